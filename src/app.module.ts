@@ -1,0 +1,35 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from './auth/auth.module';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { ENTITIES } from './data-source';
+import { EventsModule } from './events/events.module';
+import { DatabaseModule } from './platform/database/database.module';
+import { dataSourceOptions } from './platform/database/data-source-options';
+import { MIGRATIONS } from './platform/database/migrations';
+import { DomainEventsModule } from './platform/domain-events/domain-events.module';
+import { OperationsModule } from './platform/health/operations.module';
+import { MailModule } from './platform/mail/mail.module';
+import { QueueModule } from './platform/queue/queue.module';
+
+/** The whole application; which parts run (HTTP, workers) depends on the role. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, ENTITIES, MIGRATIONS)),
+        DatabaseModule,
+        DomainEventsModule,
+        QueueModule.forRoot(config, databaseUrl),
+        MailModule,
+        AuthModule,
+        EventsModule,
+        OperationsModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,29 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthController } from './auth.controller';
+import { AuthGuard } from './auth.guard';
+import { FirstAdminService } from './first-admin.service';
+import { LoginSession } from './login-session.entity';
+import { LoginService } from './login.service';
+import { MagicLinkResend } from './magic-link-resend.entity';
+import { MagicLinkToken } from './magic-link-token.entity';
+import { MagicLinkService } from './magic-link.service';
+import { Organiser } from './organiser.entity';
+import { OrganisersController } from './organisers.controller';
+import { OrganisersService } from './organisers.service';
+
+@Global()
+@Module({
+  imports: [TypeOrmModule.forFeature([Organiser, LoginSession, MagicLinkToken, MagicLinkResend])],
+  controllers: [AuthController, OrganisersController],
+  providers: [
+    LoginService,
+    MagicLinkService,
+    OrganisersService,
+    FirstAdminService,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [MagicLinkService, OrganisersService, LoginService],
+})
+export class AuthModule {}

@@ -1,0 +1,122 @@
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { sql } from '../platform/database/sql';
+import { APP_CONFIG } from '../config/config.module';
+import { AppConfig } from '../config/app-config';
+import { MaintenanceSchedulerService } from '../platform/queue/maintenance-scheduler.service';
+import { JobName } from '../platform/queue/queue-names';
+import { MagicLinkSubjectType, MagicLinkToken } from './magic-link-token.entity';
+import { hashToken, newSecretToken } from './secret-token';
+
+export interface MagicLinkSubject {
+  type: MagicLinkSubjectType;
+  id: string;
+  eventId?: string | null;
+}
+
+export interface VerifiedMagicLink {
+  tokenId: string;
+  subject: MagicLinkSubject & { eventId: string | null };
+  expiresAt: Date;
+}
+
+const RESEND_INTERVAL_SECONDS = 60;
+/** Expired tokens are kept this long for support questions, then pruned. */
+const PRUNE_AFTER_DAYS = 30;
+
+/**
+ * The one issuer of the links attendees, presenters and invited organisers
+ * follow (design.md "Magic links" and "Tokens"). Each email mints a new token;
+ * earlier ones stay valid until they expire or the subject is revoked.
+ */
+@Injectable()
+export class MagicLinkService implements OnModuleInit {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly maintenance: MaintenanceSchedulerService,
+  ) {}
+
+  onModuleInit(): void {
+    this.maintenance.register(JobName.PruneTokens, () => this.prune(), 3_600_000);
+  }
+
+  /** Mint a token in the caller's transaction, so it exists exactly when its email does. */
+  async issue(
+    manager: EntityManager,
+    subject: MagicLinkSubject,
+    ttlMs = this.config.auth.magicLinkTtlMs,
+  ): Promise<{ tokenId: string; token: string; expiresAt: Date }> {
+    const token = newSecretToken('plm');
+    const expiresAt = new Date(Date.now() + ttlMs);
+    const inserted = await manager.insert(MagicLinkToken, {
+      subjectType: subject.type,
+      subjectId: subject.id,
+      eventId: subject.eventId ?? null,
+      tokenHash: hashToken(token),
+      expiresAt,
+    });
+    return { tokenId: inserted.identifiers[0].id as string, token, expiresAt };
+  }
+
+  /** The link a token opens, e.g. `${PUBLIC_URL}/presenter?token=…`. */
+  link(path: string, token: string): string {
+    return `${this.config.publicUrl}${path}?token=${encodeURIComponent(token)}`;
+  }
+
+  async verify(token: string, manager: EntityManager = this.db.manager): Promise<VerifiedMagicLink | null> {
+    if (!token.startsWith('plm_')) return null;
+    const { rows } = await sql<{ id: string; subject_type: MagicLinkSubjectType; subject_id: string; event_id: string | null; expires_at: Date }>(
+      manager,
+        `UPDATE magic_link_tokens SET last_used_at = now()
+          WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()
+          RETURNING id, subject_type, subject_id, event_id, expires_at`,
+        [hashToken(token)],
+      );
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      tokenId: row.id,
+      subject: { type: row.subject_type, id: row.subject_id, eventId: row.event_id },
+      expiresAt: new Date(row.expires_at),
+    };
+  }
+
+  /** Revokes every token of the subject, e.g. when a registration is cancelled. */
+  async revokeAll(subject: MagicLinkSubject, manager: EntityManager = this.db.manager): Promise<number> {
+    const { affected } = await sql(
+      manager,
+      `UPDATE magic_link_tokens SET revoked_at = now()
+        WHERE subject_type = $1 AND subject_id = $2 AND revoked_at IS NULL`,
+      [subject.type, subject.id],
+    );
+    return affected;
+  }
+
+  /**
+   * Takes the subject's one re-send slot per minute. True means the caller may
+   * email a fresh link now; atomic, so two requests at once yield one email.
+   */
+  async claimResend(subject: MagicLinkSubject, manager: EntityManager = this.db.manager): Promise<boolean> {
+    const { rows } = await sql(
+      manager,
+      `INSERT INTO magic_link_resends (subject_type, subject_id, last_sent_at) VALUES ($1, $2, now())
+       ON CONFLICT (subject_type, subject_id) DO UPDATE SET last_sent_at = now()
+        WHERE magic_link_resends.last_sent_at < now() - make_interval(secs => $3)
+       RETURNING subject_id`,
+      [subject.type, subject.id, RESEND_INTERVAL_SECONDS],
+    );
+    return rows.length > 0;
+  }
+
+  async prune(): Promise<{ pruned: number }> {
+    const { affected } = await sql(
+      this.db.manager,
+      `DELETE FROM magic_link_tokens WHERE expires_at < now() - make_interval(days => $1)`,
+      [PRUNE_AFTER_DAYS],
+    );
+    await this.db.query(`DELETE FROM login_sessions WHERE expires_at < now() - make_interval(days => $1)`, [PRUNE_AFTER_DAYS]);
+    return { pruned: affected };
+  }
+}

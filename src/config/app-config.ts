@@ -1,0 +1,114 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { envSchema } from './config.schema';
+
+export type Role = 'all' | 'api' | 'worker';
+export type QueueBackend = 'redis' | 'postgres';
+
+/** The typed, validated configuration every module reads; built once at boot. */
+export interface AppConfig {
+  role: Role;
+  port: number;
+  dataDir: string;
+  logLevel: string;
+  publicUrl: string;
+  admin: { email?: string; password?: string };
+  database: {
+    /** Unset means the embedded runtime: PGlite under `dataDir`. */
+    url?: string;
+    embedded: boolean;
+    runMigrations: boolean;
+  };
+  queue: {
+    backend: QueueBackend;
+    redisUrl?: string;
+    prefix: string;
+    lockDurationMs: number;
+    sweepIntervalMs: number;
+  };
+  mail: {
+    from: string;
+    smtpUrl?: string;
+    /** Where `.eml` files go when no SMTP server is configured. */
+    fileDir: string;
+    ratePerSecond: number;
+    backoffBaseMs: number;
+    attempts: number;
+    sendTimeoutMs: number;
+    concurrency: number;
+  };
+  auth: { loginTtlMs: number; magicLinkTtlMs: number };
+  http: { rateLimitPerMinute: number };
+  materials: { maxBytes: number };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const blankAsUnset = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = envSchema.safeParse(blankAsUnset);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map(describeIssue));
+  }
+  const e = parsed.data;
+  const embedded = !e.DATABASE_URL;
+  const problems: string[] = [];
+  if (embedded && e.PLENARY_ROLE !== 'all') {
+    problems.push(
+      `PLENARY_ROLE=${e.PLENARY_ROLE} needs DATABASE_URL: the embedded database belongs to one process, so it only runs PLENARY_ROLE=all`,
+    );
+  }
+  if (e.QUEUE_BACKEND === 'redis' && !e.REDIS_URL) {
+    problems.push('QUEUE_BACKEND=redis needs REDIS_URL (expected redis://host:port)');
+  }
+  if (embedded && e.QUEUE_BACKEND === 'redis') {
+    problems.push('QUEUE_BACKEND=redis needs DATABASE_URL: the embedded runtime always queues on its own database');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const backend: QueueBackend = embedded ? 'postgres' : (e.QUEUE_BACKEND ?? (e.REDIS_URL ? 'redis' : 'postgres'));
+  const dataDir = resolve(e.PLENARY_DATA_DIR);
+  return {
+    role: e.PLENARY_ROLE,
+    port: e.PORT,
+    dataDir,
+    logLevel: e.PLENARY_LOG_LEVEL,
+    publicUrl: e.PUBLIC_URL.replace(/\/+$/, ''),
+    admin: { email: e.PLENARY_ADMIN_EMAIL, password: e.PLENARY_ADMIN_PASSWORD },
+    database: { url: e.DATABASE_URL, embedded, runMigrations: e.MIGRATIONS_RUN },
+    queue: {
+      backend,
+      redisUrl: e.REDIS_URL,
+      prefix: e.QUEUE_PREFIX,
+      lockDurationMs: e.PLENARY_QUEUE_LOCK_SECONDS * 1000,
+      sweepIntervalMs: e.PLENARY_SWEEP_INTERVAL_SECONDS * 1000,
+    },
+    mail: {
+      from: e.MAIL_FROM,
+      smtpUrl: e.SMTP_URL,
+      fileDir: resolve(dataDir, 'mail'),
+      ratePerSecond: e.SMTP_RATE_PER_SECOND,
+      backoffBaseMs: Math.round(e.PLENARY_MAIL_BACKOFF_SECONDS * 1000),
+      attempts: e.PLENARY_MAIL_ATTEMPTS,
+      sendTimeoutMs: e.PLENARY_MAIL_SEND_TIMEOUT_SECONDS * 1000,
+      concurrency: e.PLENARY_MAIL_CONCURRENCY,
+    },
+    auth: {
+      loginTtlMs: e.PLENARY_LOGIN_TTL_HOURS * 3_600_000,
+      magicLinkTtlMs: e.PLENARY_MAGIC_LINK_TTL_DAYS * 86_400_000,
+    },
+    http: { rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE },
+    materials: { maxBytes: e.MATERIALS_MAX_BYTES },
+  };
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const name = issue.path.join('.');
+  return `${name}: ${issue.message}`;
+}

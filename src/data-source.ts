@@ -1,0 +1,20 @@
+import { DataSource } from 'typeorm';
+import { LoginSession } from './auth/login-session.entity';
+import { MagicLinkResend } from './auth/magic-link-resend.entity';
+import { MagicLinkToken } from './auth/magic-link-token.entity';
+import { Organiser } from './auth/organiser.entity';
+import { EventMember } from './events/event-member.entity';
+import { Event } from './events/event.entity';
+import { dataSourceOptions } from './platform/database/data-source-options';
+import { MIGRATIONS } from './platform/database/migrations';
+import { Email } from './platform/mail/email.entity';
+
+/**
+ * Every entity, listed rather than globbed so the app, the migration CLI and
+ * Jest (which cannot import by glob) see the same schema.
+ */
+export const ENTITIES = [Organiser, LoginSession, MagicLinkToken, MagicLinkResend, Event, EventMember, Email];
+
+export function createDataSource(url: string): DataSource {
+  return new DataSource(dataSourceOptions(url, ENTITIES, MIGRATIONS));
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { isValidTimeZone } from '../../platform/time/zoned-time';
+
+/** A date-time; without an offset it is wall-clock time in the event's zone. */
+export const eventTime = z
+  .string()
+  .regex(
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?$/,
+    'expected a date-time such as 2019-10-08T09:00 (event time) or 2019-10-08T09:00:00+02:00',
+  );
+
+export const timezone = z.string().refine(isValidTimeZone, 'expected an IANA time zone such as Europe/Brussels');
+
+export const coOrganisers = z
+  .array(
+    z.object({
+      name: z.string().trim().min(1, 'required').max(200),
+      url: z.url({ protocol: /^https?$/, message: 'expected an http(s) URL' }).nullish().transform((v) => v ?? null),
+    }),
+  )
+  .max(20, 'at most 20 co-organisers');
+
+export const eventFields = {
+  title: z.string().trim().min(1, 'required').max(200, 'at most 200 characters'),
+  slug: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected lower-case letters, digits and single hyphens')
+    .min(3)
+    .max(80),
+  description: z.string().max(20_000, 'at most 20000 characters'),
+  timezone,
+  venue: z.string().trim().max(300).nullable(),
+  startsAt: eventTime,
+  endsAt: eventTime,
+  capacity: z.number().int('expected a whole number').min(1, 'expected at least 1').max(1_000_000).nullable(),
+  coOrganisers,
+  registrationOpensAt: eventTime.nullable(),
+  registrationClosesAt: eventTime.nullable(),
+  requiresApproval: z.boolean(),
+  materialsDueAt: eventTime.nullable(),
+  defaultReminders: z.boolean(),
+};

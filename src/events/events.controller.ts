@@ -1,0 +1,66 @@
+import { Controller, Get, HttpCode, Param, Patch, Post, Req, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { CurrentOrganiser } from '../auth/auth.decorators';
+import { OrganiserPrincipal } from '../auth/principal';
+import { PageQuery, pageQuerySchema } from '../platform/http/pagination';
+import { ApiZodBody, ZodBody, ZodQuery } from '../platform/http/zod-body.decorator';
+import { CreateEventInput, createEventSchema } from './dto/create-event.dto';
+import { CancelEventInput, PostponeEventInput, cancelEventSchema, postponeEventSchema } from './dto/postpone-event.dto';
+import { UpdateEventInput, updateEventSchema } from './dto/update-event.dto';
+import { EventAccessGuard } from './event-access.guard';
+import { EventsService } from './events.service';
+
+@ApiTags('events')
+@ApiBearerAuth()
+@Controller('events')
+export class EventsController {
+  constructor(private readonly events: EventsService) {}
+
+  @Post()
+  @ApiZodBody(createEventSchema)
+  create(@CurrentOrganiser() me: OrganiserPrincipal, @ZodBody(createEventSchema) body: CreateEventInput) {
+    return this.events.create(me.organiserId, body);
+  }
+
+  @Get()
+  list(@CurrentOrganiser() me: OrganiserPrincipal, @ZodQuery(pageQuerySchema) page: PageQuery) {
+    return this.events.listFor(me.organiserId, page);
+  }
+
+  @Get(':eventId')
+  @UseGuards(EventAccessGuard)
+  get(@Param('eventId') eventId: string, @Req() req: Request) {
+    return this.events.get(eventId, req.eventAccess?.role);
+  }
+
+  @Patch(':eventId')
+  @UseGuards(EventAccessGuard)
+  @ApiZodBody(updateEventSchema)
+  update(@Param('eventId') eventId: string, @ZodBody(updateEventSchema) body: UpdateEventInput, @Req() req: Request) {
+    return this.events.update(eventId, body, req.eventAccess!.role);
+  }
+
+  @Post(':eventId/publish')
+  @HttpCode(200)
+  @UseGuards(EventAccessGuard)
+  publish(@Param('eventId') eventId: string, @Req() req: Request) {
+    return this.events.publish(eventId, req.eventAccess!.role);
+  }
+
+  @Post(':eventId/cancel')
+  @HttpCode(200)
+  @UseGuards(EventAccessGuard)
+  @ApiZodBody(cancelEventSchema)
+  cancel(@Param('eventId') eventId: string, @ZodBody(cancelEventSchema) body: CancelEventInput, @Req() req: Request) {
+    return this.events.cancel(eventId, body, req.eventAccess!.role);
+  }
+
+  @Post(':eventId/postpone')
+  @HttpCode(200)
+  @UseGuards(EventAccessGuard)
+  @ApiZodBody(postponeEventSchema)
+  postpone(@Param('eventId') eventId: string, @ZodBody(postponeEventSchema) body: PostponeEventInput, @Req() req: Request) {
+    return this.events.postpone(eventId, body, req.eventAccess!.role);
+  }
+}

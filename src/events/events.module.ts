@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { EventAccessGuard } from './event-access.guard';
+import { EventEmailsController } from './event-emails.controller';
+import { Event } from './event.entity';
+import { EventMember } from './event-member.entity';
+import { EventsController } from './events.controller';
+import { EventsService } from './events.service';
+import { MembersController } from './members.controller';
+import { MembersService } from './members.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Event, EventMember])],
+  controllers: [EventsController, MembersController, EventEmailsController],
+  providers: [EventsService, MembersService, EventAccessGuard],
+  exports: [EventsService, EventAccessGuard],
+})
+export class EventsModule {}

@@ -1,0 +1,217 @@
+import { randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { Tx, TransactionService } from '../platform/database/transaction.service';
+import { FieldError, Problem } from '../platform/http/problem';
+import { Page, PageQuery, decodeCursor, toPage } from '../platform/http/pagination';
+import { CancelEventInput, PostponeEventInput } from './dto/postpone-event.dto';
+import { CreateEventInput } from './dto/create-event.dto';
+import { UpdateEventInput } from './dto/update-event.dto';
+import { Event } from './event.entity';
+import { EventMember, EventRole } from './event-member.entity';
+import { parseEventTimes } from './event-times';
+import { EventView, eventView } from './event.view';
+import './event-domain-events';
+
+const TIME_FIELDS = ['startsAt', 'endsAt', 'registrationOpensAt', 'registrationClosesAt', 'materialsDueAt'] as const;
+
+@Injectable()
+export class EventsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly transactions: TransactionService,
+  ) {}
+
+  async create(organiserId: string, input: CreateEventInput): Promise<EventView> {
+    const times = parseEventTimes(pick(input, TIME_FIELDS), input.timezone);
+    const values = {
+      title: input.title,
+      description: input.description,
+      timezone: input.timezone,
+      venue: input.venue ?? null,
+      capacity: input.capacity ?? null,
+      coOrganisers: input.coOrganisers,
+      requiresApproval: input.requiresApproval,
+      defaultReminders: input.defaultReminders,
+      startsAt: times.startsAt as Date,
+      endsAt: times.endsAt as Date,
+      registrationOpensAt: times.registrationOpensAt ?? null,
+      registrationClosesAt: times.registrationClosesAt ?? null,
+      materialsDueAt: times.materialsDueAt ?? null,
+    };
+    checkOrder(values);
+    const event = await this.transactions.run(async ({ manager }) => {
+      const slug = input.slug ?? (await this.freeSlug(manager, input.title));
+      const saved = await this.saveUniqueSlug(() => manager.save(manager.create(Event, { ...values, slug })), slug);
+      await manager.insert(EventMember, { eventId: saved.id, organiserId, role: 'owner', addedBy: organiserId });
+      return saved;
+    });
+    return eventView(event, 'owner');
+  }
+
+  async get(eventId: string, role?: EventRole): Promise<EventView> {
+    return eventView(await this.load(this.db.manager, eventId), role);
+  }
+
+  /** The events the organiser is a member of, soonest last-created first. */
+  async listFor(organiserId: string, page: PageQuery): Promise<Page<EventView>> {
+    const cursor = decodeCursor(page.cursor);
+    const query = this.db
+      .getRepository(Event)
+      .createQueryBuilder('e')
+      .innerJoin(EventMember, 'm', 'm.event_id = e.id AND m.organiser_id = :organiserId', { organiserId })
+      .addSelect('m.role', 'member_role')
+      .orderBy('e.created_at', 'DESC')
+      .addOrderBy('e.id', 'DESC')
+      .limit(page.limit + 1);
+    if (cursor) query.where('(e.created_at, e.id) < (:after::timestamptz, :id::uuid)', { after: cursor.after, id: cursor.id });
+    const { entities, raw } = await query.getRawAndEntities<{ member_role: EventRole }>();
+    const roles = new Map(entities.map((e, i) => [e.id, raw[i].member_role]));
+    return toPage(
+      entities,
+      page.limit,
+      (e) => eventView(e, roles.get(e.id)),
+      (e) => ({ after: e.createdAt.toISOString(), id: e.id }),
+    );
+  }
+
+  async update(eventId: string, input: UpdateEventInput, role: EventRole): Promise<EventView> {
+    const event = await this.transactions.run(async (tx) => {
+      const event = await this.loadForChange(tx.manager, eventId);
+      const timezone = input.timezone ?? event.timezone;
+      const times = parseEventTimes(pick(input, TIME_FIELDS), timezone);
+      const before = { startsAt: event.startsAt, endsAt: event.endsAt, capacity: event.capacity };
+      const { startsAt, endsAt, registrationOpensAt, registrationClosesAt, materialsDueAt, ...plain } = input;
+      Object.assign(event, definedOnly(plain), definedOnly(times));
+      checkOrder(event);
+      const saved = await this.saveUniqueSlug(() => tx.manager.save(event), event.slug);
+      this.announceChanges(tx, saved, before, false);
+      return saved;
+    });
+    return eventView(event, role);
+  }
+
+  async publish(eventId: string, role: EventRole): Promise<EventView> {
+    const event = await this.transactions.run(async (tx) => {
+      const event = await this.loadForChange(tx.manager, eventId);
+      if (event.status === 'published') return event;
+      event.status = 'published';
+      event.publishedAt = new Date();
+      tx.publish('event.published', { eventId });
+      return tx.manager.save(event);
+    });
+    return eventView(event, role);
+  }
+
+  async cancel(eventId: string, input: CancelEventInput, role: EventRole): Promise<EventView> {
+    const event = await this.transactions.run(async (tx) => {
+      const event = await this.load(tx.manager, eventId, true);
+      if (event.status === 'cancelled') return event;
+      event.status = 'cancelled';
+      event.cancelledAt = new Date();
+      event.cancellationReason = input.reason ?? null;
+      tx.publish('event.cancelled', { eventId, reason: event.cancellationReason });
+      return tx.manager.save(event);
+    });
+    return eventView(event, role);
+  }
+
+  /** Moves the whole event to new dates; everything anchored on them follows the domain event. */
+  async postpone(eventId: string, input: PostponeEventInput, role: EventRole): Promise<EventView> {
+    const event = await this.transactions.run(async (tx) => {
+      const event = await this.loadForChange(tx.manager, eventId);
+      const times = parseEventTimes(input, event.timezone);
+      const before = { startsAt: event.startsAt, endsAt: event.endsAt, capacity: event.capacity };
+      event.startsAt = times.startsAt as Date;
+      event.endsAt = times.endsAt as Date;
+      event.postponedAt = new Date();
+      checkOrder(event);
+      const saved = await tx.manager.save(event);
+      this.announceChanges(tx, saved, before, true);
+      return saved;
+    });
+    return eventView(event, role);
+  }
+
+  private announceChanges(
+    tx: Tx,
+    event: Event,
+    before: { startsAt: Date; endsAt: Date; capacity: number | null },
+    postponed: boolean,
+  ): void {
+    if (before.startsAt.getTime() !== event.startsAt.getTime() || before.endsAt.getTime() !== event.endsAt.getTime()) {
+      tx.publish('event.rescheduled', {
+        eventId: event.id,
+        previous: { startsAt: before.startsAt.toISOString(), endsAt: before.endsAt.toISOString() },
+        startsAt: event.startsAt.toISOString(),
+        endsAt: event.endsAt.toISOString(),
+        postponed,
+      });
+    }
+    if (before.capacity !== event.capacity) {
+      tx.publish('event.capacity-changed', { eventId: event.id, previous: before.capacity, capacity: event.capacity });
+    }
+  }
+
+  private async load(manager: EntityManager, eventId: string, lock = false): Promise<Event> {
+    const event = await manager.findOne(Event, { where: { id: eventId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    if (!event) throw Problem.notFound(`No event ${eventId}`);
+    return event;
+  }
+
+  private async loadForChange(manager: EntityManager, eventId: string): Promise<Event> {
+    const event = await this.load(manager, eventId, true);
+    if (event.status === 'cancelled') throw Problem.conflict(`Event ${eventId} is cancelled and can no longer change`);
+    return event;
+  }
+
+  private async freeSlug(manager: EntityManager, title: string): Promise<string> {
+    const base =
+      title
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .slice(0, 60)
+        .replace(/-+$/g, '') || 'event';
+    const taken = await manager.count(Event, { where: { slug: base } });
+    return taken === 0 && base.length >= 3 ? base : `${base}-${randomBytes(3).toString('hex')}`;
+  }
+
+  private async saveUniqueSlug<T>(save: () => Promise<T>, slug: string): Promise<T> {
+    try {
+      return await save();
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
+        throw Problem.conflict(`The slug "${slug}" is already used by another event`);
+      }
+      throw error;
+    }
+  }
+}
+
+function pick<T extends object, K extends keyof T>(source: T, keys: readonly K[]): Pick<T, K> {
+  const out = {} as Pick<T, K>;
+  for (const key of keys) if (key in source) out[key] = source[key];
+  return out;
+}
+
+function definedOnly<T extends object>(source: T): Partial<T> {
+  return Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function checkOrder(e: {
+  startsAt: Date;
+  endsAt: Date;
+  registrationOpensAt: Date | null;
+  registrationClosesAt: Date | null;
+}): void {
+  const errors: FieldError[] = [];
+  if (e.endsAt <= e.startsAt) errors.push({ field: 'endsAt', message: 'must be after startsAt' });
+  if (e.registrationOpensAt && e.registrationClosesAt && e.registrationClosesAt <= e.registrationOpensAt) {
+    errors.push({ field: 'registrationClosesAt', message: 'must be after registrationOpensAt' });
+  }
+  if (errors.length > 0) throw Problem.badRequest('The event\'s times are out of order', errors);
+}

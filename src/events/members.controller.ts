@@ -1,0 +1,41 @@
+import { Controller, Delete, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentOrganiser } from '../auth/auth.decorators';
+import { OrganiserPrincipal } from '../auth/principal';
+import { PageQuery, pageQuerySchema } from '../platform/http/pagination';
+import { ApiZodBody, ZodBody, ZodQuery } from '../platform/http/zod-body.decorator';
+import { AddMemberInput, addMemberSchema } from './dto/add-member.dto';
+import { EventAccessGuard, OwnersOnly } from './event-access.guard';
+import { MembersService } from './members.service';
+
+@ApiTags('events')
+@ApiBearerAuth()
+@Controller('events/:eventId/members')
+@UseGuards(EventAccessGuard)
+export class MembersController {
+  constructor(private readonly members: MembersService) {}
+
+  @Post()
+  @OwnersOnly()
+  @ApiZodBody(addMemberSchema)
+  add(@Param('eventId') eventId: string, @ZodBody(addMemberSchema) body: AddMemberInput, @CurrentOrganiser() me: OrganiserPrincipal) {
+    return this.members.add(eventId, body, me);
+  }
+
+  @Get()
+  list(@Param('eventId') eventId: string, @ZodQuery(pageQuerySchema) page: PageQuery) {
+    return this.members.list(eventId, page);
+  }
+
+  @Get(':memberId')
+  get(@Param('eventId') eventId: string, @Param('memberId') memberId: string) {
+    return this.members.get(eventId, memberId);
+  }
+
+  @Delete(':memberId')
+  @OwnersOnly()
+  @HttpCode(204)
+  remove(@Param('eventId') eventId: string, @Param('memberId') memberId: string) {
+    return this.members.remove(eventId, memberId);
+  }
+}

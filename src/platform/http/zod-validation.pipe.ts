@@ -1,0 +1,34 @@
+import { PipeTransform } from '@nestjs/common';
+import { z } from 'zod';
+import { FieldError, Problem } from './problem';
+
+/** `presenters[0].email` style paths, as the contract promises. */
+export function fieldPath(path: ReadonlyArray<PropertyKey>): string {
+  return path.reduce<string>((out, key) => {
+    if (typeof key === 'number') return `${out}[${key}]`;
+    return out ? `${out}.${String(key)}` : String(key);
+  }, '');
+}
+
+export function fieldErrors(error: z.ZodError): FieldError[] {
+  return error.issues.map((issue) => ({
+    field: fieldPath(issue.path) || '(body)',
+    message: issue.message,
+  }));
+}
+
+export class ZodValidationPipe<S extends z.ZodType> implements PipeTransform<unknown, z.infer<S>> {
+  constructor(
+    private readonly schema: S,
+    private readonly what = 'request body',
+  ) {}
+
+  transform(value: unknown): z.infer<S> {
+    const parsed = this.schema.safeParse(value ?? {});
+    if (!parsed.success) {
+      const errors = fieldErrors(parsed.error);
+      throw Problem.badRequest(`The ${this.what} is invalid: ${errors.map((e) => e.field).join(', ')}`, errors);
+    }
+    return parsed.data;
+  }
+}

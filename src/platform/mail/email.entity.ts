@@ -1,0 +1,87 @@
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+
+export type EmailStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'cancelled';
+
+export interface EmailAttachment {
+  filename: string;
+  contentType: string;
+  /** Base64, kept small (calendar files); materials are linked, never attached. */
+  content: string;
+}
+
+/**
+ * One row per message: the outbox. The unique dedupe key makes every effect
+ * happen once (design.md principle 2); the status moves queued → sending → sent
+ * or failed, and the claim is a conditional update.
+ */
+@Entity('emails')
+@Check('emails_status_check', `status IN ('queued', 'sending', 'sent', 'failed', 'cancelled')`)
+@Index('emails_event_created_idx', ['eventId', 'createdAt'])
+@Index('emails_pending_idx', ['status', 'createdAt'], { where: `status IN ('queued', 'sending')` })
+export class Email {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  eventId: string | null;
+
+  @Column({ type: 'text' })
+  kind: string;
+
+  @Index('emails_dedupe_key_key', { unique: true })
+  @Column({ type: 'text' })
+  dedupeKey: string;
+
+  @Column({ type: 'text' })
+  toAddress: string;
+
+  @Column({ type: 'text', nullable: true })
+  toName: string | null;
+
+  @Column({ type: 'text' })
+  subject: string;
+
+  @Column({ type: 'text' })
+  html: string;
+
+  @Column({ type: 'text' })
+  text: string;
+
+  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  headers: Record<string, string>;
+
+  @Column({ type: 'jsonb', default: () => "'[]'::jsonb" })
+  attachments: EmailAttachment[];
+
+  @Column({ type: 'text', default: 'queued' })
+  status: EmailStatus;
+
+  @Column({ type: 'int', default: 0 })
+  attempts: number;
+
+  @Column({ type: 'text', nullable: true })
+  lastError: string | null;
+
+  /** The BullMQ job currently responsible for this row. */
+  @Column({ type: 'text' })
+  jobId: string;
+
+  /** How many jobs have been created for this row; names the next `<id>-<n>`. */
+  @Column({ type: 'int', default: 1 })
+  enqueues: number;
+
+  @Column({ type: 'text', nullable: true })
+  messageId: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
+  createdAt: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  claimedAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  sentAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  failedAt: Date | null;
+}

@@ -1,0 +1,50 @@
+import { EmailAttachment } from './email.entity';
+
+export interface OutgoingMail {
+  from: string;
+  to: { address: string; name?: string | null };
+  subject: string;
+  html: string;
+  text: string;
+  headers: Record<string, string>;
+  attachments: EmailAttachment[];
+  /** Our row id, sent as a header so a message can be traced to its outbox row. */
+  outboxId: string;
+}
+
+export interface MailTransport {
+  readonly kind: 'smtp' | 'files';
+  send(mail: OutgoingMail): Promise<{ messageId: string }>;
+  /** Answers whether mail can go out now; used by /health. */
+  check(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const MAIL_TRANSPORT = Symbol('MAIL_TRANSPORT');
+
+/** An SMTP answer or network failure, classified for the retry decision. */
+export class MailDeliveryError extends Error {
+  constructor(
+    message: string,
+    readonly permanent: boolean,
+    readonly responseCode?: number,
+  ) {
+    super(message);
+  }
+}
+
+export function toNodemailerMessage(mail: OutgoingMail) {
+  return {
+    from: mail.from,
+    to: mail.to.name ? { name: mail.to.name, address: mail.to.address } : mail.to.address,
+    subject: mail.subject,
+    html: mail.html,
+    text: mail.text,
+    headers: { ...mail.headers, 'X-Plenary-Outbox-Id': mail.outboxId },
+    attachments: mail.attachments.map((a) => ({
+      filename: a.filename,
+      contentType: a.contentType,
+      content: Buffer.from(a.content, 'base64'),
+    })),
+  };
+}

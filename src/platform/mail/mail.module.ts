@@ -1,0 +1,33 @@
+import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG } from '../../config/config.module';
+import { AppConfig } from '../../config/app-config';
+import { Email } from './email.entity';
+import { FileMailTransport } from './file-mail.transport';
+import { MAIL_TRANSPORT, MailTransport } from './mail-transport';
+import { OutboxService } from './outbox.service';
+import { SendMailProcessor } from './send-mail.processor';
+import { SmtpMailTransport } from './smtp-mail.transport';
+
+@Global()
+@Module({
+  imports: [TypeOrmModule.forFeature([Email])],
+  providers: [
+    {
+      provide: MAIL_TRANSPORT,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig): MailTransport =>
+        config.mail.smtpUrl ? new SmtpMailTransport(config.mail.smtpUrl) : new FileMailTransport(config.mail.fileDir),
+    },
+    OutboxService,
+    SendMailProcessor,
+  ],
+  exports: [OutboxService, MAIL_TRANSPORT],
+})
+export class MailModule implements OnApplicationShutdown {
+  constructor(@Inject(MAIL_TRANSPORT) private readonly transport: MailTransport) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.transport.close();
+  }
+}

@@ -1,0 +1,169 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { APP_CONFIG } from '../../config/config.module';
+import { AppConfig } from '../../config/app-config';
+import { Tx, TransactionService } from '../database/transaction.service';
+import { JobQueueService } from '../queue/job-queue.service';
+import { MaintenanceSchedulerService } from '../queue/maintenance-scheduler.service';
+import { JobName, QueueName } from '../queue/queue-names';
+import { Page, PageQuery, decodeCursor, toPage } from '../http/pagination';
+import { Email, EmailAttachment, EmailStatus } from './email.entity';
+import { MailTemplate, renderMail } from './mail-template';
+
+export interface OutboxMessage<P> {
+  eventId?: string | null;
+  /** Unique per effect, e.g. `reminder:<ruleId>:<occurrence>:<personId>`. */
+  dedupeKey: string;
+  to: { address: string; name?: string | null };
+  template: MailTemplate<P>;
+  params: P;
+  headers?: Record<string, string>;
+  attachments?: EmailAttachment[];
+}
+
+/** Rows still queued after this long without a live job are re-enqueued. */
+const RECONCILE_GRACE_MS = 5_000;
+const RECONCILE_BATCH = 500;
+const LIVE_JOB_STATES = new Set(['waiting', 'delayed', 'active', 'prioritized', 'waiting-children']);
+
+@Injectable()
+export class OutboxService implements OnModuleInit {
+  private readonly logger = new Logger(OutboxService.name);
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectRepository(Email) private readonly emails: Repository<Email>,
+    private readonly transactions: TransactionService,
+    private readonly queues: JobQueueService,
+    private readonly maintenance: MaintenanceSchedulerService,
+  ) {}
+
+  onModuleInit(): void {
+    this.maintenance.register(JobName.ReconcileOutbox, () => this.reconcile());
+  }
+
+  /**
+   * Writes the message in the caller's transaction and enqueues its send after
+   * commit. A second call with the same dedupe key adds nothing.
+   */
+  async enqueue<P>(tx: Tx, message: OutboxMessage<P>): Promise<{ id: string; created: boolean }> {
+    const rendered = renderMail(message.template, message.params);
+    const id = randomUUID();
+    const inserted: Array<{ id: string }> = await tx.manager.query(
+      `INSERT INTO emails (id, event_id, kind, dedupe_key, to_address, to_name, subject, html, text, headers, attachments, job_id)
+       VALUES ($1::uuid, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $1::text)
+       ON CONFLICT (dedupe_key) DO NOTHING
+       RETURNING id`,
+      [
+        id,
+        message.eventId ?? null,
+        message.template.kind,
+        message.dedupeKey,
+        message.to.address,
+        message.to.name ?? null,
+        rendered.subject,
+        rendered.html,
+        rendered.text,
+        JSON.stringify(message.headers ?? {}),
+        JSON.stringify(message.attachments ?? []),
+      ],
+    );
+    if (inserted.length === 0) {
+      const existing = await tx.manager.findOneOrFail(Email, { where: { dedupeKey: message.dedupeKey }, select: { id: true } });
+      return { id: existing.id, created: false };
+    }
+    tx.afterCommit(() => this.enqueueSend(id, id));
+    return { id, created: true };
+  }
+
+  /** For a message that is the whole of its own change (e.g. a password reset). */
+  send<P>(message: OutboxMessage<P>): Promise<{ id: string; created: boolean }> {
+    return this.transactions.run((tx) => this.enqueue(tx, message));
+  }
+
+  async listForEvent(
+    eventId: string,
+    query: PageQuery & { status?: EmailStatus; kind?: string },
+  ): Promise<Page<ReturnType<typeof emailView>>> {
+    const cursor = decodeCursor(query.cursor);
+    const builder = this.emails
+      .createQueryBuilder('e')
+      .where('e.event_id = :eventId', { eventId })
+      .orderBy('e.created_at', 'DESC')
+      .addOrderBy('e.id', 'DESC')
+      .limit(query.limit + 1);
+    if (query.status) builder.andWhere('e.status = :status', { status: query.status });
+    if (query.kind) builder.andWhere('e.kind = :kind', { kind: query.kind });
+    if (cursor) builder.andWhere('(e.created_at, e.id) < (:after::timestamptz, :id::uuid)', cursor);
+    const rows = await builder.getMany();
+    return toPage(rows, query.limit, emailView, (e) => ({ after: e.createdAt.toISOString(), id: e.id }));
+  }
+
+  findById(id: string): Promise<Email | null> {
+    return this.emails.findOne({ where: { id } });
+  }
+
+  /**
+   * Re-creates the jobs of rows that have none: queued rows whose job vanished
+   * (Redis restarted empty, an enqueue after commit failed) and rows left in
+   * `sending` past the send timeout by a worker that died mid-send.
+   */
+  async reconcile(): Promise<{ requeued: number }> {
+    const candidates = await this.emails
+      .createQueryBuilder('e')
+      .where(`e.status = 'queued' AND e.created_at < now() - make_interval(secs => :grace)`, {
+        grace: RECONCILE_GRACE_MS / 1000,
+      })
+      .orWhere(`e.status = 'sending' AND e.claimed_at < now() - make_interval(secs => :timeout)`, {
+        timeout: this.config.mail.sendTimeoutMs / 1000,
+      })
+      .orderBy('e.created_at', 'ASC')
+      .limit(RECONCILE_BATCH)
+      .getMany();
+    const queue = this.queues.queue(QueueName.Mail);
+    let requeued = 0;
+    for (const email of candidates) {
+      const job = await queue.getJob(email.jobId);
+      const state = job ? await job.getState() : 'missing';
+      if (LIVE_JOB_STATES.has(state)) continue;
+      const next = email.enqueues + 1;
+      const jobId = `${email.id}-${next}`;
+      const updated = await this.emails.update(
+        { id: email.id, jobId: email.jobId },
+        { jobId, enqueues: next },
+      );
+      if (!updated.affected) continue;
+      await this.enqueueSend(email.id, jobId);
+      requeued += 1;
+    }
+    if (requeued > 0) this.logger.warn(`re-enqueued ${requeued} outbox row(s) that had no live job`);
+    return { requeued };
+  }
+
+  private enqueueSend(emailId: string, jobId: string): Promise<void> {
+    return this.queues.enqueue(
+      JobName.SendMail,
+      { emailId },
+      { jobId, attempts: this.config.mail.attempts, backoffBaseMs: this.config.mail.backoffBaseMs },
+    );
+  }
+}
+
+/** What organisers see of an email; the body stays in the row for resends. */
+function emailView(e: Email) {
+  return {
+    id: e.id,
+    kind: e.kind,
+    to: e.toAddress,
+    subject: e.subject,
+    status: e.status,
+    attempts: e.attempts,
+    lastError: e.lastError,
+    messageId: e.messageId,
+    createdAt: e.createdAt.toISOString(),
+    sentAt: e.sentAt?.toISOString() ?? null,
+    failedAt: e.failedAt?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,64 @@
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { ConnectionOptions, JobsOptions, Queue } from 'bullmq';
+import { APP_CONFIG } from '../../config/config.module';
+import { AppConfig } from '../../config/app-config';
+import { JOB_QUEUE, JobName, JobPayloads, QueueName, assertJobId } from './queue-names';
+
+export const QUEUE_CONNECTION = Symbol('QUEUE_CONNECTION');
+
+const DAY_SECONDS = 86_400;
+
+export interface EnqueueOptions {
+  /** Every job names its own id, so adding it twice is a no-op. */
+  jobId: string;
+  delayMs?: number;
+  attempts?: number;
+  backoffBaseMs?: number;
+}
+
+/** Producer side of every queue; available in every role. */
+@Injectable()
+export class JobQueueService implements OnApplicationShutdown {
+  private readonly queues = new Map<QueueName, Queue>();
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(QUEUE_CONNECTION) private readonly connection: ConnectionOptions,
+  ) {}
+
+  queue(name: QueueName): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = new Queue(name, {
+        connection: this.connection,
+        prefix: this.config.queue.prefix,
+        defaultJobOptions: {
+          removeOnComplete: { age: DAY_SECONDS, count: 1000 },
+          // Failed jobs stay for inspection in /admin/queues for a month.
+          removeOnFail: { age: 30 * DAY_SECONDS },
+        },
+      });
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  allQueues(): Queue[] {
+    return Object.values(QueueName).map((name) => this.queue(name));
+  }
+
+  async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: EnqueueOptions): Promise<void> {
+    const jobOptions: JobsOptions = { jobId: assertJobId(options.jobId) };
+    if (options.delayMs && options.delayMs > 0) jobOptions.delay = options.delayMs;
+    if (options.attempts) {
+      jobOptions.attempts = options.attempts;
+      jobOptions.backoff = { type: 'exponential', delay: options.backoffBaseMs ?? 1000, jitter: 0.5 };
+    }
+    await this.queue(JOB_QUEUE[name]).add(name, payload, jobOptions);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((queue) => queue.close()));
+    this.queues.clear();
+  }
+}

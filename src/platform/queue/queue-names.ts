@@ -1,0 +1,35 @@
+/** The queues of design.md's Queues table. */
+export enum QueueName {
+  Mail = 'mail',
+  Reminders = 'reminders',
+  Reports = 'reports',
+  Maintenance = 'maintenance',
+}
+
+export enum JobName {
+  SendMail = 'send',
+  ReconcileOutbox = 'reconcile-outbox',
+  PruneTokens = 'prune-tokens',
+}
+
+/**
+ * Payloads carry ids only: a processor reloads its rows, so a job never acts on
+ * stale data (design.md principle 3).
+ */
+export interface JobPayloads {
+  [JobName.SendMail]: { emailId: string };
+  [JobName.ReconcileOutbox]: Record<string, never>;
+  [JobName.PruneTokens]: Record<string, never>;
+}
+
+export const JOB_QUEUE: { [N in JobName]: QueueName } = {
+  [JobName.SendMail]: QueueName.Mail,
+  [JobName.ReconcileOutbox]: QueueName.Maintenance,
+  [JobName.PruneTokens]: QueueName.Maintenance,
+};
+
+/** BullMQ refuses `:` in custom job ids; dedupe keys in Postgres may keep it. */
+export function assertJobId(jobId: string): string {
+  if (jobId.includes(':')) throw new Error(`job id "${jobId}" contains ':', which BullMQ refuses`);
+  return jobId;
+}

@@ -1,0 +1,23 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { AppConfig } from '../../config/app-config';
+import { JobQueueService, QUEUE_CONNECTION } from './job-queue.service';
+import { MaintenanceSchedulerService } from './maintenance-scheduler.service';
+import { queueConnection } from './queue-connection';
+import { QueueWorkersService } from './queue-workers.service';
+
+@Global()
+@Module({})
+export class QueueModule {
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: QueueModule,
+      providers: [
+        { provide: QUEUE_CONNECTION, useValue: queueConnection(config, databaseUrl) },
+        JobQueueService,
+        QueueWorkersService,
+        MaintenanceSchedulerService,
+      ],
+      exports: [JobQueueService, QueueWorkersService, MaintenanceSchedulerService],
+    };
+  }
+}
