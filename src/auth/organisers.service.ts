@@ -10,6 +10,7 @@ import { MagicLinkService } from './magic-link.service';
 import { organiserInvitationTemplate } from './mail/organiser-invitation.template';
 import { passwordResetTemplate } from './mail/password-reset.template';
 import { Organiser } from './organiser.entity';
+import { insertOrganiser } from './organiser-accounts';
 import { hashPassword, verifyPassword } from './password-hasher';
 
 /** Password links are short-lived: they open an account, unlike attendee links. */
@@ -35,15 +36,9 @@ export class OrganisersService {
   ) {}
 
   async create(input: { email: string; name: string; password: string; isAdmin: boolean }): Promise<OrganiserView> {
-    const passwordHash = await hashPassword(input.password);
-    const { rows } = await sql<{ id: string }>(
-      this.db.manager,
-      `INSERT INTO organisers (email, name, password_hash, is_admin) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (email) DO NOTHING RETURNING id`,
-      [input.email.toLowerCase(), input.name, passwordHash, input.isAdmin],
-    );
-    if (rows.length === 0) throw Problem.conflict(`An organiser account with the address ${input.email} already exists`);
-    return this.view(rows[0].id);
+    const id = await insertOrganiser(this.db.manager, input);
+    if (!id) throw Problem.conflict(`An organiser account with the address ${input.email} already exists`);
+    return this.view(id);
   }
 
   /**
@@ -179,15 +174,6 @@ export class OrganisersService {
     });
     await this.logins.endAll(organiserId);
     return this.view(organiserId);
-  }
-
-  /** For the CLI: sets a password directly. */
-  async setPassword(email: string, password: string): Promise<boolean> {
-    const organiser = await this.findByEmail(email);
-    if (!organiser) return false;
-    await this.db.getRepository(Organiser).update({ id: organiser.id }, { passwordHash: await hashPassword(password) });
-    await this.logins.endAll(organiser.id);
-    return true;
   }
 }
 

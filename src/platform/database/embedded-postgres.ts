@@ -3,6 +3,7 @@ import { AddressInfo, Server, Socket, createServer } from 'node:net';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketHandler } from '@electric-sql/pglite-socket';
+import { lockDataDir } from './data-dir-lock';
 import { PGliteQueryQueue } from './pglite-query-queue';
 
 export interface EmbeddedPostgres {
@@ -19,7 +20,14 @@ export interface EmbeddedPostgres {
 export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPostgres> {
   const dir = join(dataDir, 'pg');
   mkdirSync(dir, { recursive: true });
-  const db = await PGlite.create(dir);
+  const unlock = lockDataDir(dataDir);
+  let db: PGlite;
+  try {
+    db = await PGlite.create(dir);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   // Startup options never reach PGlite, so BullMQ's `-c search_path=bullmq` is
   // lost; every connection shares this one session's setting instead. `public`
   // comes first so our migrations create their tables there.
@@ -48,6 +56,7 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
       await Promise.all([...handlers].map((handler) => handler.detach(true)));
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.close();
+      unlock();
     },
   };
 }

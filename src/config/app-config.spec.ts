@@ -1,0 +1,59 @@
+import { ConfigError, loadConfig } from './app-config';
+
+function problemsOf(env: NodeJS.ProcessEnv): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected the configuration to be refused');
+}
+
+describe('loadConfig', () => {
+  it('defaults to the embedded runtime: all roles, Postgres-backed queue, mail to files under the data dir', () => {
+    const config = loadConfig({ PLENARY_DATA_DIR: '/srv/plenary' });
+    expect(config.role).toBe('all');
+    expect(config.database.embedded).toBe(true);
+    expect(config.queue.backend).toBe('postgres');
+    expect(config.mail.fileDir).toBe('/srv/plenary/mail');
+    expect(config.materials.maxBytes).toBe(100 * 1024 * 1024);
+    expect(config.http.rateLimitPerMinute).toBe(60);
+  });
+
+  it('picks Redis when REDIS_URL is set, unless QUEUE_BACKEND says postgres', () => {
+    const services = { DATABASE_URL: 'postgres://db/plenary', REDIS_URL: 'redis://cache:6379' };
+    expect(loadConfig(services).queue.backend).toBe('redis');
+    expect(loadConfig({ ...services, QUEUE_BACKEND: 'postgres' }).queue.backend).toBe('postgres');
+    expect(loadConfig({ DATABASE_URL: 'postgres://db/plenary' }).queue.backend).toBe('postgres');
+  });
+
+  it('names the variable and what it expected', () => {
+    const problems = problemsOf({ PLENARY_ROLE: 'cook', PORT: 'eighty', SMTP_URL: 'mail.example.org', MIGRATIONS_RUN: 'maybe' });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^PLENARY_ROLE: expected all, api or worker/),
+        expect.stringMatching(/^PORT: /),
+        expect.stringMatching(/^SMTP_URL: expected a URL starting with smtp:\/\/ or smtps:\/\//),
+        expect.stringMatching(/^MIGRATIONS_RUN: expected true or false/),
+      ]),
+    );
+  });
+
+  it('refuses the api and worker roles without DATABASE_URL, since the embedded database serves one process', () => {
+    expect(problemsOf({ PLENARY_ROLE: 'worker' })).toEqual([expect.stringMatching(/PLENARY_ROLE=worker needs DATABASE_URL/)]);
+  });
+
+  it('refuses QUEUE_BACKEND=redis without REDIS_URL', () => {
+    expect(problemsOf({ DATABASE_URL: 'postgres://db/plenary', QUEUE_BACKEND: 'redis' })).toEqual([
+      expect.stringMatching(/QUEUE_BACKEND=redis needs REDIS_URL/),
+    ]);
+  });
+
+  it('treats empty values as unset and reads seconds into milliseconds', () => {
+    const config = loadConfig({ DATABASE_URL: '', PLENARY_MAIL_BACKOFF_SECONDS: '0.5', PLENARY_QUEUE_LOCK_SECONDS: '2' });
+    expect(config.database.embedded).toBe(true);
+    expect(config.mail.backoffBaseMs).toBe(500);
+    expect(config.queue.lockDurationMs).toBe(2000);
+  });
+});

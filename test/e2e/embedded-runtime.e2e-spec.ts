@@ -1,0 +1,97 @@
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { PlenaryProcess, cleanEnv } from '../support/plenary-process';
+import { waitFor } from '../support/wait-for';
+
+/**
+ * `npm start` with nothing configured: PGlite under the data dir, BullMQ on its
+ * Postgres backend, mail as .eml files. Driven as real processes from dist/.
+ */
+describe('embedded runtime', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'plenary-embedded-'));
+  const env = cleanEnv({ PLENARY_DATA_DIR: dataDir, PORT: '0', PLENARY_SWEEP_INTERVAL_SECONDS: '1', PUBLIC_URL: 'http://plenary.test' });
+  let server: PlenaryProcess | null = null;
+  let adminPassword = '';
+
+  afterAll(async () => {
+    await server?.stop('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('starts from an empty directory, serves /health and /docs, and prints the administrator password once', async () => {
+    const started = Date.now();
+    server = new PlenaryProcess(env).start();
+    const url = await server.url(60_000);
+    const http = request(url);
+    const health = await http.get('/health').expect(200);
+    expect(Date.now() - started).toBeLessThan(60_000);
+    expect(health.body.checks).toMatchObject({ database: { status: 'up' }, queue: { status: 'up' }, mail: { status: 'up', transport: 'files' } });
+    await http.get('/docs').expect(200);
+    const started_ = server.output.map((l) => (l.startsWith('{') ? JSON.parse(l) : {})).find((e) => e.msg === 'Plenary started');
+    expect(started_).toMatchObject({ embedded: true, queue: 'postgres', role: 'all' });
+    adminPassword = /password: (\S+)/.exec(server.text)?.[1] ?? '';
+    expect(adminPassword.length).toBeGreaterThanOrEqual(12);
+  });
+
+  it('sends mail through its Postgres-backed queue into .eml files', async () => {
+    const http = request(await server!.url());
+    const login = await http.post('/auth/login').send({ email: 'admin@plenary.localhost', password: adminPassword }).expect(200);
+    await http
+      .post('/organisers')
+      .set('Authorization', `Bearer ${login.body.token}`)
+      .send({ email: 'lucia@piura.test', name: 'Lucía', password: 'lucia-password-1' })
+      .expect(201);
+    await http.post('/auth/password-reset').send({ email: 'lucia@piura.test' }).expect(202);
+    const mailDir = join(dataDir, 'mail');
+    const file = await waitFor('an .eml file for Lucía', () => {
+      const files = (() => {
+        try {
+          return readdirSync(mailDir).filter((f) => f.endsWith('.eml'));
+        } catch {
+          return [];
+        }
+      })();
+      return files.find((f) => readFileSync(join(mailDir, f), 'utf8').includes('lucia@piura.test'));
+    });
+    const eml = readFileSync(join(mailDir, file), 'utf8');
+    expect(eml).toMatch(/^Subject: Reset your Plenary password$/m);
+    expect(eml).toContain('http://plenary.test/reset-password?token=');
+  });
+
+  it('refuses a second process on the same data directory', async () => {
+    const second = new PlenaryProcess(env).start();
+    expect(await second.finished()).not.toBe(0);
+    expect(second.text).toMatch(/is in use by process/);
+  });
+
+  it('stops on SIGTERM and starts again within 15 s with its data', async () => {
+    expect(await server!.stop('SIGTERM')).toBe(0);
+    const started = Date.now();
+    server = new PlenaryProcess(env).start();
+    const http = request(await server.url(15_000));
+    await http.get('/health').expect(200);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(server.text).not.toMatch(/password: /);
+    await http.post('/auth/login').send({ email: 'admin@plenary.localhost', password: adminPassword }).expect(200);
+    await http.post('/auth/login').send({ email: 'lucia@piura.test', password: 'lucia-password-1' }).expect(200);
+  });
+
+  it('lets the shell CLI add an organiser while the server is stopped', async () => {
+    expect(await server!.stop('SIGTERM')).toBe(0);
+    const cli = new PlenaryProcess(env, 'dist/cli/plenary-cli.js', [
+      'create-organiser',
+      '--email',
+      'Javier@Piura.test',
+      '--name',
+      'Javier',
+      '--password',
+      'javier-password-1',
+    ]).start();
+    expect(await cli.finished()).toBe(0);
+    server = new PlenaryProcess(env).start();
+    const http = request(await server.url(15_000));
+    await http.post('/auth/login').send({ email: 'javier@piura.test', password: 'javier-password-1' }).expect(200);
+  });
+});
