@@ -7,6 +7,7 @@ module.exports = {
   transform: { '^.+\\.ts$': ['@swc/jest'] },
   testEnvironment: 'node',
   globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 60000,
   maxWorkers: 2,
 };
