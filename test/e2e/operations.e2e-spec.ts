@@ -1,26 +1,12 @@
-import { ADMIN, TestApp, login, startTestApp, testEnv } from '../support/test-app';
+import { ADMIN, login, startTestApp, testEnv } from '../support/test-app';
 import { SmtpSink } from '../support/smtp-sink';
-import { TestDatabase, createTestDatabase } from '../support/test-database';
+import { useTestApp } from '../support/use-test-app';
 
 describe('operations endpoints', () => {
-  let db: TestDatabase;
-  let smtp: SmtpSink;
-  let app: TestApp;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    smtp = await new SmtpSink().start();
-    app = await startTestApp(testEnv(db.url, smtp.url));
-  });
-
-  afterAll(async () => {
-    await app?.stop();
-    await smtp?.stop();
-    await db?.drop();
-  });
+  const ctx = useTestApp();
 
   it('reports the database, the queue and the SMTP transport in /health', async () => {
-    const health = await app.http.get('/health').expect(200);
+    const health = await ctx.app.http.get('/health').expect(200);
     expect(health.body).toEqual({
       status: 'ok',
       checks: { database: { status: 'up' }, queue: { status: 'up' }, mail: { status: 'up', transport: 'smtp' } },
@@ -31,7 +17,7 @@ describe('operations endpoints', () => {
     const gone = await new SmtpSink().start();
     const url = gone.url;
     await gone.stop();
-    const other = await startTestApp(testEnv(db.url, url));
+    const other = await startTestApp(testEnv(ctx.db.url, url));
     try {
       const health = await other.http.get('/health').expect(503);
       expect(health.body.checks.mail.status).toBe('down');
@@ -42,22 +28,22 @@ describe('operations endpoints', () => {
   });
 
   it('serves the OpenAPI UI and its JSON, generated from the routes and their schemas', async () => {
-    await app.http.get('/docs').expect(200).expect('Content-Type', /html/);
-    const spec = await app.http.get('/docs-json').expect(200);
+    await ctx.app.http.get('/docs').expect(200).expect('Content-Type', /html/);
+    const spec = await ctx.app.http.get('/docs-json').expect(200);
     expect(Object.keys(spec.body.paths)).toEqual(expect.arrayContaining(['/auth/login', '/events', '/events/{eventId}/members']));
     const createEvent = spec.body.paths['/events'].post.requestBody.content['application/json'].schema;
     expect(createEvent.required).toEqual(expect.arrayContaining(['title', 'timezone', 'startsAt', 'endsAt']));
   });
 
   it('exposes Prometheus metrics with HTTP counts by route and queue depth', async () => {
-    await app.http.get('/health').expect(200);
-    const metrics = await app.http.get('/metrics').expect(200);
+    await ctx.app.http.get('/health').expect(200);
+    const metrics = await ctx.app.http.get('/metrics').expect(200);
     expect(metrics.text).toMatch(/plenary_http_requests_total\{method="GET",route="\/health",status="200"\} \d+/);
     expect(metrics.text).toMatch(/plenary_queue_jobs\{queue="mail",state="waiting"\} \d+/);
   });
 
   it('answers unknown routes with problem+json 404 and echoes a request id', async () => {
-    const response = await app.http.get('/no-such-thing').set('X-Request-Id', 'trace-123').expect(404);
+    const response = await ctx.app.http.get('/no-such-thing').set('X-Request-Id', 'trace-123').expect(404);
     expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(response.headers['x-request-id']).toBe('trace-123');
     expect(response.body).toMatchObject({ type: 'about:blank', title: 'Not Found', status: 404 });
@@ -65,21 +51,21 @@ describe('operations endpoints', () => {
 
   it('shows /admin/queues to administrators only', async () => {
     const basic = (email: string, password: string) => `Basic ${Buffer.from(`${email}:${password}`).toString('base64')}`;
-    const challenge = await app.http.get('/admin/queues').expect(401);
+    const challenge = await ctx.app.http.get('/admin/queues').expect(401);
     expect(challenge.headers['www-authenticate']).toMatch(/^Basic/);
-    await app.http.get('/admin/queues').set('Authorization', basic(ADMIN.email, 'wrong-password')).expect(401);
+    await ctx.app.http.get('/admin/queues').set('Authorization', basic(ADMIN.email, 'wrong-password')).expect(401);
 
-    const admin = await login(app.http, ADMIN.email, ADMIN.password);
-    await app.http
+    const admin = await login(ctx.app.http, ADMIN.email, ADMIN.password);
+    await ctx.app.http
       .post('/organisers')
       .set('Authorization', admin)
       .send({ email: 'clara@region.test', name: 'Clara', password: 'clara-password-1' })
       .expect(201);
-    await app.http.get('/admin/queues').set('Authorization', basic('clara@region.test', 'clara-password-1')).expect(403);
+    await ctx.app.http.get('/admin/queues').set('Authorization', basic('clara@region.test', 'clara-password-1')).expect(403);
 
-    const page = await app.http.get('/admin/queues').set('Authorization', basic(ADMIN.email, ADMIN.password)).expect(200);
+    const page = await ctx.app.http.get('/admin/queues').set('Authorization', basic(ADMIN.email, ADMIN.password)).expect(200);
     expect(page.text).toContain('Plenary queues');
-    const api = await app.http.get('/admin/queues/api/queues').set('Authorization', admin).expect(200);
+    const api = await ctx.app.http.get('/admin/queues/api/queues').set('Authorization', admin).expect(200);
     expect(api.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['mail', 'maintenance', 'reminders', 'reports']);
   });
 });

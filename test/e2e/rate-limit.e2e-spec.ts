@@ -1,0 +1,19 @@
+import { ADMIN } from '../support/test-app';
+import { useTestApp } from '../support/use-test-app';
+
+describe('rate limit on login and public writes', () => {
+  const ctx = useTestApp({ RATE_LIMIT_PER_MINUTE: '3' });
+
+  it('answers 429 with Retry-After once a client address exceeds RATE_LIMIT_PER_MINUTE', async () => {
+    for (let i = 0; i < 3; i++) {
+      await ctx.app.http.post('/auth/login').send({ email: ADMIN.email, password: 'wrong-password' }).expect(401);
+    }
+    const limited = await ctx.app.http.post('/auth/login').send({ email: ADMIN.email, password: ADMIN.password }).expect(429);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect(limited.body).toMatchObject({ status: 429, title: 'Too Many Requests' });
+  });
+
+  it('does not limit reads such as /health', async () => {
+    for (let i = 0; i < 5; i++) await ctx.app.http.get('/health').expect(200);
+  });
+});
