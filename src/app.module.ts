@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AgendaModule } from './agenda/agenda.module';
 import { AuthModule } from './auth/auth.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -10,6 +11,7 @@ import { dataSourceOptions } from './platform/database/data-source-options';
 import { MIGRATIONS } from './platform/database/migrations';
 import { DomainEventsModule } from './platform/domain-events/domain-events.module';
 import { OperationsModule } from './platform/health/operations.module';
+import { PeopleModule } from './people/people.module';
 import { MailModule } from './platform/mail/mail.module';
 import { QueueModule } from './platform/queue/queue.module';
 
@@ -28,6 +30,8 @@ export class AppModule {
         MailModule,
         AuthModule,
         EventsModule,
+        PeopleModule,
+        AgendaModule,
         OperationsModule,
       ],
     };

@@ -1,4 +1,11 @@
 import { DataSource } from 'typeorm';
+import { AgendaVersion } from './agenda/agenda-version.entity';
+import { PresentationPresenter } from './agenda/presentation-presenter.entity';
+import { Presentation } from './agenda/presentation.entity';
+import { Room } from './agenda/room.entity';
+import { SessionChair } from './agenda/session-chair.entity';
+import { Session } from './agenda/session.entity';
+import { Theme } from './agenda/theme.entity';
 import { LoginSession } from './auth/login-session.entity';
 import { MagicLinkResend } from './auth/magic-link-resend.entity';
 import { MagicLinkToken } from './auth/magic-link-token.entity';
@@ -8,12 +15,29 @@ import { Event } from './events/event.entity';
 import { dataSourceOptions } from './platform/database/data-source-options';
 import { MIGRATIONS } from './platform/database/migrations';
 import { Email } from './platform/mail/email.entity';
+import { Person } from './people/person.entity';
 
 /**
  * Every entity, listed rather than globbed so the app, the migration CLI and
  * Jest (which cannot import by glob) see the same schema.
  */
-export const ENTITIES = [Organiser, LoginSession, MagicLinkToken, MagicLinkResend, Event, EventMember, Email];
+export const ENTITIES = [
+  Organiser,
+  LoginSession,
+  MagicLinkToken,
+  MagicLinkResend,
+  Event,
+  EventMember,
+  Email,
+  Person,
+  Room,
+  Theme,
+  Session,
+  SessionChair,
+  Presentation,
+  PresentationPresenter,
+  AgendaVersion,
+];
 
 export function createDataSource(url: string): DataSource {
   return new DataSource(dataSourceOptions(url, ENTITIES, MIGRATIONS));

@@ -41,17 +41,29 @@ export class EventsService {
       materialsDueAt: times.materialsDueAt ?? null,
     };
     checkOrder(values);
-    const event = await this.transactions.run(async ({ manager }) => {
-      const slug = input.slug ?? (await this.freeSlug(manager, input.title));
-      const saved = await this.saveUniqueSlug(() => manager.save(manager.create(Event, { ...values, slug })), slug);
-      await manager.insert(EventMember, { eventId: saved.id, organiserId, role: 'owner', addedBy: organiserId });
-      return saved;
+    const insert = () =>
+      this.transactions.run(async ({ manager }) => {
+        const slug = input.slug ?? (await this.freeSlug(manager, input.title));
+        const saved = await this.saveUniqueSlug(() => manager.save(manager.create(Event, { ...values, slug })), slug);
+        await manager.insert(EventMember, { eventId: saved.id, organiserId, role: 'owner', addedBy: organiserId });
+        return saved;
+      });
+    const event = await insert().catch((error: unknown) => {
+      // Events with the same title created at once all find the derived slug free; by
+      // the retry the winner has committed it, so freeSlug picks a suffixed one.
+      if (input.slug === undefined && error instanceof Problem && error.getStatus() === 409) return insert();
+      throw error;
     });
     return eventView(event, 'owner');
   }
 
   async get(eventId: string, role?: EventRole): Promise<EventView> {
     return eventView(await this.load(this.db.manager, eventId), role);
+  }
+
+  /** The event itself, for modules downstream (agenda, registration) that need its zone and days. */
+  getEntity(eventId: string, manager: EntityManager = this.db.manager): Promise<Event> {
+    return this.load(manager, eventId);
   }
 
   /** The events the organiser is a member of, soonest last-created first. */

@@ -1,4 +1,5 @@
 import { Initial1795707667337 } from './1795707667337-Initial';
+import { Agenda1795708465251 } from './1795708465251-Agenda';
 
 /** Every migration in order; `npm run migration:generate` prints the class to add here. */
-export const MIGRATIONS: Function[] = [Initial1795707667337];
+export const MIGRATIONS: Function[] = [Initial1795707667337, Agenda1795708465251];

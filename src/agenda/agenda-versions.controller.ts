@@ -1,0 +1,53 @@
+import { Controller, Get, Param, ParseIntPipe, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { CurrentOrganiser } from '../auth/auth.decorators';
+import { OrganiserPrincipal } from '../auth/principal';
+import { EventAccessGuard } from '../events/event-access.guard';
+import { EventsService } from '../events/events.service';
+import { ApiZodBody, ZodBody } from '../platform/http/zod-body.decorator';
+import { AgendaVersionsService } from './agenda-versions.service';
+import { PublishVersionInput, publishVersionSchema } from './dto/publish-version.dto';
+import { WorkingAgendaService } from './working-agenda.service';
+
+@ApiTags('agenda')
+@ApiBearerAuth()
+@Controller('events/:eventId/agenda')
+@UseGuards(EventAccessGuard)
+export class AgendaVersionsController {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly versions: AgendaVersionsService,
+    private readonly working: WorkingAgendaService,
+    private readonly events: EventsService,
+  ) {}
+
+  @Post('versions')
+  @ApiZodBody(publishVersionSchema)
+  publish(
+    @Param('eventId') eventId: string,
+    @ZodBody(publishVersionSchema) body: PublishVersionInput,
+    @CurrentOrganiser() me: OrganiserPrincipal,
+  ) {
+    return this.versions.publish(eventId, body, me.organiserId);
+  }
+
+  @Get('versions')
+  list(@Param('eventId') eventId: string) {
+    return this.versions.list(eventId);
+  }
+
+  @Get('versions/:number')
+  get(@Param('eventId') eventId: string, @Param('number', ParseIntPipe) number: number) {
+    return this.versions.get(eventId, number);
+  }
+
+  /** People chairing or presenting in overlapping sessions of the working agenda. */
+  @Get('conflicts')
+  async conflicts(@Param('eventId') eventId: string) {
+    const event = await this.events.getEntity(eventId);
+    const agenda = await this.working.load(this.db.manager, eventId);
+    return { items: this.working.conflicts(agenda, event.timezone), nextCursor: null };
+  }
+}

@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { EventsModule } from '../events/events.module';
+import { PeopleModule } from '../people/people.module';
+import { AgendaVersion } from './agenda-version.entity';
+import { AgendaVersionsController } from './agenda-versions.controller';
+import { AgendaVersionsService } from './agenda-versions.service';
+import { PresentationPresenter } from './presentation-presenter.entity';
+import { Presentation } from './presentation.entity';
+import { PresentationsController } from './presentations.controller';
+import { PresentationsService } from './presentations.service';
+import { Room } from './room.entity';
+import { RoomsController } from './rooms.controller';
+import { RoomsService } from './rooms.service';
+import { SessionChair } from './session-chair.entity';
+import { Session } from './session.entity';
+import { SessionsController } from './sessions.controller';
+import { SessionsService } from './sessions.service';
+import { Theme } from './theme.entity';
+import { WorkingAgendaService } from './working-agenda.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Room, Theme, Session, SessionChair, Presentation, PresentationPresenter, AgendaVersion]),
+    EventsModule,
+    PeopleModule,
+  ],
+  controllers: [RoomsController, SessionsController, PresentationsController, AgendaVersionsController],
+  providers: [RoomsService, SessionsService, PresentationsService, AgendaVersionsService, WorkingAgendaService],
+  exports: [AgendaVersionsService, SessionsService, PresentationsService, WorkingAgendaService],
+})
+export class AgendaModule {}

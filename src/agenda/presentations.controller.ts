@@ -1,0 +1,55 @@
+import { Controller, Delete, Get, HttpCode, Param, Patch, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { EventAccessGuard } from '../events/event-access.guard';
+import { IdParam } from '../platform/http/id-param.pipe';
+import { ApiZodBody, ZodBody, ZodQuery } from '../platform/http/zod-body.decorator';
+import {
+  CreatePresentationInput,
+  UpdatePresentationInput,
+  createPresentationSchema,
+  updatePresentationSchema,
+} from './dto/presentation.dto';
+import { PresentationsService } from './presentations.service';
+
+const listQuerySchema = z.object({ sessionId: z.uuid({ message: 'expected an id' }).optional() });
+
+@ApiTags('agenda')
+@ApiBearerAuth()
+@Controller('events/:eventId/presentations')
+@UseGuards(EventAccessGuard)
+export class PresentationsController {
+  constructor(private readonly presentations: PresentationsService) {}
+
+  @Post()
+  @ApiZodBody(createPresentationSchema)
+  create(@Param('eventId') eventId: string, @ZodBody(createPresentationSchema) body: CreatePresentationInput) {
+    return this.presentations.create(eventId, body);
+  }
+
+  @Get()
+  list(@Param('eventId') eventId: string, @ZodQuery(listQuerySchema) query: z.infer<typeof listQuerySchema>) {
+    return this.presentations.list(eventId, query.sessionId);
+  }
+
+  @Get(':presentationId')
+  get(@Param('eventId') eventId: string, @Param('presentationId', new IdParam('presentation')) presentationId: string) {
+    return this.presentations.get(eventId, presentationId);
+  }
+
+  @Patch(':presentationId')
+  @ApiZodBody(updatePresentationSchema)
+  update(
+    @Param('eventId') eventId: string,
+    @Param('presentationId', new IdParam('presentation')) presentationId: string,
+    @ZodBody(updatePresentationSchema) body: UpdatePresentationInput,
+  ) {
+    return this.presentations.update(eventId, presentationId, body);
+  }
+
+  @Delete(':presentationId')
+  @HttpCode(204)
+  remove(@Param('eventId') eventId: string, @Param('presentationId', new IdParam('presentation')) presentationId: string) {
+    return this.presentations.remove(eventId, presentationId);
+  }
+}

@@ -1,0 +1,62 @@
+import { Controller, Delete, Get, HttpCode, Param, Patch, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { EventAccessGuard } from '../events/event-access.guard';
+import { IdParam } from '../platform/http/id-param.pipe';
+import { ApiZodBody, ZodBody } from '../platform/http/zod-body.decorator';
+import { CreateRoomInput, UpdateRoomInput, createRoomSchema, updateRoomSchema } from './dto/room.dto';
+import { CreateThemeInput, UpdateThemeInput, createThemeSchema, updateThemeSchema } from './dto/theme.dto';
+import { RoomsService } from './rooms.service';
+
+@ApiTags('agenda')
+@ApiBearerAuth()
+@Controller('events/:eventId')
+@UseGuards(EventAccessGuard)
+export class RoomsController {
+  constructor(private readonly rooms: RoomsService) {}
+
+  @Post('rooms')
+  @ApiZodBody(createRoomSchema)
+  createRoom(@Param('eventId') eventId: string, @ZodBody(createRoomSchema) body: CreateRoomInput) {
+    return this.rooms.createRoom(eventId, body);
+  }
+
+  @Get('rooms')
+  listRooms(@Param('eventId') eventId: string) {
+    return this.rooms.listRooms(eventId);
+  }
+
+  @Patch('rooms/:roomId')
+  @ApiZodBody(updateRoomSchema)
+  updateRoom(@Param('eventId') eventId: string, @Param('roomId', new IdParam('room')) roomId: string, @ZodBody(updateRoomSchema) body: UpdateRoomInput) {
+    return this.rooms.updateRoom(eventId, roomId, body);
+  }
+
+  @Delete('rooms/:roomId')
+  @HttpCode(204)
+  removeRoom(@Param('eventId') eventId: string, @Param('roomId', new IdParam('room')) roomId: string) {
+    return this.rooms.removeRoom(eventId, roomId);
+  }
+
+  @Post('themes')
+  @ApiZodBody(createThemeSchema)
+  createTheme(@Param('eventId') eventId: string, @ZodBody(createThemeSchema) body: CreateThemeInput) {
+    return this.rooms.createTheme(eventId, body);
+  }
+
+  @Get('themes')
+  listThemes(@Param('eventId') eventId: string) {
+    return this.rooms.listThemes(eventId);
+  }
+
+  @Patch('themes/:themeId')
+  @ApiZodBody(updateThemeSchema)
+  updateTheme(@Param('eventId') eventId: string, @Param('themeId', new IdParam('theme')) themeId: string, @ZodBody(updateThemeSchema) body: UpdateThemeInput) {
+    return this.rooms.updateTheme(eventId, themeId, body);
+  }
+
+  @Delete('themes/:themeId')
+  @HttpCode(204)
+  removeTheme(@Param('eventId') eventId: string, @Param('themeId', new IdParam('theme')) themeId: string) {
+    return this.rooms.removeTheme(eventId, themeId);
+  }
+}

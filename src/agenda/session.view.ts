@@ -1,0 +1,12 @@
+import { formatInZone } from '../platform/time/zoned-time';
+import { SnapshotSession } from './agenda-snapshot';
+
+/** A session of the working agenda as organisers see it; times with the event's offset. */
+export function sessionView(session: SnapshotSession, timezone: string) {
+  const { sequence: _sequence, ...rest } = session;
+  return {
+    ...rest,
+    startsAt: formatInZone(new Date(session.startsAt), timezone),
+    endsAt: formatInZone(new Date(session.endsAt), timezone),
+  };
+}

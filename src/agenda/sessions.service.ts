@@ -1,0 +1,173 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Event } from '../events/event.entity';
+import { EventsService } from '../events/events.service';
+import { parseEventTimes } from '../events/event-times';
+import { PeopleService } from '../people/people.service';
+import { TransactionService } from '../platform/database/transaction.service';
+import { sql } from '../platform/database/sql';
+import { FieldError, Problem } from '../platform/http/problem';
+import { formatInZone, localDatesBetween, startOfLocalDay } from '../platform/time/zoned-time';
+import { CreateSessionInput, UpdateSessionInput } from './dto/session.dto';
+import { Room } from './room.entity';
+import { SessionChair } from './session-chair.entity';
+import { Session } from './session.entity';
+import { sessionView } from './session.view';
+import { Theme } from './theme.entity';
+import { WorkingAgendaService } from './working-agenda.service';
+
+/** The working agenda's sessions: every create and move checks time, place and room. */
+@Injectable()
+export class SessionsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly transactions: TransactionService,
+    private readonly events: EventsService,
+    private readonly people: PeopleService,
+    private readonly working: WorkingAgendaService,
+  ) {}
+
+  async create(eventId: string, input: CreateSessionInput) {
+    const id = await this.transactions.run(async ({ manager }) => {
+      const event = await this.events.getEntity(eventId, manager);
+      const times = parseEventTimes({ startsAt: input.startsAt, endsAt: input.endsAt }, event.timezone);
+      const session = manager.create(Session, {
+        eventId,
+        kind: input.kind,
+        title: input.title,
+        description: input.description,
+        themeId: input.themeId ?? null,
+        roomId: input.roomId ?? null,
+        capacity: input.capacity ?? null,
+        hostOrganisation: input.hostOrganisation ?? null,
+        startsAt: times.startsAt as Date,
+        endsAt: times.endsAt as Date,
+        status: 'scheduled',
+      });
+      await this.check(manager, event, session);
+      const saved = await manager.save(session);
+      await this.setChairs(manager, eventId, saved.id, input.chairs);
+      return saved.id;
+    });
+    return this.get(eventId, id);
+  }
+
+  async update(eventId: string, sessionId: string, input: UpdateSessionInput) {
+    await this.transactions.run(async ({ manager }) => {
+      const event = await this.events.getEntity(eventId, manager);
+      const session = await this.load(manager, eventId, sessionId, true);
+      const times = parseEventTimes({ startsAt: input.startsAt, endsAt: input.endsAt }, event.timezone);
+      const { chairs, startsAt, endsAt, ...plain } = input;
+      Object.assign(
+        session,
+        Object.fromEntries(Object.entries(plain).filter(([, v]) => v !== undefined)),
+        Object.fromEntries(Object.entries(times).filter(([, v]) => v !== undefined)),
+      );
+      await this.check(manager, event, session);
+      await manager.save(session);
+      if (chairs) await this.setChairs(manager, eventId, sessionId, chairs);
+    });
+    return this.get(eventId, sessionId);
+  }
+
+  /** DELETE cancels: the session stays, so a published version can announce it as cancelled. */
+  async cancel(eventId: string, sessionId: string) {
+    await this.transactions.run(async ({ manager }) => {
+      const session = await this.load(manager, eventId, sessionId, true);
+      session.status = 'cancelled';
+      await manager.save(session);
+    });
+    return this.get(eventId, sessionId);
+  }
+
+  /** The whole working agenda in time order; an event's sessions fit one page. */
+  async list(eventId: string) {
+    const event = await this.events.getEntity(eventId);
+    const agenda = await this.working.load(this.db.manager, eventId);
+    return { items: agenda.sessions.map((s) => sessionView(s, event.timezone)), nextCursor: null };
+  }
+
+  async get(eventId: string, sessionId: string) {
+    const event = await this.events.getEntity(eventId);
+    const agenda = await this.working.load(this.db.manager, eventId);
+    const session = agenda.sessions.find((s) => s.id === sessionId);
+    if (!session) throw Problem.notFound(`No session ${sessionId} in this event`);
+    return sessionView(session, event.timezone);
+  }
+
+  async load(manager: EntityManager, eventId: string, sessionId: string, lock = false): Promise<Session> {
+    const session = await manager.findOne(Session, {
+      where: { eventId, id: sessionId },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    if (!session) throw Problem.notFound(`No session ${sessionId} in this event`);
+    return session;
+  }
+
+  /**
+   * Time, references and the room. The room row is locked first, so two
+   * requests booking one room at the same moment are checked one after the other.
+   */
+  private async check(manager: EntityManager, event: Event, session: Session): Promise<void> {
+    if (session.endsAt <= session.startsAt) {
+      throw Problem.badRequest('The session ends before it starts', [{ field: 'endsAt', message: 'must be after startsAt' }]);
+    }
+    const days = localDatesBetween(event.startsAt, event.endsAt, event.timezone);
+    const firstDay = startOfLocalDay(days[0], event.timezone);
+    const afterLastDay = startOfLocalDay(nextDate(days[days.length - 1]), event.timezone);
+    const outside: FieldError[] = [];
+    if (session.startsAt < firstDay || session.startsAt >= afterLastDay) outside.push({ field: 'startsAt', message: `must be on one of the event's days (${days.join(', ')})` });
+    if (session.endsAt > afterLastDay) outside.push({ field: 'endsAt', message: `must be on one of the event's days (${days.join(', ')})` });
+    if (outside.length > 0) throw Problem.unprocessable(`The session lies outside the event's days (${days.join(', ')}, ${event.timezone})`, outside);
+
+    const missing: FieldError[] = [];
+    if (session.roomId && !(await manager.findOne(Room, { where: { id: session.roomId, eventId: event.id }, lock: { mode: 'pessimistic_write' } }))) {
+      missing.push({ field: 'roomId', message: 'no such room in this event' });
+    }
+    if (session.themeId && !(await manager.findOne(Theme, { where: { id: session.themeId, eventId: event.id } }))) {
+      missing.push({ field: 'themeId', message: 'no such theme in this event' });
+    }
+    if (missing.length > 0) throw Problem.badRequest('The session refers to things not in this event', missing);
+
+    if (session.roomId && session.status === 'scheduled') {
+      const { rows } = await sql<{ id: string; title: string; starts_at: Date; ends_at: Date }>(
+        manager,
+        `SELECT id, title, starts_at, ends_at FROM sessions
+          WHERE room_id = $1 AND status = 'scheduled' AND id IS DISTINCT FROM $2::uuid
+            AND starts_at < $4 AND ends_at > $3
+          ORDER BY starts_at LIMIT 1`,
+        [session.roomId, session.id ?? null, session.startsAt, session.endsAt],
+      );
+      const other = rows[0];
+      if (other) {
+        const at = (d: Date) => formatInZone(d, event.timezone);
+        throw Problem.conflict(`The room is booked by "${other.title}" from ${at(other.starts_at)} to ${at(other.ends_at)}`, {
+          conflictingSession: { sessionId: other.id, title: other.title, startsAt: at(other.starts_at), endsAt: at(other.ends_at) },
+        });
+      }
+    }
+  }
+
+  private async setChairs(manager: EntityManager, eventId: string, sessionId: string, chairs: Array<{ personId: string; role: 'chair' | 'moderator' }>) {
+    await this.people.requireAll(
+      manager,
+      eventId,
+      chairs.map((c) => c.personId),
+      'chairs',
+    );
+    await manager.delete(SessionChair, { sessionId });
+    if (chairs.length > 0) {
+      await manager.insert(
+        SessionChair,
+        chairs.map((c, position) => ({ sessionId, personId: c.personId, role: c.role, position })),
+      );
+    }
+  }
+}
+
+function nextDate(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}

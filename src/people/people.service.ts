@@ -1,0 +1,121 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
+import { Problem } from '../platform/http/problem';
+import { Page, PageQuery, decodeCursor, toPage } from '../platform/http/pagination';
+import { PersonInput } from './dto/person-fields';
+import { UpdatePersonInput } from './dto/update-person.dto';
+import { Person } from './person.entity';
+import { PersonView, personView } from './person.view';
+
+/** The event's people; other modules reach them through this service only. */
+@Injectable()
+export class PeopleService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async create(eventId: string, input: PersonInput): Promise<PersonView> {
+    const person = await this.uniqueEmail(input.email, () =>
+      this.db.getRepository(Person).save({ ...input, eventId, emailKey: input.email?.toLowerCase() ?? null }),
+    );
+    return personView(person);
+  }
+
+  async list(eventId: string, page: PageQuery & { q?: string }): Promise<Page<PersonView>> {
+    const cursor = decodeCursor(page.cursor);
+    const query = this.db
+      .getRepository(Person)
+      .createQueryBuilder('p')
+      .where('p.event_id = :eventId', { eventId })
+      .orderBy('p.created_at', 'ASC')
+      .addOrderBy('p.id', 'ASC')
+      .limit(page.limit + 1);
+    if (page.q) {
+      query.andWhere('(p.name ILIKE :q OR p.email ILIKE :q OR p.organisation ILIKE :q OR p.region ILIKE :q)', {
+        q: `%${page.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`,
+      });
+    }
+    if (cursor) query.andWhere('(p.created_at, p.id) > (:after::timestamptz, :id::uuid)', cursor);
+    return toPage(await query.getMany(), page.limit, personView, (p) => ({ after: p.createdAt.toISOString(), id: p.id }));
+  }
+
+  async get(eventId: string, personId: string): Promise<PersonView> {
+    return personView(await this.load(this.db.manager, eventId, personId));
+  }
+
+  async update(eventId: string, personId: string, input: UpdatePersonInput): Promise<PersonView> {
+    const person = await this.load(this.db.manager, eventId, personId);
+    Object.assign(person, Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)));
+    if (input.email !== undefined) person.emailKey = input.email?.toLowerCase() ?? null;
+    return personView(await this.uniqueEmail(person.email, () => this.db.getRepository(Person).save(person)));
+  }
+
+  async remove(eventId: string, personId: string): Promise<void> {
+    await this.load(this.db.manager, eventId, personId);
+    try {
+      await this.db.getRepository(Person).delete({ id: personId, eventId });
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23503') {
+        throw Problem.conflict('This person chairs or presents in the agenda; remove them there first');
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * The person with this email in the event, updated with what is given, or a
+   * new person: how presenters and attendees join the event's people once.
+   */
+  async upsert(manager: EntityManager, eventId: string, input: PersonInput): Promise<Person> {
+    const repository = manager.getRepository(Person);
+    // Without an email, the same name at the same organisation is taken to be the same person,
+    // so re-sending a presentation's presenters does not duplicate them.
+    const existing = input.email
+      ? await repository.findOne({ where: { eventId, emailKey: input.email.toLowerCase() }, lock: { mode: 'pessimistic_write' } })
+      : await repository
+          .createQueryBuilder('p')
+          .where('p.event_id = :eventId AND lower(p.name) = lower(:name)', { eventId, name: input.name })
+          .andWhere('p.organisation IS NOT DISTINCT FROM :organisation', { organisation: input.organisation })
+          .getOne();
+    if (!existing) return repository.save({ ...input, eventId, emailKey: input.email?.toLowerCase() ?? null });
+    for (const [key, value] of Object.entries(input) as Array<[keyof PersonInput, string | null]>) {
+      if (value !== null && value !== undefined) (existing as unknown as Record<string, unknown>)[key] = value;
+    }
+    return repository.save(existing);
+  }
+
+  /** Loads people of the event by id; a missing one is a 400 naming `field`. */
+  async requireAll(manager: EntityManager, eventId: string, ids: string[], field: string): Promise<Person[]> {
+    if (ids.length === 0) return [];
+    const found = await manager.getRepository(Person).find({ where: { eventId, id: In(ids) } });
+    const missing = ids.map((id, i) => [id, i] as const).filter(([id]) => !found.some((p) => p.id === id));
+    if (missing.length > 0) {
+      throw Problem.badRequest(
+        'Some people are not in this event',
+        missing.map(([, i]) => ({ field: `${field}[${i}]`, message: 'no such person in this event' })),
+      );
+    }
+    return ids.map((id) => found.find((p) => p.id === id) as Person);
+  }
+
+  async byIds(eventId: string, ids: string[], manager: EntityManager = this.db.manager): Promise<Person[]> {
+    if (ids.length === 0) return [];
+    return manager.getRepository(Person).find({ where: { eventId, id: In(ids) } });
+  }
+
+  private async load(manager: EntityManager, eventId: string, personId: string): Promise<Person> {
+    const person = await manager.getRepository(Person).findOne({ where: { eventId, id: personId } });
+    if (!person) throw Problem.notFound(`No person ${personId} in this event`);
+    return person;
+  }
+
+  private async uniqueEmail<T>(email: string | null, save: () => Promise<T>): Promise<T> {
+    try {
+      return await save();
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
+        throw Problem.conflict(`Another person in this event already uses ${email}`);
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,67 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Event } from '../events/event.entity';
+
+export const ORGANISATION_TYPES = [
+  'public_authority',
+  'university_research',
+  'business',
+  'ngo',
+  'international_organisation',
+  'other',
+] as const;
+export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
+
+/**
+ * A person in one event: chair, presenter or attendee alike, so someone who
+ * presents and also registers counts once. The email is unique per event,
+ * compared case-insensitively.
+ */
+@Entity('people')
+@Index('people_event_email_key', ['eventId', 'emailKey'], { unique: true, where: 'email_key IS NOT NULL' })
+@Check('people_country_code_check', `country_code IS NULL OR country_code ~ '^[A-Z]{2}$'`)
+export class Person {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  eventId: string;
+
+  @ManyToOne(() => Event, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'event_id', foreignKeyConstraintName: 'people_event_id_fkey' })
+  event?: Event;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  @Column({ type: 'text', nullable: true })
+  email: string | null;
+
+  /** lower(email): what uniqueness is checked on. */
+  @Column({ type: 'text', nullable: true })
+  emailKey: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  organisation: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  organisationType: OrganisationType | null;
+
+  @Column({ type: 'text', nullable: true })
+  region: string | null;
+
+  @Column({ type: 'char', length: 2, nullable: true })
+  countryCode: string | null;
+
+  /** Role or title, e.g. "Head of the Development and Industry Division". */
+  @Column({ type: 'text', nullable: true })
+  title: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  language: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}
