@@ -32,7 +32,7 @@ export class AgendaVersion {
   @Column({ type: 'jsonb' })
   changes: AgendaChanges;
 
-  @Column({ type: 'jsonb', default: () => "'[]'::jsonb" })
+  @Column({ type: 'jsonb', default: () => "'[]'" })
   conflicts: ConflictWarning[];
 
   @Column({ type: 'uuid', nullable: true })

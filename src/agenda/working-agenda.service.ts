@@ -31,35 +31,34 @@ const toPerson = (row: PersonRow): SnapshotPerson => ({
 @Injectable()
 export class WorkingAgendaService {
   async load(manager: EntityManager, eventId: string): Promise<AgendaSnapshot> {
-    const [rooms, themes, sessions, chairs, presentations, presenters] = await Promise.all([
-      sql<{ id: string; name: string; capacity: number | null }>(manager, `SELECT id, name, capacity FROM rooms WHERE event_id = $1 ORDER BY created_at, id`, [eventId]),
-      sql<{ id: string; name: string; colour: string | null }>(manager, `SELECT id, name, colour FROM themes WHERE event_id = $1 ORDER BY created_at, id`, [eventId]),
-      sql<Record<string, unknown>>(
+    // One after the other: inside a transaction they share a single connection.
+    const rooms = await sql<{ id: string; name: string; capacity: number | null }>(manager, `SELECT id, name, capacity FROM rooms WHERE event_id = $1 ORDER BY created_at, id`, [eventId]);
+    const themes = await sql<{ id: string; name: string; colour: string | null }>(manager, `SELECT id, name, colour FROM themes WHERE event_id = $1 ORDER BY created_at, id`, [eventId]);
+    const sessions = await sql<Record<string, unknown>>(
         manager,
         `SELECT id, kind, title, description, theme_id, room_id, starts_at, ends_at, host_organisation, capacity, status
            FROM sessions WHERE event_id = $1 ORDER BY starts_at, ends_at, title, id`,
         [eventId],
-      ),
-      sql<PersonRow & { session_id: string }>(
+      );
+    const chairs = await sql<PersonRow & { session_id: string }>(
         manager,
         `SELECT c.session_id, c.role, p.id AS person_id, p.name, p.organisation, p.region, p.country_code, p.title
            FROM session_chairs c JOIN sessions s ON s.id = c.session_id JOIN people p ON p.id = c.person_id
           WHERE s.event_id = $1 ORDER BY c.position, p.name`,
         [eventId],
-      ),
-      sql<Record<string, unknown>>(
+      );
+    const presentations = await sql<Record<string, unknown>>(
         manager,
         `SELECT * FROM presentations WHERE event_id = $1 AND status <> 'withdrawn' ORDER BY position NULLS LAST, created_at, id`,
         [eventId],
-      ),
-      sql<PersonRow & { presentation_id: string }>(
+      );
+    const presenters = await sql<PersonRow & { presentation_id: string }>(
         manager,
         `SELECT pp.presentation_id, pp.role, p.id AS person_id, p.name, p.organisation, p.region, p.country_code, p.title
            FROM presentation_presenters pp JOIN presentations pr ON pr.id = pp.presentation_id JOIN people p ON p.id = pp.person_id
           WHERE pr.event_id = $1 ORDER BY pp.position, p.name`,
         [eventId],
-      ),
-    ]);
+      );
     const presentersOf = groupBy(presenters.rows, (r) => r.presentation_id);
     const presentationsOf = new Map<string, SnapshotPresentation[]>();
     for (const row of presentations.rows) {

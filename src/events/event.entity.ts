@@ -41,7 +41,7 @@ export class Event {
   @Column({ type: 'int', nullable: true })
   capacity: number | null;
 
-  @Column({ type: 'jsonb', default: () => "'[]'::jsonb" })
+  @Column({ type: 'jsonb', default: () => "'[]'" })
   coOrganisers: CoOrganiser[];
 
   @Column({ type: 'timestamptz', nullable: true })

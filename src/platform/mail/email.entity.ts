@@ -47,10 +47,10 @@ export class Email {
   @Column({ type: 'text' })
   text: string;
 
-  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  @Column({ type: 'jsonb', default: () => "'{}'" })
   headers: Record<string, string>;
 
-  @Column({ type: 'jsonb', default: () => "'[]'::jsonb" })
+  @Column({ type: 'jsonb', default: () => "'[]'" })
   attachments: EmailAttachment[];
 
   @Column({ type: 'text', default: 'queued' })
