@@ -1,11 +1,13 @@
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import express, { RequestHandler } from 'express';
+import { STATUS_CODES } from 'node:http';
+import express, { RequestHandler, Response } from 'express';
 import { Logger } from 'pino';
 import { adminBasicAuth } from './auth/admin-basic-auth';
 import { LoginService } from './auth/login.service';
 import { OrganisersService } from './auth/organisers.service';
+import { FieldError } from './platform/http/problem';
 import { ProblemDetailsFilter } from './platform/http/problem-details.filter';
 import { requestLogging } from './platform/logging/request-logging';
 import { MetricsService } from './platform/metrics/metrics.service';
@@ -28,17 +30,50 @@ export function setUpHttp(app: NestExpressApplication, logger: Logger): void {
   setUpOpenApi(app);
 }
 
-/** JSON parsing whose errors answer problem+json like every other error. */
+/**
+ * JSON parsing whose errors answer problem+json like every other error. Text
+ * containing NUL is refused here for every route: Postgres cannot store it, and
+ * it would otherwise surface as a 500 from whichever insert met it first.
+ */
 function jsonBody(): RequestHandler {
   const parse = express.json({ limit: JSON_LIMIT });
   return (req, res, next) =>
     parse(req, res, (error?: { status?: number; type?: string }) => {
-      if (!error) return next();
-      const status = error.status ?? 400;
-      const detail =
-        error.type === 'entity.too.large' ? `The request body is larger than ${JSON_LIMIT}` : 'The request body is not valid JSON';
-      res.status(status).type('application/problem+json').json({ type: 'about:blank', title: status === 413 ? 'Payload Too Large' : 'Bad Request', status, detail });
+      if (error) {
+        const status = error.status ?? 400;
+        const detail =
+          error.type === 'entity.too.large' ? `The request body is larger than ${JSON_LIMIT}` : 'The request body is not valid JSON';
+        return problem(res, status, detail);
+      }
+      const field = pathOfNul(req.body, '');
+      if (field !== null) {
+        return problem(res, 400, 'Text must not contain the NUL character', [{ field: field || '(body)', message: 'contains the NUL character' }]);
+      }
+      next();
     });
+}
+
+function pathOfNul(value: unknown, path: string): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const found = pathOfNul(item, `${path}[${i}]`);
+      if (found !== null) return found;
+    }
+  } else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const found = pathOfNul(item, path ? `${path}.${key}` : key);
+      if (found !== null) return found;
+    }
+  }
+  return null;
+}
+
+function problem(res: Response, status: number, detail: string, errors?: FieldError[]): void {
+  res
+    .status(status)
+    .type('application/problem+json')
+    .json({ type: 'about:blank', title: STATUS_CODES[status], status, detail, ...(errors ? { errors } : {}) });
 }
 
 function setUpOpenApi(app: INestApplication): void {

@@ -64,6 +64,16 @@ describe('organiser accounts', () => {
     expect(response.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['email', 'name', 'password']);
   });
 
+  it('refuses text containing NUL with 400 naming the field, leaving nothing behind', async () => {
+    const response = await ctx.app.http
+      .post('/organisers')
+      .set('Authorization', admin)
+      .send({ email: 'nul@region.test', name: 'Nul\u0000Name', password: 'nul-password-1' })
+      .expect(400);
+    expect(response.body.errors).toEqual([{ field: 'name', message: 'contains the NUL character' }]);
+    expect(await ctx.db.query(`SELECT 1 FROM organisers WHERE email = 'nul@region.test'`)).toHaveLength(0);
+  });
+
   it('answers malformed JSON with 400 problem+json', async () => {
     const response = await ctx.app.http
       .post('/auth/login')

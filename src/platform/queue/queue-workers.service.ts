@@ -59,6 +59,9 @@ export class QueueWorkersService implements OnApplicationBootstrap, BeforeApplic
       lockDuration,
       stalledInterval: lockDuration,
       maxStalledCount: 3,
+      // Embedded PGlite shares one session among all connections, so a NOTIFY never
+      // reaches the worker's LISTEN connection; poll every second instead.
+      ...(this.config.database.embedded ? { drainDelay: 1 } : {}),
     };
     if (tuning.ratePerSecond && tuning.ratePerSecond > 0) {
       options.limiter = { max: tuning.ratePerSecond, duration: 1000 };
