@@ -45,28 +45,26 @@ function jsonBody(): RequestHandler {
           error.type === 'entity.too.large' ? `The request body is larger than ${JSON_LIMIT}` : 'The request body is not valid JSON';
         return problem(res, status, detail);
       }
-      const field = pathOfNul(req.body, '');
-      if (field !== null) {
-        return problem(res, 400, 'Text must not contain the NUL character', [{ field: field || '(body)', message: 'contains the NUL character' }]);
+      const fields = pathsOfNul(req.body, '');
+      if (fields.length > 0) {
+        return problem(
+          res,
+          400,
+          'Text must not contain the NUL character',
+          fields.map((field) => ({ field: field || '(body)', message: 'contains the NUL character' })),
+        );
       }
       next();
     });
 }
 
-function pathOfNul(value: unknown, path: string): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
-  if (Array.isArray(value)) {
-    for (const [i, item] of value.entries()) {
-      const found = pathOfNul(item, `${path}[${i}]`);
-      if (found !== null) return found;
-    }
-  } else if (value && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      const found = pathOfNul(item, path ? `${path}.${key}` : key);
-      if (found !== null) return found;
-    }
+function pathsOfNul(value: unknown, path: string): string[] {
+  if (typeof value === 'string') return value.includes('\u0000') ? [path] : [];
+  if (Array.isArray(value)) return value.flatMap((item, i) => pathsOfNul(item, `${path}[${i}]`));
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, item]) => pathsOfNul(item, path ? `${path}.${key}` : key));
   }
-  return null;
+  return [];
 }
 
 function problem(res: Response, status: number, detail: string, errors?: FieldError[]): void {

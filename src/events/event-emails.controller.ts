@@ -4,7 +4,9 @@ import { z } from 'zod';
 import { pageQuerySchema } from '../platform/http/pagination';
 import { ZodQuery } from '../platform/http/zod-body.decorator';
 import { OutboxService } from '../platform/mail/outbox.service';
+import { formatInZone } from '../platform/time/zoned-time';
 import { EventAccessGuard } from './event-access.guard';
+import { EventsService } from './events.service';
 
 const emailQuerySchema = pageQuerySchema.extend({
   status: z.enum(['queued', 'sending', 'sent', 'failed', 'cancelled']).optional(),
@@ -17,10 +19,18 @@ const emailQuerySchema = pageQuerySchema.extend({
 @Controller('events/:eventId/emails')
 @UseGuards(EventAccessGuard)
 export class EventEmailsController {
-  constructor(private readonly outbox: OutboxService) {}
+  constructor(
+    private readonly outbox: OutboxService,
+    private readonly events: EventsService,
+  ) {}
 
   @Get()
-  list(@Param('eventId') eventId: string, @ZodQuery(emailQuerySchema) query: z.infer<typeof emailQuerySchema>) {
-    return this.outbox.listForEvent(eventId, query);
+  async list(@Param('eventId') eventId: string, @ZodQuery(emailQuerySchema) query: z.infer<typeof emailQuerySchema>) {
+    const [{ timezone }, page] = await Promise.all([this.events.getEntity(eventId), this.outbox.listForEvent(eventId, query)]);
+    const at = (value: string | null) => (value ? formatInZone(new Date(value), timezone) : null);
+    return {
+      ...page,
+      items: page.items.map((email) => ({ ...email, createdAt: at(email.createdAt), sentAt: at(email.sentAt), failedAt: at(email.failedAt) })),
+    };
   }
 }

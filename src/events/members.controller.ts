@@ -2,6 +2,7 @@ import { Controller, Delete, Get, HttpCode, Param, Post, UseGuards } from '@nest
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentOrganiser } from '../auth/auth.decorators';
 import { OrganiserPrincipal } from '../auth/principal';
+import { IdParam } from '../platform/http/id-param.pipe';
 import { PageQuery, pageQuerySchema } from '../platform/http/pagination';
 import { ApiZodBody, ZodBody, ZodQuery } from '../platform/http/zod-body.decorator';
 import { AddMemberInput, addMemberSchema } from './dto/add-member.dto';
@@ -28,14 +29,14 @@ export class MembersController {
   }
 
   @Get(':memberId')
-  get(@Param('eventId') eventId: string, @Param('memberId') memberId: string) {
+  get(@Param('eventId') eventId: string, @Param('memberId', new IdParam('member')) memberId: string) {
     return this.members.get(eventId, memberId);
   }
 
   @Delete(':memberId')
   @OwnersOnly()
   @HttpCode(204)
-  remove(@Param('eventId') eventId: string, @Param('memberId') memberId: string) {
+  remove(@Param('eventId') eventId: string, @Param('memberId', new IdParam('member')) memberId: string) {
     return this.members.remove(eventId, memberId);
   }
 }

@@ -72,7 +72,7 @@ export class MembersService {
   }
 
   async get(eventId: string, memberId: string) {
-    const { rows } = await sql<MemberRow>(this.db.manager, `${MEMBER_SELECT} WHERE m.event_id = $1 AND m.id::text = $2`, [
+    const { rows } = await sql<MemberRow>(this.db.manager, `${MEMBER_SELECT} WHERE m.event_id = $1 AND m.id = $2`, [
       eventId,
       memberId,
     ]);
@@ -85,7 +85,7 @@ export class MembersService {
     await this.transactions.run(async ({ manager }) => {
       const { rows } = await sql<{ id: string; role: EventRole }>(
         manager,
-        `SELECT id, role FROM event_members WHERE event_id = $1 AND role = 'owner' OR (event_id = $1 AND id::text = $2) FOR UPDATE`,
+        `SELECT id, role FROM event_members WHERE event_id = $1 AND (role = 'owner' OR id = $2) FOR UPDATE`,
         [eventId, memberId],
       );
       const target = rows.find((r) => r.id === memberId);

@@ -9,30 +9,31 @@ export const eventTime = z
     'expected a date-time such as 2019-10-08T09:00 (event time) or 2019-10-08T09:00:00+02:00',
   );
 
-/** Free text; Postgres cannot store NUL, so it is refused here as a 400 instead of failing the insert. */
-export const text = () => z.string().refine((value) => !value.includes('\u0000'), 'must not contain the NUL character');
-
-export const timezone = z.string().refine(isValidTimeZone, 'expected an IANA time zone such as Europe/Brussels');
+/** Stored in its canonical spelling (europe/brussels → Europe/Brussels). */
+export const timezone = z
+  .string()
+  .refine(isValidTimeZone, 'expected an IANA time zone such as Europe/Brussels')
+  .transform((tz) => new Intl.DateTimeFormat('en', { timeZone: tz }).resolvedOptions().timeZone);
 
 export const coOrganisers = z
   .array(
     z.object({
-      name: text().trim().min(1, 'required').max(200),
+      name: z.string().trim().min(1, 'required').max(200),
       url: z.url({ protocol: /^https?$/, message: 'expected an http(s) URL' }).nullish().transform((v) => v ?? null),
     }),
   )
   .max(20, 'at most 20 co-organisers');
 
 export const eventFields = {
-  title: text().trim().min(1, 'required').max(200, 'at most 200 characters'),
+  title: z.string().trim().min(1, 'required').max(200, 'at most 200 characters'),
   slug: z
     .string()
     .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected lower-case letters, digits and single hyphens')
     .min(3)
     .max(80),
-  description: text().max(20_000, 'at most 20000 characters'),
+  description: z.string().max(20_000, 'at most 20000 characters'),
   timezone,
-  venue: text().trim().max(300).nullable(),
+  venue: z.string().trim().max(300).nullable(),
   startsAt: eventTime,
   endsAt: eventTime,
   capacity: z.number().int('expected a whole number').min(1, 'expected at least 1').max(1_000_000).nullable(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { eventFields, text } from './event-fields';
+import { eventFields } from './event-fields';
 
 export const postponeEventSchema = z.strictObject({
   startsAt: eventFields.startsAt,
@@ -8,6 +8,6 @@ export const postponeEventSchema = z.strictObject({
 export type PostponeEventInput = z.infer<typeof postponeEventSchema>;
 
 export const cancelEventSchema = z.strictObject({
-  reason: text().trim().max(2000).optional(),
+  reason: z.string().trim().max(2000).optional(),
 });
 export type CancelEventInput = z.infer<typeof cancelEventSchema>;

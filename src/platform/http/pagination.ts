@@ -27,7 +27,9 @@ export function decodeCursor(value: string | undefined): Cursor | null {
   if (!value) return null;
   try {
     const [after, id] = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as unknown[];
-    if (typeof after === 'string' && typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id)) return { after, id };
+    if (typeof after === 'string' && !Number.isNaN(Date.parse(after)) && typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id)) {
+      return { after, id };
+    }
   } catch {
     // fall through to the 400 below
   }

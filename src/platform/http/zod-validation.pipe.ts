@@ -11,10 +11,12 @@ export function fieldPath(path: ReadonlyArray<PropertyKey>): string {
 }
 
 export function fieldErrors(error: z.ZodError): FieldError[] {
-  return error.issues.map((issue) => ({
-    field: fieldPath(issue.path) || '(body)',
-    message: issue.message,
-  }));
+  return error.issues.flatMap((issue) =>
+    // An unknown key is the field at fault itself, not its parent object.
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ field: fieldPath([...issue.path, key]), message: 'is not a known field' }))
+      : [{ field: fieldPath(issue.path) || '(body)', message: issue.message }],
+  );
 }
 
 export class ZodValidationPipe<S extends z.ZodType> implements PipeTransform<unknown, z.infer<S>> {
