@@ -12,6 +12,7 @@ import { MIGRATIONS } from './platform/database/migrations';
 import { DomainEventsModule } from './platform/domain-events/domain-events.module';
 import { OperationsModule } from './platform/health/operations.module';
 import { PeopleModule } from './people/people.module';
+import { RegistrationModule } from './registration/registration.module';
 import { MailModule } from './platform/mail/mail.module';
 import { QueueModule } from './platform/queue/queue.module';
 
@@ -32,6 +33,7 @@ export class AppModule {
         EventsModule,
         PeopleModule,
         AgendaModule,
+        RegistrationModule,
         OperationsModule,
       ],
     };

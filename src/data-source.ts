@@ -16,6 +16,8 @@ import { dataSourceOptions } from './platform/database/data-source-options';
 import { MIGRATIONS } from './platform/database/migrations';
 import { Email } from './platform/mail/email.entity';
 import { Person } from './people/person.entity';
+import { CheckIn } from './registration/check-in.entity';
+import { Registration } from './registration/registration.entity';
 
 /**
  * Every entity, listed rather than globbed so the app, the migration CLI and
@@ -37,6 +39,8 @@ export const ENTITIES = [
   Presentation,
   PresentationPresenter,
   AgendaVersion,
+  Registration,
+  CheckIn,
 ];
 
 export function createDataSource(url: string): DataSource {

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EventsModule } from '../events/events.module';
 import { PeopleModule } from '../people/people.module';
+import { AgendaExportsService } from './agenda-exports.service';
 import { AgendaVersion } from './agenda-version.entity';
 import { AgendaVersionsController } from './agenda-versions.controller';
 import { AgendaVersionsService } from './agenda-versions.service';
@@ -9,6 +10,7 @@ import { PresentationPresenter } from './presentation-presenter.entity';
 import { Presentation } from './presentation.entity';
 import { PresentationsController } from './presentations.controller';
 import { PresentationsService } from './presentations.service';
+import { PublicAgendaController } from './public-agenda.controller';
 import { Room } from './room.entity';
 import { RoomsController } from './rooms.controller';
 import { RoomsService } from './rooms.service';
@@ -25,8 +27,8 @@ import { WorkingAgendaService } from './working-agenda.service';
     EventsModule,
     PeopleModule,
   ],
-  controllers: [RoomsController, SessionsController, PresentationsController, AgendaVersionsController],
-  providers: [RoomsService, SessionsService, PresentationsService, AgendaVersionsService, WorkingAgendaService],
-  exports: [AgendaVersionsService, SessionsService, PresentationsService, WorkingAgendaService],
+  controllers: [RoomsController, SessionsController, PresentationsController, AgendaVersionsController, PublicAgendaController],
+  providers: [RoomsService, SessionsService, PresentationsService, AgendaVersionsService, WorkingAgendaService, AgendaExportsService],
+  exports: [AgendaVersionsService, SessionsService, PresentationsService, WorkingAgendaService, AgendaExportsService],
 })
 export class AgendaModule {}

@@ -26,7 +26,8 @@ export class AuthGuard implements CanActivate {
     const access = this.reflector.getAllAndOverride<Access | undefined>(ACCESS, [context.getHandler(), context.getClass()]) ?? {
       kind: 'organiser',
     };
-    const token = bearerToken(request);
+    // A public route ignores credentials it cannot use (a calendar client's Basic auth, say).
+    const token = access.kind === 'public' ? bearerTokenIfAny(request) : bearerToken(request);
     if (token) {
       request.principal = (await this.identify(token)) ?? undefined;
       if (!request.principal && access.kind !== 'public') {
@@ -69,6 +70,11 @@ export class AuthGuard implements CanActivate {
     }
     return Promise.resolve(null);
   }
+}
+
+function bearerTokenIfAny(request: Request): string | null {
+  const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
+  return match ? match[1] : null;
 }
 
 function bearerToken(request: Request): string | null {

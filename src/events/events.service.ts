@@ -66,6 +66,12 @@ export class EventsService {
     return this.load(manager, eventId);
   }
 
+  /** The organiser's role in the event, or null when they are not a member. */
+  async roleOf(eventId: string, organiserId: string): Promise<EventRole | null> {
+    const member = await this.db.getRepository(EventMember).findOne({ where: { eventId, organiserId } });
+    return member?.role ?? null;
+  }
+
   /** The events the organiser is a member of, soonest last-created first. */
   async listFor(organiserId: string, page: PageQuery): Promise<Page<EventView>> {
     const cursor = decodeCursor(page.cursor);

@@ -18,6 +18,13 @@ export const COUNTRY_CODES: ReadonlySet<string> = new Set([
   'VN', 'VU', 'WF', 'WS', 'XK', 'YE', 'YT', 'ZA', 'ZM', 'ZW',
 ]);
 
+const displayNames = new Map<string, Intl.DisplayNames>();
+
 export function countryName(code: string, locale = 'en'): string {
-  return new Intl.DisplayNames([locale], { type: 'region' }).of(code) ?? code;
+  let names = displayNames.get(locale);
+  if (!names) {
+    names = new Intl.DisplayNames([locale], { type: 'region' });
+    displayNames.set(locale, names);
+  }
+  return names.of(code) ?? code;
 }

@@ -11,6 +11,14 @@ const optionalText = (max: number) =>
     .nullish()
     .transform((v) => (v ? v : null));
 
+/** Required forms, for the registration form where reports count every answer. */
+export const requiredRegion = z.string().trim().min(1, 'required').max(200, 'at most 200 characters').transform(normaliseRegion);
+export const requiredCountryCode = z
+  .string()
+  .trim()
+  .transform((v) => v.toUpperCase())
+  .refine((v) => COUNTRY_CODES.has(v), 'expected an ISO 3166-1 alpha-2 country code such as BE or CL');
+
 export const personFields = {
   name: z.string().trim().min(1, 'required').max(200, 'at most 200 characters'),
   email: z
@@ -29,13 +37,7 @@ export const personFields = {
     .max(200, 'at most 200 characters')
     .nullish()
     .transform((v) => (v ? normaliseRegion(v) || null : null)),
-  countryCode: z
-    .string()
-    .trim()
-    .transform((v) => v.toUpperCase())
-    .refine((v) => COUNTRY_CODES.has(v), 'expected an ISO 3166-1 alpha-2 country code such as BE or CL')
-    .nullish()
-    .transform((v) => v ?? null),
+  countryCode: requiredCountryCode.nullish().transform((v) => v ?? null),
   title: optionalText(300),
   language: z
     .string()

@@ -217,3 +217,12 @@ export function localDatesBetween(start: Date, end: Date, tz: string): string[] 
   for (let day = first; day <= last; day += MS_PER_DAY) dates.push(formatDate(new Date(day)));
   return dates;
 }
+
+/**
+ * A span as people read it in an email, in the zone's wall-clock time:
+ * "8 October 2019 at 09:00 – 9 October 2019 at 17:30 (Europe/Brussels)".
+ */
+export function describeSpan(start: Date, end: Date, tz: string, locale = 'en-GB'): string {
+  const format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: tz });
+  return `${format.formatRange(start, end)} (${tz})`;
+}

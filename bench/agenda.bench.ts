@@ -1,0 +1,344 @@
+/**
+ * bench:agenda — requests per second of the published agenda JSON of a
+ * 500-session event, beside a trivial endpoint on the same server that sends
+ * the same bytes from memory, as a ratio (goal: at least 0.5).
+ *
+ * Runs Plenary in this process (compiled dist/) against a fresh Postgres
+ * database that it drops at the end; the load comes from a worker thread so
+ * the client does not share the server's event loop. Traffic goes to
+ * 127.0.0.1 only. Run with `npm run bench:agenda`.
+ *
+ * Env: TEST_DATABASE_URL (postgres://postgres@127.0.0.1:5432/postgres),
+ * TEST_REDIS_URL (redis://127.0.0.1:6379), BENCH_SECONDS (5 per round),
+ * BENCH_CONCURRENCY (20), BENCH_SESSIONS (500).
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Worker, isMainThread, parentPort } from 'node:worker_threads';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
+import { Redis } from 'ioredis';
+import { Client } from 'pg';
+
+type PlenaryModule = typeof import('../src/plenary');
+type ConfigModule = typeof import('../src/config/app-config');
+
+const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const ROUND_SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
+const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 500);
+const ROOMS = 10;
+const DAYS = 3;
+const PEOPLE = 200;
+const GOAL = 0.5;
+const ADMIN = { email: 'bench@plenary.test', password: 'bench-password-1' };
+
+interface LoadRequest {
+  url: string;
+  seconds: number;
+  concurrency: number;
+  expectedBytes: number;
+}
+
+interface LoadResult {
+  requests: number;
+  errors: number;
+  seconds: number;
+  perSecond: number;
+}
+
+// ---------------------------------------------------------------- load (worker thread)
+
+async function runLoad(job: LoadRequest): Promise<LoadResult> {
+  const deadline = performance.now() + job.seconds * 1000;
+  const started = performance.now();
+  let requests = 0;
+  let errors = 0;
+  const loop = async () => {
+    while (performance.now() < deadline) {
+      try {
+        const response = await fetch(job.url);
+        const body = await response.arrayBuffer();
+        if (response.status === 200 && body.byteLength === job.expectedBytes) requests += 1;
+        else errors += 1;
+      } catch {
+        errors += 1;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: job.concurrency }, loop));
+  const seconds = (performance.now() - started) / 1000;
+  return { requests, errors, seconds, perSecond: requests / seconds };
+}
+
+if (!isMainThread) {
+  const port = parentPort!;
+  port.on('message', (job: LoadRequest | 'exit') => {
+    if (job === 'exit') {
+      port.close();
+      return;
+    }
+    void runLoad(job).then((result) => port.postMessage(result));
+  });
+}
+
+class LoadClient {
+  private readonly worker = new Worker(__filename, { workerData: null });
+
+  run(job: LoadRequest): Promise<LoadResult> {
+    return new Promise((resolveResult, reject) => {
+      this.worker.once('message', resolveResult);
+      this.worker.once('error', reject);
+      this.worker.postMessage(job);
+    });
+  }
+
+  async close(): Promise<void> {
+    this.worker.postMessage('exit');
+    await this.worker.terminate();
+  }
+}
+
+// ---------------------------------------------------------------- setup (main thread)
+
+async function withAdmin<T>(fn: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+function databaseUrl(name: string): string {
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Runs `fn` over `items` with at most `limit` in flight. */
+async function inParallel<T, R>(items: T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i], i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return results;
+}
+
+function api(base: string, token?: string) {
+  return async <T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<T> => {
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
+    return (text ? JSON.parse(text) : {}) as T;
+  };
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const COUNTRIES = ['BE', 'CL', 'ES', 'PE', 'IT', 'BR', 'NL', 'AR', 'FR', 'MX', 'DE', 'CO'];
+
+/** An event of DAYS days with SESSIONS sessions across ROOMS rooms, each with a chair and a paired presentation. */
+async function createBigEvent(base: string): Promise<{ eventId: string }> {
+  const { token } = await api(base)<{ token: string }>('POST', '/auth/login', ADMIN);
+  const call = api(base, token);
+  const event = await call<{ id: string }>('POST', '/events', {
+    title: 'Bench: region-to-region forum',
+    timezone: 'Europe/Brussels',
+    startsAt: '2019-10-07T08:00',
+    endsAt: `2019-10-${pad(7 + DAYS - 1)}T19:00`,
+    venue: 'Brussels',
+    defaultReminders: false,
+  });
+  const e = `/events/${event.id}`;
+  const themes = await inParallel(['Sustainability', 'Industry modernisation', 'Innovation policy', 'Territorial cooperation'], 4, (name, i) =>
+    call<{ id: string }>('POST', `${e}/themes`, { name, colour: `#${(0x204060 + i * 0x1a1a1a).toString(16)}` }),
+  );
+  const rooms = await inParallel(Array.from({ length: ROOMS }, (_, i) => i), 5, (i) =>
+    call<{ id: string }>('POST', `${e}/rooms`, { name: `Room ${String.fromCharCode(65 + i)}`, capacity: 40 + i * 10 }),
+  );
+  const people = await inParallel(Array.from({ length: PEOPLE }, (_, i) => i), 8, (i) =>
+    call<{ id: string }>('POST', `${e}/people`, {
+      name: `Person ${i} Lastname`,
+      email: `person${i}@bench.test`,
+      organisation: `Regional Development Agency ${i % 40}`,
+      organisationType: 'public_authority',
+      region: `Región ${i % 20}`,
+      countryCode: COUNTRIES[i % COUNTRIES.length],
+    }),
+  );
+  const perRoomPerDay = Math.ceil(SESSIONS / (ROOMS * DAYS));
+  const slots = Array.from({ length: SESSIONS }, (_, n) => {
+    const room = n % ROOMS;
+    const k = Math.floor(n / ROOMS);
+    const day = Math.floor(k / perRoomPerDay);
+    const slot = k % perRoomPerDay;
+    const start = 8 * 60 + slot * 30;
+    const end = start + 25;
+    const date = `2019-10-${pad(7 + day)}`;
+    return { n, room, date, start: `${date}T${pad(Math.floor(start / 60))}:${pad(start % 60)}`, end: `${date}T${pad(Math.floor(end / 60))}:${pad(end % 60)}` };
+  });
+  await inParallel(slots, 8, async (slot) => {
+    const session = await call<{ id: string }>('POST', `${e}/sessions`, {
+      title: `Session ${slot.n}: joint results of a regional pairing`,
+      kind: slot.n % 25 === 0 ? 'break' : 'presentations',
+      description: 'Two regions present what their cooperation achieved, what they learned, and what comes next. '.repeat(2),
+      startsAt: slot.start,
+      endsAt: slot.end,
+      roomId: rooms[slot.room].id,
+      themeId: themes[slot.n % themes.length].id,
+      chairs: [{ personId: people[slot.n % PEOPLE].id }],
+    });
+    await call('POST', `${e}/presentations`, {
+      title: `Pairing ${slot.n}: internationalising a regional development strategy`,
+      abstract: 'How a Latin American and a European region worked together on a smart specialisation strategy. '.repeat(3),
+      sessionId: session.id,
+      themeId: themes[slot.n % themes.length].id,
+      purpose: 'Internationalise the regional development strategy.',
+      results: 'Three pilot projects and a joint roadmap.',
+      presenters: [
+        { personId: people[(slot.n * 2 + 1) % PEOPLE].id, role: 'lead' },
+        { personId: people[(slot.n * 2 + 2) % PEOPLE].id, role: 'co' },
+      ],
+    });
+  });
+  await call('POST', `${e}/publish`);
+  await call('POST', `${e}/agenda/versions`, { note: 'Bench programme' });
+  return { eventId: event.id };
+}
+
+/**
+ * Mounts the baseline on the same Express app, just before the agenda route,
+ * so both pass the same global middleware (request log, metrics, body
+ * parser). A layer added after start would land behind Nest's not-found handler.
+ */
+function mountBaseline(app: NestExpressApplication, path: string, body: Buffer, contentType: string): void {
+  const express = app.getHttpAdapter().getInstance() as {
+    get(path: string, handler: (req: Request, res: Response, next: NextFunction) => void): void;
+    router: { stack: Array<{ route?: { path?: string } }> };
+  };
+  express.get(path, (_req, res) => {
+    res.setHeader('Content-Type', contentType);
+    res.setHeader('Content-Length', body.length);
+    res.end(body);
+  });
+  const stack = express.router.stack;
+  const layer = stack.pop()!;
+  const agendaIndex = stack.findIndex((l) => l.route?.path === '/events/:eventId/agenda');
+  if (agendaIndex < 0) throw new Error('the agenda route was not found in the Express stack');
+  stack.splice(agendaIndex, 0, layer);
+}
+
+async function main(): Promise<void> {
+  const dist = resolve(__dirname, '..');
+  const { startPlenary } = require(join(dist, 'plenary.js')) as PlenaryModule;
+  const { loadConfig } = require(join(dist, 'config', 'app-config.js')) as ConfigModule;
+
+  const database = `plenary_bench_${randomBytes(5).toString('hex')}`;
+  const prefix = `bench${randomBytes(4).toString('hex')}`;
+  const dataDir = mkdtempSync(join(tmpdir(), 'plenary-bench-'));
+  await withAdmin((c) => c.query(`CREATE DATABASE ${database}`));
+  let plenary: Awaited<ReturnType<PlenaryModule['startPlenary']>> | null = null;
+  // Started first, so its thread has loaded this file before anything could rebuild dist/.
+  const client = new LoadClient();
+  try {
+    plenary = await startPlenary(
+      loadConfig({
+        DATABASE_URL: databaseUrl(database),
+        REDIS_URL,
+        QUEUE_PREFIX: prefix,
+        PLENARY_DATA_DIR: dataDir,
+        PORT: '0',
+        RATE_LIMIT_PER_MINUTE: '0',
+        PLENARY_LOG_LEVEL: 'silent',
+        PLENARY_ADMIN_EMAIL: ADMIN.email,
+        PLENARY_ADMIN_PASSWORD: ADMIN.password,
+      }),
+    );
+    const base = plenary.url!;
+    const setupStarted = performance.now();
+    const { eventId } = await createBigEvent(base);
+    const agendaUrl = `${base}/events/${eventId}/agenda`;
+    const first = await fetch(agendaUrl);
+    if (first.status !== 200) throw new Error(`GET agenda answered ${first.status}`);
+    const bytes = Buffer.from(await first.arrayBuffer());
+    const sessions = (JSON.parse(bytes.toString('utf8')) as { days: Array<{ sessions: unknown[] }> }).days.reduce((n, d) => n + d.sessions.length, 0);
+    console.log(
+      `event with ${sessions} sessions, ${ROOMS} rooms, ${DAYS} days ready in ${((performance.now() - setupStarted) / 1000).toFixed(1)} s; ` +
+        `agenda JSON ${(bytes.length / 1024).toFixed(0)} KiB`,
+    );
+
+    mountBaseline(plenary.app as NestExpressApplication, '/bench/baseline', bytes, first.headers.get('content-type') ?? 'application/json');
+    const baselineUrl = `${base}/bench/baseline`;
+    const check = Buffer.from(await (await fetch(baselineUrl)).arrayBuffer());
+    if (!check.equals(bytes)) throw new Error('the baseline does not answer the agenda bytes');
+
+    const job = (url: string, seconds: number): LoadRequest => ({ url, seconds, concurrency: CONCURRENCY, expectedBytes: bytes.length });
+    // Warm-up: JIT, connection pools, the export cache.
+    await client.run(job(agendaUrl, 1));
+    await client.run(job(baselineUrl, 1));
+
+    const totals = { agenda: { requests: 0, seconds: 0, errors: 0 }, baseline: { requests: 0, seconds: 0, errors: 0 } };
+    console.log(`${CONCURRENCY} concurrent requests, rounds of ${ROUND_SECONDS} s, alternating`);
+    for (const round of [1, 2]) {
+      for (const [name, url] of [['agenda', agendaUrl], ['baseline', baselineUrl]] as const) {
+        const result = await client.run(job(url, ROUND_SECONDS));
+        totals[name].requests += result.requests;
+        totals[name].seconds += result.seconds;
+        totals[name].errors += result.errors;
+        console.log(`  round ${round} ${name.padEnd(8)} ${result.perSecond.toFixed(0).padStart(7)} req/s  (${result.requests} ok, ${result.errors} errors)`);
+      }
+    }
+    const agenda = totals.agenda.requests / totals.agenda.seconds;
+    const baseline = totals.baseline.requests / totals.baseline.seconds;
+    const ratio = agenda / baseline;
+    console.log(`GET /events/:id/agenda  ${agenda.toFixed(0)} req/s`);
+    console.log(`baseline (same bytes)   ${baseline.toFixed(0)} req/s`);
+    console.log(`ratio agenda/baseline   ${ratio.toFixed(2)}  (goal >= ${GOAL}: ${ratio >= GOAL ? 'met' : 'NOT met'})`);
+    if (totals.agenda.errors + totals.baseline.errors > 0) console.log(`errors: agenda ${totals.agenda.errors}, baseline ${totals.baseline.errors}`);
+  } finally {
+    await client.close();
+    await plenary?.stop();
+    await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
+    await deleteQueueKeys(prefix);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** The run's BullMQ keys (its own prefix) leave Redis with it. */
+async function deleteQueueKeys(prefix: string): Promise<void> {
+  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true });
+  try {
+    await redis.connect();
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
+if (isMainThread) {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

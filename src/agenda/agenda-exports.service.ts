@@ -1,0 +1,136 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG } from '../config/config.module';
+import { AppConfig } from '../config/app-config';
+import { EventsService } from '../events/events.service';
+import { sql } from '../platform/database/sql';
+import { Problem } from '../platform/http/problem';
+import { AgendaExportSource, EXPORTED_EVENT_FIELDS, ExportedEvent, SnapshotIndex } from './agenda-export-source';
+import { AgendaVersion } from './agenda-version.entity';
+import { ByteLru } from './byte-lru';
+import { buildFrabSchedule } from './frab-schedule';
+import { buildAgendaIcs } from './agenda-ics';
+import { buildPublicAgenda } from './public-agenda-document';
+
+export type AgendaDocumentKind = 'json' | 'ics' | 'frab';
+
+export interface ExportedDocument {
+  body: Buffer;
+  /** Strong validator: a hash of the bytes, the same in every process that builds them. */
+  etag: string;
+  contentType: string;
+  /** Suggested file name (Content-Disposition), for downloads. */
+  filename?: string;
+}
+
+type DocumentSet = Record<AgendaDocumentKind, ExportedDocument>;
+
+/** Bumped whenever the builders' output changes, so no cache key outlives a format change. */
+const FORMAT = 1;
+const MAX_ENTRIES = 200;
+const MAX_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The public agenda documents (JSON, iCalendar, frab schedule) of an event's
+ * latest published version. Each request costs two small indexed reads (the
+ * event row and the latest version's id); the documents themselves are built
+ * once per (version, exported event fields) and served from memory.
+ */
+@Injectable()
+export class AgendaExportsService {
+  private readonly cache = new ByteLru<DocumentSet>(MAX_ENTRIES, MAX_BYTES);
+  private readonly building = new Map<string, Promise<DocumentSet>>();
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly events: EventsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * The document, or 404 unless the event is published (or cancelled after
+   * publication) and has at least one agenda version. A draft event and a
+   * missing one answer alike.
+   */
+  async document(eventId: string, kind: AgendaDocumentKind): Promise<ExportedDocument> {
+    const [event, versionId] = await Promise.all([
+      this.events.getEntity(eventId).catch((error: unknown) => {
+        if (error instanceof Problem && error.getStatus() === 404) return null;
+        throw error;
+      }),
+      this.latestVersionId(eventId),
+    ]);
+    if (!event || event.status === 'draft' || !versionId) {
+      throw Problem.notFound(`No published agenda for event ${eventId}`);
+    }
+    const key = cacheKey(versionId, event);
+    const documents = this.cache.get(key) ?? (await this.buildOnce(key, event, versionId));
+    return documents[kind];
+  }
+
+  private async latestVersionId(eventId: string): Promise<string | null> {
+    const { rows } = await sql<{ id: string }>(
+      this.db.manager,
+      `SELECT id FROM agenda_versions WHERE event_id = $1 ORDER BY number DESC LIMIT 1`,
+      [eventId],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  /** Concurrent misses for one key share a single build. */
+  private buildOnce(key: string, event: ExportedEvent, versionId: string): Promise<DocumentSet> {
+    let pending = this.building.get(key);
+    if (!pending) {
+      pending = this.build(event, versionId)
+        .then((documents) => {
+          const size = Object.values(documents).reduce((sum, d) => sum + d.body.length, 0);
+          this.cache.set(key, documents, size);
+          return documents;
+        })
+        .finally(() => this.building.delete(key));
+      this.building.set(key, pending);
+    }
+    return pending;
+  }
+
+  private async build(event: ExportedEvent, versionId: string): Promise<DocumentSet> {
+    const version = await this.db.getRepository(AgendaVersion).findOneOrFail({ where: { id: versionId } });
+    const source: AgendaExportSource = {
+      event,
+      version: { id: version.id, number: version.number, note: version.note, publishedAt: version.publishedAt, snapshot: version.snapshot },
+      publicUrl: this.config.publicUrl,
+    };
+    const index = new SnapshotIndex(version.snapshot);
+    return {
+      json: document(JSON.stringify(buildPublicAgenda(source, index)), 'application/json; charset=utf-8', version.number),
+      ics: { ...document(buildAgendaIcs(source, index), 'text/calendar; charset=utf-8', version.number), filename: `${event.slug}.ics` },
+      frab: document(JSON.stringify(buildFrabSchedule(source, index)), 'application/json; charset=utf-8', version.number),
+    };
+  }
+}
+
+function document(text: string, contentType: string, versionNumber: number): ExportedDocument {
+  const body = Buffer.from(text, 'utf8');
+  const hash = createHash('sha256').update(body).digest('base64url').slice(0, 27);
+  return { body, contentType, etag: `"v${versionNumber}-${hash}"` };
+}
+
+/** The version and every event field the documents show: anything else may change without a rebuild. */
+function cacheKey(versionId: string, event: ExportedEvent): string {
+  const fields = EXPORTED_EVENT_FIELDS.map((name) => {
+    const value = event[name];
+    return value instanceof Date ? value.toISOString() : value;
+  });
+  return createHash('sha256').update(JSON.stringify([FORMAT, versionId, fields])).digest('base64url');
+}
+
+/** RFC 9110 §13.1.2: If-None-Match uses the weak comparison; `*` matches any current representation. */
+export function ifNoneMatchHits(header: string | string[] | undefined, etag: string): boolean {
+  if (!header) return false;
+  const value = Array.isArray(header) ? header.join(',') : header;
+  if (value.trim() === '*') return true;
+  const opaque = etag.replace(/^W\//, '');
+  return value.split(',').some((tag) => tag.trim().replace(/^W\//, '') === opaque);
+}

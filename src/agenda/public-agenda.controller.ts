@@ -1,0 +1,63 @@
+import { Controller, Get, Param, Req, Res } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Public } from '../auth/auth.decorators';
+import { IdParam } from '../platform/http/id-param.pipe';
+import { AgendaDocumentKind, AgendaExportsService, ifNoneMatchHits } from './agenda-exports.service';
+
+const CACHE_CONTROL = 'public, max-age=60';
+
+/**
+ * The published agenda for everyone: no login, no event membership. Each
+ * route serves the latest published version (never the working agenda), and
+ * answers 404 before the event is published or before its first version.
+ */
+@ApiTags('public agenda')
+@Controller('events/:eventId')
+export class PublicAgendaController {
+  constructor(private readonly exports: AgendaExportsService) {}
+
+  @Get('agenda')
+  @Public()
+  @ApiProduces('application/json')
+  @ApiOkResponse({ description: 'The latest published agenda by local day; ETag, If-None-Match answers 304' })
+  @ApiNotFoundResponse({ description: 'No such event, not published, or no agenda version yet' })
+  agenda(@Param('eventId', new IdParam('event')) eventId: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    return this.send('json', eventId, req, res);
+  }
+
+  @Get('agenda.ics')
+  @Public()
+  @ApiProduces('text/calendar')
+  @ApiOkResponse({ description: 'RFC 5545 calendar: one VEVENT per session, stable UID, rising SEQUENCE' })
+  @ApiNotFoundResponse({ description: 'No such event, not published, or no agenda version yet' })
+  calendar(@Param('eventId', new IdParam('event')) eventId: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    return this.send('ics', eventId, req, res);
+  }
+
+  @Get('schedule.json')
+  @Public()
+  @ApiProduces('application/json')
+  @ApiOkResponse({ description: 'frab/pretalx schedule JSON for conference apps' })
+  @ApiNotFoundResponse({ description: 'No such event, not published, or no agenda version yet' })
+  schedule(@Param('eventId', new IdParam('event')) eventId: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    return this.send('frab', eventId, req, res);
+  }
+
+  private async send(kind: AgendaDocumentKind, eventId: string, req: Request, res: Response): Promise<void> {
+    const doc = await this.exports.document(eventId, kind);
+    res.setHeader('ETag', doc.etag);
+    res.setHeader('Cache-Control', CACHE_CONTROL);
+    // Public, credential-free documents: browser-based schedule apps may read them.
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    res.setHeader('Access-Control-Expose-Headers', 'ETag');
+    if (ifNoneMatchHits(req.headers['if-none-match'], doc.etag)) {
+      res.status(304).end();
+      return;
+    }
+    res.setHeader('Content-Type', doc.contentType);
+    res.setHeader('Content-Length', doc.body.length);
+    if (doc.filename) res.setHeader('Content-Disposition', `inline; filename="${doc.filename}"`);
+    res.status(200).end(doc.body);
+  }
+}

@@ -1,0 +1,43 @@
+import { Controller, Get, Param, Post, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { z } from 'zod';
+import { CurrentOrganiser } from '../auth/auth.decorators';
+import { OrganiserPrincipal } from '../auth/principal';
+import { EventAccessGuard } from '../events/event-access.guard';
+import { EventsService } from '../events/events.service';
+import { ApiZodBody, ZodBody, ZodQuery } from '../platform/http/zod-body.decorator';
+import { CheckInsService } from './check-ins.service';
+import { CheckInInput, checkInSchema } from './dto/check-in.dto';
+
+const listQuerySchema = z.object({ day: z.iso.date({ message: 'expected a date such as 2019-10-08' }).optional() });
+
+@ApiTags('registration')
+@ApiBearerAuth()
+@Controller('events/:eventId/check-ins')
+@UseGuards(EventAccessGuard)
+export class CheckInsController {
+  constructor(
+    private readonly checkIns: CheckInsService,
+    private readonly events: EventsService,
+  ) {}
+
+  /** 201 for a new check-in; 200 "already checked in at HH:MM" for a second scan the same day. */
+  @Post()
+  @ApiZodBody(checkInSchema)
+  async checkIn(
+    @Param('eventId') eventId: string,
+    @ZodBody(checkInSchema) body: CheckInInput,
+    @CurrentOrganiser() me: OrganiserPrincipal,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const { created, view } = await this.checkIns.checkIn(await this.events.getEntity(eventId), body, me.organiserId);
+    res.status(created ? 201 : 200);
+    return view;
+  }
+
+  @Get()
+  async list(@Param('eventId') eventId: string, @ZodQuery(listQuerySchema) query: z.infer<typeof listQuerySchema>) {
+    return this.checkIns.list(await this.events.getEntity(eventId), query.day);
+  }
+}

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { personFields } from '../../people/dto/person-fields';
+
+/** What an attendee (or an organiser for them) may change after registering; the email stays. */
+export const updateRegistrationSchema = z
+  .strictObject({
+    name: personFields.name,
+    organisation: personFields.organisation,
+    organisationType: personFields.organisationType,
+    region: personFields.region,
+    countryCode: personFields.countryCode,
+    title: personFields.title,
+    language: personFields.language,
+    consents: z.record(z.string().max(100), z.boolean()),
+    answers: z.record(z.string().max(100), z.unknown()),
+  })
+  .partial();
+export type UpdateRegistrationInput = z.infer<typeof updateRegistrationSchema>;
+
+export const requestLinkSchema = z.strictObject({
+  eventId: z.uuid({ message: 'expected an event id' }),
+  email: z.string().trim().pipe(z.email({ message: 'expected an email address' })),
+});
+export type RequestLinkInput = z.infer<typeof requestLinkSchema>;

@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, SelectQueryBuilder } from 'typeorm';
+import { Person } from '../people/person.entity';
+import { Page, decodeCursor, toPage } from '../platform/http/pagination';
+import { Problem } from '../platform/http/problem';
+import { CheckIn } from './check-in.entity';
+import { RegistrationQuery } from './dto/registration-query.dto';
+import { Registration } from './registration.entity';
+import { RegistrationView, registrationView } from './registration.view';
+
+const CSV_BATCH = 500;
+
+/** Reads for organisers: filtered pages, the CSV export and counts. */
+@Injectable()
+export class RegistrationQueriesService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async page(eventId: string, timezone: string, query: RegistrationQuery): Promise<Page<RegistrationView>> {
+    const cursor = decodeCursor(query.cursor);
+    const builder = this.filtered(eventId, query).limit(query.limit + 1);
+    if (cursor) builder.andWhere('(r.created_at, r.id) > (:after::timestamptz, :id::uuid)', cursor);
+    const rows = await builder.getMany();
+    const [people, days] = await Promise.all([this.peopleOf(rows), this.daysOf(rows)]);
+    return toPage(
+      rows,
+      query.limit,
+      (r) => registrationView(r, people.get(r.personId) as Person, timezone, days.get(r.id) ?? []),
+      (r) => ({ after: r.createdAt.toISOString(), id: r.id }),
+    );
+  }
+
+  /** Every matching registration, a batch at a time, so an export of thousands stays small in memory. */
+  async *all(eventId: string, timezone: string, query: RegistrationQuery): AsyncGenerator<RegistrationView> {
+    let cursor: { after: string; id: string } | null = null;
+    for (;;) {
+      const builder = this.filtered(eventId, query).limit(CSV_BATCH);
+      if (cursor) builder.andWhere('(r.created_at, r.id) > (:after::timestamptz, :id::uuid)', cursor);
+      const rows = await builder.getMany();
+      if (rows.length === 0) return;
+      const [people, days] = await Promise.all([this.peopleOf(rows), this.daysOf(rows)]);
+      for (const r of rows) yield registrationView(r, people.get(r.personId) as Person, timezone, days.get(r.id) ?? []);
+      const last = rows[rows.length - 1];
+      cursor = { after: last.createdAt.toISOString(), id: last.id };
+    }
+  }
+
+  async one(eventId: string, registrationId: string, timezone: string): Promise<RegistrationView> {
+    const registration = await this.db.getRepository(Registration).findOne({ where: { eventId, id: registrationId } });
+    if (!registration) throw Problem.notFound(`No registration ${registrationId} in this event`);
+    const [people, days] = await Promise.all([this.peopleOf([registration]), this.daysOf([registration])]);
+    return registrationView(registration, people.get(registration.personId) as Person, timezone, days.get(registration.id) ?? []);
+  }
+
+  async counts(eventId: string): Promise<Record<string, number>> {
+    const rows: Array<{ status: string; n: number }> = await this.db.query(
+      `SELECT status, count(*)::int AS n FROM registrations WHERE event_id = $1 GROUP BY status`,
+      [eventId],
+    );
+    const counts: Record<string, number> = { pending: 0, confirmed: 0, waitlisted: 0, cancelled: 0, rejected: 0 };
+    for (const row of rows) counts[row.status] = row.n;
+    return counts;
+  }
+
+  private filtered(eventId: string, query: RegistrationQuery): SelectQueryBuilder<Registration> {
+    const builder = this.db
+      .getRepository(Registration)
+      .createQueryBuilder('r')
+      .innerJoin(Person, 'p', 'p.id = r.person_id')
+      .where('r.event_id = :eventId', { eventId })
+      .orderBy('r.created_at', 'ASC')
+      .addOrderBy('r.id', 'ASC');
+    if (query.status) builder.andWhere('r.status = :status', { status: query.status });
+    if (query.countryCode) builder.andWhere('p.country_code = :countryCode', { countryCode: query.countryCode });
+    if (query.organisationType) builder.andWhere('p.organisation_type = :organisationType', { organisationType: query.organisationType });
+    if (query.q) {
+      builder.andWhere('(p.name ILIKE :q OR p.email ILIKE :q OR p.organisation ILIKE :q)', {
+        q: `%${query.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`,
+      });
+    }
+    if (query.checkedInOn) {
+      builder.andWhere('EXISTS (SELECT 1 FROM check_ins c WHERE c.registration_id = r.id AND c.day = :day)', { day: query.checkedInOn });
+    }
+    return builder;
+  }
+
+  private async peopleOf(rows: Registration[]): Promise<Map<string, Person>> {
+    if (rows.length === 0) return new Map();
+    const people = await this.db
+      .getRepository(Person)
+      .createQueryBuilder('p')
+      .where('p.id IN (:...ids)', { ids: [...new Set(rows.map((r) => r.personId))] })
+      .getMany();
+    return new Map(people.map((p) => [p.id, p]));
+  }
+
+  private async daysOf(rows: Registration[]): Promise<Map<string, string[]>> {
+    if (rows.length === 0) return new Map();
+    const checkIns = await this.db
+      .getRepository(CheckIn)
+      .createQueryBuilder('c')
+      .where('c.registration_id IN (:...ids)', { ids: rows.map((r) => r.id) })
+      .orderBy('c.day', 'ASC')
+      .getMany();
+    const days = new Map<string, string[]>();
+    for (const c of checkIns) days.set(c.registrationId, [...(days.get(c.registrationId) ?? []), c.day]);
+    return days;
+  }
+}

@@ -1,0 +1,278 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { MagicLinkService } from '../auth/magic-link.service';
+import { Event } from '../events/event.entity';
+import { EventsService } from '../events/events.service';
+import { PeopleService } from '../people/people.service';
+import { Person } from '../people/person.entity';
+import { DomainEventBus } from '../platform/domain-events/domain-event-bus';
+import { Tx, TransactionService } from '../platform/database/transaction.service';
+import { sql } from '../platform/database/sql';
+import { Problem } from '../platform/http/problem';
+import { formatInZone } from '../platform/time/zoned-time';
+import { newCheckInCode } from './check-in-code';
+import { OrganiserRegisterInput, RegisterInput } from './dto/register.dto';
+import { RegistrationMailService } from './registration-mail.service';
+import { Registration, RegistrationSource, RegistrationStatus } from './registration.entity';
+import '../events/event-domain-events';
+
+/** Raised inside the transaction; answered 409 after it rolled back. */
+class AlreadyRegistered extends Error {}
+
+export interface RegistrationOutcome {
+  registration: Registration;
+  person: Person;
+  event: Event;
+}
+
+/**
+ * Registrations and seats. Every change that takes or frees a seat locks the
+ * event row first, so seats are counted one change at a time; a trigger on
+ * the table refuses a confirmed registration beyond capacity as a backstop.
+ */
+@Injectable()
+export class RegistrationsService implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly transactions: TransactionService,
+    private readonly events: EventsService,
+    private readonly people: PeopleService,
+    private readonly mail: RegistrationMailService,
+    private readonly magicLinks: MagicLinkService,
+    private readonly bus: DomainEventBus,
+  ) {}
+
+  onModuleInit(): void {
+    this.bus.on('event.capacity-changed', async ({ eventId }) => {
+      await this.fillFreedSeats(eventId);
+    });
+  }
+
+  /** The public form: only while registration is open. */
+  async registerPublic(eventId: string, input: RegisterInput): Promise<RegistrationOutcome> {
+    const event = await this.events.getEntity(eventId);
+    if (event.status === 'draft') throw Problem.notFound(`No event ${eventId}`);
+    this.assertOpen(event);
+    return this.register(event, input, 'public', undefined, true);
+  }
+
+  /** Organisers: any time, also after the event; may choose the waitlist or approval. */
+  registerByOrganiser(event: Event, input: OrganiserRegisterInput, source: RegistrationSource = 'organiser'): Promise<RegistrationOutcome> {
+    const { status, notify, ...details } = input;
+    return this.register(event, details, source, status, notify);
+  }
+
+  private async register(
+    event: Event,
+    input: Omit<OrganiserRegisterInput, 'status' | 'notify'>,
+    source: RegistrationSource,
+    wanted: 'confirmed' | 'waitlisted' | 'pending' | undefined,
+    notify: boolean,
+  ): Promise<RegistrationOutcome> {
+    const { consents, answers, ...personInput } = input;
+    try {
+      return await this.transactions.run(async (tx) => {
+        const locked = await this.lockEvent(tx.manager, event.id);
+        const person = await this.people.upsert(tx.manager, event.id, {
+          name: personInput.name,
+          email: personInput.email,
+          organisation: personInput.organisation ?? null,
+          organisationType: personInput.organisationType ?? null,
+          region: personInput.region ?? null,
+          countryCode: personInput.countryCode ?? null,
+          title: personInput.title ?? null,
+          language: personInput.language ?? null,
+        });
+        const active = await tx.manager.findOne(Registration, {
+          where: [
+            { eventId: event.id, personId: person.id, status: 'confirmed' },
+            { eventId: event.id, personId: person.id, status: 'waitlisted' },
+            { eventId: event.id, personId: person.id, status: 'pending' },
+          ],
+        });
+        if (active) throw new AlreadyRegistered();
+        const status: RegistrationStatus =
+          wanted === 'waitlisted' || wanted === 'pending'
+            ? wanted
+            : locked.requiresApproval && wanted === undefined
+              ? 'pending'
+              : (await this.freeSeats(tx.manager, locked)) > 0
+                ? 'confirmed'
+                : 'waitlisted';
+        const now = new Date();
+        const registration = await tx.manager.save(
+          tx.manager.create(Registration, {
+            eventId: event.id,
+            personId: person.id,
+            status,
+            checkInCode: newCheckInCode(),
+            source,
+            consents,
+            answers,
+            confirmedAt: status === 'confirmed' ? now : null,
+            waitlistedAt: status === 'waitlisted' ? now : null,
+          }),
+        );
+        if (notify) await this.mail.send(tx, status, locked, registration, person);
+        return { registration, person, event: locked };
+      });
+    } catch (error) {
+      if (error instanceof AlreadyRegistered || isUniqueViolation(error)) {
+        if (source === 'public') await this.resendLink(event.id, personInput.email);
+        throw Problem.conflict(
+          source === 'public'
+            ? 'This address is already registered for this event; a link to the registration is on its way to it'
+            : `${personInput.email} is already registered for this event`,
+        );
+      }
+      throw error;
+    }
+  }
+
+  /** Cancels; a freed seat goes to the first person on the waitlist in the same transaction. */
+  async cancel(eventId: string, registrationId: string): Promise<RegistrationOutcome> {
+    return this.transactions.run(async (tx) => {
+      const event = await this.lockEvent(tx.manager, eventId);
+      const registration = await this.loadForChange(tx.manager, eventId, registrationId);
+      const person = await tx.manager.findOneByOrFail(Person, { id: registration.personId });
+      if (registration.status === 'cancelled' || registration.status === 'rejected') return { registration, person, event };
+      const freedSeat = registration.status === 'confirmed';
+      registration.status = 'cancelled';
+      registration.cancelledAt = new Date();
+      await tx.manager.save(registration);
+      await this.mail.send(tx, 'cancelled', event, registration, person);
+      if (freedSeat) await this.promote(tx, event);
+      return { registration, person, event };
+    });
+  }
+
+  /** Approves a pending registration: a seat if one is free, else the waitlist. */
+  async approve(eventId: string, registrationId: string): Promise<RegistrationOutcome> {
+    return this.transactions.run(async (tx) => {
+      const event = await this.lockEvent(tx.manager, eventId);
+      const registration = await this.loadForChange(tx.manager, eventId, registrationId);
+      if (registration.status !== 'pending') throw Problem.conflict(`The registration is ${registration.status}, not pending`);
+      const person = await tx.manager.findOneByOrFail(Person, { id: registration.personId });
+      const now = new Date();
+      registration.decidedAt = now;
+      if ((await this.freeSeats(tx.manager, event)) > 0) {
+        registration.status = 'confirmed';
+        registration.confirmedAt = now;
+      } else {
+        registration.status = 'waitlisted';
+        registration.waitlistedAt = now;
+      }
+      await tx.manager.save(registration);
+      await this.mail.send(tx, registration.status as 'confirmed' | 'waitlisted', event, registration, person);
+      return { registration, person, event };
+    });
+  }
+
+  async reject(eventId: string, registrationId: string): Promise<RegistrationOutcome> {
+    return this.transactions.run(async (tx) => {
+      const event = await this.lockEvent(tx.manager, eventId);
+      const registration = await this.loadForChange(tx.manager, eventId, registrationId);
+      if (registration.status !== 'pending' && registration.status !== 'waitlisted') {
+        throw Problem.conflict(`The registration is ${registration.status}; only pending or waitlisted ones can be rejected`);
+      }
+      const person = await tx.manager.findOneByOrFail(Person, { id: registration.personId });
+      registration.status = 'rejected';
+      registration.decidedAt = new Date();
+      await tx.manager.save(registration);
+      await this.mail.send(tx, 'rejected', event, registration, person);
+      return { registration, person, event };
+    });
+  }
+
+  /**
+   * Emails a fresh link to the address's active registration, at most once a
+   * minute; silent when the address has none, so the answer reveals nothing.
+   */
+  async resendLink(eventId: string, email: string): Promise<void> {
+    await this.transactions.run(async (tx) => {
+      const { rows } = await sql<{ id: string }>(
+        tx.manager,
+        `SELECT r.id FROM registrations r JOIN people p ON p.id = r.person_id
+          WHERE r.event_id = $1 AND p.email_key = lower($2) AND r.status IN ('pending', 'confirmed', 'waitlisted')`,
+        [eventId, email],
+      );
+      if (rows.length === 0) return;
+      const registration = await tx.manager.findOneByOrFail(Registration, { id: rows[0].id });
+      if (!(await this.magicLinks.claimResend({ type: 'registration', id: registration.id }, tx.manager))) return;
+      const event = await tx.manager.findOneByOrFail(Event, { id: eventId });
+      const person = await tx.manager.findOneByOrFail(Person, { id: registration.personId });
+      await this.mail.send(tx, 'link', event, registration, person);
+    });
+  }
+
+  /** After capacity rose (or on demand): gives every free seat to the waitlist, first come first served. */
+  async fillFreedSeats(eventId: string): Promise<number> {
+    return this.transactions.run(async (tx) => this.promote(tx, await this.lockEvent(tx.manager, eventId)));
+  }
+
+  async load(eventId: string, registrationId: string, manager: EntityManager = this.db.manager): Promise<Registration> {
+    const registration = await manager.findOne(Registration, { where: { eventId, id: registrationId } });
+    if (!registration) throw Problem.notFound(`No registration ${registrationId} in this event`);
+    return registration;
+  }
+
+  private async promote(tx: Tx, event: Event): Promise<number> {
+    const free = await this.freeSeats(tx.manager, event);
+    if (free <= 0) return 0;
+    const waiting = await tx.manager
+      .createQueryBuilder(Registration, 'r')
+      .where(`r.event_id = :eventId AND r.status = 'waitlisted'`, { eventId: event.id })
+      .orderBy('r.waitlisted_at', 'ASC')
+      .addOrderBy('r.id', 'ASC')
+      .limit(Number.isFinite(free) ? free : undefined)
+      .setLock('pessimistic_write')
+      .getMany();
+    const now = new Date();
+    for (const registration of waiting) {
+      registration.status = 'confirmed';
+      registration.confirmedAt = now;
+      registration.promotedAt = now;
+      await tx.manager.save(registration);
+      const person = await tx.manager.findOneByOrFail(Person, { id: registration.personId });
+      await this.mail.send(tx, 'promoted', event, registration, person);
+    }
+    return waiting.length;
+  }
+
+  private async freeSeats(manager: EntityManager, event: Event): Promise<number> {
+    if (event.capacity === null) return Number.POSITIVE_INFINITY;
+    const { rows } = await sql<{ n: number }>(
+      manager,
+      `SELECT count(*)::int AS n FROM registrations WHERE event_id = $1 AND status = 'confirmed'`,
+      [event.id],
+    );
+    return event.capacity - rows[0].n;
+  }
+
+  /** The event row's lock orders every seat change of the event. */
+  private async lockEvent(manager: EntityManager, eventId: string): Promise<Event> {
+    const event = await manager.findOne(Event, { where: { id: eventId }, lock: { mode: 'pessimistic_write' } });
+    if (!event) throw Problem.notFound(`No event ${eventId}`);
+    return event;
+  }
+
+  private async loadForChange(manager: EntityManager, eventId: string, registrationId: string): Promise<Registration> {
+    const registration = await manager.findOne(Registration, { where: { eventId, id: registrationId }, lock: { mode: 'pessimistic_write' } });
+    if (!registration) throw Problem.notFound(`No registration ${registrationId} in this event`);
+    return registration;
+  }
+
+  private assertOpen(event: Event): void {
+    const now = new Date();
+    if (event.status === 'cancelled') throw Problem.unprocessable('The event is cancelled; registration is closed');
+    const opens = event.registrationOpensAt ?? event.publishedAt;
+    const closes = event.registrationClosesAt ?? event.startsAt;
+    if (opens && now < opens) throw Problem.unprocessable(`Registration opens at ${formatInZone(opens, event.timezone)}`);
+    if (now >= closes) throw Problem.unprocessable('Registration is closed');
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505';
+}

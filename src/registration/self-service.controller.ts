@@ -1,0 +1,97 @@
+import { Controller, Delete, Get, Header, HttpCode, Patch, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { CurrentMagicLink, MagicLinkOnly, Public } from '../auth/auth.decorators';
+import { MagicLinkPrincipal } from '../auth/principal';
+import { EventsService } from '../events/events.service';
+import { Person } from '../people/person.entity';
+import { RateLimitGuard, RateLimited } from '../platform/http/rate-limit.guard';
+import { ApiZodBody, ZodBody } from '../platform/http/zod-body.decorator';
+import { formatInZone } from '../platform/time/zoned-time';
+import { RequestLinkInput, UpdateRegistrationInput, requestLinkSchema, updateRegistrationSchema } from './dto/update-registration.dto';
+import { RegistrationCalendarService } from './registration-calendar.service';
+import { RegistrationDetailsService } from './registration-details.service';
+import { RegistrationQueriesService } from './registration-queries.service';
+import { RegistrationsService } from './registrations.service';
+import { registrationView } from './registration.view';
+
+/** What attendees do with the link from their email (the token as Bearer). */
+@ApiTags('registration')
+@ApiBearerAuth()
+@Controller('registrations')
+export class SelfServiceController {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly registrations: RegistrationsService,
+    private readonly queries: RegistrationQueriesService,
+    private readonly details: RegistrationDetailsService,
+    private readonly calendar: RegistrationCalendarService,
+    private readonly events: EventsService,
+  ) {}
+
+  @Get('me')
+  @MagicLinkOnly('registration')
+  async me(@CurrentMagicLink() link: MagicLinkPrincipal) {
+    const event = await this.events.getEntity(link.eventId as string);
+    return { ...(await this.queries.one(event.id, link.subjectId, event.timezone)), event: { id: event.id, title: event.title, slug: event.slug } };
+  }
+
+  @Patch('me')
+  @MagicLinkOnly('registration')
+  @ApiZodBody(updateRegistrationSchema)
+  async update(@CurrentMagicLink() link: MagicLinkPrincipal, @ZodBody(updateRegistrationSchema) body: UpdateRegistrationInput) {
+    await this.details.update(link.eventId as string, link.subjectId, body);
+    return this.me(link);
+  }
+
+  /** Cancels; the token keeps working so the attendee can see that it is cancelled. */
+  @Delete('me')
+  @MagicLinkOnly('registration')
+  async cancel(@CurrentMagicLink() link: MagicLinkPrincipal) {
+    const { registration, person, event } = await this.registrations.cancel(link.eventId as string, link.subjectId);
+    return registrationView(registration, person, event.timezone);
+  }
+
+  @Get('me.ics')
+  @MagicLinkOnly('registration')
+  @Header('Content-Type', 'text/calendar; charset=utf-8')
+  async calendarFile(@CurrentMagicLink() link: MagicLinkPrincipal): Promise<string> {
+    const event = await this.events.getEntity(link.eventId as string);
+    const registration = await this.registrations.load(event.id, link.subjectId);
+    return this.calendar.forRegistration(event, registration);
+  }
+
+  /** Everything Plenary holds about the attendee for this event, as JSON (data portability). */
+  @Get('me/data')
+  @MagicLinkOnly('registration')
+  @Header('Content-Disposition', 'attachment; filename="my-registration.json"')
+  async data(@CurrentMagicLink() link: MagicLinkPrincipal) {
+    const event = await this.events.getEntity(link.eventId as string);
+    const registration = await this.registrations.load(event.id, link.subjectId);
+    const person = await this.db.getRepository(Person).findOneByOrFail({ id: registration.personId });
+    const emails: Array<{ kind: string; subject: string; status: string; created_at: Date; sent_at: Date | null }> = await this.db.query(
+      `SELECT kind, subject, status, created_at, sent_at FROM emails WHERE event_id = $1 AND lower(to_address) = $2 ORDER BY created_at`,
+      [event.id, person.emailKey],
+    );
+    const at = (value: Date | null) => (value ? formatInZone(value, event.timezone) : null);
+    return {
+      exportedAt: at(new Date()),
+      event: { id: event.id, title: event.title, startsAt: at(event.startsAt), endsAt: at(event.endsAt) },
+      registration: await this.queries.one(event.id, registration.id, event.timezone),
+      emails: emails.map((e) => ({ kind: e.kind, subject: e.subject, status: e.status, createdAt: at(e.created_at), sentAt: at(e.sent_at) })),
+    };
+  }
+
+  /** Emails a fresh link to a registered address; the same answer whether or not it is registered. */
+  @Post('link')
+  @Public()
+  @RateLimited()
+  @UseGuards(RateLimitGuard)
+  @HttpCode(202)
+  @ApiZodBody(requestLinkSchema)
+  async requestLink(@ZodBody(requestLinkSchema) body: RequestLinkInput) {
+    await this.registrations.resendLink(body.eventId, body.email);
+    return { detail: 'If this address is registered for the event, a link to its registration is on its way' };
+  }
+}

@@ -1,0 +1,175 @@
+import { attendee, createOpenEvent, daysFromNow } from '../../support/future-event';
+import { ADMIN, login } from '../../support/test-app';
+import { useTestApp } from '../../support/use-test-app';
+import { waitFor } from '../../support/wait-for';
+
+const tokenFrom = (text: string) => decodeURIComponent(/\/my-registration\?token=(\S+)/.exec(text)?.[1] ?? '');
+
+describe('registration', () => {
+  const ctx = useTestApp();
+  let auth: string;
+
+  beforeAll(async () => {
+    auth = await login(ctx.app.http, ADMIN.email, ADMIN.password);
+  });
+
+  it('never confirms more than the capacity: 300 at once for 100 seats', async () => {
+    const event = await createOpenEvent(ctx.app.http, auth, { capacity: 100 });
+    const responses = await Promise.all(
+      Array.from({ length: 300 }, () => ctx.app.http.post(`/events/${event.id}/registrations`).send(attendee({ region: 'O’Higgins', countryCode: 'CL' }))),
+    );
+    expect(responses.filter((r) => r.status >= 500)).toEqual([]);
+    expect(responses.every((r) => r.status === 201)).toBe(true);
+    const statuses = responses.map((r) => r.body.status as string);
+    expect(statuses.filter((s) => s === 'confirmed')).toHaveLength(100);
+    expect(statuses.filter((s) => s === 'waitlisted')).toHaveLength(200);
+    expect(Object.keys(responses[0].body).sort()).toEqual(['id', 'status']);
+    const [{ n }] = await ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM registrations WHERE event_id = $1 AND status = 'confirmed'`, [event.id]);
+    expect(n).toBe(100);
+    const counts = await ctx.app.http.get(`/events/${event.id}/registrations/counts`).set('Authorization', auth).expect(200);
+    expect(counts.body).toMatchObject({ confirmed: 100, waitlisted: 200 });
+  });
+
+  it('registers one address once: 50 submissions at the same moment give one registration and 409s', async () => {
+    const event = await createOpenEvent(ctx.app.http, auth, { capacity: 10 });
+    const body = attendee();
+    const responses = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        ctx.app.http.post(`/events/${event.id}/registrations`).send({ ...body, email: i % 2 ? body.email.toUpperCase() : body.email }),
+      ),
+    );
+    expect(responses.filter((r) => r.status === 201)).toHaveLength(1);
+    expect(responses.filter((r) => r.status === 409)).toHaveLength(49);
+    expect(responses.find((r) => r.status === 409)?.body.detail).toMatch(/already registered/);
+    const rows = await ctx.db.query(`SELECT id FROM registrations WHERE event_id = $1`, [event.id]);
+    expect(rows).toHaveLength(1);
+    // The confirmation, then one re-sent link: the once-a-minute limit holds back the rest.
+    const mails = await ctx.smtp.waitForMail(body.email, 2);
+    expect(mails.map((m) => m.subject).sort()).toEqual([`Registration confirmed: ${event.title}`, `Your registration link: ${event.title}`]);
+  });
+
+  it('emails a confirmation with the check-in code, a calendar file and a working self-service link', async () => {
+    const event = await createOpenEvent(ctx.app.http, auth);
+    const body = attendee({ name: 'Ignacio Tello', region: 'O’Higgins', countryCode: 'CL' });
+    const created = await ctx.app.http.post(`/events/${event.id}/registrations`).send(body).expect(201);
+    const [mail] = await ctx.smtp.waitForMail(body.email);
+    expect(mail.subject).toBe(`Registration confirmed: ${event.title}`);
+    const code = /check-in code is ([A-Z0-9]{8})/.exec(mail.text)?.[1];
+    expect(code).toBeDefined();
+    const ics = mail.parsed.attachments.find((a) => a.filename === 'event.ics');
+    expect(ics?.content.toString()).toContain('BEGIN:VEVENT');
+
+    const token = tokenFrom(mail.text);
+    const me = await ctx.app.http.get('/registrations/me').set('Authorization', `Bearer ${token}`).expect(200);
+    expect(me.body).toMatchObject({ id: created.body.id, status: 'confirmed', checkInCode: code, region: "O'Higgins", name: 'Ignacio Tello' });
+    const updated = await ctx.app.http
+      .patch('/registrations/me')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ organisation: 'Gobierno Regional de O’Higgins', title: 'Head of Division' })
+      .expect(200);
+    expect(updated.body).toMatchObject({ organisation: 'Gobierno Regional de O’Higgins', title: 'Head of Division' });
+    const calendar = await ctx.app.http.get('/registrations/me.ics').set('Authorization', `Bearer ${token}`).expect(200);
+    expect(calendar.headers['content-type']).toMatch(/text\/calendar/);
+    const data = await ctx.app.http.get('/registrations/me/data').set('Authorization', `Bearer ${token}`).expect(200);
+    expect(data.body.registration.email).toBe(body.email);
+    expect(data.body.emails.map((e: { kind: string }) => e.kind)).toContain('registration-confirmed');
+  });
+
+  it('gives a cancelled seat to the first person on the waitlist, who is emailed', async () => {
+    const event = await createOpenEvent(ctx.app.http, auth, { capacity: 1 });
+    const [first, second, third] = [attendee(), attendee(), attendee()];
+    await ctx.app.http.post(`/events/${event.id}/registrations`).send(first).expect(201);
+    expect((await ctx.app.http.post(`/events/${event.id}/registrations`).send(second).expect(201)).body.status).toBe('waitlisted');
+    expect((await ctx.app.http.post(`/events/${event.id}/registrations`).send(third).expect(201)).body.status).toBe('waitlisted');
+
+    const [confirmation] = await ctx.smtp.waitForMail(first.email);
+    const cancelled = await ctx.app.http.delete('/registrations/me').set('Authorization', `Bearer ${tokenFrom(confirmation.text)}`).expect(200);
+    expect(cancelled.body.status).toBe('cancelled');
+
+    const secondMails = await ctx.smtp.waitForMail(second.email, 2);
+    expect(secondMails.map((m) => m.subject)).toEqual([`You are on the waiting list: ${event.title}`, `A place is yours: ${event.title}`]);
+    const promoted = await ctx.app.http.get('/registrations/me').set('Authorization', `Bearer ${tokenFrom(secondMails[1].text)}`).expect(200);
+    expect(promoted.body.status).toBe('confirmed');
+    await ctx.smtp.waitForMail(first.email, 2);
+    const list = await ctx.app.http.get(`/events/${event.id}/registrations?status=waitlisted`).set('Authorization', auth).expect(200);
+    expect(list.body.items.map((r: { email: string }) => r.email)).toEqual([third.email]);
+  });
+
+  it('promotes from the waitlist when capacity rises', async () => {
+    const event = await createOpenEvent(ctx.app.http, auth, { capacity: 1 });
+    const people = [attendee(), attendee(), attendee()];
+    for (const body of people) await ctx.app.http.post(`/events/${event.id}/registrations`).send(body).expect(201);
+    await ctx.app.http.patch(`/events/${event.id}`).set('Authorization', auth).send({ capacity: 2 }).expect(200);
+    await waitFor('the second person to be confirmed', async () => {
+      const counts = await ctx.app.http.get(`/events/${event.id}/registrations/counts`).set('Authorization', auth).expect(200);
+      return counts.body.confirmed === 2 && counts.body.waitlisted === 1;
+    });
+    const [, promotion] = await ctx.smtp.waitForMail(people[1].email, 2);
+    expect(promotion.subject).toBe(`A place is yours: ${event.title}`);
+  });
+
+  it('opens and closes with the registration window, and not at all for a draft', async () => {
+    const draft = await ctx.app.http
+      .post('/events')
+      .set('Authorization', auth)
+      .send({ title: 'Draft', timezone: 'Europe/Brussels', startsAt: daysFromNow(30), endsAt: daysFromNow(31) })
+      .expect(201);
+    await ctx.app.http.post(`/events/${draft.body.id}/registrations`).send(attendee()).expect(404);
+    const later = await createOpenEvent(ctx.app.http, auth, { registrationOpensAt: daysFromNow(10) });
+    const notYet = await ctx.app.http.post(`/events/${later.id}/registrations`).send(attendee()).expect(422);
+    expect(notYet.body.detail).toMatch(/opens at/);
+    const closed = await createOpenEvent(ctx.app.http, auth, { registrationOpensAt: daysFromNow(-10), registrationClosesAt: daysFromNow(-1) });
+    await ctx.app.http.post(`/events/${closed.id}/registrations`).send(attendee()).expect(422);
+    const organiserEntry = await ctx.app.http.post(`/events/${closed.id}/registrations`).set('Authorization', auth).send({ name: 'Walk-in', email: 'walkin@region.test' }).expect(201);
+    expect(organiserEntry.body).toMatchObject({ status: 'confirmed', source: 'organiser', email: 'walkin@region.test' });
+    expect(organiserEntry.body.checkInCode).toMatch(/^[A-Z0-9]{8}$/);
+  });
+
+  it('names each invalid field of the public form and writes nothing', async () => {
+    const event = await createOpenEvent(ctx.app.http, auth);
+    const response = await ctx.app.http
+      .post(`/events/${event.id}/registrations`)
+      .send({ name: '', email: 'nope', organisation: 'X', organisationType: 'club', region: ' ', countryCode: 'QQ', extra: 1 })
+      .expect(400);
+    expect(response.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['countryCode', 'email', 'extra', 'name', 'organisationType', 'region']);
+    expect(await ctx.db.query(`SELECT 1 FROM registrations WHERE event_id = $1`, [event.id])).toHaveLength(0);
+    expect(await ctx.db.query(`SELECT 1 FROM people WHERE event_id = $1`, [event.id])).toHaveLength(0);
+  });
+
+  it('holds registrations for approval when the event asks for it', async () => {
+    const event = await createOpenEvent(ctx.app.http, auth, { requiresApproval: true, capacity: 5 });
+    const [a, b] = [attendee(), attendee()];
+    const pending = await ctx.app.http.post(`/events/${event.id}/registrations`).send(a).expect(201);
+    expect(pending.body.status).toBe('pending');
+    const other = await ctx.app.http.post(`/events/${event.id}/registrations`).send(b).expect(201);
+    const approved = await ctx.app.http.post(`/events/${event.id}/registrations/${pending.body.id}/approve`).set('Authorization', auth).expect(200);
+    expect(approved.body.status).toBe('confirmed');
+    const rejected = await ctx.app.http.post(`/events/${event.id}/registrations/${other.body.id}/reject`).set('Authorization', auth).expect(200);
+    expect(rejected.body.status).toBe('rejected');
+    await ctx.app.http.post(`/events/${event.id}/registrations/${other.body.id}/approve`).set('Authorization', auth).expect(409);
+    const mailsA = await ctx.smtp.waitForMail(a.email, 2);
+    expect(mailsA.map((m) => m.subject)).toEqual([`Registration received: ${event.title}`, `Registration confirmed: ${event.title}`]);
+    const mailsB = await ctx.smtp.waitForMail(b.email, 2);
+    expect(mailsB[1].subject).toBe(`Your registration for ${event.title}`);
+  });
+
+  it('exports the filtered list as CSV, neutralising spreadsheet formulas', async () => {
+    const event = await createOpenEvent(ctx.app.http, auth);
+    await ctx.app.http.post(`/events/${event.id}/registrations`).send(attendee({ name: '=HYPERLINK("x")', countryCode: 'BR', region: 'Paraná' })).expect(201);
+    await ctx.app.http.post(`/events/${event.id}/registrations`).send(attendee({ countryCode: 'IT', region: 'Emilia-Romagna' })).expect(201);
+    const csv = await ctx.app.http.get(`/events/${event.id}/registrations?countryCode=br`).set('Authorization', auth).set('Accept', 'text/csv').expect(200);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    const lines = csv.text.trim().split('\r\n');
+    expect(lines[0]).toMatch(/^id,status,name,email,organisation/);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(`"'=HYPERLINK(""x"")"`);
+    expect(lines[1]).toContain('Paraná');
+  });
+
+  it('backs the seat count with a database constraint', async () => {
+    const event = await createOpenEvent(ctx.app.http, auth, { capacity: 1 });
+    await ctx.app.http.post(`/events/${event.id}/registrations`).send(attendee()).expect(201);
+    const waiting = await ctx.app.http.post(`/events/${event.id}/registrations`).send(attendee()).expect(201);
+    await expect(ctx.db.query(`UPDATE registrations SET status = 'confirmed' WHERE id = $1`, [waiting.body.id])).rejects.toThrow(/is full/);
+  });
+});
