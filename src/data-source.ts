@@ -17,6 +17,8 @@ import { MIGRATIONS } from './platform/database/migrations';
 import { Email } from './platform/mail/email.entity';
 import { Person } from './people/person.entity';
 import { CheckIn } from './registration/check-in.entity';
+import { Question } from './registration/question.entity';
+import { SessionSignup } from './registration/session-signup.entity';
 import { Registration } from './registration/registration.entity';
 
 /**
@@ -41,6 +43,8 @@ export const ENTITIES = [
   AgendaVersion,
   Registration,
   CheckIn,
+  Question,
+  SessionSignup,
 ];
 
 export function createDataSource(url: string): DataSource {

@@ -5,17 +5,26 @@ import { AppConfig } from '../config/app-config';
 import { Event } from '../events/event.entity';
 import { Registration } from './registration.entity';
 
+export interface SignedUpSession {
+  sessionId: string;
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  status: string;
+}
+
 /**
- * A registration's personal calendar: the event itself. Its UID is the
- * registration's, so a later email's calendar updates the same entry.
+ * A registration's personal calendar: the event itself, plus the sessions it
+ * signed up for as published. UIDs are stable, so a later file updates the
+ * same entries.
  */
 @Injectable()
 export class RegistrationCalendarService {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
-  forRegistration(event: Event, registration: Registration): string {
+  forRegistration(event: Event, registration: Registration, sessions: SignedUpSession[] = []): string {
     const cancelled = registration.status === 'cancelled' || event.status === 'cancelled';
-    return new IcsCalendar()
+    const calendar = new IcsCalendar()
       .begin('VCALENDAR')
       .raw('VERSION', '2.0')
       .raw('PRODID', ICS_PRODID)
@@ -32,8 +41,19 @@ export class RegistrationCalendarService {
       .text('LOCATION', event.venue)
       .text('URL', `${this.config.publicUrl}/e/${event.slug}`)
       .raw('STATUS', cancelled ? 'CANCELLED' : 'CONFIRMED')
-      .end('VEVENT')
-      .end('VCALENDAR')
-      .toString();
+      .end('VEVENT');
+    for (const session of sessions) {
+      calendar
+        .begin('VEVENT')
+        .text('UID', `${registration.id}-${session.sessionId}@plenary`)
+        .utc('DTSTAMP', registration.updatedAt)
+        .utc('DTSTART', new Date(session.startsAt))
+        .utc('DTEND', new Date(session.endsAt))
+        .text('SUMMARY', session.status === 'waitlisted' ? `${session.title} (waiting list)` : session.title)
+        .text('LOCATION', event.venue)
+        .raw('STATUS', cancelled ? 'CANCELLED' : session.status === 'waitlisted' ? 'TENTATIVE' : 'CONFIRMED')
+        .end('VEVENT');
+    }
+    return calendar.end('VCALENDAR').toString();
   }
 }

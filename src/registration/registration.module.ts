@@ -1,8 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AgendaModule } from '../agenda/agenda.module';
 import { EventsModule } from '../events/events.module';
 import { PeopleModule } from '../people/people.module';
 import { CheckIn } from './check-in.entity';
+import { Question } from './question.entity';
+import { QuestionsController } from './questions.controller';
+import { QuestionsService } from './questions.service';
 import { CheckInsController } from './check-ins.controller';
 import { CheckInsService } from './check-ins.service';
 import { RegistrationCalendarService } from './registration-calendar.service';
@@ -13,10 +17,13 @@ import { Registration } from './registration.entity';
 import { RegistrationsController } from './registrations.controller';
 import { RegistrationsService } from './registrations.service';
 import { SelfServiceController } from './self-service.controller';
+import { SessionSignup } from './session-signup.entity';
+import { SessionSignupsController } from './session-signups.controller';
+import { SessionSignupsService } from './session-signups.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Registration, CheckIn]), EventsModule, PeopleModule],
-  controllers: [RegistrationsController, SelfServiceController, CheckInsController],
+  imports: [TypeOrmModule.forFeature([Registration, CheckIn, Question, SessionSignup]), EventsModule, PeopleModule, AgendaModule],
+  controllers: [RegistrationsController, SelfServiceController, CheckInsController, QuestionsController, SessionSignupsController],
   providers: [
     RegistrationsService,
     RegistrationQueriesService,
@@ -24,6 +31,8 @@ import { SelfServiceController } from './self-service.controller';
     RegistrationMailService,
     RegistrationCalendarService,
     CheckInsService,
+    QuestionsService,
+    SessionSignupsService,
   ],
   exports: [RegistrationsService, RegistrationQueriesService],
 })

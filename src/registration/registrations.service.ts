@@ -11,9 +11,12 @@ import { Tx, TransactionService } from '../platform/database/transaction.service
 import { sql } from '../platform/database/sql';
 import { Problem } from '../platform/http/problem';
 import { formatInZone } from '../platform/time/zoned-time';
+import { validateAnswers } from './answers';
 import { newCheckInCode } from './check-in-code';
 import { OrganiserRegisterInput, RegisterInput } from './dto/register.dto';
+import { QuestionsService } from './questions.service';
 import { RegistrationMailService } from './registration-mail.service';
+import { SessionSignupsService } from './session-signups.service';
 import { Registration, RegistrationSource, RegistrationStatus } from './registration.entity';
 import '../events/event-domain-events';
 
@@ -41,6 +44,8 @@ export class RegistrationsService implements OnModuleInit {
     private readonly mail: RegistrationMailService,
     private readonly magicLinks: MagicLinkService,
     private readonly bus: DomainEventBus,
+    private readonly questions: QuestionsService,
+    private readonly signups: SessionSignupsService,
   ) {}
 
   onModuleInit(): void {
@@ -54,13 +59,15 @@ export class RegistrationsService implements OnModuleInit {
     const event = await this.events.getEntity(eventId);
     if (event.status === 'draft') throw Problem.notFound(`No event ${eventId}`);
     this.assertOpen(event);
-    return this.register(event, input, 'public', undefined, true);
+    const answers = validateAnswers(await this.questions.forEvent(eventId), input.answers, true);
+    return this.register(event, { ...input, answers }, 'public', undefined, true);
   }
 
   /** Organisers: any time, also after the event; may choose the waitlist or approval. */
-  registerByOrganiser(event: Event, input: OrganiserRegisterInput, source: RegistrationSource = 'organiser'): Promise<RegistrationOutcome> {
+  async registerByOrganiser(event: Event, input: OrganiserRegisterInput, source: RegistrationSource = 'organiser'): Promise<RegistrationOutcome> {
     const { status, notify, ...details } = input;
-    return this.register(event, details, source, status, notify);
+    const answers = validateAnswers(await this.questions.forEvent(event.id), input.answers, false);
+    return this.register(event, { ...details, answers }, source, status, notify);
   }
 
   private async register(
@@ -141,6 +148,7 @@ export class RegistrationsService implements OnModuleInit {
       registration.status = 'cancelled';
       registration.cancelledAt = new Date();
       await tx.manager.save(registration);
+      await this.signups.releaseAll(tx.manager, eventId, registration.id);
       await this.mail.send(tx, 'cancelled', event, registration, person);
       if (freedSeat) await this.promote(tx, event);
       return { registration, person, event };

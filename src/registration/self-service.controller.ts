@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, Header, HttpCode, Patch, Post, UseGuards } from '@nestjs/common';
+import { Controller, Delete, Get, Header, HttpCode, Param, Patch, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -6,6 +6,7 @@ import { CurrentMagicLink, MagicLinkOnly, Public } from '../auth/auth.decorators
 import { MagicLinkPrincipal } from '../auth/principal';
 import { EventsService } from '../events/events.service';
 import { Person } from '../people/person.entity';
+import { IdParam } from '../platform/http/id-param.pipe';
 import { RateLimitGuard, RateLimited } from '../platform/http/rate-limit.guard';
 import { ApiZodBody, ZodBody } from '../platform/http/zod-body.decorator';
 import { formatInZone } from '../platform/time/zoned-time';
@@ -14,6 +15,7 @@ import { RegistrationCalendarService } from './registration-calendar.service';
 import { RegistrationDetailsService } from './registration-details.service';
 import { RegistrationQueriesService } from './registration-queries.service';
 import { RegistrationsService } from './registrations.service';
+import { SessionSignupsService } from './session-signups.service';
 import { registrationView } from './registration.view';
 
 /** What attendees do with the link from their email (the token as Bearer). */
@@ -28,6 +30,7 @@ export class SelfServiceController {
     private readonly details: RegistrationDetailsService,
     private readonly calendar: RegistrationCalendarService,
     private readonly events: EventsService,
+    private readonly signups: SessionSignupsService,
   ) {}
 
   @Get('me')
@@ -59,7 +62,30 @@ export class SelfServiceController {
   async calendarFile(@CurrentMagicLink() link: MagicLinkPrincipal): Promise<string> {
     const event = await this.events.getEntity(link.eventId as string);
     const registration = await this.registrations.load(event.id, link.subjectId);
-    return this.calendar.forRegistration(event, registration);
+    const sessions = await this.signups.forRegistration(event.id, registration.id, event.timezone);
+    return this.calendar.forRegistration(event, registration, sessions);
+  }
+
+  @Get('me/sessions')
+  @MagicLinkOnly('registration')
+  async mySessions(@CurrentMagicLink() link: MagicLinkPrincipal) {
+    const event = await this.events.getEntity(link.eventId as string);
+    return { items: await this.signups.forRegistration(event.id, link.subjectId, event.timezone), nextCursor: null };
+  }
+
+  /** A seat in a session with limited places, or its waiting list when full; 409 when it overlaps another sign-up. */
+  @Post('me/sessions/:sessionId')
+  @MagicLinkOnly('registration')
+  async signUp(@CurrentMagicLink() link: MagicLinkPrincipal, @Param('sessionId', new IdParam('session')) sessionId: string) {
+    const event = await this.events.getEntity(link.eventId as string);
+    return this.signups.signUp(event.id, link.subjectId, sessionId, event.timezone);
+  }
+
+  @Delete('me/sessions/:sessionId')
+  @MagicLinkOnly('registration')
+  @HttpCode(204)
+  async leaveSession(@CurrentMagicLink() link: MagicLinkPrincipal, @Param('sessionId', new IdParam('session')) sessionId: string) {
+    await this.signups.cancel(link.eventId as string, link.subjectId, sessionId);
   }
 
   /** Everything Plenary holds about the attendee for this event, as JSON (data portability). */

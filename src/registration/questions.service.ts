@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { Problem } from '../platform/http/problem';
+import { CreateQuestionInput, UpdateQuestionInput } from './dto/question.dto';
+import { Question } from './question.entity';
+
+const view = (q: Question) => ({ id: q.id, key: q.key, label: q.label, type: q.type, required: q.required, options: q.options, position: q.position });
+
+/** The event's custom registration questions. */
+@Injectable()
+export class QuestionsService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async create(eventId: string, input: CreateQuestionInput) {
+    const position = input.position ?? (await this.db.getRepository(Question).count({ where: { eventId } }));
+    try {
+      return view(await this.db.getRepository(Question).save({ ...input, position, eventId }));
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
+        throw Problem.conflict(`This event already has a question with the key "${input.key}"`);
+      }
+      throw error;
+    }
+  }
+
+  async list(eventId: string) {
+    return { items: (await this.forEvent(eventId)).map(view), nextCursor: null };
+  }
+
+  async update(eventId: string, questionId: string, input: UpdateQuestionInput) {
+    const question = await this.db.getRepository(Question).findOne({ where: { eventId, id: questionId } });
+    if (!question) throw Problem.notFound(`No question ${questionId} in this event`);
+    Object.assign(question, Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)));
+    if ((question.type === 'choice' || question.type === 'multi_choice') && question.options.length < 2) {
+      throw Problem.badRequest('A choice question needs at least two options', [{ field: 'options', message: 'at least two options' }]);
+    }
+    return view(await this.db.getRepository(Question).save(question));
+  }
+
+  /** Answers already given stay in registrations; they are simply no longer asked. */
+  async remove(eventId: string, questionId: string): Promise<void> {
+    const result = await this.db.getRepository(Question).delete({ eventId, id: questionId });
+    if (!result.affected) throw Problem.notFound(`No question ${questionId} in this event`);
+  }
+
+  forEvent(eventId: string, manager: EntityManager = this.db.manager): Promise<Question[]> {
+    return manager.find(Question, { where: { eventId }, order: { position: 'ASC', createdAt: 'ASC' } });
+  }
+}

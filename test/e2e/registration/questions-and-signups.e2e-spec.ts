@@ -1,0 +1,108 @@
+import { attendee, createOpenEvent, daysFromNow } from '../../support/future-event';
+import { ADMIN, login } from '../../support/test-app';
+import { useTestApp } from '../../support/use-test-app';
+
+const tokenFrom = (text: string) => `Bearer ${decodeURIComponent(/\/my-registration\?token=(\S+)/.exec(text)?.[1] ?? '')}`;
+
+describe('custom questions and session sign-ups', () => {
+  const ctx = useTestApp();
+  let auth: string;
+
+  beforeAll(async () => {
+    auth = await login(ctx.app.http, ADMIN.email, ADMIN.password);
+  });
+
+  it('validates answers to the event\'s questions on the server, naming each', async () => {
+    const event = await createOpenEvent(ctx.app.http, auth);
+    const base = `/events/${event.id}`;
+    for (const question of [
+      { key: 'dietary', label: 'Dietary needs', type: 'text' },
+      { key: 'nights', label: 'Hotel nights', type: 'number', required: true },
+      { key: 'format', label: 'How will you attend?', type: 'choice', options: ['in person', 'online'], required: true },
+      { key: 'interests', label: 'Interests', type: 'multi_choice', options: ['innovation', 'tourism', 'agri-food'] },
+      { key: 'visa', label: 'Do you need a visa letter?', type: 'boolean' },
+      { key: 'nationality', label: 'Nationality', type: 'country' },
+    ]) {
+      await ctx.app.http.post(`${base}/questions`).set('Authorization', auth).send(question).expect(201);
+    }
+    const form = await ctx.app.http.get(`${base}/questions`).expect(200);
+    expect(form.body.items.map((q: { key: string }) => q.key)).toEqual(['dietary', 'nights', 'format', 'interests', 'visa', 'nationality']);
+
+    const bad = await ctx.app.http
+      .post(`${base}/registrations`)
+      .send(attendee({ answers: { nights: 'two', interests: ['golf'], visa: 'yes', nationality: 'Chile', shoeSize: 42 } }))
+      .expect(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'answers.format',
+      'answers.interests',
+      'answers.nationality',
+      'answers.nights',
+      'answers.shoeSize',
+      'answers.visa',
+    ]);
+    const good = await ctx.app.http
+      .post(`${base}/registrations`)
+      .send(attendee({ answers: { nights: 2, format: 'in person', interests: ['innovation', 'tourism'], visa: true, nationality: 'cl' } }))
+      .expect(201);
+    const stored = await ctx.app.http.get(`${base}/registrations/${good.body.id}`).set('Authorization', auth).expect(200);
+    expect(stored.body.answers).toEqual({ nights: 2, format: 'in person', interests: ['innovation', 'tourism'], visa: true, nationality: 'CL' });
+    // Organisers entering a walk-in may not know every answer.
+    await ctx.app.http.post(`${base}/registrations`).set('Authorization', auth).send({ name: 'Walk-in', email: 'walk-in@region.test' }).expect(201);
+  });
+
+  it('never overbooks a session, keeps its own waitlist, and refuses overlapping sign-ups', async () => {
+    const event = await createOpenEvent(ctx.app.http, auth);
+    const base = `/events/${event.id}`;
+    const day = daysFromNow(31).slice(0, 10);
+    const visit = await ctx.app.http
+      .post(`${base}/sessions`)
+      .set('Authorization', auth)
+      .send({ title: 'Site visit: JRC labs', kind: 'workshop', startsAt: `${day}T09:30`, endsAt: `${day}T12:00`, capacity: 3 })
+      .expect(201);
+    const parallel = await ctx.app.http
+      .post(`${base}/sessions`)
+      .set('Authorization', auth)
+      .send({ title: 'Writing workshop', kind: 'workshop', startsAt: `${day}T11:00`, endsAt: `${day}T12:30`, capacity: 10 })
+      .expect(201);
+    await ctx.app.http.post(`${base}/agenda/versions`).set('Authorization', auth).send({ note: 'with the site visit' }).expect(201);
+
+    const people = Array.from({ length: 8 }, () => attendee());
+    for (const body of people) await ctx.app.http.post(`${base}/registrations`).send(body).expect(201);
+    const tokens = await Promise.all(people.map(async (p) => tokenFrom((await ctx.smtp.waitForMail(p.email))[0].text)));
+
+    const results = await Promise.all(tokens.map((t) => ctx.app.http.post(`/registrations/me/sessions/${visit.body.id}`).set('Authorization', t)));
+    expect(results.map((r) => r.status).every((s) => s === 201)).toBe(true);
+    expect(results.filter((r) => r.body.status === 'confirmed')).toHaveLength(3);
+    expect(results.filter((r) => r.body.status === 'waitlisted')).toHaveLength(5);
+
+    const confirmedIndex = results.findIndex((r) => r.body.status === 'confirmed');
+    const clash = await ctx.app.http.post(`/registrations/me/sessions/${parallel.body.id}`).set('Authorization', tokens[confirmedIndex]).expect(409);
+    expect(clash.body.detail).toContain('Site visit: JRC labs');
+
+    const firstWaiting = await ctx.app.http.get(`${base}/sessions/${visit.body.id}/signups`).set('Authorization', auth).expect(200);
+    const waitlistHead = firstWaiting.body.items.find((s: { status: string }) => s.status === 'waitlisted').registrationId;
+    await ctx.app.http.delete(`/registrations/me/sessions/${visit.body.id}`).set('Authorization', tokens[confirmedIndex]).expect(204);
+    const after = await ctx.app.http.get(`${base}/sessions/${visit.body.id}/signups`).set('Authorization', auth).expect(200);
+    expect(after.body.items.filter((s: { status: string }) => s.status === 'confirmed')).toHaveLength(3);
+    expect(after.body.items.find((s: { registrationId: string }) => s.registrationId === waitlistHead).status).toBe('confirmed');
+
+    const seated = results.findIndex((r, i) => i !== confirmedIndex && r.body.status === 'confirmed');
+    const calendar = await ctx.app.http.get('/registrations/me.ics').set('Authorization', tokens[seated]).expect(200);
+    expect(calendar.text).toContain('SUMMARY:Site visit: JRC labs');
+    const left = await ctx.app.http.get('/registrations/me.ics').set('Authorization', tokens[confirmedIndex]).expect(200);
+    expect(left.text).not.toContain('Site visit');
+  });
+
+  it('refuses sign-ups for sessions without limited places or not yet published', async () => {
+    const event = await createOpenEvent(ctx.app.http, auth);
+    const base = `/events/${event.id}`;
+    const day = daysFromNow(30).slice(0, 10);
+    const open = await ctx.app.http.post(`${base}/sessions`).set('Authorization', auth).send({ title: 'Plenary', kind: 'keynote', startsAt: `${day}T09:30`, endsAt: `${day}T10:30` }).expect(201);
+    const body = attendee();
+    await ctx.app.http.post(`${base}/registrations`).send(body).expect(201);
+    const token = tokenFrom((await ctx.smtp.waitForMail(body.email))[0].text);
+    await ctx.app.http.post(`/registrations/me/sessions/${open.body.id}`).set('Authorization', token).expect(404);
+    await ctx.app.http.post(`${base}/agenda/versions`).set('Authorization', auth).send({ note: 'v1' }).expect(201);
+    await ctx.app.http.post(`/registrations/me/sessions/${open.body.id}`).set('Authorization', token).expect(422);
+  });
+});
