@@ -15,6 +15,8 @@ import { JobQueueService } from './platform/queue/job-queue.service';
 import { QUEUE_DASHBOARD_PATH, queueDashboard } from './platform/queue/queue-dashboard';
 
 const JSON_LIMIT = '1mb';
+/** Registration imports: tens of thousands of lines. */
+const CSV_LIMIT = '10mb';
 
 /** Everything the HTTP roles add around the controllers. */
 export function setUpHttp(app: NestExpressApplication, logger: Logger): void {
@@ -22,6 +24,7 @@ export function setUpHttp(app: NestExpressApplication, logger: Logger): void {
   app.use(requestLogging(logger));
   app.use(app.get(MetricsService).middleware());
   app.use(jsonBody());
+  app.use(express.text({ type: 'text/csv', limit: CSV_LIMIT }));
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.use(
     QUEUE_DASHBOARD_PATH,

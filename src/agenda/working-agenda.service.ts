@@ -107,6 +107,42 @@ export class WorkingAgendaService {
   }
 
   /**
+   * A batch of presenters to write to (of one session, of some presentations,
+   * or of the whole event), in person-id order after `afterPersonId`;
+   * withdrawn presentations do not count.
+   */
+  async presenterRecipients(
+    manager: EntityManager,
+    eventId: string,
+    afterPersonId: string | null,
+    limit: number,
+    sessionId?: string | null,
+    presentationIds?: string[],
+  ): Promise<Array<{ personId: string; name: string; email: string; language: string | null }>> {
+    const { rows } = await sql<{ person_id: string; name: string; email: string; language: string | null }>(
+      manager,
+      `SELECT DISTINCT p.id AS person_id, p.name, p.email, p.language
+         FROM presentation_presenters pp JOIN presentations pr ON pr.id = pp.presentation_id JOIN people p ON p.id = pp.person_id
+        WHERE pr.event_id = $1 AND pr.status <> 'withdrawn' AND p.email IS NOT NULL
+          AND ($2::uuid IS NULL OR p.id > $2::uuid) AND ($4::uuid IS NULL OR pr.session_id = $4::uuid)
+          AND ($5::uuid[] IS NULL OR pr.id = ANY($5::uuid[]))
+        ORDER BY p.id LIMIT $3`,
+      [eventId, afterPersonId, limit, sessionId ?? null, presentationIds ?? null],
+    );
+    return rows.map((r) => ({ personId: r.person_id, name: r.name, email: r.email, language: r.language }));
+  }
+
+  /** Whether the person chairs a session or presents in the agenda. */
+  async takesPart(manager: EntityManager, personId: string): Promise<boolean> {
+    const { rows } = await sql(
+      manager,
+      `SELECT 1 FROM session_chairs WHERE person_id = $1 UNION ALL SELECT 1 FROM presentation_presenters WHERE person_id = $1 LIMIT 1`,
+      [personId],
+    );
+    return rows.length > 0;
+  }
+
+  /**
    * People who chair or present in two sessions that overlap: a warning, not
    * an error, because a chair may step out or a presenter join by video.
    */

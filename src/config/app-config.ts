@@ -40,6 +40,8 @@ export interface AppConfig {
   auth: { loginTtlMs: number; magicLinkTtlMs: number };
   http: { rateLimitPerMinute: number };
   materials: { maxBytes: number };
+  /** Days after an event ends before attendees' personal data is erased; 0 keeps it. */
+  privacy: { anonymiseAfterDays: number };
 }
 
 export class ConfigError extends Error {
@@ -105,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     http: { rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE },
     materials: { maxBytes: e.MATERIALS_MAX_BYTES },
+    privacy: { anonymiseAfterDays: e.PLENARY_ANONYMISE_AFTER_DAYS },
   };
 }
 

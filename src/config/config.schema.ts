@@ -40,6 +40,7 @@ export const envSchema = z.object({
   PLENARY_MAIL_ATTEMPTS: positiveInt.default(8),
   PLENARY_MAIL_SEND_TIMEOUT_SECONDS: positiveInt.default(300),
   PLENARY_MAIL_CONCURRENCY: positiveInt.default(4),
+  PLENARY_ANONYMISE_AFTER_DAYS: nonNegativeInt.default(0),
   DATABASE_URL: url(['postgres', 'postgresql']).optional(),
   REDIS_URL: url(['redis', 'rediss']).optional(),
   SMTP_URL: url(['smtp', 'smtps']).optional(),

@@ -18,6 +18,11 @@ export interface EventCapacityChanged {
   capacity: number | null;
 }
 
+export interface EventCreated {
+  eventId: string;
+  defaultReminders: boolean;
+}
+
 export interface EventPublished {
   eventId: string;
 }
@@ -28,5 +33,6 @@ declare module '../platform/domain-events/domain-event-map' {
     'event.cancelled': EventCancelled;
     'event.capacity-changed': EventCapacityChanged;
     'event.published': EventPublished;
+    'event.created': EventCreated;
   }
 }

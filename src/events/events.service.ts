@@ -42,10 +42,11 @@ export class EventsService {
     };
     checkOrder(values);
     const insert = () =>
-      this.transactions.run(async ({ manager }) => {
+      this.transactions.run(async ({ manager, publish }) => {
         const slug = input.slug ?? (await this.freeSlug(manager, input.title));
         const saved = await this.saveUniqueSlug(() => manager.save(manager.create(Event, { ...values, slug })), slug);
         await manager.insert(EventMember, { eventId: saved.id, organiserId, role: 'owner', addedBy: organiserId });
+        publish('event.created', { eventId: saved.id, defaultReminders: saved.defaultReminders });
         return saved;
       });
     const event = await insert().catch((error: unknown) => {

@@ -83,6 +83,25 @@ export class PeopleService {
     return repository.save(existing);
   }
 
+  /**
+   * Erases what identifies the person and keeps what reports count (region,
+   * country, organisation type). Returns the address it had, or null.
+   */
+  async erase(manager: EntityManager, eventId: string, personId: string): Promise<string | null> {
+    const person = await this.load(manager, eventId, personId);
+    const address = person.emailKey;
+    await manager.update(Person, { id: personId }, {
+      name: 'Erased person',
+      email: null,
+      emailKey: null,
+      organisation: null,
+      title: null,
+      language: null,
+      erasedAt: new Date(),
+    });
+    return address;
+  }
+
   /** Loads people of the event by id; a missing one is a 400 naming `field`. */
   async requireAll(manager: EntityManager, eventId: string, ids: string[], field: string): Promise<Person[]> {
     if (ids.length === 0) return [];

@@ -59,6 +59,10 @@ export class Person {
   @Column({ type: 'text', nullable: true })
   language: string | null;
 
+  /** Set when personal data was erased; region, country and organisation type stay for the counts. */
+  @Column({ type: 'timestamptz', nullable: true })
+  erasedAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;
 

@@ -11,6 +11,16 @@ import { RegistrationView, registrationView } from './registration.view';
 
 const CSV_BATCH = 500;
 
+export type AttendeeAudience = 'confirmed' | 'waitlisted' | 'session_signups' | 'checked_in' | 'no_shows';
+
+export interface AttendeeRecipient {
+  personId: string;
+  name: string;
+  email: string;
+  language: string | null;
+  registrationId: string;
+}
+
 /** Reads for organisers: filtered pages, the CSV export and counts. */
 @Injectable()
 export class RegistrationQueriesService {
@@ -50,6 +60,28 @@ export class RegistrationQueriesService {
     if (!registration) throw Problem.notFound(`No registration ${registrationId} in this event`);
     const [people, days] = await Promise.all([this.peopleOf([registration]), this.daysOf([registration])]);
     return registrationView(registration, people.get(registration.personId) as Person, timezone, days.get(registration.id) ?? []);
+  }
+
+  /**
+   * A batch of attendees to write to, in person-id order after `afterPersonId`;
+   * erased people (no address) are left out.
+   */
+  async recipients(eventId: string, audience: AttendeeAudience, afterPersonId: string | null, limit: number, sessionId?: string | null): Promise<AttendeeRecipient[]> {
+    const filters: Record<AttendeeAudience, string> = {
+      confirmed: `r.status = 'confirmed'`,
+      waitlisted: `r.status = 'waitlisted'`,
+      session_signups: `r.status = 'confirmed' AND EXISTS (SELECT 1 FROM session_signups s WHERE s.registration_id = r.id AND s.session_id = $4 AND s.status = 'confirmed')`,
+      checked_in: `r.status = 'confirmed' AND EXISTS (SELECT 1 FROM check_ins c WHERE c.registration_id = r.id)`,
+      no_shows: `r.status = 'confirmed' AND NOT EXISTS (SELECT 1 FROM check_ins c WHERE c.registration_id = r.id)`,
+    };
+    const rows: Array<{ person_id: string; name: string; email: string; language: string | null; registration_id: string }> = await this.db.query(
+      `SELECT p.id AS person_id, p.name, p.email, p.language, r.id AS registration_id
+         FROM registrations r JOIN people p ON p.id = r.person_id
+        WHERE r.event_id = $1 AND p.email IS NOT NULL AND ($2::uuid IS NULL OR p.id > $2::uuid) AND ${filters[audience]}
+        ORDER BY p.id LIMIT $3`,
+      audience === 'session_signups' ? [eventId, afterPersonId, limit, sessionId] : [eventId, afterPersonId, limit],
+    );
+    return rows.map((r) => ({ personId: r.person_id, name: r.name, email: r.email, language: r.language, registrationId: r.registration_id }));
   }
 
   async counts(eventId: string): Promise<Record<string, number>> {

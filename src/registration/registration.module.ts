@@ -15,6 +15,8 @@ import { RegistrationMailService } from './registration-mail.service';
 import { RegistrationQueriesService } from './registration-queries.service';
 import { Registration } from './registration.entity';
 import { RegistrationsController } from './registrations.controller';
+import { RegistrationErasureService } from './registration-erasure.service';
+import { RegistrationsImportService } from './registrations-import.service';
 import { RegistrationsService } from './registrations.service';
 import { SelfServiceController } from './self-service.controller';
 import { SessionSignup } from './session-signup.entity';
@@ -33,6 +35,8 @@ import { SessionSignupsService } from './session-signups.service';
     CheckInsService,
     QuestionsService,
     SessionSignupsService,
+    RegistrationsImportService,
+    RegistrationErasureService,
   ],
   exports: [RegistrationsService, RegistrationQueriesService],
 })

@@ -1,10 +1,12 @@
-import { Controller, Get, HttpCode, Param, Patch, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { z } from 'zod';
 import { Public } from '../auth/auth.decorators';
 import { EventAccessGuard } from '../events/event-access.guard';
 import { EventsService } from '../events/events.service';
 import { IdParam } from '../platform/http/id-param.pipe';
+import { Problem } from '../platform/http/problem';
 import { RateLimitGuard, RateLimited } from '../platform/http/rate-limit.guard';
 import { ZodValidationPipe } from '../platform/http/zod-validation.pipe';
 import { ApiZodBody, ZodBody, ZodQuery } from '../platform/http/zod-body.decorator';
@@ -14,8 +16,17 @@ import { UpdateRegistrationInput, updateRegistrationSchema } from './dto/update-
 import { RegistrationDetailsService } from './registration-details.service';
 import { RegistrationQueriesService } from './registration-queries.service';
 import { registrationCsvLine, registrationsCsvHeader } from './registrations-csv';
+import { RegistrationErasureService } from './registration-erasure.service';
+import { RegistrationsImportService } from './registrations-import.service';
 import { RegistrationsService } from './registrations.service';
 import { registrationView } from './registration.view';
+
+const importQuerySchema = z.object({
+  notify: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+});
 
 @ApiTags('registration')
 @Controller('events/:eventId/registrations')
@@ -25,6 +36,8 @@ export class RegistrationsController {
     private readonly queries: RegistrationQueriesService,
     private readonly details: RegistrationDetailsService,
     private readonly events: EventsService,
+    private readonly importer: RegistrationsImportService,
+    private readonly erasure: RegistrationErasureService,
   ) {}
 
   /**
@@ -66,6 +79,19 @@ export class RegistrationsController {
     }
     res.end();
     return undefined;
+  }
+
+  /** Bulk entry: `Content-Type: text/csv` with a header line; answers which lines were refused and why. */
+  @Post('import')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @UseGuards(EventAccessGuard)
+  @ApiConsumes('text/csv')
+  async import(@Param('eventId') eventId: string, @Req() req: Request, @ZodQuery(importQuerySchema) query: z.infer<typeof importQuerySchema>) {
+    if (typeof req.body !== 'string') {
+      throw new Problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'Send the registrations as text/csv');
+    }
+    return this.importer.import(await this.events.getEntity(eventId), req.body, query.notify);
   }
 
   @Get('counts')
@@ -113,6 +139,15 @@ export class RegistrationsController {
   async reject(@Param('eventId') eventId: string, @Param('registrationId', new IdParam('registration')) registrationId: string) {
     const { registration, person, event } = await this.registrations.reject(eventId, registrationId);
     return registrationView(registration, person, event.timezone);
+  }
+
+  /** Erases the person's data (name, email, organisation, answers); counts stay. */
+  @Post(':registrationId/erase')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @UseGuards(EventAccessGuard)
+  async erase(@Param('eventId') eventId: string, @Param('registrationId', new IdParam('registration')) registrationId: string): Promise<void> {
+    await this.erasure.erase(eventId, registrationId);
   }
 
   @Post(':registrationId/cancel')

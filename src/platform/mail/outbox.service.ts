@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { APP_CONFIG } from '../../config/config.module';
 import { AppConfig } from '../../config/app-config';
 import { Tx, TransactionService } from '../database/transaction.service';
@@ -99,6 +99,15 @@ export class OutboxService implements OnModuleInit {
     if (cursor) builder.andWhere('(e.created_at, e.id) < (:after::timestamptz, :id::uuid)', cursor);
     const rows = await builder.getMany();
     return toPage(rows, query.limit, emailView, (e) => ({ after: e.createdAt.toISOString(), id: e.id }));
+  }
+
+  /** Blanks every email of the event sent to an address whose owner asked to be erased. */
+  async eraseRecipient(manager: EntityManager, eventId: string, address: string): Promise<void> {
+    await manager.query(
+      `UPDATE emails SET to_address = 'erased@invalid', to_name = NULL, subject = '(erased)', html = '', text = '', attachments = '[]'
+        WHERE event_id = $1 AND lower(to_address) = lower($2)`,
+      [eventId, address],
+    );
   }
 
   findById(id: string): Promise<Email | null> {

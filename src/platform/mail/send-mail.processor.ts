@@ -40,8 +40,9 @@ export class SendMailProcessor implements OnModuleInit {
       const row = await this.db.getRepository(Email).findOne({ where: { id: job.data.emailId }, select: { status: true } });
       return { skipped: row ? `email is ${row.status}` : 'email no longer exists' };
     }
+    let messageId: string;
     try {
-      const { messageId } = await this.transport.send({
+      ({ messageId } = await this.transport.send({
         from: this.config.mail.from,
         to: { address: email.toAddress, name: email.toName },
         subject: email.subject,
@@ -50,12 +51,7 @@ export class SendMailProcessor implements OnModuleInit {
         headers: email.headers,
         attachments: email.attachments,
         outboxId: email.id,
-      });
-      await this.db.query(
-        `UPDATE emails SET status = 'sent', message_id = $2, sent_at = now(), last_error = NULL WHERE id = $1 AND status = 'sending'`,
-        [email.id, messageId],
-      );
-      return { sent: messageId };
+      }));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const permanent = error instanceof MailDeliveryError && error.permanent;
@@ -75,6 +71,14 @@ export class SendMailProcessor implements OnModuleInit {
       // Rethrown so BullMQ applies its backoff and counts the attempt.
       throw error;
     }
+    // Outside the catch: the server has the message, so a failure to record it
+    // must not put the row back in the queue. It stays `sending` and is only
+    // sent again after the send timeout, the one duplicate design.md accepts.
+    await this.db.query(
+      `UPDATE emails SET status = 'sent', message_id = $2, sent_at = now(), last_error = NULL WHERE id = $1 AND status = 'sending'`,
+      [email.id, messageId],
+    );
+    return { sent: messageId };
   }
 
   private async claim(emailId: string): Promise<Email | null> {

@@ -8,8 +8,11 @@ export enum QueueName {
 
 export enum JobName {
   SendMail = 'send',
+  FanOut = 'fan-out',
   ReconcileOutbox = 'reconcile-outbox',
   PruneTokens = 'prune-tokens',
+  AnonymiseRegistrations = 'anonymise-registrations',
+  SweepReminders = 'sweep-reminders',
 }
 
 /**
@@ -18,14 +21,21 @@ export enum JobName {
  */
 export interface JobPayloads {
   [JobName.SendMail]: { emailId: string };
+  /** `dueAt` (epoch ms) tells a stale job from the current one after a reschedule. */
+  [JobName.FanOut]: { reminderId: string; dueAt: number };
   [JobName.ReconcileOutbox]: Record<string, never>;
   [JobName.PruneTokens]: Record<string, never>;
+  [JobName.AnonymiseRegistrations]: Record<string, never>;
+  [JobName.SweepReminders]: Record<string, never>;
 }
 
 export const JOB_QUEUE: { [N in JobName]: QueueName } = {
   [JobName.SendMail]: QueueName.Mail,
+  [JobName.FanOut]: QueueName.Reminders,
   [JobName.ReconcileOutbox]: QueueName.Maintenance,
   [JobName.PruneTokens]: QueueName.Maintenance,
+  [JobName.AnonymiseRegistrations]: QueueName.Maintenance,
+  [JobName.SweepReminders]: QueueName.Maintenance,
 };
 
 /** BullMQ refuses `:` in custom job ids; dedupe keys in Postgres may keep it. */

@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { ZodError } from 'zod';
+import { Event } from '../events/event.entity';
+import { readCsv } from '../platform/http/csv-reader';
+import { FieldError, Problem } from '../platform/http/problem';
+import { fieldErrors } from '../platform/http/zod-validation.pipe';
+import { organiserRegisterSchema } from './dto/register.dto';
+import { RegistrationsService } from './registrations.service';
+
+/** CSV columns and the fields they fill; the same names the export writes. */
+const COLUMNS: Record<string, string> = {
+  name: 'name',
+  email: 'email',
+  organisation: 'organisation',
+  organisation_type: 'organisationType',
+  region: 'region',
+  country_code: 'countryCode',
+  title: 'title',
+  language: 'language',
+  status: 'status',
+};
+
+export interface ImportReport {
+  imported: number;
+  rejected: Array<{ line: number; email: string | null; errors: FieldError[] }>;
+}
+
+/**
+ * Organisers' bulk entry: each line is registered on its own, so one bad line
+ * is reported and the others still go in.
+ */
+@Injectable()
+export class RegistrationsImportService {
+  constructor(private readonly registrations: RegistrationsService) {}
+
+  async import(event: Event, csv: string, notify: boolean): Promise<ImportReport> {
+    const [header, ...lines] = readCsv(csv);
+    if (!header) throw Problem.badRequest('The CSV is empty', [{ field: '(body)', message: 'expected a header line and rows' }]);
+    const columns = header.fields.map((name) => COLUMNS[name.trim().toLowerCase()]);
+    const unknown = header.fields.filter((_, i) => !columns[i]);
+    if (unknown.length > 0 || !columns.includes('name') || !columns.includes('email')) {
+      throw Problem.badRequest(`The header must name columns among ${Object.keys(COLUMNS).join(', ')}, including name and email`, [
+        ...unknown.map((name) => ({ field: name, message: 'is not a known column' })),
+      ]);
+    }
+    const report: ImportReport = { imported: 0, rejected: [] };
+    for (const { line, fields } of lines) {
+      const row: Record<string, unknown> = { notify };
+      columns.forEach((column, i) => {
+        const value = fields[i]?.trim();
+        if (value) row[column] = value;
+      });
+      const email = typeof row.email === 'string' ? row.email : null;
+      try {
+        await this.registrations.registerByOrganiser(event, organiserRegisterSchema.parse(row), 'import');
+        report.imported += 1;
+      } catch (error) {
+        if (error instanceof ZodError) report.rejected.push({ line, email, errors: fieldErrors(error) });
+        else if (error instanceof Problem) report.rejected.push({ line, email, errors: error.errors ?? [{ field: '(line)', message: error.detail }] });
+        else throw error;
+      }
+    }
+    return report;
+  }
+}
