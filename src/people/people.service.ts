@@ -1,12 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
+import { sql } from '../platform/database/sql';
 import { Problem } from '../platform/http/problem';
 import { Page, PageQuery, decodeCursor, toPage } from '../platform/http/pagination';
 import { PersonInput } from './dto/person-fields';
 import { UpdatePersonInput } from './dto/update-person.dto';
 import { Person } from './person.entity';
 import { PersonView, personView } from './person.view';
+
+/** A people row as a Person, for statements that bypass the entity manager. */
+const PERSON_COLUMNS = `id, event_id AS "eventId", name, email, email_key AS "emailKey", organisation,
+  organisation_type AS "organisationType", region, country_code AS "countryCode", title, language,
+  erased_at AS "erasedAt", created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 /** The event's people; other modules reach them through this service only. */
 @Injectable()
@@ -64,19 +70,37 @@ export class PeopleService {
   /**
    * The person with this email in the event, updated with what is given, or a
    * new person: how presenters and attendees join the event's people once.
+   * One statement for the email case, since every registration comes this way.
    */
   async upsert(manager: EntityManager, eventId: string, input: PersonInput): Promise<Person> {
-    const repository = manager.getRepository(Person);
+    if (input.email) {
+      const { rows } = await sql<Person>(
+        manager,
+        `INSERT INTO people (event_id, name, email, email_key, organisation, organisation_type, region, country_code, title, language)
+         VALUES ($1, $2, $3, lower($3), $4, $5, $6, $7, $8, $9)
+         ON CONFLICT (event_id, email_key) WHERE email_key IS NOT NULL DO UPDATE SET
+           name = EXCLUDED.name,
+           organisation = COALESCE(EXCLUDED.organisation, people.organisation),
+           organisation_type = COALESCE(EXCLUDED.organisation_type, people.organisation_type),
+           region = COALESCE(EXCLUDED.region, people.region),
+           country_code = COALESCE(EXCLUDED.country_code, people.country_code),
+           title = COALESCE(EXCLUDED.title, people.title),
+           language = COALESCE(EXCLUDED.language, people.language),
+           updated_at = now()
+         RETURNING ${PERSON_COLUMNS}`,
+        [eventId, input.name, input.email, input.organisation, input.organisationType, input.region, input.countryCode, input.title, input.language],
+      );
+      return rows[0];
+    }
     // Without an email, the same name at the same organisation is taken to be the same person,
     // so re-sending a presentation's presenters does not duplicate them.
-    const existing = input.email
-      ? await repository.findOne({ where: { eventId, emailKey: input.email.toLowerCase() }, lock: { mode: 'pessimistic_write' } })
-      : await repository
-          .createQueryBuilder('p')
-          .where('p.event_id = :eventId AND lower(p.name) = lower(:name)', { eventId, name: input.name })
-          .andWhere('p.organisation IS NOT DISTINCT FROM :organisation', { organisation: input.organisation })
-          .getOne();
-    if (!existing) return repository.save({ ...input, eventId, emailKey: input.email?.toLowerCase() ?? null });
+    const repository = manager.getRepository(Person);
+    const existing = await repository
+      .createQueryBuilder('p')
+      .where('p.event_id = :eventId AND lower(p.name) = lower(:name)', { eventId, name: input.name })
+      .andWhere('p.organisation IS NOT DISTINCT FROM :organisation', { organisation: input.organisation })
+      .getOne();
+    if (!existing) return repository.save({ ...input, eventId, emailKey: null });
     for (const [key, value] of Object.entries(input) as Array<[keyof PersonInput, string | null]>) {
       if (value !== null && value !== undefined) (existing as unknown as Record<string, unknown>)[key] = value;
     }

@@ -20,8 +20,10 @@ import { SessionSignupsService } from './session-signups.service';
 import { Registration, RegistrationSource, RegistrationStatus } from './registration.entity';
 import '../events/event-domain-events';
 
-/** Raised inside the transaction; answered 409 after it rolled back. */
-class AlreadyRegistered extends Error {}
+/** A registrations row as a Registration, for the statements of the hot path. */
+const REGISTRATION_COLUMNS = `id, event_id AS "eventId", person_id AS "personId", status, check_in_code AS "checkInCode", source,
+  consents, answers, created_at AS "createdAt", updated_at AS "updatedAt", confirmed_at AS "confirmedAt",
+  waitlisted_at AS "waitlistedAt", promoted_at AS "promotedAt", cancelled_at AS "cancelledAt", decided_at AS "decidedAt"`;
 
 export interface RegistrationOutcome {
   registration: Registration;
@@ -80,7 +82,7 @@ export class RegistrationsService implements OnModuleInit {
     const { consents, answers, ...personInput } = input;
     try {
       return await this.transactions.run(async (tx) => {
-        const locked = await this.lockEvent(tx.manager, event.id);
+        const seats = await this.lockSeats(tx.manager, event.id);
         const person = await this.people.upsert(tx.manager, event.id, {
           name: personInput.name,
           email: personInput.email,
@@ -91,41 +93,28 @@ export class RegistrationsService implements OnModuleInit {
           title: personInput.title ?? null,
           language: personInput.language ?? null,
         });
-        const active = await tx.manager.findOne(Registration, {
-          where: [
-            { eventId: event.id, personId: person.id, status: 'confirmed' },
-            { eventId: event.id, personId: person.id, status: 'waitlisted' },
-            { eventId: event.id, personId: person.id, status: 'pending' },
-          ],
-        });
-        if (active) throw new AlreadyRegistered();
         const status: RegistrationStatus =
           wanted === 'waitlisted' || wanted === 'pending'
             ? wanted
-            : locked.requiresApproval && wanted === undefined
+            : seats.requiresApproval && wanted === undefined
               ? 'pending'
-              : (await this.freeSeats(tx.manager, locked)) > 0
+              : seats.free > 0
                 ? 'confirmed'
                 : 'waitlisted';
-        const now = new Date();
-        const registration = await tx.manager.save(
-          tx.manager.create(Registration, {
-            eventId: event.id,
-            personId: person.id,
-            status,
-            checkInCode: newCheckInCode(),
-            source,
-            consents,
-            answers,
-            confirmedAt: status === 'confirmed' ? now : null,
-            waitlistedAt: status === 'waitlisted' ? now : null,
-          }),
+        // A second active registration of the person breaks registrations_active_person_key: a 409 below.
+        const { rows } = await sql<Registration>(
+          tx.manager,
+          `INSERT INTO registrations (event_id, person_id, status, check_in_code, source, consents, answers, confirmed_at, waitlisted_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $3 = 'confirmed' THEN now() END, CASE WHEN $3 = 'waitlisted' THEN now() END)
+           RETURNING ${REGISTRATION_COLUMNS}`,
+          [event.id, person.id, status, newCheckInCode(), source, JSON.stringify(consents), JSON.stringify(answers)],
         );
-        if (notify) await this.mail.send(tx, status, locked, registration, person);
-        return { registration, person, event: locked };
+        const registration = rows[0];
+        if (notify) await this.mail.send(tx, status, event, registration, person);
+        return { registration, person, event };
       });
     } catch (error) {
-      if (error instanceof AlreadyRegistered || isUniqueViolation(error)) {
+      if (isUniqueViolation(error)) {
         if (source === 'public') await this.resendLink(event.id, personInput.email);
         throw Problem.conflict(
           source === 'public'
@@ -256,6 +245,24 @@ export class RegistrationsService implements OnModuleInit {
       [event.id],
     );
     return event.capacity - rows[0].n;
+  }
+
+  /**
+   * Locks the event row, then counts its confirmed seats: in that order, so
+   * the count sees every registration committed before the lock was granted.
+   * NO KEY UPDATE leaves the foreign-key checks of concurrent inserts alone.
+   */
+  private async lockSeats(manager: EntityManager, eventId: string): Promise<{ free: number; requiresApproval: boolean }> {
+    const { rows } = await sql<{ capacity: number | null; requires_approval: boolean }>(
+      manager,
+      `SELECT capacity, requires_approval FROM events WHERE id = $1 FOR NO KEY UPDATE`,
+      [eventId],
+    );
+    if (rows.length === 0) throw Problem.notFound(`No event ${eventId}`);
+    const { capacity, requires_approval: requiresApproval } = rows[0];
+    if (capacity === null) return { free: Number.POSITIVE_INFINITY, requiresApproval };
+    const taken = await sql<{ n: number }>(manager, `SELECT count(*)::int AS n FROM registrations WHERE event_id = $1 AND status = 'confirmed'`, [eventId]);
+    return { free: capacity - taken.rows[0].n, requiresApproval };
   }
 
   /** The event row's lock orders every seat change of the event. */

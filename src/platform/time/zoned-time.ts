@@ -222,7 +222,15 @@ export function localDatesBetween(start: Date, end: Date, tz: string): string[] 
  * A span as people read it in an email, in the zone's wall-clock time:
  * "8 October 2019 at 09:00 – 9 October 2019 at 17:30 (Europe/Brussels)".
  */
+const spanFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function describeSpan(start: Date, end: Date, tz: string, locale = 'en-GB'): string {
-  const format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: tz });
+  // Building a formatter costs far more than using one, and every email asks for one.
+  const key = `${locale}|${tz}`;
+  let format = spanFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: tz });
+    spanFormats.set(key, format);
+  }
   return `${format.formatRange(start, end)} (${tz})`;
 }
