@@ -13,8 +13,10 @@ import { DomainEventsModule } from './platform/domain-events/domain-events.modul
 import { OperationsModule } from './platform/health/operations.module';
 import { PeopleModule } from './people/people.module';
 import { RegistrationModule } from './registration/registration.module';
+import { RemindersModule } from './reminders/reminders.module';
 import { MailModule } from './platform/mail/mail.module';
 import { QueueModule } from './platform/queue/queue.module';
+import { PresentersModule } from './presenters/presenters.module';
 
 /** The whole application; which parts run (HTTP, workers) depends on the role. */
 @Module({})
@@ -34,7 +36,9 @@ export class AppModule {
         PeopleModule,
         AgendaModule,
         RegistrationModule,
+        RemindersModule,
         OperationsModule,
+        PresentersModule,
       ],
     };
   }

@@ -20,6 +20,10 @@ import { CheckIn } from './registration/check-in.entity';
 import { Question } from './registration/question.entity';
 import { SessionSignup } from './registration/session-signup.entity';
 import { Registration } from './registration/registration.entity';
+import { ReminderRule } from './reminders/reminder-rule.entity';
+import { ScheduledReminder } from './reminders/scheduled-reminder.entity';
+import { PresentationMaterial } from './presenters/presentation-material.entity';
+import { PresenterInvitation } from './presenters/presenter-invitation.entity';
 
 /**
  * Every entity, listed rather than globbed so the app, the migration CLI and
@@ -45,6 +49,10 @@ export const ENTITIES = [
   CheckIn,
   Question,
   SessionSignup,
+  ReminderRule,
+  ScheduledReminder,
+  PresenterInvitation,
+  PresentationMaterial,
 ];
 
 export function createDataSource(url: string): DataSource {

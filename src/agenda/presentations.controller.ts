@@ -1,5 +1,6 @@
-import { Controller, Delete, Get, HttpCode, Param, Patch, Post, UseGuards } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Next, Param, Patch, Post, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { NextFunction, Response } from 'express';
 import { z } from 'zod';
 import { EventAccessGuard } from '../events/event-access.guard';
 import { IdParam } from '../platform/http/id-param.pipe';
@@ -12,7 +13,11 @@ import {
 } from './dto/presentation.dto';
 import { PresentationsService } from './presentations.service';
 
-const listQuerySchema = z.object({ sessionId: z.uuid({ message: 'expected an id' }).optional() });
+const listQuerySchema = z.object({
+  sessionId: z.uuid({ message: 'expected an id' }).optional(),
+  /** Answered by a downstream module's route for this same path (the presenters' materials status). */
+  materials: z.unknown().optional(),
+});
 
 @ApiTags('agenda')
 @ApiBearerAuth()
@@ -27,9 +32,19 @@ export class PresentationsController {
     return this.presentations.create(eventId, body);
   }
 
+  /**
+   * With `?materials=` the request goes on to the next route for this path,
+   * which a downstream module registers; the agenda knows nothing of it.
+   */
   @Get()
-  list(@Param('eventId') eventId: string, @ZodQuery(listQuerySchema) query: z.infer<typeof listQuerySchema>) {
-    return this.presentations.list(eventId, query.sessionId);
+  async list(
+    @Param('eventId') eventId: string,
+    @ZodQuery(listQuerySchema) query: z.infer<typeof listQuerySchema>,
+    @Res() res: Response,
+    @Next() next: NextFunction,
+  ) {
+    if (query.materials !== undefined) return next();
+    res.json(await this.presentations.list(eventId, query.sessionId));
   }
 
   @Get(':presentationId')

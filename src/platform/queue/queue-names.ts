@@ -9,6 +9,7 @@ export enum QueueName {
 export enum JobName {
   SendMail = 'send',
   FanOut = 'fan-out',
+  NotifyChange = 'notify-change',
   ReconcileOutbox = 'reconcile-outbox',
   PruneTokens = 'prune-tokens',
   AnonymiseRegistrations = 'anonymise-registrations',
@@ -23,6 +24,8 @@ export interface JobPayloads {
   [JobName.SendMail]: { emailId: string };
   /** `dueAt` (epoch ms) tells a stale job from the current one after a reschedule. */
   [JobName.FanOut]: { reminderId: string; dueAt: number };
+  /** An agenda version that moved or cancelled sessions, or a postponed or cancelled event. */
+  [JobName.NotifyChange]: { eventId: string; versionId?: string; change: 'agenda' | 'rescheduled' | 'cancelled' };
   [JobName.ReconcileOutbox]: Record<string, never>;
   [JobName.PruneTokens]: Record<string, never>;
   [JobName.AnonymiseRegistrations]: Record<string, never>;
@@ -32,6 +35,7 @@ export interface JobPayloads {
 export const JOB_QUEUE: { [N in JobName]: QueueName } = {
   [JobName.SendMail]: QueueName.Mail,
   [JobName.FanOut]: QueueName.Reminders,
+  [JobName.NotifyChange]: QueueName.Reminders,
   [JobName.ReconcileOutbox]: QueueName.Maintenance,
   [JobName.PruneTokens]: QueueName.Maintenance,
   [JobName.AnonymiseRegistrations]: QueueName.Maintenance,

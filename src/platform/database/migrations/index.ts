@@ -2,7 +2,9 @@ import { Initial1795707667337 } from './1795707667337-Initial';
 import { Agenda1795708465251 } from './1795708465251-Agenda';
 import { Registration1795709195988 } from './1795709195988-Registration';
 import { RegistrationQuestionsAndSignups1795709541923 } from './1795709541923-RegistrationQuestionsAndSignups';
+import { Presenters1795709652714 } from './1795709652714-Presenters';
 import { PersonErasure1795709684961 } from './1795709684961-PersonErasure';
+import { Reminders1795710266114 } from './1795710266114-Reminders';
 
 /** Every migration in order; `npm run migration:generate` prints the class to add here. */
-export const MIGRATIONS: Function[] = [Initial1795707667337, Agenda1795708465251, Registration1795709195988, RegistrationQuestionsAndSignups1795709541923, PersonErasure1795709684961];
+export const MIGRATIONS: Function[] = [Initial1795707667337, Agenda1795708465251, Registration1795709195988, RegistrationQuestionsAndSignups1795709541923, Presenters1795709652714, PersonErasure1795709684961, Reminders1795710266114];

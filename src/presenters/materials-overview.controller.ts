@@ -1,0 +1,40 @@
+import { Controller, Get, Next, Param, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { NextFunction, Response } from 'express';
+import { EventAccessGuard } from '../events/event-access.guard';
+import { ZodQuery } from '../platform/http/zod-body.decorator';
+import { MATERIALS_FILTERS, MaterialsOverviewQuery, materialsOverviewQuerySchema } from './dto/materials-overview-query.dto';
+import { MaterialsOverviewService } from './materials-overview.service';
+
+/**
+ * `GET /events/:eventId/presentations?materials=missing|submitted|all`: the
+ * agenda's list of presentations with who has submitted materials, when, the
+ * latest version, the deadline and lateness. The agenda's own route for this
+ * path hands requests carrying `materials` on to the next route, and this one
+ * hands on those without it, so the two split the path whichever Nest
+ * registers first.
+ */
+@ApiTags('presenters')
+@ApiBearerAuth()
+@Controller('events/:eventId/presentations')
+@UseGuards(EventAccessGuard)
+export class MaterialsOverviewController {
+  constructor(private readonly overview: MaterialsOverviewService) {}
+
+  @Get()
+  @ApiOperation({
+    summary: "The event's presentations; with `materials`, each with its materials status",
+    description: 'Without `materials`: the working agenda\'s presentations. With it: who submitted, when, the latest version, `materialsDueAt` and lateness.',
+  })
+  @ApiQuery({ name: 'materials', enum: MATERIALS_FILTERS, required: false })
+  @ApiQuery({ name: 'sessionId', required: false })
+  async list(
+    @Param('eventId') eventId: string,
+    @ZodQuery(materialsOverviewQuerySchema) query: MaterialsOverviewQuery,
+    @Res() res: Response,
+    @Next() next: NextFunction,
+  ) {
+    if (query.materials === undefined) return next();
+    res.json(await this.overview.list(eventId, query.materials, query.sessionId));
+  }
+}

@@ -1,0 +1,193 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import { AgendaVersionsService } from '../agenda/agenda-versions.service';
+import { PresentationsService } from '../agenda/presentations.service';
+import { MagicLinkService } from '../auth/magic-link.service';
+import { OrganiserPrincipal } from '../auth/principal';
+import { APP_CONFIG } from '../config/config.module';
+import { AppConfig } from '../config/app-config';
+import { EventsService } from '../events/events.service';
+import { TransactionService } from '../platform/database/transaction.service';
+import { sql } from '../platform/database/sql';
+import { Problem } from '../platform/http/problem';
+import { OutboxService } from '../platform/mail/outbox.service';
+import { describeSpan, formatInZone } from '../platform/time/zoned-time';
+import { InvitePresentersInput } from './dto/invite-presenters.dto';
+import { invitationView } from './invitation.view';
+import { presenterInvitationTemplate } from './mail/presenter-invitation.template';
+import { PresenterInvitation } from './presenter-invitation.entity';
+import { publishedSlots } from './published-slot';
+
+export type PresentationView = Awaited<ReturnType<PresentationsService['get']>>;
+type Presenter = PresentationView['presenters'][number];
+
+/** Where a presenter's emailed link leads (design.md "Magic links"). */
+const PRESENTER_LINK_PATH = '/presenter';
+
+/**
+ * Invitations of a presentation's presenters and their answers. A presenter's
+ * token belongs to the person in the event (subject `presenter`, id = person
+ * id), so one link opens all of that person's presentations there.
+ */
+@Injectable()
+export class PresenterInvitationsService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly transactions: TransactionService,
+    private readonly links: MagicLinkService,
+    private readonly outbox: OutboxService,
+    private readonly events: EventsService,
+    private readonly presentations: PresentationsService,
+    private readonly versions: AgendaVersionsService,
+  ) {}
+
+  /**
+   * Emails each chosen presenter a fresh link. Calling again re-sends: each
+   * email mints a new token (earlier ones stay valid), at most once a minute
+   * per presenter; the answer says who was emailed and who was skipped, and why.
+   */
+  async invite(eventId: string, presentationId: string, input: InvitePresentersInput, organiser: OrganiserPrincipal) {
+    const event = await this.events.getEntity(eventId);
+    if (event.status === 'cancelled') throw Problem.conflict('The event is cancelled; its presenters can no longer be invited');
+    const presentation = await this.presentations.get(eventId, presentationId);
+    const targets = chosen(presentation.presenters, input.personIds);
+    const slot = publishedSlots(await this.versions.latest(eventId), event.timezone).get(presentationId) ?? null;
+    const result = await this.transactions.run(async (tx) => {
+      const emailed: Array<{ personId: string; name: string; email: string; linkExpiresAt: string }> = [];
+      const skipped: Array<{ personId: string; name: string; reason: 'no_email' | 'emailed_recently'; detail: string }> = [];
+      for (const presenter of targets) {
+        if (!presenter.email) {
+          skipped.push({ personId: presenter.personId, name: presenter.name, reason: 'no_email', detail: 'The presenter has no email address' });
+          continue;
+        }
+        const subject = { type: 'presenter' as const, id: presenter.personId, eventId };
+        if (!(await this.links.claimResend(subject, tx.manager))) {
+          skipped.push({
+            personId: presenter.personId,
+            name: presenter.name,
+            reason: 'emailed_recently',
+            detail: 'A link went to this presenter less than a minute ago; try again in a minute',
+          });
+          continue;
+        }
+        const link = await this.links.issue(tx.manager, subject);
+        await this.outbox.enqueue(tx, {
+          eventId,
+          dedupeKey: `presenter-invitation:${presenter.personId}:${link.tokenId}`,
+          to: { address: presenter.email, name: presenter.name },
+          template: presenterInvitationTemplate,
+          params: {
+            presenterName: presenter.name,
+            invitedBy: organiser.name,
+            eventTitle: event.title,
+            eventWhen: describeSpan(event.startsAt, event.endsAt, event.timezone),
+            venue: event.venue,
+            presentationTitle: presentation.title,
+            coPresenters: presentation.presenters.filter((p) => p.personId !== presenter.personId).map((p) => p.name),
+            slot: slot?.description ?? null,
+            materialsDue: event.materialsDueAt ? describeInstant(event.materialsDueAt, event.timezone) : null,
+            link: this.links.link(PRESENTER_LINK_PATH, link.token),
+            expiresOn: describeInstant(link.expiresAt, event.timezone),
+          },
+        });
+        await sql(
+          tx.manager,
+          `INSERT INTO presenter_invitations (presentation_id, person_id, event_id, status, first_invited_at, last_invited_at, invitations_sent)
+           VALUES ($1, $2, $3, 'invited', now(), now(), 1)
+           ON CONFLICT (presentation_id, person_id) DO UPDATE
+             SET first_invited_at = coalesce(presenter_invitations.first_invited_at, now()),
+                 last_invited_at = now(),
+                 invitations_sent = presenter_invitations.invitations_sent + 1,
+                 links_revoked_at = NULL`,
+          [presentationId, presenter.personId, eventId],
+        );
+        emailed.push({
+          personId: presenter.personId,
+          name: presenter.name,
+          email: presenter.email,
+          linkExpiresAt: formatInZone(link.expiresAt, event.timezone),
+        });
+      }
+      return { presentationId, emailed, skipped };
+    });
+    return { ...result, presenters: (await this.list(eventId, presentationId)).items };
+  }
+
+  /** Each presenter of the presentation with their invitation state. */
+  async list(eventId: string, presentationId: string) {
+    const event = await this.events.getEntity(eventId);
+    const presentation = await this.presentations.get(eventId, presentationId);
+    const states = await this.states(eventId, [presentationId]);
+    return {
+      items: presentation.presenters.map((p) => ({
+        personId: p.personId,
+        name: p.name,
+        email: p.email,
+        role: p.role,
+        ...invitationView(states.get(stateKey(presentationId, p.personId)), event.timezone),
+      })),
+      nextCursor: null,
+    };
+  }
+
+  /**
+   * Revokes every link of the presenter. Their token covers all their
+   * presentations in the event, so this ends their access to each of them
+   * until they are invited again.
+   */
+  async revoke(eventId: string, presentationId: string, personId: string) {
+    const presentation = await this.presentations.get(eventId, presentationId);
+    if (!presentation.presenters.some((p) => p.personId === personId)) {
+      throw Problem.notFound(`No presenter ${personId} on this presentation`);
+    }
+    const revokedTokens = await this.transactions.run(async ({ manager }) => {
+      const revoked = await this.links.revokeAll({ type: 'presenter', id: personId, eventId }, manager);
+      await sql(manager, `UPDATE presenter_invitations SET links_revoked_at = now() WHERE event_id = $1 AND person_id = $2`, [eventId, personId]);
+      return revoked;
+    });
+    return { personId, revokedTokens };
+  }
+
+  /** The presenter's answer for one presentation; they may change their mind. */
+  async respond(eventId: string, presentationId: string, personId: string, status: 'confirmed' | 'declined', reason: string | null) {
+    await sql(
+      this.db.manager,
+      `INSERT INTO presenter_invitations (presentation_id, person_id, event_id, status, responded_at, decline_reason)
+       VALUES ($1, $2, $3, $4, now(), $5)
+       ON CONFLICT (presentation_id, person_id) DO UPDATE
+         SET status = excluded.status, responded_at = excluded.responded_at, decline_reason = excluded.decline_reason`,
+      [presentationId, personId, eventId, status, reason],
+    );
+  }
+
+  /** Invitation rows of these presentations, by `stateKey`. */
+  async states(eventId: string, presentationIds: string[]): Promise<Map<string, PresenterInvitation>> {
+    if (presentationIds.length === 0) return new Map();
+    const rows = await this.db.getRepository(PresenterInvitation).find({ where: { eventId, presentationId: In(presentationIds) } });
+    return new Map(rows.map((row) => [stateKey(row.presentationId, row.personId), row]));
+  }
+}
+
+export function stateKey(presentationId: string, personId: string): string {
+  return `${presentationId}:${personId}`;
+}
+
+function chosen(presenters: Presenter[], personIds: string[] | undefined): Presenter[] {
+  if (!personIds) return presenters;
+  const missing = personIds.map((id, i) => [id, i] as const).filter(([id]) => !presenters.some((p) => p.personId === id));
+  if (missing.length > 0) {
+    throw Problem.badRequest(
+      'Some people are not presenters of this presentation',
+      missing.map(([, i]) => ({ field: `personIds[${i}]`, message: 'not a presenter of this presentation' })),
+    );
+  }
+  return presenters.filter((p) => personIds.includes(p.personId));
+}
+
+/** "1 October 2019 at 12:00 (Europe/Brussels)". */
+function describeInstant(instant: Date, timezone: string): string {
+  const format = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: timezone });
+  return `${format.format(instant)} (${timezone})`;
+}

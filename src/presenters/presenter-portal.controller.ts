@@ -1,0 +1,53 @@
+import { Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentMagicLink, MagicLinkOnly } from '../auth/auth.decorators';
+import { MagicLinkPrincipal } from '../auth/principal';
+import { IdParam } from '../platform/http/id-param.pipe';
+import { ApiZodBody, ZodBody } from '../platform/http/zod-body.decorator';
+import { DeclineInput, PortalPresentationInput, declineSchema, portalPresentationSchema } from './dto/portal-presentation.dto';
+import { PresenterPortalService } from './presenter-portal.service';
+
+/**
+ * The presenter portal, for the token from a presenter invitation sent as a
+ * bearer token. Confirming and declining are actions of their own, so an
+ * answer is never a side effect of editing the text.
+ */
+@ApiTags('presenters')
+@ApiBearerAuth()
+@Controller()
+@MagicLinkOnly('presenter')
+export class PresenterPortalController {
+  constructor(private readonly portal: PresenterPortalService) {}
+
+  @Get('me/presentations')
+  mine(@CurrentMagicLink() link: MagicLinkPrincipal) {
+    return this.portal.myPresentations(this.portal.presenterOf(link));
+  }
+
+  @Patch('presentations/:presentationId')
+  @ApiZodBody(portalPresentationSchema)
+  update(
+    @CurrentMagicLink() link: MagicLinkPrincipal,
+    @Param('presentationId', new IdParam('presentation')) presentationId: string,
+    @ZodBody(portalPresentationSchema) body: PortalPresentationInput,
+  ) {
+    return this.portal.update(this.portal.presenterOf(link), presentationId, body);
+  }
+
+  @Post('presentations/:presentationId/confirm')
+  @HttpCode(200)
+  confirm(@CurrentMagicLink() link: MagicLinkPrincipal, @Param('presentationId', new IdParam('presentation')) presentationId: string) {
+    return this.portal.respond(this.portal.presenterOf(link), presentationId, 'confirmed', null);
+  }
+
+  @Post('presentations/:presentationId/decline')
+  @HttpCode(200)
+  @ApiZodBody(declineSchema)
+  decline(
+    @CurrentMagicLink() link: MagicLinkPrincipal,
+    @Param('presentationId', new IdParam('presentation')) presentationId: string,
+    @ZodBody(declineSchema) body: DeclineInput,
+  ) {
+    return this.portal.respond(this.portal.presenterOf(link), presentationId, 'declined', body.reason ?? null);
+  }
+}

@@ -1,0 +1,35 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AgendaModule } from '../agenda/agenda.module';
+import { EventsModule } from '../events/events.module';
+import { PeopleModule } from '../people/people.module';
+import { StorageModule } from '../platform/storage/storage.module';
+import { MaterialsOverviewController } from './materials-overview.controller';
+import { MaterialsOverviewService } from './materials-overview.service';
+import { MaterialsService } from './materials.service';
+import { OrganiserMaterialsController } from './organiser-materials.controller';
+import { PresentationEventGuard } from './presentation-event.guard';
+import { PresentationMaterial } from './presentation-material.entity';
+import { PresenterInvitation } from './presenter-invitation.entity';
+import { PresenterInvitationsController } from './presenter-invitations.controller';
+import { PresenterInvitationsService } from './presenter-invitations.service';
+import { PresenterMaterialsController } from './presenter-materials.controller';
+import { PresenterPortalController } from './presenter-portal.controller';
+import { PresenterPortalService } from './presenter-portal.service';
+import { PublicMaterialsController } from './public-materials.controller';
+
+/** Invitations, the presenter portal and materials (design.md: events ← people ← agenda ← presenters). */
+@Module({
+  imports: [TypeOrmModule.forFeature([PresenterInvitation, PresentationMaterial]), EventsModule, PeopleModule, AgendaModule, StorageModule],
+  controllers: [
+    PresenterInvitationsController,
+    PresenterPortalController,
+    PresenterMaterialsController,
+    OrganiserMaterialsController,
+    MaterialsOverviewController,
+    PublicMaterialsController,
+  ],
+  providers: [PresenterInvitationsService, PresenterPortalService, MaterialsService, MaterialsOverviewService, PresentationEventGuard],
+  exports: [MaterialsService],
+})
+export class PresentersModule {}

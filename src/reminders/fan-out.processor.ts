@@ -1,0 +1,105 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Job } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { AgendaVersionsService } from '../agenda/agenda-versions.service';
+import { EventsService } from '../events/events.service';
+import { TransactionService } from '../platform/database/transaction.service';
+import { OutboxService } from '../platform/mail/outbox.service';
+import { QueueWorkersService } from '../platform/queue/queue-workers.service';
+import { JobName, JobPayloads, QueueName } from '../platform/queue/queue-names';
+import { describeSpan } from '../platform/time/zoned-time';
+import { reminderLanguage, reminderTemplate } from './mail/reminder.template';
+import { RecipientLinksService } from './recipient-links.service';
+import { ReminderAudienceService } from './reminder-audience.service';
+import { ReminderRule } from './reminder-rule.entity';
+import { ScheduledReminder } from './scheduled-reminder.entity';
+
+const BATCH = 200;
+/** A reminder after its anchor (e.g. "a day after the event") that fell due during downtime still goes out within this. */
+const LATE_GRACE_MS = 86_400_000;
+
+export type FanOutResult = { recipients: number } | { skipped: string };
+
+/**
+ * The `reminders` queue's `fan-out` job: expands a due reminder's audience, a
+ * batch at a time, into outbox rows whose dedupe key
+ * (`reminder:<rule>:<occurrence>:<person>`) makes a re-run add nothing.
+ */
+@Injectable()
+export class FanOutProcessor implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly transactions: TransactionService,
+    private readonly workers: QueueWorkersService,
+    private readonly audience: ReminderAudienceService,
+    private readonly outbox: OutboxService,
+    private readonly links: RecipientLinksService,
+    private readonly events: EventsService,
+    private readonly versions: AgendaVersionsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.workers.tune(QueueName.Reminders, { concurrency: 2 });
+    this.workers.handle(JobName.FanOut, (job) => this.process(job));
+  }
+
+  async process(job: Job<JobPayloads[JobName.FanOut]>): Promise<FanOutResult> {
+    const reminder = await this.db.getRepository(ScheduledReminder).findOne({ where: { id: job.data.reminderId } });
+    if (!reminder || reminder.state !== 'pending') return { skipped: reminder ? `reminder is ${reminder.state}` : 'reminder no longer exists' };
+    if (reminder.dueAt.getTime() !== job.data.dueAt) return { skipped: 'reminder was rescheduled' };
+    const rule = await this.db.getRepository(ReminderRule).findOneByOrFail({ id: reminder.ruleId });
+    if (this.tooLate(reminder, rule)) {
+      await this.db.getRepository(ScheduledReminder).update({ id: reminder.id, state: 'pending' }, { state: 'missed' });
+      return { skipped: 'its moment passed while Plenary was down' };
+    }
+    const event = await this.events.getEntity(reminder.eventId);
+    const published = reminder.sessionId ? (await this.versions.latest(event.id))?.snapshot : undefined;
+    const session = published?.sessions.find((s) => s.id === reminder.sessionId) ?? null;
+    const room = published?.rooms.find((r) => r.id === session?.roomId)?.name ?? null;
+    let after: string | null = null;
+    let count = 0;
+    for (;;) {
+      const batch = await this.audience.batch(event.id, rule.audience, reminder.sessionId, after, BATCH);
+      if (batch.length === 0) break;
+      await this.transactions.run(async (tx) => {
+        for (const recipient of batch) {
+          const { created } = await this.outbox.enqueue(tx, {
+            eventId: event.id,
+            dedupeKey: `reminder:${rule.id}:${reminder.occurrence}-${reminder.dueAt.getTime()}:${recipient.personId}`,
+            to: { address: recipient.email, name: recipient.name },
+            template: reminderTemplate,
+            params: {
+              language: reminderLanguage(recipient.language),
+              name: recipient.name,
+              eventTitle: event.title,
+              subjectTitle: session?.title ?? event.title,
+              when: session ? describeSpan(new Date(session.startsAt), new Date(session.endsAt), event.timezone) : describeSpan(event.startsAt, event.endsAt, event.timezone),
+              room,
+              venue: event.venue,
+              link: await this.links.linkFor(tx.manager, event.id, recipient),
+              customSubject: rule.subject,
+              customMessage: rule.message,
+            },
+          });
+          if (created) count += 1;
+        }
+      });
+      after = batch[batch.length - 1].personId;
+      await job.updateProgress({ recipients: count, after });
+    }
+    await this.db
+      .getRepository(ScheduledReminder)
+      .update({ id: reminder.id, state: 'pending' }, { state: 'fanned_out', fannedOutAt: new Date(), recipients: count });
+    return { recipients: count };
+  }
+
+  /**
+   * Before its anchor, a late reminder is still useful; after it (or a day
+   * after its own time for reminders that follow the anchor) it is missed.
+   */
+  private tooLate(reminder: ScheduledReminder, rule: ReminderRule): boolean {
+    const now = Date.now();
+    return rule.offsetMinutes < 0 ? now >= reminder.anchorAt.getTime() : now > reminder.dueAt.getTime() + LATE_GRACE_MS;
+  }
+}

@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { WorkingAgendaService } from '../agenda/working-agenda.service';
+import { MaterialsService } from '../presenters/materials.service';
+import { RegistrationQueriesService } from '../registration/registration-queries.service';
+import { ReminderAudience } from './reminder-rule.entity';
+
+export interface Recipient {
+  personId: string;
+  name: string;
+  email: string;
+  language: string | null;
+  /** Attendees' links open their registration; presenters' their portal. */
+  registrationId: string | null;
+}
+
+/**
+ * A rule's audience, read a batch at a time in person-id order through the
+ * modules that own the data, so a fan-out to thousands keeps memory flat.
+ */
+@Injectable()
+export class ReminderAudienceService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly registrations: RegistrationQueriesService,
+    private readonly agenda: WorkingAgendaService,
+    private readonly materials: MaterialsService,
+  ) {}
+
+  async batch(eventId: string, audience: ReminderAudience, sessionId: string | null, afterPersonId: string | null, limit: number): Promise<Recipient[]> {
+    switch (audience) {
+      case 'presenters':
+      case 'presenters_missing_materials': {
+        const only = audience === 'presenters_missing_materials' ? await this.materials.presentationsWithoutMaterials(eventId) : undefined;
+        const presenters = await this.agenda.presenterRecipients(this.db.manager, eventId, afterPersonId, limit, sessionId, only);
+        return presenters.map((p) => ({ ...p, registrationId: null }));
+      }
+      case 'session_signups':
+        return this.registrations.recipients(eventId, audience, afterPersonId, limit, sessionId);
+      default:
+        return this.registrations.recipients(eventId, audience, afterPersonId, limit);
+    }
+  }
+}

@@ -1,0 +1,115 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { EventsService } from '../events/events.service';
+import { parseEventTimes } from '../events/event-times';
+import { DomainEventBus } from '../platform/domain-events/domain-event-bus';
+import { Problem } from '../platform/http/problem';
+import { formatInZone } from '../platform/time/zoned-time';
+import { CreateReminderRuleInput, UpdateReminderRuleInput } from './dto/reminder-rule.dto';
+import { ReminderRule } from './reminder-rule.entity';
+import { ReminderSchedulerService } from './reminder-scheduler.service';
+import { ScheduledReminder } from './scheduled-reminder.entity';
+import '../events/event-domain-events';
+
+const DAY = 24 * 60;
+
+/** What a new event gets unless created with `defaultReminders: false`. */
+const DEFAULT_RULES: Array<Omit<CreateReminderRuleInput, 'enabled'>> = [
+  { name: 'One week before', anchor: 'event_start', offsetMinutes: -7 * DAY, audience: 'confirmed' },
+  { name: 'The day before', anchor: 'event_start', offsetMinutes: -DAY, audience: 'confirmed' },
+  { name: 'Materials due in three days', anchor: 'materials_due', offsetMinutes: -3 * DAY, audience: 'presenters_missing_materials' },
+  { name: 'Your session starts soon', anchor: 'session_start', offsetMinutes: -30, audience: 'session_signups' },
+];
+
+@Injectable()
+export class ReminderRulesService implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly events: EventsService,
+    private readonly scheduler: ReminderSchedulerService,
+    private readonly bus: DomainEventBus,
+  ) {}
+
+  onModuleInit(): void {
+    this.bus.on('event.created', async ({ eventId, defaultReminders }) => {
+      if (!defaultReminders) return;
+      await this.db.getRepository(ReminderRule).insert(DEFAULT_RULES.map((rule) => ({ ...rule, eventId, enabled: true })));
+      await this.scheduler.sync(eventId);
+    });
+  }
+
+  async create(eventId: string, input: CreateReminderRuleInput) {
+    const event = await this.events.getEntity(eventId);
+    const { fixedAt } = parseEventTimes({ fixedAt: input.fixedAt }, event.timezone);
+    const rule = await this.db.getRepository(ReminderRule).save({ ...input, fixedAt: fixedAt ?? null, eventId });
+    await this.scheduler.sync(eventId);
+    return this.view(rule.id, event.timezone);
+  }
+
+  async list(eventId: string) {
+    const event = await this.events.getEntity(eventId);
+    const rules = await this.db.getRepository(ReminderRule).find({ where: { eventId }, order: { createdAt: 'ASC' } });
+    return { items: await Promise.all(rules.map((r) => this.view(r.id, event.timezone))), nextCursor: null };
+  }
+
+  async get(eventId: string, ruleId: string) {
+    const event = await this.events.getEntity(eventId);
+    await this.load(eventId, ruleId);
+    return this.view(ruleId, event.timezone);
+  }
+
+  async update(eventId: string, ruleId: string, input: UpdateReminderRuleInput) {
+    const event = await this.events.getEntity(eventId);
+    const rule = await this.load(eventId, ruleId);
+    const { fixedAt, ...plain } = input;
+    Object.assign(rule, Object.fromEntries(Object.entries(plain).filter(([, v]) => v !== undefined)));
+    if (fixedAt !== undefined) rule.fixedAt = parseEventTimes({ fixedAt }, event.timezone).fixedAt ?? null;
+    if ((rule.anchor === 'fixed') !== Boolean(rule.fixedAt)) {
+      throw Problem.badRequest('A fixed anchor needs fixedAt, and only it', [{ field: 'fixedAt', message: 'required with a fixed anchor, and only then' }]);
+    }
+    await this.db.getRepository(ReminderRule).save(rule);
+    await this.scheduler.sync(eventId);
+    return this.view(ruleId, event.timezone);
+  }
+
+  async remove(eventId: string, ruleId: string): Promise<void> {
+    await this.load(eventId, ruleId);
+    await this.db.getRepository(ReminderRule).update({ id: ruleId }, { enabled: false });
+    await this.scheduler.sync(eventId);
+    await this.db.getRepository(ReminderRule).delete({ id: ruleId });
+  }
+
+  private async load(eventId: string, ruleId: string): Promise<ReminderRule> {
+    const rule = await this.db.getRepository(ReminderRule).findOne({ where: { eventId, id: ruleId } });
+    if (!rule) throw Problem.notFound(`No reminder rule ${ruleId} in this event`);
+    return rule;
+  }
+
+  /** The rule with its occurrences: when each is due and what became of it. */
+  private async view(ruleId: string, timezone: string) {
+    const rule = await this.db.getRepository(ReminderRule).findOneByOrFail({ id: ruleId });
+    const scheduled = await this.db.getRepository(ScheduledReminder).find({ where: { ruleId }, order: { dueAt: 'ASC' } });
+    const at = (d: Date | null) => (d ? formatInZone(d, timezone) : null);
+    return {
+      id: rule.id,
+      name: rule.name,
+      anchor: rule.anchor,
+      offsetMinutes: rule.offsetMinutes,
+      fixedAt: at(rule.fixedAt),
+      audience: rule.audience,
+      subject: rule.subject,
+      message: rule.message,
+      enabled: rule.enabled,
+      scheduled: scheduled.map((s) => ({
+        id: s.id,
+        occurrence: s.occurrence,
+        sessionId: s.sessionId,
+        dueAt: at(s.dueAt),
+        state: s.state,
+        recipients: s.recipients,
+        fannedOutAt: at(s.fannedOutAt),
+      })),
+    };
+  }
+}

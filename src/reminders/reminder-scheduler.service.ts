@@ -1,0 +1,152 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AgendaVersionsService } from '../agenda/agenda-versions.service';
+import { EventsService } from '../events/events.service';
+import { DomainEventBus } from '../platform/domain-events/domain-event-bus';
+import { TransactionService } from '../platform/database/transaction.service';
+import { sql } from '../platform/database/sql';
+import { JobQueueService } from '../platform/queue/job-queue.service';
+import { MaintenanceSchedulerService } from '../platform/queue/maintenance-scheduler.service';
+import { JobName, QueueName } from '../platform/queue/queue-names';
+import { Occurrence, occurrencesOf } from './reminder-occurrences';
+import { ReminderRule } from './reminder-rule.entity';
+import { ScheduledReminder } from './scheduled-reminder.entity';
+import '../agenda/agenda-domain-events';
+import '../events/event-domain-events';
+
+const LIVE_JOB_STATES = new Set(['waiting', 'delayed', 'active', 'prioritized', 'waiting-children']);
+/** How long after an event ends its reminders are still looked after by the sweep. */
+const SWEEP_AFTER_END_MS = 2 * 86_400_000;
+
+export const reminderJobId = (reminderId: string, dueAt: Date) => `${reminderId}-${dueAt.getTime()}`;
+
+/**
+ * Keeps one `scheduled_reminders` row per rule occurrence in step with the
+ * event and its published agenda, and a delayed job per pending row. Runs on
+ * every change that moves anchors (domain events) and on the sweep, which also
+ * re-creates jobs a restarted Redis lost.
+ */
+@Injectable()
+export class ReminderSchedulerService implements OnModuleInit {
+  private readonly logger = new Logger(ReminderSchedulerService.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly transactions: TransactionService,
+    private readonly events: EventsService,
+    private readonly versions: AgendaVersionsService,
+    private readonly queues: JobQueueService,
+    private readonly bus: DomainEventBus,
+    private readonly maintenance: MaintenanceSchedulerService,
+  ) {}
+
+  onModuleInit(): void {
+    const sync = async ({ eventId }: { eventId: string }) => {
+      await this.sync(eventId);
+    };
+    this.bus.on('agenda.published', sync);
+    this.bus.on('event.rescheduled', sync);
+    this.bus.on('event.cancelled', sync);
+    this.maintenance.register(JobName.SweepReminders, () => this.sweep());
+  }
+
+  /** Every event with pending reminders or upcoming occurrences. */
+  async sweep(): Promise<{ events: number }> {
+    const { rows } = await sql<{ id: string }>(
+      this.db.manager,
+      `SELECT e.id FROM events e
+        WHERE EXISTS (SELECT 1 FROM reminder_rules r WHERE r.event_id = e.id AND r.enabled)
+          AND (e.ends_at > $1 OR EXISTS (SELECT 1 FROM scheduled_reminders s WHERE s.event_id = e.id AND s.state = 'pending'))`,
+      [new Date(Date.now() - SWEEP_AFTER_END_MS)],
+    );
+    for (const { id } of rows) await this.sync(id);
+    return { events: rows.length };
+  }
+
+  async sync(eventId: string): Promise<void> {
+    const event = await this.events.getEntity(eventId);
+    const sessions = (await this.versions.latest(eventId))?.snapshot.sessions ?? [];
+    const toEnqueue: ScheduledReminder[] = [];
+    await this.transactions.run(async ({ manager }) => {
+      // One sync of an event at a time: domain events and the sweep may overlap.
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('plenary:reminders:' || $1))`, [eventId]);
+      const rules = await manager.find(ReminderRule, { where: { eventId } });
+      const rows = await manager.find(ScheduledReminder, { where: { eventId } });
+      const existing = new Map(rows.map((r) => [`${r.ruleId}/${r.occurrence}`, r]));
+      const now = Date.now();
+      const wanted = new Set<string>();
+      for (const rule of rules) {
+        for (const occurrence of occurrencesOf(rule, event, sessions)) {
+          const key = `${rule.id}/${occurrence.occurrence}`;
+          wanted.add(key);
+          const row = existing.get(key);
+          const armed = row ? this.rearm(row, occurrence, now) : this.create(manager, rule, occurrence, now);
+          const saved = await manager.save(ScheduledReminder, await armed);
+          if (saved.state === 'pending') toEnqueue.push(saved);
+        }
+      }
+      for (const row of rows) {
+        if (row.state === 'pending' && !wanted.has(`${row.ruleId}/${row.occurrence}`)) {
+          await manager.update(ScheduledReminder, { id: row.id }, { state: 'cancelled', jobId: null });
+        }
+      }
+    });
+    for (const reminder of toEnqueue) await this.ensureJob(reminder);
+  }
+
+  /**
+   * A new occurrence: pending, or missed when its time has already passed
+   * (design.md: overdue reminders are not sent late in a burst).
+   */
+  private create(manager: EntityManager, rule: ReminderRule, occurrence: Occurrence, now: number): ScheduledReminder {
+    return manager.create(ScheduledReminder, {
+      ruleId: rule.id,
+      eventId: rule.eventId,
+      occurrence: occurrence.occurrence,
+      sessionId: occurrence.sessionId,
+      anchorAt: occurrence.anchorAt,
+      dueAt: occurrence.dueAt,
+      state: occurrence.dueAt.getTime() <= now ? 'missed' : 'pending',
+    });
+  }
+
+  /**
+   * An existing occurrence whose anchor may have moved. A pending one follows
+   * it; a sent, missed or cancelled one is armed again when its new time is
+   * still ahead (a postponed event gets its reminders again).
+   */
+  private rearm(row: ScheduledReminder, occurrence: Occurrence, now: number): ScheduledReminder {
+    const moved = row.dueAt.getTime() !== occurrence.dueAt.getTime();
+    row.anchorAt = occurrence.anchorAt;
+    if (row.state === 'pending') {
+      row.dueAt = occurrence.dueAt;
+      return row;
+    }
+    if ((moved || row.state === 'cancelled') && occurrence.dueAt.getTime() > now) {
+      row.dueAt = occurrence.dueAt;
+      row.state = 'pending';
+      row.jobId = null;
+    }
+    return row;
+  }
+
+  /** Adds the delayed job unless the current one is alive; drops a stale one. */
+  private async ensureJob(reminder: ScheduledReminder): Promise<void> {
+    const queue = this.queues.queue(QueueName.Reminders);
+    const jobId = reminderJobId(reminder.id, reminder.dueAt);
+    if (reminder.jobId && reminder.jobId !== jobId) {
+      await queue.remove(reminder.jobId).catch(() => undefined);
+    }
+    const job = await queue.getJob(jobId);
+    if (job && LIVE_JOB_STATES.has(await job.getState())) return;
+    if (job) await job.remove().catch(() => undefined);
+    await this.queues.enqueue(
+      JobName.FanOut,
+      { reminderId: reminder.id, dueAt: reminder.dueAt.getTime() },
+      { jobId, delayMs: Math.max(0, reminder.dueAt.getTime() - Date.now()) },
+    );
+    await this.db.getRepository(ScheduledReminder).update({ id: reminder.id, state: 'pending' }, { jobId });
+    this.logger.debug(`reminder ${reminder.id} due ${reminder.dueAt.toISOString()} queued as ${jobId}`);
+  }
+}

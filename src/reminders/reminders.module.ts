@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AgendaModule } from '../agenda/agenda.module';
+import { EventsModule } from '../events/events.module';
+import { PresentersModule } from '../presenters/presenters.module';
+import { RegistrationModule } from '../registration/registration.module';
+import { ChangeNoticesProcessor } from './change-notices.processor';
+import { FanOutProcessor } from './fan-out.processor';
+import { RecipientLinksService } from './recipient-links.service';
+import { ReminderAudienceService } from './reminder-audience.service';
+import { ReminderRule } from './reminder-rule.entity';
+import { ReminderRulesController } from './reminder-rules.controller';
+import { ReminderRulesService } from './reminder-rules.service';
+import { ReminderSchedulerService } from './reminder-scheduler.service';
+import { ScheduledReminder } from './scheduled-reminder.entity';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([ReminderRule, ScheduledReminder]), EventsModule, AgendaModule, RegistrationModule, PresentersModule],
+  controllers: [ReminderRulesController],
+  providers: [ReminderRulesService, ReminderSchedulerService, ReminderAudienceService, FanOutProcessor, ChangeNoticesProcessor, RecipientLinksService],
+  exports: [ReminderSchedulerService],
+})
+export class RemindersModule {}

@@ -1,0 +1,62 @@
+import { attendee, createOpenEvent } from '../../support/future-event';
+import { ADMIN, login } from '../../support/test-app';
+import { useTestApp } from '../../support/use-test-app';
+import { waitFor } from '../../support/wait-for';
+
+const tokenFrom = (text: string) => `Bearer ${decodeURIComponent(/\/my-registration\?token=(\S+)/.exec(text)?.[1] ?? '')}`;
+
+describe('changes that touch people', () => {
+  const ctx = useTestApp();
+  let auth: string;
+
+  beforeAll(async () => {
+    auth = await login(ctx.app.http, ADMIN.email, ADMIN.password);
+  });
+
+  const notices = (address: string, headline: string) => ctx.smtp.for(address).filter((m) => m.subject.startsWith(headline));
+
+  it('tells the presenters and signed-up attendees of a moved session once, and nobody else', async () => {
+    const event = await createOpenEvent(ctx.app.http, auth, { defaultReminders: false });
+    const base = `/events/${event.id}`;
+    const day = event.days[0];
+    const workshop = await ctx.app.http
+      .post(`${base}/sessions`)
+      .set('Authorization', auth)
+      .send({ title: 'Smart specialisation workshop', kind: 'workshop', startsAt: `${day}T10:00`, endsAt: `${day}T11:00`, capacity: 10 })
+      .expect(201);
+    await ctx.app.http
+      .post(`${base}/presentations`)
+      .set('Authorization', auth)
+      .send({ title: 'Piura', sessionId: workshop.body.id, presenters: [{ name: 'Javier Bereche', email: 'javier@piura.test', countryCode: 'PE' }] })
+      .expect(201);
+    await ctx.app.http.post(`${base}/agenda/versions`).set('Authorization', auth).send({ note: 'v1' }).expect(201);
+    const [signedUp, bystander] = [attendee(), attendee()];
+    for (const body of [signedUp, bystander]) await ctx.app.http.post(`${base}/registrations`).send(body).expect(201);
+    const token = tokenFrom((await ctx.smtp.waitForMail(signedUp.email))[0].text);
+    await ctx.app.http.post(`/registrations/me/sessions/${workshop.body.id}`).set('Authorization', token).expect(201);
+
+    await ctx.app.http.patch(`${base}/sessions/${workshop.body.id}`).set('Authorization', auth).send({ startsAt: `${day}T15:00`, endsAt: `${day}T16:00` }).expect(200);
+    await ctx.app.http.post(`${base}/agenda/versions`).set('Authorization', auth).send({ note: 'v2' }).expect(201);
+
+    const [presenterMail] = await waitFor('the presenter\'s notice', () => (notices('javier@piura.test', 'The programme has changed').length ? notices('javier@piura.test', 'The programme has changed') : null));
+    expect(presenterMail.text).toContain('"Smart specialisation workshop" moved from');
+    await waitFor('the attendee\'s notice', () => notices(signedUp.email, 'The programme has changed').length === 1);
+    await waitFor('every notice to be sent', async () => (await ctx.db.query(`SELECT 1 FROM emails WHERE kind = 'change-notice' AND status <> 'sent'`)).length === 0);
+    expect(notices(bystander.email, 'The programme has changed')).toHaveLength(0);
+    expect(notices('javier@piura.test', 'The programme has changed')).toHaveLength(1);
+  });
+
+  it('tells everyone registered, once, that the event is cancelled', async () => {
+    const event = await createOpenEvent(ctx.app.http, auth, { defaultReminders: false, capacity: 1 });
+    const [a, b] = [attendee(), attendee()];
+    for (const body of [a, b]) await ctx.app.http.post(`/events/${event.id}/registrations`).send(body).expect(201);
+    await ctx.app.http.post(`/events/${event.id}/cancel`).set('Authorization', auth).send({ reason: 'the venue is closed' }).expect(200);
+    await ctx.app.http.post(`/events/${event.id}/cancel`).set('Authorization', auth).send({}).expect(200);
+    for (const person of [a, b]) {
+      const [mail] = await waitFor(`${person.email}'s notice`, () => (notices(person.email, 'The event is cancelled').length ? notices(person.email, 'The event is cancelled') : null));
+      expect(mail.text).toContain('the venue is closed');
+    }
+    await waitFor('every notice to be sent', async () => (await ctx.db.query(`SELECT 1 FROM emails WHERE kind = 'change-notice' AND status <> 'sent'`)).length === 0);
+    expect(notices(a.email, 'The event is cancelled')).toHaveLength(1);
+  });
+});
