@@ -15,6 +15,7 @@ import { Event } from './events/event.entity';
 import { dataSourceOptions } from './platform/database/data-source-options';
 import { MIGRATIONS } from './platform/database/migrations';
 import { Email } from './platform/mail/email.entity';
+import { MailSuppression } from './platform/mail/mail-suppression.entity';
 import { Person } from './people/person.entity';
 import { CheckIn } from './registration/check-in.entity';
 import { Question } from './registration/question.entity';
@@ -37,6 +38,7 @@ export const ENTITIES = [
   Event,
   EventMember,
   Email,
+  MailSuppression,
   Person,
   Room,
   Theme,

@@ -36,6 +36,8 @@ export interface AppConfig {
     attempts: number;
     sendTimeoutMs: number;
     concurrency: number;
+    /** Shared secret of POST /webhooks/mail-events; the webhook is off without it. */
+    webhookSecret?: string;
   };
   auth: { loginTtlMs: number; magicLinkTtlMs: number };
   http: { rateLimitPerMinute: number };
@@ -100,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       attempts: e.PLENARY_MAIL_ATTEMPTS,
       sendTimeoutMs: e.PLENARY_MAIL_SEND_TIMEOUT_SECONDS * 1000,
       concurrency: e.PLENARY_MAIL_CONCURRENCY,
+      webhookSecret: e.PLENARY_MAIL_WEBHOOK_SECRET,
     },
     auth: {
       loginTtlMs: e.PLENARY_LOGIN_TTL_HOURS * 3_600_000,

@@ -41,6 +41,7 @@ export const envSchema = z.object({
   PLENARY_MAIL_SEND_TIMEOUT_SECONDS: positiveInt.default(300),
   PLENARY_MAIL_CONCURRENCY: positiveInt.default(4),
   PLENARY_ANONYMISE_AFTER_DAYS: nonNegativeInt.default(0),
+  PLENARY_MAIL_WEBHOOK_SECRET: z.string().min(16, 'expected at least 16 characters').optional(),
   DATABASE_URL: url(['postgres', 'postgresql']).optional(),
   REDIS_URL: url(['redis', 'rediss']).optional(),
   SMTP_URL: url(['smtp', 'smtps']).optional(),

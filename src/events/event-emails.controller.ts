@@ -1,6 +1,7 @@
-import { Controller, Get, Param, UseGuards } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
+import { IdParam } from '../platform/http/id-param.pipe';
 import { pageQuerySchema } from '../platform/http/pagination';
 import { ZodQuery } from '../platform/http/zod-body.decorator';
 import { OutboxService } from '../platform/mail/outbox.service';
@@ -9,7 +10,7 @@ import { EventAccessGuard } from './event-access.guard';
 import { EventsService } from './events.service';
 
 const emailQuerySchema = pageQuerySchema.extend({
-  status: z.enum(['queued', 'sending', 'sent', 'failed', 'cancelled']).optional(),
+  status: z.enum(['queued', 'sending', 'sent', 'failed', 'bounced', 'cancelled']).optional(),
   kind: z.string().max(100).optional(),
 });
 
@@ -30,7 +31,22 @@ export class EventEmailsController {
     const at = (value: string | null) => (value ? formatInZone(new Date(value), timezone) : null);
     return {
       ...page,
-      items: page.items.map((email) => ({ ...email, createdAt: at(email.createdAt), sentAt: at(email.sentAt), failedAt: at(email.failedAt) })),
+      items: page.items.map((email) => ({
+        ...email,
+        createdAt: at(email.createdAt),
+        sentAt: at(email.sentAt),
+        failedAt: at(email.failedAt),
+        bouncedAt: at(email.bouncedAt),
+      })),
+      counts: await this.outbox.countsForEvent(eventId),
     };
+  }
+
+  /** Sends a failed, bounced or held-back email again; answers the email as it now stands (queued). */
+  @Post(':emailId/resend')
+  @HttpCode(202)
+  async resend(@Param('eventId') eventId: string, @Param('emailId', new IdParam('email')) emailId: string) {
+    const email = await this.outbox.resend(eventId, emailId);
+    return { id: email.id, status: email.status, to: email.toAddress, subject: email.subject };
   }
 }

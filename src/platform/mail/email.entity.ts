@@ -1,6 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 
-export type EmailStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'cancelled';
+export type EmailStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'bounced' | 'cancelled';
 
 export interface EmailAttachment {
   filename: string;
@@ -15,7 +15,8 @@ export interface EmailAttachment {
  * or failed, and the claim is a conditional update.
  */
 @Entity('emails')
-@Check('emails_status_check', `status IN ('queued', 'sending', 'sent', 'failed', 'cancelled')`)
+@Check('emails_status_check', `status IN ('queued', 'sending', 'sent', 'failed', 'bounced', 'cancelled')`)
+@Index('emails_message_id_idx', ['messageId'], { where: 'message_id IS NOT NULL' })
 @Index('emails_event_created_idx', ['eventId', 'createdAt'])
 @Index('emails_pending_idx', ['status', 'createdAt'], { where: `status IN ('queued', 'sending')` })
 export class Email {
@@ -84,4 +85,7 @@ export class Email {
 
   @Column({ type: 'timestamptz', nullable: true })
   failedAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  bouncedAt: Date | null;
 }

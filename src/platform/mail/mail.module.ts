@@ -3,6 +3,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG } from '../../config/config.module';
 import { AppConfig } from '../../config/app-config';
 import { Email } from './email.entity';
+import { MailEventsService } from './mail-events.service';
+import { MailSuppression } from './mail-suppression.entity';
+import { MailWebhookController } from './mail-webhook.controller';
 import { FileMailTransport } from './file-mail.transport';
 import { MAIL_TRANSPORT, MailTransport } from './mail-transport';
 import { OutboxService } from './outbox.service';
@@ -11,7 +14,8 @@ import { SmtpMailTransport } from './smtp-mail.transport';
 
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([Email])],
+  imports: [TypeOrmModule.forFeature([Email, MailSuppression])],
+  controllers: [MailWebhookController],
   providers: [
     {
       provide: MAIL_TRANSPORT,
@@ -21,6 +25,7 @@ import { SmtpMailTransport } from './smtp-mail.transport';
     },
     OutboxService,
     SendMailProcessor,
+    MailEventsService,
   ],
   exports: [OutboxService, MAIL_TRANSPORT],
 })

@@ -9,7 +9,9 @@ import { JobQueueService } from '../queue/job-queue.service';
 import { MaintenanceSchedulerService } from '../queue/maintenance-scheduler.service';
 import { JobName, QueueName } from '../queue/queue-names';
 import { Page, PageQuery, decodeCursor, toPage } from '../http/pagination';
+import { Problem } from '../http/problem';
 import { Email, EmailAttachment, EmailStatus } from './email.entity';
+import { MailSuppression } from './mail-suppression.entity';
 import { MailTemplate, renderMail } from './mail-template';
 
 export interface OutboxMessage<P> {
@@ -51,11 +53,15 @@ export class OutboxService implements OnModuleInit {
   async enqueue<P>(tx: Tx, message: OutboxMessage<P>): Promise<{ id: string; created: boolean }> {
     const rendered = renderMail(message.template, message.params);
     const id = randomUUID();
-    const inserted: Array<{ id: string }> = await tx.manager.query(
-      `INSERT INTO emails (id, event_id, kind, dedupe_key, to_address, to_name, subject, html, text, headers, attachments, job_id)
-       VALUES ($1::uuid, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $1::text)
+    // An address that hard-bounced for this event is written down but not sent to.
+    const inserted: Array<{ id: string; status: string }> = await tx.manager.query(
+      `INSERT INTO emails (id, event_id, kind, dedupe_key, to_address, to_name, subject, html, text, headers, attachments, job_id, status, last_error)
+       SELECT $1::uuid, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $1::text,
+              CASE WHEN s.address IS NULL THEN 'queued' ELSE 'cancelled' END,
+              CASE WHEN s.address IS NULL THEN NULL ELSE 'not sent: the address ' || s.reason END
+         FROM (SELECT 1) one LEFT JOIN mail_suppressions s ON s.event_id = $2::uuid AND s.address = lower($5)
        ON CONFLICT (dedupe_key) DO NOTHING
-       RETURNING id`,
+       RETURNING id, status`,
       [
         id,
         message.eventId ?? null,
@@ -74,7 +80,7 @@ export class OutboxService implements OnModuleInit {
       const existing = await tx.manager.findOneOrFail(Email, { where: { dedupeKey: message.dedupeKey }, select: { id: true } });
       return { id: existing.id, created: false };
     }
-    tx.afterCommit(() => this.enqueueSend(id, id));
+    if (inserted[0].status === 'queued') tx.afterCommit(() => this.enqueueSend(id, id));
     return { id, created: true };
   }
 
@@ -99,6 +105,40 @@ export class OutboxService implements OnModuleInit {
     if (cursor) builder.andWhere('(e.created_at, e.id) < (:after::timestamptz, :id::uuid)', cursor);
     const rows = await builder.getMany();
     return toPage(rows, query.limit, emailView, (e) => ({ after: e.createdAt.toISOString(), id: e.id }));
+  }
+
+  /**
+   * Sends a failed, bounced or held-back message again under a new job id
+   * (`<rowId>-<n>`); the organiser's say lifts the address's suppression.
+   */
+  async resend(eventId: string, emailId: string): Promise<Email> {
+    await this.transactions.run(async (tx) => {
+      const email = await tx.manager.findOne(Email, { where: { id: emailId, eventId }, lock: { mode: 'pessimistic_write' } });
+      if (!email) throw Problem.notFound(`No email ${emailId} in this event`);
+      if (!['failed', 'bounced', 'cancelled'].includes(email.status)) {
+        throw Problem.conflict(`The email is ${email.status}; only failed, bounced or held-back emails are sent again`);
+      }
+      await tx.manager.delete(MailSuppression, { eventId, address: email.toAddress.toLowerCase() });
+      const next = email.enqueues + 1;
+      const jobId = `${email.id}-${next}`;
+      await tx.manager.update(Email, { id: email.id }, { status: 'queued', lastError: null, jobId, enqueues: next, claimedAt: null });
+      tx.afterCommit(() => this.enqueueSend(email.id, jobId));
+    });
+    return this.emails.findOneByOrFail({ id: emailId });
+  }
+
+  async countsForEvent(eventId: string): Promise<{ byStatus: Record<string, number>; byKind: Record<string, Record<string, number>> }> {
+    const rows: Array<{ kind: string; status: string; n: number }> = await this.emails.query(
+      `SELECT kind, status, count(*)::int AS n FROM emails WHERE event_id = $1 GROUP BY kind, status ORDER BY kind, status`,
+      [eventId],
+    );
+    const byStatus: Record<string, number> = {};
+    const byKind: Record<string, Record<string, number>> = {};
+    for (const { kind, status, n } of rows) {
+      byStatus[status] = (byStatus[status] ?? 0) + n;
+      byKind[kind] = { ...byKind[kind], [status]: n };
+    }
+    return { byStatus, byKind };
   }
 
   /** Blanks every email of the event sent to an address whose owner asked to be erased. */
@@ -174,5 +214,6 @@ function emailView(e: Email) {
     createdAt: e.createdAt.toISOString(),
     sentAt: e.sentAt?.toISOString() ?? null,
     failedAt: e.failedAt?.toISOString() ?? null,
+    bouncedAt: e.bouncedAt?.toISOString() ?? null,
   };
 }
