@@ -29,6 +29,11 @@ export class ReminderRulesController {
     return this.rules.get(eventId, ruleId);
   }
 
+  @Get(':ruleId/preview')
+  preview(@Param('eventId') eventId: string, @Param('ruleId', new IdParam('reminder rule')) ruleId: string) {
+    return this.rules.preview(eventId, ruleId);
+  }
+
   @Patch(':ruleId')
   @ApiZodBody(updateReminderRuleSchema)
   update(@Param('eventId') eventId: string, @Param('ruleId', new IdParam('reminder rule')) ruleId: string, @ZodBody(updateReminderRuleSchema) body: UpdateReminderRuleInput) {

@@ -1,12 +1,16 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { MagicLinkService } from '../auth/magic-link.service';
 import { EventsService } from '../events/events.service';
 import { parseEventTimes } from '../events/event-times';
 import { DomainEventBus } from '../platform/domain-events/domain-event-bus';
 import { Problem } from '../platform/http/problem';
-import { formatInZone } from '../platform/time/zoned-time';
+import { renderMail } from '../platform/mail/mail-template';
+import { describeSpan, formatInZone } from '../platform/time/zoned-time';
 import { CreateReminderRuleInput, UpdateReminderRuleInput } from './dto/reminder-rule.dto';
+import { reminderLanguage, reminderTemplate } from './mail/reminder.template';
+import { Recipient, ReminderAudienceService } from './reminder-audience.service';
 import { ReminderRule } from './reminder-rule.entity';
 import { ReminderSchedulerService } from './reminder-scheduler.service';
 import { ScheduledReminder } from './scheduled-reminder.entity';
@@ -29,6 +33,8 @@ export class ReminderRulesService implements OnModuleInit {
     private readonly events: EventsService,
     private readonly scheduler: ReminderSchedulerService,
     private readonly bus: DomainEventBus,
+    private readonly audience: ReminderAudienceService,
+    private readonly magicLinks: MagicLinkService,
   ) {}
 
   onModuleInit(): void {
@@ -78,6 +84,48 @@ export class ReminderRulesService implements OnModuleInit {
     await this.db.getRepository(ReminderRule).update({ id: ruleId }, { enabled: false });
     await this.scheduler.sync(eventId);
     await this.db.getRepository(ReminderRule).delete({ id: ruleId });
+  }
+
+  /**
+   * The rule's next send as it would go out now: when, to how many, to whom
+   * (the first 50), and the message rendered for the first recipient.
+   */
+  async preview(eventId: string, ruleId: string) {
+    const event = await this.events.getEntity(eventId);
+    const rule = await this.load(eventId, ruleId);
+    const next = await this.db.getRepository(ScheduledReminder).findOne({ where: { ruleId, state: 'pending' }, order: { dueAt: 'ASC' } });
+    if (!next) return { next: null, recipients: 0, sample: [], message: null };
+    const sample: Recipient[] = [];
+    let count = 0;
+    let after: string | null = null;
+    for (;;) {
+      const batch = await this.audience.batch(eventId, rule.audience, next.sessionId, after, 500);
+      if (batch.length === 0) break;
+      count += batch.length;
+      sample.push(...batch.slice(0, 50 - sample.length));
+      after = batch[batch.length - 1].personId;
+    }
+    const first = sample[0];
+    const message = first
+      ? renderMail(reminderTemplate, {
+          language: reminderLanguage(first.language),
+          name: first.name,
+          eventTitle: event.title,
+          subjectTitle: event.title,
+          when: describeSpan(event.startsAt, event.endsAt, event.timezone),
+          room: null,
+          venue: event.venue,
+          link: this.magicLinks.link(first.registrationId ? '/my-registration' : '/presenter', '(a token of their own)'),
+          customSubject: rule.subject,
+          customMessage: rule.message,
+        })
+      : null;
+    return {
+      next: { occurrence: next.occurrence, sessionId: next.sessionId, dueAt: formatInZone(next.dueAt, event.timezone) },
+      recipients: count,
+      sample: sample.map((r) => ({ name: r.name, email: r.email, language: reminderLanguage(r.language) })),
+      message: message ? { subject: message.subject, text: message.text } : null,
+    };
   }
 
   private async load(eventId: string, ruleId: string): Promise<ReminderRule> {

@@ -59,4 +59,21 @@ describe('changes that touch people', () => {
     await waitFor('every notice to be sent', async () => (await ctx.db.query(`SELECT 1 FROM emails WHERE kind = 'change-notice' AND status <> 'sent'`)).length === 0);
     expect(notices(a.email, 'The event is cancelled')).toHaveLength(1);
   });
+
+  it('previews a rule\'s next send: when, how many, to whom, and the message', async () => {
+    const event = await createOpenEvent(ctx.app.http, auth, { defaultReminders: false });
+    const [es, en] = [attendee({ name: 'Luisa Pérez', language: 'es' }), attendee({ name: 'Anne Dubois' })];
+    for (const body of [es, en]) await ctx.app.http.post(`/events/${event.id}/registrations`).send(body).expect(201);
+    const rule = await ctx.app.http
+      .post(`/events/${event.id}/reminder-rules`)
+      .set('Authorization', auth)
+      .send({ name: 'Day before', anchor: 'event_start', offsetMinutes: -1440, audience: 'confirmed' })
+      .expect(201);
+    const preview = await ctx.app.http.get(`/events/${event.id}/reminder-rules/${rule.body.id}/preview`).set('Authorization', auth).expect(200);
+    expect(preview.body.recipients).toBe(2);
+    expect(preview.body.next.dueAt).toBe(rule.body.scheduled[0].dueAt);
+    expect(preview.body.sample.map((r: { email: string }) => r.email).sort()).toEqual([es.email, en.email].sort());
+    expect(preview.body.message.text).toContain(event.title);
+    expect(ctx.smtp.for(es.email).filter((m) => m.subject.startsWith('Recordatorio'))).toHaveLength(0);
+  });
 });
