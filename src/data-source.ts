@@ -21,6 +21,8 @@ import { CheckIn } from './registration/check-in.entity';
 import { Question } from './registration/question.entity';
 import { SessionSignup } from './registration/session-signup.entity';
 import { Registration } from './registration/registration.entity';
+import { Announcement } from './reminders/announcement.entity';
+import { MailOptOut } from './reminders/mail-opt-out.entity';
 import { ReminderRule } from './reminders/reminder-rule.entity';
 import { ScheduledReminder } from './reminders/scheduled-reminder.entity';
 import { PresentationMaterial } from './presenters/presentation-material.entity';
@@ -53,6 +55,8 @@ export const ENTITIES = [
   SessionSignup,
   ReminderRule,
   ScheduledReminder,
+  Announcement,
+  MailOptOut,
   PresenterInvitation,
   PresentationMaterial,
 ];

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export type MagicLinkSubjectType = 'registration' | 'presenter' | 'organiser-password';
+export type MagicLinkSubjectType = 'registration' | 'presenter' | 'organiser-password' | 'opt-out';
 
 /**
  * A token emailed in a link. It belongs to one subject (a registration, a

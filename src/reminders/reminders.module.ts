@@ -4,7 +4,11 @@ import { AgendaModule } from '../agenda/agenda.module';
 import { EventsModule } from '../events/events.module';
 import { PresentersModule } from '../presenters/presenters.module';
 import { RegistrationModule } from '../registration/registration.module';
+import { Announcement } from './announcement.entity';
+import { AnnouncementsController } from './announcements.controller';
+import { AnnouncementsService } from './announcements.service';
 import { ChangeNoticesProcessor } from './change-notices.processor';
+import { MailOptOut } from './mail-opt-out.entity';
 import { FanOutProcessor } from './fan-out.processor';
 import { RecipientLinksService } from './recipient-links.service';
 import { ReminderAudienceService } from './reminder-audience.service';
@@ -13,11 +17,12 @@ import { ReminderRulesController } from './reminder-rules.controller';
 import { ReminderRulesService } from './reminder-rules.service';
 import { ReminderSchedulerService } from './reminder-scheduler.service';
 import { ScheduledReminder } from './scheduled-reminder.entity';
+import { UnsubscribeController } from './unsubscribe.controller';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ReminderRule, ScheduledReminder]), EventsModule, AgendaModule, RegistrationModule, PresentersModule],
-  controllers: [ReminderRulesController],
-  providers: [ReminderRulesService, ReminderSchedulerService, ReminderAudienceService, FanOutProcessor, ChangeNoticesProcessor, RecipientLinksService],
+  imports: [TypeOrmModule.forFeature([ReminderRule, ScheduledReminder, Announcement, MailOptOut]), EventsModule, AgendaModule, RegistrationModule, PresentersModule],
+  controllers: [ReminderRulesController, AnnouncementsController, UnsubscribeController],
+  providers: [ReminderRulesService, ReminderSchedulerService, ReminderAudienceService, FanOutProcessor, ChangeNoticesProcessor, RecipientLinksService, AnnouncementsService],
   exports: [ReminderSchedulerService],
 })
 export class RemindersModule {}

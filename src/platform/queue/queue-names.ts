@@ -10,6 +10,7 @@ export enum JobName {
   SendMail = 'send',
   FanOut = 'fan-out',
   NotifyChange = 'notify-change',
+  Announce = 'announce',
   ReconcileOutbox = 'reconcile-outbox',
   PruneTokens = 'prune-tokens',
   AnonymiseRegistrations = 'anonymise-registrations',
@@ -26,6 +27,7 @@ export interface JobPayloads {
   [JobName.FanOut]: { reminderId: string; dueAt: number };
   /** An agenda version that moved or cancelled sessions, or a postponed or cancelled event. */
   [JobName.NotifyChange]: { eventId: string; versionId?: string; change: 'agenda' | 'rescheduled' | 'cancelled' };
+  [JobName.Announce]: { announcementId: string };
   [JobName.ReconcileOutbox]: Record<string, never>;
   [JobName.PruneTokens]: Record<string, never>;
   [JobName.AnonymiseRegistrations]: Record<string, never>;
@@ -36,6 +38,7 @@ export const JOB_QUEUE: { [N in JobName]: QueueName } = {
   [JobName.SendMail]: QueueName.Mail,
   [JobName.FanOut]: QueueName.Reminders,
   [JobName.NotifyChange]: QueueName.Reminders,
+  [JobName.Announce]: QueueName.Reminders,
   [JobName.ReconcileOutbox]: QueueName.Maintenance,
   [JobName.PruneTokens]: QueueName.Maintenance,
   [JobName.AnonymiseRegistrations]: QueueName.Maintenance,

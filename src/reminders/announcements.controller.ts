@@ -1,0 +1,39 @@
+import { Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentOrganiser } from '../auth/auth.decorators';
+import { OrganiserPrincipal } from '../auth/principal';
+import { EventAccessGuard } from '../events/event-access.guard';
+import { IdParam } from '../platform/http/id-param.pipe';
+import { ApiZodBody, ZodBody } from '../platform/http/zod-body.decorator';
+import { AnnouncementsService } from './announcements.service';
+import { CreateAnnouncementInput, createAnnouncementSchema } from './dto/announcement.dto';
+
+@ApiTags('reminders')
+@ApiBearerAuth()
+@Controller('events/:eventId/announcements')
+@UseGuards(EventAccessGuard)
+export class AnnouncementsController {
+  constructor(private readonly announcements: AnnouncementsService) {}
+
+  @Post()
+  @ApiZodBody(createAnnouncementSchema)
+  create(@Param('eventId') eventId: string, @ZodBody(createAnnouncementSchema) body: CreateAnnouncementInput, @CurrentOrganiser() me: OrganiserPrincipal) {
+    return this.announcements.create(eventId, body, me.organiserId);
+  }
+
+  @Get()
+  list(@Param('eventId') eventId: string) {
+    return this.announcements.list(eventId);
+  }
+
+  @Get(':announcementId/preview')
+  preview(@Param('eventId') eventId: string, @Param('announcementId', new IdParam('announcement')) announcementId: string) {
+    return this.announcements.preview(eventId, announcementId);
+  }
+
+  @Post(':announcementId/send')
+  @HttpCode(202)
+  send(@Param('eventId') eventId: string, @Param('announcementId', new IdParam('announcement')) announcementId: string) {
+    return this.announcements.send(eventId, announcementId);
+  }
+}

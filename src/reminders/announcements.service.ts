@@ -1,0 +1,158 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Job } from 'bullmq';
+import { DataSource, In } from 'typeorm';
+import { MagicLinkService } from '../auth/magic-link.service';
+import { EventsService } from '../events/events.service';
+import { TransactionService } from '../platform/database/transaction.service';
+import { Problem } from '../platform/http/problem';
+import { renderMail } from '../platform/mail/mail-template';
+import { OutboxService } from '../platform/mail/outbox.service';
+import { JobQueueService } from '../platform/queue/job-queue.service';
+import { QueueWorkersService } from '../platform/queue/queue-workers.service';
+import { JobName, JobPayloads } from '../platform/queue/queue-names';
+import { formatInZone } from '../platform/time/zoned-time';
+import { Announcement } from './announcement.entity';
+import { CreateAnnouncementInput } from './dto/announcement.dto';
+import { announcementTemplate } from './mail/announcement.template';
+import { MailOptOut } from './mail-opt-out.entity';
+import { RecipientLinksService } from './recipient-links.service';
+import { Recipient, ReminderAudienceService } from './reminder-audience.service';
+
+const BATCH = 200;
+
+/** Organisers' announcements: drafted, previewed with their recipients, then sent through the outbox. */
+@Injectable()
+export class AnnouncementsService implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly transactions: TransactionService,
+    private readonly queues: JobQueueService,
+    private readonly workers: QueueWorkersService,
+    private readonly audience: ReminderAudienceService,
+    private readonly outbox: OutboxService,
+    private readonly links: RecipientLinksService,
+    private readonly magicLinks: MagicLinkService,
+    private readonly events: EventsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.workers.handle(JobName.Announce, (job) => this.process(job));
+  }
+
+  async create(eventId: string, input: CreateAnnouncementInput, organiserId: string) {
+    const announcement = await this.db.getRepository(Announcement).save({ ...input, eventId, createdBy: organiserId });
+    return this.view(announcement);
+  }
+
+  async list(eventId: string) {
+    const items = await this.db.getRepository(Announcement).find({ where: { eventId }, order: { createdAt: 'DESC' } });
+    return { items: await Promise.all(items.map((a) => this.view(a))), nextCursor: null };
+  }
+
+  /** Who would receive it now (count and the first 50) and the message as the first of them would read it. */
+  async preview(eventId: string, announcementId: string) {
+    const announcement = await this.load(eventId, announcementId);
+    const event = await this.events.getEntity(eventId);
+    let count = 0;
+    const sample: Recipient[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const batch = await this.recipients(announcement, after);
+      if (batch.all.length === 0) break;
+      count += batch.reachable.length;
+      sample.push(...batch.reachable.slice(0, 50 - sample.length));
+      after = batch.all[batch.all.length - 1].personId;
+    }
+    const first = sample[0];
+    const message = first
+      ? renderMail(announcementTemplate, {
+          name: first.name,
+          eventTitle: event.title,
+          subject: announcement.subject,
+          message: announcement.message,
+          link: this.magicLinks.link(first.registrationId ? '/my-registration' : '/presenter', '(a token of their own)'),
+          unsubscribe: announcement.optional ? this.magicLinks.link('/unsubscribe', '(a token of their own)') : null,
+        })
+      : null;
+    return { recipients: count, sample: sample.map((r) => ({ name: r.name, email: r.email })), message: message && { subject: message.subject, text: message.text } };
+  }
+
+  /** Queues the sending; the job id makes a second click a no-op. */
+  async send(eventId: string, announcementId: string) {
+    const announcement = await this.load(eventId, announcementId);
+    if (announcement.status === 'draft') {
+      await this.db.getRepository(Announcement).update({ id: announcement.id, status: 'draft' }, { status: 'sending' });
+      await this.queues.enqueue(JobName.Announce, { announcementId }, { jobId: `announcement-${announcementId}` });
+    }
+    return this.view(await this.load(eventId, announcementId));
+  }
+
+  async process(job: Job<JobPayloads[JobName.Announce]>): Promise<{ recipients: number } | { skipped: string }> {
+    const announcement = await this.db.getRepository(Announcement).findOne({ where: { id: job.data.announcementId } });
+    if (!announcement || announcement.status !== 'sending') return { skipped: announcement ? `announcement is ${announcement.status}` : 'gone' };
+    const event = await this.events.getEntity(announcement.eventId);
+    let after: string | null = null;
+    let count = 0;
+    for (;;) {
+      const batch = await this.recipients(announcement, after);
+      if (batch.all.length === 0) break;
+      await this.transactions.run(async (tx) => {
+        for (const recipient of batch.reachable) {
+          const unsubscribe = announcement.optional
+            ? this.magicLinks.link('/unsubscribe', (await this.magicLinks.issue(tx.manager, { type: 'opt-out', id: recipient.personId, eventId: event.id })).token)
+            : null;
+          const { created } = await this.outbox.enqueue(tx, {
+            eventId: event.id,
+            dedupeKey: `announcement:${announcement.id}:${recipient.personId}`,
+            to: { address: recipient.email, name: recipient.name },
+            template: announcementTemplate,
+            params: {
+              name: recipient.name,
+              eventTitle: event.title,
+              subject: announcement.subject,
+              message: announcement.message,
+              link: await this.links.linkFor(tx.manager, event.id, recipient),
+              unsubscribe,
+            },
+            headers: unsubscribe ? { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {},
+          });
+          if (created) count += 1;
+        }
+      });
+      after = batch.all[batch.all.length - 1].personId;
+    }
+    await this.db.getRepository(Announcement).update({ id: announcement.id }, { status: 'sent', sentAt: new Date(), recipients: count });
+    return { recipients: count };
+  }
+
+  /** A batch of the audience; `reachable` leaves out who opted out of optional news. */
+  private async recipients(announcement: Announcement, after: string | null): Promise<{ all: Recipient[]; reachable: Recipient[] }> {
+    const all = await this.audience.batch(announcement.eventId, announcement.audience, null, after, BATCH);
+    if (!announcement.optional || all.length === 0) return { all, reachable: all };
+    const out = await this.db.getRepository(MailOptOut).find({ where: { eventId: announcement.eventId, personId: In(all.map((r) => r.personId)) } });
+    const opted = new Set(out.map((o) => o.personId));
+    return { all, reachable: all.filter((r) => !opted.has(r.personId)) };
+  }
+
+  private async load(eventId: string, announcementId: string): Promise<Announcement> {
+    const announcement = await this.db.getRepository(Announcement).findOne({ where: { eventId, id: announcementId } });
+    if (!announcement) throw Problem.notFound(`No announcement ${announcementId} in this event`);
+    return announcement;
+  }
+
+  private async view(a: Announcement) {
+    const { timezone } = await this.events.getEntity(a.eventId);
+    return {
+      id: a.id,
+      subject: a.subject,
+      message: a.message,
+      audience: a.audience,
+      optional: a.optional,
+      status: a.status,
+      recipients: a.recipients,
+      createdAt: formatInZone(a.createdAt, timezone),
+      sentAt: a.sentAt ? formatInZone(a.sentAt, timezone) : null,
+    };
+  }
+}

@@ -1,0 +1,42 @@
+import { Controller, Get, Header, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Public } from '../auth/auth.decorators';
+import { MagicLinkService } from '../auth/magic-link.service';
+import { Problem } from '../platform/http/problem';
+import { escapeHtml } from '../platform/mail/mail-template';
+
+/**
+ * The List-Unsubscribe target of optional announcements: a GET shows a
+ * button (mail scanners follow GETs), the POST (also RFC 8058 one-click)
+ * records the opt-out for that event.
+ */
+@ApiTags('reminders')
+@Controller('unsubscribe')
+export class UnsubscribeController {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly magicLinks: MagicLinkService,
+  ) {}
+
+  @Get()
+  @Public()
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  page(@Query('token') token = ''): string {
+    return `<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Unsubscribe</title></head>
+<body style="font-family:system-ui,sans-serif;max-width:32rem;margin:2rem auto"><h1>No more news of this event?</h1>
+<form method="post" action="?token=${encodeURIComponent(escapeHtml(token))}"><button type="submit">Stop optional announcements</button></form>
+<p>Practical messages about your registration (confirmations, changes) still reach you.</p></body></html>`;
+  }
+
+  @Post()
+  @Public()
+  @HttpCode(200)
+  async unsubscribe(@Query('token') token = '') {
+    const link = await this.magicLinks.verify(token);
+    if (!link || link.subject.type !== 'opt-out' || !link.subject.eventId) throw Problem.notFound('This unsubscribe link is not valid');
+    await this.db.query(`INSERT INTO mail_opt_outs (event_id, person_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [link.subject.eventId, link.subject.id]);
+    return { detail: 'You will receive no more optional announcements of this event' };
+  }
+}
