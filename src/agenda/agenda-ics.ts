@@ -1,6 +1,6 @@
 import { AgendaExportSource, SnapshotIndex, effectiveStatus, personLine, presentationsText } from './agenda-export-source';
 import type { SnapshotSession } from './agenda-snapshot';
-import { ICS_PRODID, IcsCalendar } from '../platform/calendar/ics-writer';
+import { IcsCalendar } from '../platform/calendar/ics-writer';
 
 /**
  * `GET /events/:eventId/agenda.ics`: one VEVENT per session of the latest
@@ -12,13 +12,7 @@ import { ICS_PRODID, IcsCalendar } from '../platform/calendar/ics-writer';
  */
 export function buildAgendaIcs(source: AgendaExportSource, index = new SnapshotIndex(source.version.snapshot)): string {
   const { event, version } = source;
-  const cal = new IcsCalendar()
-    .begin('VCALENDAR')
-    .raw('VERSION', '2.0')
-    .raw('PRODID', ICS_PRODID)
-    .raw('CALSCALE', 'GREGORIAN')
-    .raw('METHOD', 'PUBLISH')
-    .text('X-WR-CALNAME', event.title)
+  const cal = IcsCalendar.publishing(event.title)
     .text('X-WR-TIMEZONE', event.timezone)
     .text('X-WR-CALDESC', event.description)
     .raw('REFRESH-INTERVAL', 'PT1H', { VALUE: 'DURATION' })

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { formatInZone, localDate, localDatesBetween, startOfLocalDay } from '../platform/time/zoned-time';
 import { AgendaExportSource, SnapshotIndex, effectiveStatus, orderedPresentations, presentationsText } from './agenda-export-source';
 import type { SnapshotSession } from './agenda-snapshot';
+import { slugify } from '../platform/text/slugify';
 
 export const NO_ROOM = '(no room)';
 
@@ -70,18 +71,6 @@ function derivedUuid(name: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-function slugify(text: string): string {
-  return (
-    text
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60)
-      .replace(/-+$/g, '') || 'session'
-  );
-}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -127,7 +116,7 @@ export function buildFrabSchedule(source: AgendaExportSource, index = new Snapsh
       start: start.slice(11, 16),
       duration: hhmm(minutes),
       room: index.room(session.roomId)?.name ?? NO_ROOM,
-      slug: `${slugify(event.slug)}-${id}-${slugify(session.title)}`,
+      slug: `${slugify(event.slug, 'session')}-${id}-${slugify(session.title, 'session')}`,
       url: `${baseUrl}agenda#${session.id}`,
       title: session.title,
       subtitle: session.hostOrganisation ? `Hosted by ${session.hostOrganisation}` : '',

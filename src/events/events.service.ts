@@ -10,6 +10,7 @@ import { CreateEventInput } from './dto/create-event.dto';
 import { UpdateEventInput } from './dto/update-event.dto';
 import { Event } from './event.entity';
 import { EventMember, EventRole } from './event-member.entity';
+import { slugify } from '../platform/text/slugify';
 import { parseEventTimes } from './event-times';
 import { EventView, eventView } from './event.view';
 import './event-domain-events';
@@ -186,15 +187,7 @@ export class EventsService {
   }
 
   private async freeSlug(manager: EntityManager, title: string): Promise<string> {
-    const base =
-      title
-        .normalize('NFKD')
-        .replace(/[\u0300-\u036f]/g, '')
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-+|-+$/g, '')
-        .slice(0, 60)
-        .replace(/-+$/g, '') || 'event';
+    const base = slugify(title, 'event');
     const taken = await manager.count(Event, { where: { slug: base } });
     return taken === 0 && base.length >= 3 ? base : `${base}-${randomBytes(3).toString('hex')}`;
   }

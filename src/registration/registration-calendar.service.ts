@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ICS_PRODID, IcsCalendar } from '../platform/calendar/ics-writer';
+import { IcsCalendar } from '../platform/calendar/ics-writer';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/app-config';
 import { Event } from '../events/event.entity';
@@ -24,13 +24,7 @@ export class RegistrationCalendarService {
 
   forRegistration(event: Event, registration: Registration, sessions: SignedUpSession[] = []): string {
     const cancelled = registration.status === 'cancelled' || event.status === 'cancelled';
-    const calendar = new IcsCalendar()
-      .begin('VCALENDAR')
-      .raw('VERSION', '2.0')
-      .raw('PRODID', ICS_PRODID)
-      .raw('CALSCALE', 'GREGORIAN')
-      .raw('METHOD', 'PUBLISH')
-      .text('X-WR-CALNAME', event.title)
+    const calendar = IcsCalendar.publishing(event.title)
       .begin('VEVENT')
       .text('UID', `${registration.id}@plenary`)
       .utc('DTSTAMP', event.updatedAt > registration.updatedAt ? event.updatedAt : registration.updatedAt)

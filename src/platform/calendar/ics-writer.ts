@@ -6,6 +6,7 @@
  */
 
 const CRLF = '\r\n';
+const PRODID = '-//Plenary//Plenary 1.0//EN';
 const MAX_LINE_OCTETS = 75;
 
 /** TEXT value escaping (RFC 5545 §3.3.11): backslash, semicolon, comma and line breaks; other controls dropped. */
@@ -57,6 +58,17 @@ export function formatUtc(instant: Date): string {
 export class IcsCalendar {
   private readonly lines: string[] = [];
 
+  /** A published calendar (METHOD:PUBLISH) named for calendar apps; VEVENTs follow. */
+  static publishing(name: string): IcsCalendar {
+    return new IcsCalendar()
+      .begin('VCALENDAR')
+      .raw('VERSION', '2.0')
+      .raw('PRODID', PRODID)
+      .raw('CALSCALE', 'GREGORIAN')
+      .raw('METHOD', 'PUBLISH')
+      .text('X-WR-CALNAME', name);
+  }
+
   begin(component: string): this {
     return this.raw('BEGIN', component);
   }
@@ -96,4 +108,3 @@ export class IcsCalendar {
   }
 }
 
-export const ICS_PRODID = '-//Plenary//Plenary 1.0//EN';
