@@ -44,6 +44,13 @@ export class Event {
   @Column({ type: 'jsonb', default: () => "'[]'" })
   coOrganisers: CoOrganiser[];
 
+  /**
+   * Confirmed registrations, kept by a trigger on `registrations` that also
+   * refuses one beyond the capacity; never written by the application.
+   */
+  @Column({ type: 'int', default: 0, insert: false, update: false })
+  confirmedCount: number;
+
   @Column({ type: 'timestamptz', nullable: true })
   registrationOpensAt: Date | null;
 

@@ -175,7 +175,7 @@ export class EventsService {
   }
 
   private async load(manager: EntityManager, eventId: string, lock = false): Promise<Event> {
-    const event = await manager.findOne(Event, { where: { id: eventId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    const event = await manager.findOne(Event, { where: { id: eventId }, ...(lock ? { lock: { mode: 'for_no_key_update' as const } } : {}) });
     if (!event) throw Problem.notFound(`No event ${eventId}`);
     return event;
   }

@@ -82,7 +82,6 @@ export class RegistrationsService implements OnModuleInit {
     const { consents, answers, ...personInput } = input;
     try {
       return await this.transactions.run(async (tx) => {
-        const seats = await this.lockSeats(tx.manager, event.id);
         const person = await this.people.upsert(tx.manager, event.id, {
           name: personInput.name,
           email: personInput.email,
@@ -93,24 +92,17 @@ export class RegistrationsService implements OnModuleInit {
           title: personInput.title ?? null,
           language: personInput.language ?? null,
         });
+        const seats = await this.peekSeats(tx.manager, event.id);
         const status: RegistrationStatus =
           wanted === 'waitlisted' || wanted === 'pending'
             ? wanted
             : seats.requiresApproval && wanted === undefined
               ? 'pending'
-              : seats.free > 0
+              : seats.free
                 ? 'confirmed'
                 : 'waitlisted';
-        // A second active registration of the person breaks registrations_active_person_key: a 409 below.
-        const { rows } = await sql<Registration>(
-          tx.manager,
-          `INSERT INTO registrations (event_id, person_id, status, check_in_code, source, consents, answers, confirmed_at, waitlisted_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $3 = 'confirmed' THEN now() END, CASE WHEN $3 = 'waitlisted' THEN now() END)
-           RETURNING ${REGISTRATION_COLUMNS}`,
-          [event.id, person.id, status, newCheckInCode(), source, JSON.stringify(consents), JSON.stringify(answers)],
-        );
-        const registration = rows[0];
-        if (notify) await this.mail.send(tx, status, event, registration, person);
+        const registration = await this.insertRegistration(tx.manager, event.id, person.id, status, source, consents, answers);
+        if (notify) await this.mail.send(tx, registration.status, event, registration, person);
         return { registration, person, event };
       });
     } catch (error) {
@@ -248,26 +240,59 @@ export class RegistrationsService implements OnModuleInit {
   }
 
   /**
-   * Locks the event row, then counts its confirmed seats: in that order, so
-   * the count sees every registration committed before the lock was granted.
-   * NO KEY UPDATE leaves the foreign-key checks of concurrent inserts alone.
+   * Whether a seat looks free. Only a peek: the trigger on `registrations`
+   * takes the seat atomically (a conditional update of the event's counter),
+   * and refuses it when another registration took the last one meanwhile.
    */
-  private async lockSeats(manager: EntityManager, eventId: string): Promise<{ free: number; requiresApproval: boolean }> {
-    const { rows } = await sql<{ capacity: number | null; requires_approval: boolean }>(
+  private async peekSeats(manager: EntityManager, eventId: string): Promise<{ free: boolean; requiresApproval: boolean }> {
+    const { rows } = await sql<{ free: boolean; requires_approval: boolean }>(
       manager,
-      `SELECT capacity, requires_approval FROM events WHERE id = $1 FOR NO KEY UPDATE`,
+      `SELECT capacity IS NULL OR confirmed_count < capacity AS free, requires_approval FROM events WHERE id = $1`,
       [eventId],
     );
     if (rows.length === 0) throw Problem.notFound(`No event ${eventId}`);
-    const { capacity, requires_approval: requiresApproval } = rows[0];
-    if (capacity === null) return { free: Number.POSITIVE_INFINITY, requiresApproval };
-    const taken = await sql<{ n: number }>(manager, `SELECT count(*)::int AS n FROM registrations WHERE event_id = $1 AND status = 'confirmed'`, [eventId]);
-    return { free: capacity - taken.rows[0].n, requiresApproval };
+    return { free: rows[0].free, requiresApproval: rows[0].requires_approval };
+  }
+
+  /**
+   * Inserts the registration; a confirmed one whose seat went to someone else
+   * in the meantime is put on the waitlist instead. Only a confirmed
+   * registration touches the event row, so the lock it takes is held for the
+   * rest of this short transaction and waitlisted ones do not queue for it.
+   */
+  private async insertRegistration(
+    manager: EntityManager,
+    eventId: string,
+    personId: string,
+    status: RegistrationStatus,
+    source: RegistrationSource,
+    consents: Record<string, boolean>,
+    answers: Record<string, unknown>,
+  ): Promise<Registration> {
+    const insert = (as: RegistrationStatus) =>
+      sql<Registration>(
+        manager,
+        `INSERT INTO registrations (event_id, person_id, status, check_in_code, source, consents, answers, confirmed_at, waitlisted_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $3 = 'confirmed' THEN now() END, CASE WHEN $3 = 'waitlisted' THEN now() END)
+         RETURNING ${REGISTRATION_COLUMNS}`,
+        [eventId, personId, as, newCheckInCode(), source, JSON.stringify(consents), JSON.stringify(answers)],
+      );
+    if (status !== 'confirmed') return (await insert(status)).rows[0];
+    await manager.query('SAVEPOINT take_seat');
+    try {
+      const { rows } = await insert('confirmed');
+      await manager.query('RELEASE SAVEPOINT take_seat');
+      return rows[0];
+    } catch (error) {
+      if (!isFull(error)) throw error;
+      await manager.query('ROLLBACK TO SAVEPOINT take_seat');
+      return (await insert('waitlisted')).rows[0];
+    }
   }
 
   /** The event row's lock orders every seat change of the event. */
   private async lockEvent(manager: EntityManager, eventId: string): Promise<Event> {
-    const event = await manager.findOne(Event, { where: { id: eventId }, lock: { mode: 'pessimistic_write' } });
+    const event = await manager.findOne(Event, { where: { id: eventId }, lock: { mode: 'for_no_key_update' } });
     if (!event) throw Problem.notFound(`No event ${eventId}`);
     return event;
   }
@@ -286,6 +311,11 @@ export class RegistrationsService implements OnModuleInit {
     if (opens && now < opens) throw Problem.unprocessable(`Registration opens at ${formatInZone(opens, event.timezone)}`);
     if (now >= closes) throw Problem.unprocessable('Registration is closed');
   }
+}
+
+/** The capacity trigger's refusal (check_violation). */
+function isFull(error: unknown): boolean {
+  return error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23514';
 }
 
 function isUniqueViolation(error: unknown): boolean {
