@@ -60,6 +60,19 @@ export class MagicLinkService implements OnModuleInit {
     return { tokenId: inserted.identifiers[0].id as string, token, expiresAt };
   }
 
+  /** One token for each subject in a single statement, for fan-outs to thousands. */
+  async issueMany(manager: EntityManager, subjects: MagicLinkSubject[], ttlMs = this.config.auth.magicLinkTtlMs): Promise<string[]> {
+    if (subjects.length === 0) return [];
+    const tokens = subjects.map(() => newSecretToken('plm'));
+    await manager.query(
+      `INSERT INTO magic_link_tokens (subject_type, subject_id, event_id, token_hash, expires_at)
+       SELECT t.subject_type, t.subject_id, t.event_id, t.token_hash, $5::timestamptz
+         FROM unnest($1::text[], $2::uuid[], $3::uuid[], $4::text[]) AS t(subject_type, subject_id, event_id, token_hash)`,
+      [subjects.map((s) => s.type), subjects.map((s) => s.id), subjects.map((s) => s.eventId ?? null), tokens.map(hashToken), new Date(Date.now() + ttlMs)],
+    );
+    return tokens;
+  }
+
   /** The link a token opens, e.g. `${PUBLIC_URL}/presenter?token=…`. */
   link(path: string, token: string): string {
     return `${this.config.publicUrl}${path}?token=${encodeURIComponent(token)}`;

@@ -57,16 +57,22 @@ export class FanOutProcessor implements OnModuleInit {
     const published = reminder.sessionId ? (await this.versions.latest(event.id))?.snapshot : undefined;
     const session = published?.sessions.find((s) => s.id === reminder.sessionId) ?? null;
     const room = published?.rooms.find((r) => r.id === session?.roomId)?.name ?? null;
+    const when = session ? describeSpan(new Date(session.startsAt), new Date(session.endsAt), event.timezone) : describeSpan(event.startsAt, event.endsAt, event.timezone);
+    const keyOf = (personId: string) => `reminder:${rule.id}:${reminder.occurrence}-${reminder.dueAt.getTime()}:${personId}`;
     let after: string | null = null;
-    let count = 0;
     for (;;) {
       const batch = await this.audience.batch(event.id, rule.audience, reminder.sessionId, after, BATCH);
       if (batch.length === 0) break;
       await this.transactions.run(async (tx) => {
-        for (const recipient of batch) {
-          const { created } = await this.outbox.enqueue(tx, {
+        // A re-run skips who already has this reminder before minting links nobody would receive.
+        const done = await this.outbox.existingKeys(tx.manager, batch.map((r) => keyOf(r.personId)));
+        const fresh = batch.filter((r) => !done.has(keyOf(r.personId)));
+        const links = await this.links.linksFor(tx.manager, event.id, fresh);
+        await this.outbox.enqueueMany(
+          tx,
+          fresh.map((recipient, i) => ({
             eventId: event.id,
-            dedupeKey: `reminder:${rule.id}:${reminder.occurrence}-${reminder.dueAt.getTime()}:${recipient.personId}`,
+            dedupeKey: keyOf(recipient.personId),
             to: { address: recipient.email, name: recipient.name },
             template: reminderTemplate,
             params: {
@@ -74,20 +80,23 @@ export class FanOutProcessor implements OnModuleInit {
               name: recipient.name,
               eventTitle: event.title,
               subjectTitle: session?.title ?? event.title,
-              when: session ? describeSpan(new Date(session.startsAt), new Date(session.endsAt), event.timezone) : describeSpan(event.startsAt, event.endsAt, event.timezone),
+              when,
               room,
               venue: event.venue,
-              link: await this.links.linkFor(tx.manager, event.id, recipient),
+              link: links[i],
               customSubject: rule.subject,
               customMessage: rule.message,
             },
-          });
-          if (created) count += 1;
-        }
+          })),
+        );
       });
       after = batch[batch.length - 1].personId;
-      await job.updateProgress({ recipients: count, after });
+      await job.updateProgress({ after });
     }
+    const [{ n: count }]: Array<{ n: number }> = await this.db.query(
+      `SELECT count(*)::int AS n FROM emails WHERE event_id = $1 AND kind = 'reminder' AND starts_with(dedupe_key, $2)`,
+      [event.id, keyOf('')],
+    );
     await this.db
       .getRepository(ScheduledReminder)
       .update({ id: reminder.id, state: 'pending' }, { state: 'fanned_out', fannedOutAt: new Date(), recipients: count });

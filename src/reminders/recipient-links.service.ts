@@ -11,6 +11,15 @@ import { Recipient } from './reminder-audience.service';
 export class RecipientLinksService {
   constructor(private readonly magicLinks: MagicLinkService) {}
 
+  /** One fresh link per recipient, minted in a single statement. */
+  async linksFor(manager: EntityManager, eventId: string, recipients: Recipient[]): Promise<string[]> {
+    const tokens = await this.magicLinks.issueMany(
+      manager,
+      recipients.map((r) => (r.registrationId ? { type: 'registration' as const, id: r.registrationId, eventId } : { type: 'presenter' as const, id: r.personId, eventId })),
+    );
+    return recipients.map((r, i) => this.magicLinks.link(r.registrationId ? '/my-registration' : '/presenter', tokens[i]));
+  }
+
   async linkFor(manager: EntityManager, eventId: string, recipient: Recipient): Promise<string> {
     if (recipient.registrationId) {
       const { token } = await this.magicLinks.issue(manager, { type: 'registration', id: recipient.registrationId, eventId });

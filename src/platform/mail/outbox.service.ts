@@ -84,6 +84,59 @@ export class OutboxService implements OnModuleInit {
     return { id, created: true };
   }
 
+  /**
+   * Many messages in one statement (fan-outs to thousands), with the same
+   * rules as `enqueue`: dedupe keys, held-back suppressed addresses, jobs
+   * added after commit (in one round trip). Answers how many rows it created.
+   */
+  async enqueueMany<P>(tx: Tx, messages: Array<OutboxMessage<P>>): Promise<number> {
+    if (messages.length === 0) return 0;
+    const ids = messages.map(() => randomUUID());
+    const rendered = messages.map((m) => renderMail(m.template, m.params));
+    const inserted: Array<{ id: string; status: string }> = await tx.manager.query(
+      `INSERT INTO emails (id, event_id, kind, dedupe_key, to_address, to_name, subject, html, text, headers, attachments, job_id, status, last_error)
+       SELECT t.id, t.event_id, t.kind, t.dedupe_key, t.to_address, t.to_name, t.subject, t.html, t.text, t.headers, t.attachments, t.id::text,
+              CASE WHEN s.address IS NULL THEN 'queued' ELSE 'cancelled' END,
+              CASE WHEN s.address IS NULL THEN NULL ELSE 'not sent: the address ' || s.reason END
+         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::jsonb[], $11::jsonb[])
+              AS t(id, event_id, kind, dedupe_key, to_address, to_name, subject, html, text, headers, attachments)
+         LEFT JOIN mail_suppressions s ON s.event_id = t.event_id AND s.address = lower(t.to_address)
+       ON CONFLICT (dedupe_key) DO NOTHING
+       RETURNING id, status`,
+      [
+        ids,
+        messages.map((m) => m.eventId ?? null),
+        messages.map((m) => m.template.kind),
+        messages.map((m) => m.dedupeKey),
+        messages.map((m) => m.to.address),
+        messages.map((m) => m.to.name ?? null),
+        rendered.map((r) => r.subject),
+        rendered.map((r) => r.html),
+        rendered.map((r) => r.text),
+        messages.map((m) => JSON.stringify(m.headers ?? {})),
+        messages.map((m) => JSON.stringify(m.attachments ?? [])),
+      ],
+    );
+    const queued = inserted.filter((row) => row.status === 'queued');
+    tx.afterCommit(() =>
+      this.queues.enqueueMany(
+        JobName.SendMail,
+        queued.map(({ id }) => ({
+          payload: { emailId: id },
+          options: { jobId: id, attempts: this.config.mail.attempts, backoffBaseMs: this.config.mail.backoffBaseMs },
+        })),
+      ),
+    );
+    return inserted.length;
+  }
+
+  /** Which of these dedupe keys already have a row: a re-run skips them before minting links. */
+  async existingKeys(manager: EntityManager, keys: string[]): Promise<Set<string>> {
+    if (keys.length === 0) return new Set();
+    const rows: Array<{ dedupe_key: string }> = await manager.query(`SELECT dedupe_key FROM emails WHERE dedupe_key = ANY($1::text[])`, [keys]);
+    return new Set(rows.map((r) => r.dedupe_key));
+  }
+
   /** For a message that is the whole of its own change (e.g. a password reset). */
   send<P>(message: OutboxMessage<P>): Promise<{ id: string; created: boolean }> {
     return this.transactions.run((tx) => this.enqueue(tx, message));

@@ -48,17 +48,27 @@ export class JobQueueService implements OnApplicationShutdown {
   }
 
   async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: EnqueueOptions): Promise<void> {
-    const jobOptions: JobsOptions = { jobId: assertJobId(options.jobId) };
-    if (options.delayMs && options.delayMs > 0) jobOptions.delay = options.delayMs;
-    if (options.attempts) {
-      jobOptions.attempts = options.attempts;
-      jobOptions.backoff = { type: 'exponential', delay: options.backoffBaseMs ?? 1000, jitter: 0.5 };
-    }
-    await this.queue(JOB_QUEUE[name]).add(name, payload, jobOptions);
+    await this.queue(JOB_QUEUE[name]).add(name, payload, jobOptions(options));
+  }
+
+  /** Many jobs of one kind in one round trip. */
+  async enqueueMany<N extends JobName>(name: N, jobs: Array<{ payload: JobPayloads[N]; options: EnqueueOptions }>): Promise<void> {
+    if (jobs.length === 0) return;
+    await this.queue(JOB_QUEUE[name]).addBulk(jobs.map(({ payload, options }) => ({ name, data: payload, opts: jobOptions(options) })));
   }
 
   async onApplicationShutdown(): Promise<void> {
     await Promise.all([...this.queues.values()].map((queue) => queue.close()));
     this.queues.clear();
   }
+}
+
+function jobOptions(options: EnqueueOptions): JobsOptions {
+  const result: JobsOptions = { jobId: assertJobId(options.jobId) };
+  if (options.delayMs && options.delayMs > 0) result.delay = options.delayMs;
+  if (options.attempts) {
+    result.attempts = options.attempts;
+    result.backoff = { type: 'exponential', delay: options.backoffBaseMs ?? 1000, jitter: 0.5 };
+  }
+  return result;
 }

@@ -1,0 +1,556 @@
+/**
+ * bench:fanout — one reminder to 10,000 confirmed attendees, from its due time
+ * until an in-process SMTP server has a message for every one of them, as
+ * messages per second, beside nodemailer's raw pooled send of the same 10,000
+ * messages (one real reminder's subject, HTML and text, one message per
+ * recipient) to the same server in the same run, as a ratio (goal: at least
+ * 0.6). Prints duplicates and missing recipients for both; either above 0
+ * fails the run (exit 1).
+ *
+ * Plenary runs in this process (compiled dist/) in role `all` against a fresh
+ * Postgres database that it drops at the end, with its own BullMQ prefix on
+ * Redis whose keys it deletes at the end. The SMTP server (`smtp-server`,
+ * accepting everything, counting messages by their envelope recipient) runs
+ * in a worker thread of this process, so receiving does not share Plenary's
+ * event loop; the nodemailer baseline is sent from the main thread, where
+ * Plenary's own transport lives, with the options Plenary's SMTP transport
+ * uses (pooled, nodemailer's default 5 connections) and as many messages in
+ * flight as Plenary's mail worker runs (PLENARY_MAIL_CONCURRENCY). Everything talks to
+ * 127.0.0.1 only.
+ *
+ * The attendees are written with two SQL statements through the app's
+ * DataSource (people and their confirmed registrations, source `import`, the
+ * rows the organiser entry writes, minus the confirmation emails), into an
+ * event created through the API with `defaultReminders: false` and no
+ * capacity. The reminder is a rule created through the API: anchor `fixed`,
+ * a few seconds ahead, audience `confirmed`. A warm-up reminder to a small
+ * event and a warm-up nodemailer send come first; the warm-up reminder is
+ * also where the baseline's message content comes from.
+ * Run with `npm run bench:fanout`.
+ *
+ * Env: TEST_DATABASE_URL (postgres://postgres@127.0.0.1:5432/postgres),
+ * TEST_REDIS_URL (redis://127.0.0.1:6379), BENCH_RECIPIENTS (10000),
+ * BENCH_MAIL_CONCURRENCY (10, PLENARY_MAIL_CONCURRENCY), BENCH_LEAD_SECONDS
+ * (5: how far ahead the reminder is due), BENCH_TIMEOUT_SECONDS (300).
+ */
+import { randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { MessagePort, Worker, isMainThread, parentPort } from 'node:worker_threads';
+import { Redis } from 'ioredis';
+import { createTransport } from 'nodemailer';
+import { Client } from 'pg';
+import { SMTPServer, SMTPServerDataStream, SMTPServerSession } from 'smtp-server';
+import { DataSource } from 'typeorm';
+
+type PlenaryModule = typeof import('../src/plenary');
+type ConfigModule = typeof import('../src/config/app-config');
+
+const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const RECIPIENTS = Number(process.env.BENCH_RECIPIENTS ?? 10_000);
+const MAIL_CONCURRENCY = Number(process.env.BENCH_MAIL_CONCURRENCY ?? 10);
+const LEAD_MS = Number(process.env.BENCH_LEAD_SECONDS ?? 5) * 1000;
+const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_SECONDS ?? 300) * 1000;
+const WARMUP_RECIPIENTS = 200;
+const GOAL = 0.6;
+const ADMIN = { email: 'bench@plenary.test', password: 'bench-password-1' };
+
+// ---------------------------------------------------------------- SMTP sink (worker thread)
+
+interface SinkStats {
+  /** Messages accepted since the last reset. */
+  messages: number;
+  /** Distinct envelope recipients since the last reset. */
+  distinct: number;
+  bytes: number;
+  /** Epoch ms of the first accepted message and of the last recipient seen for the first time. */
+  firstAt: number;
+  lastNewAt: number;
+}
+
+type SinkRequest = { id: number; type: 'reset' | 'stats' | 'counts' | 'stop' };
+
+function runSink(port: MessagePort): void {
+  let counts = new Map<string, number>();
+  let stats: SinkStats = { messages: 0, distinct: 0, bytes: 0, firstAt: 0, lastNewAt: 0 };
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    disableReverseLookup: true,
+    logger: false,
+    onData(stream: SMTPServerDataStream, session: SMTPServerSession, callback: (error?: Error | null) => void) {
+      let size = 0;
+      stream.on('data', (chunk: Buffer) => (size += chunk.length));
+      stream.on('end', () => {
+        const now = Date.now();
+        stats.messages += 1;
+        stats.bytes += size;
+        if (!stats.firstAt) stats.firstAt = now;
+        for (const rcpt of session.envelope.rcptTo) {
+          const address = rcpt.address.toLowerCase();
+          const seen = counts.get(address) ?? 0;
+          counts.set(address, seen + 1);
+          if (seen === 0) {
+            stats.distinct += 1;
+            stats.lastNewAt = now;
+          }
+        }
+        callback();
+      });
+    },
+  });
+  server.on('error', (error) => port.postMessage({ id: -1, error: String(error) }));
+  server.listen(0, '127.0.0.1', () => port.postMessage({ id: 0, port: (server.server.address() as AddressInfo).port }));
+  port.on('message', (request: SinkRequest) => {
+    switch (request.type) {
+      case 'reset':
+        counts = new Map();
+        stats = { messages: 0, distinct: 0, bytes: 0, firstAt: 0, lastNewAt: 0 };
+        return port.postMessage({ id: request.id });
+      case 'stats':
+        return port.postMessage({ id: request.id, stats });
+      case 'counts':
+        return port.postMessage({ id: request.id, counts: [...counts] });
+      case 'stop':
+        server.close(() => {
+          port.postMessage({ id: request.id });
+          port.close();
+        });
+    }
+  });
+}
+
+if (!isMainThread) runSink(parentPort!);
+
+/** The sink's thread, asked over messages. */
+class Sink {
+  private nextId = 1;
+  private readonly waiting = new Map<number, (reply: Record<string, unknown>) => void>();
+
+  private constructor(
+    private readonly worker: Worker,
+    readonly port: number,
+  ) {
+    worker.on('message', (reply: { id: number; error?: string }) => {
+      if (reply.id === -1) console.error(`SMTP sink error: ${reply.error}`);
+      this.waiting.get(reply.id)?.(reply);
+      this.waiting.delete(reply.id);
+    });
+  }
+
+  static start(): Promise<Sink> {
+    const worker = new Worker(__filename);
+    return new Promise((resolveSink, reject) => {
+      worker.once('error', reject);
+      worker.once('message', (reply: { port: number }) => resolveSink(new Sink(worker, reply.port)));
+    });
+  }
+
+  get url(): string {
+    return `smtp://127.0.0.1:${this.port}?tls=off`;
+  }
+
+  private call<T>(type: SinkRequest['type']): Promise<T> {
+    const id = this.nextId++;
+    return new Promise((resolveCall) => {
+      this.waiting.set(id, resolveCall as (reply: Record<string, unknown>) => void);
+      this.worker.postMessage({ id, type });
+    });
+  }
+
+  async reset(): Promise<void> {
+    await this.call('reset');
+  }
+
+  async stats(): Promise<SinkStats> {
+    return (await this.call<{ stats: SinkStats }>('stats')).stats;
+  }
+
+  async counts(): Promise<Map<string, number>> {
+    return new Map((await this.call<{ counts: Array<[string, number]> }>('counts')).counts);
+  }
+
+  async stop(): Promise<void> {
+    await this.call('stop');
+    await this.worker.terminate();
+  }
+}
+
+// ---------------------------------------------------------------- helpers (main thread)
+
+async function withAdmin<T>(fn: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+function databaseUrl(name: string): string {
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+function api(base: string, token?: string) {
+  return async <T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<T> => {
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
+    return (text ? JSON.parse(text) : {}) as T;
+  };
+}
+
+function daysFromNow(days: number, time: string): string {
+  return `${new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)}T${time}`;
+}
+
+const sleep = (ms: number) => new Promise((resolveSleep) => setTimeout(resolveSleep, ms));
+
+async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = TIMEOUT_MS, intervalMs = 10): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(intervalMs);
+  }
+}
+
+const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+const LANGUAGES = ['en', 'es', 'pt', 'fr', null];
+
+function addressesFor(tag: string, count: number): string[] {
+  return Array.from({ length: count }, (_, i) => `attendee${i}-${tag}@fanout.bench`);
+}
+
+/**
+ * The people and confirmed registrations the organiser entry would write
+ * (without its confirmation emails), in two statements: an event of 10,000
+ * through HTTP would take the event's seat lock 10,000 times one after another.
+ */
+async function seedAttendees(db: DataSource, eventId: string, addresses: string[]): Promise<void> {
+  const codes = new Set<string>();
+  while (codes.size < addresses.length) {
+    let code = '';
+    for (let i = 0; i < 8; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+    codes.add(code);
+  }
+  await db.transaction(async (manager) => {
+    await manager.query(
+      `WITH input AS (
+         SELECT * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS t(name, email, code, language)
+       ), person AS (
+         INSERT INTO people (event_id, name, email, email_key, organisation, organisation_type, region, country_code, language)
+         SELECT $1, name, email, lower(email), 'Regional Development Agency ' || (length(email) % 40), 'public_authority', 'Piura', 'PE', language
+           FROM input
+         RETURNING id, email
+       )
+       INSERT INTO registrations (event_id, person_id, status, check_in_code, source, confirmed_at)
+       SELECT $1, person.id, 'confirmed', input.code, 'import', now() FROM person JOIN input ON input.email = person.email`,
+      [
+        eventId,
+        addresses.map((_, i) => `Attendee ${i} Lastname`),
+        addresses,
+        [...codes],
+        addresses.map((_, i) => LANGUAGES[i % LANGUAGES.length]),
+      ],
+    );
+  });
+}
+
+interface Tally {
+  duplicates: number;
+  missing: number;
+  unexpected: number;
+}
+
+function tally(counts: Map<string, number>, expected: string[]): Tally {
+  const wanted = new Set(expected);
+  let duplicates = 0;
+  let missing = 0;
+  for (const address of expected) {
+    const n = counts.get(address) ?? 0;
+    if (n === 0) missing += 1;
+    else duplicates += n - 1;
+  }
+  let unexpected = 0;
+  for (const [address, n] of counts) if (!wanted.has(address)) unexpected += n;
+  return { duplicates, missing, unexpected };
+}
+
+interface ReminderRun {
+  dueAt: number;
+  /** Epoch ms at which the sink had every recipient (or the last one that came). */
+  completeAt: number;
+  firstAt: number;
+  fannedOutAt: number | null;
+  messages: number;
+  bytes: number;
+  tally: Tally;
+  statuses: Record<string, number>;
+}
+
+interface RawRun {
+  startedAt: number;
+  completeAt: number;
+  messages: number;
+  bytes: number;
+  tally: Tally;
+  errors: number;
+  firstError?: string;
+}
+
+const perSecond = (messages: number, ms: number) => (messages / (ms / 1000)).toFixed(0);
+
+async function main(): Promise<boolean> {
+  const dist = resolve(__dirname, '..');
+  const { startPlenary } = require(join(dist, 'plenary.js')) as PlenaryModule;
+  const { loadConfig } = require(join(dist, 'config', 'app-config.js')) as ConfigModule;
+
+  const database = `plenary_bench_${randomBytes(5).toString('hex')}`;
+  const prefix = `bench${randomBytes(4).toString('hex')}`;
+  const dataDir = mkdtempSync(join(tmpdir(), 'plenary-bench-'));
+  await withAdmin((c) => c.query(`CREATE DATABASE ${database}`));
+  const sink = await Sink.start();
+  let plenary: Awaited<ReturnType<PlenaryModule['startPlenary']>> | null = null;
+  let failed = false;
+  try {
+    plenary = await startPlenary(
+      loadConfig({
+        PLENARY_ROLE: 'all',
+        DATABASE_URL: databaseUrl(database),
+        REDIS_URL,
+        QUEUE_PREFIX: prefix,
+        SMTP_URL: sink.url,
+        SMTP_RATE_PER_SECOND: '0',
+        PLENARY_MAIL_CONCURRENCY: String(MAIL_CONCURRENCY),
+        PLENARY_DATA_DIR: dataDir,
+        PORT: '0',
+        RATE_LIMIT_PER_MINUTE: '0',
+        PLENARY_LOG_LEVEL: 'silent',
+        PLENARY_ADMIN_EMAIL: ADMIN.email,
+        PLENARY_ADMIN_PASSWORD: ADMIN.password,
+        PUBLIC_URL: 'http://127.0.0.1:3000',
+      }),
+    );
+    const base = plenary.url!;
+    const db = plenary.app.get(DataSource);
+    const { token } = await api(base)<{ token: string }>('POST', '/auth/login', ADMIN);
+    const call = api(base, token);
+
+    /** A published event with no seat limit and no default rules, `count` attendees, and a reminder due LEAD_MS ahead. */
+    const runReminder = async (tag: string, count: number): Promise<{ run: ReminderRun; addresses: string[]; eventId: string }> => {
+      const event = await call<{ id: string }>('POST', '/events', {
+        title: 'EU–Latin America region-to-region meeting',
+        timezone: 'Europe/Brussels',
+        startsAt: daysFromNow(30, '09:00'),
+        endsAt: daysFromNow(31, '17:30'),
+        venue: 'Brussels',
+        defaultReminders: false,
+      });
+      await call('POST', `/events/${event.id}/publish`);
+      const addresses = addressesFor(tag, count);
+      await seedAttendees(db, event.id, addresses);
+      await sink.reset();
+      const rule = await call<{ id: string; scheduled: Array<{ state: string; dueAt: string }> }>('POST', `/events/${event.id}/reminder-rules`, {
+        name: `Fan-out ${tag}`,
+        anchor: 'fixed',
+        fixedAt: new Date(Date.now() + LEAD_MS).toISOString(),
+        offsetMinutes: 0,
+        audience: 'confirmed',
+      });
+      if (rule.scheduled[0]?.state !== 'pending') throw new Error(`the reminder was not scheduled: ${JSON.stringify(rule.scheduled)}`);
+      const dueAt = new Date(rule.scheduled[0].dueAt).getTime();
+      const done = await waitFor(`all ${count} reminders at the sink`, async () => {
+        const stats = await sink.stats();
+        return stats.distinct >= count ? stats : null;
+      }).catch(async (error: Error) => {
+        console.log(`  ${error.message}`);
+        return sink.stats();
+      });
+      // Every row settled (sent, failed or cancelled), so a late duplicate would have been counted.
+      await waitFor(
+        'every outbox row to settle',
+        async () => {
+          const [row] = await db.query(
+            `SELECT count(*)::int AS n FROM emails WHERE event_id = $1 AND status IN ('queued', 'sending')`,
+            [event.id],
+          );
+          const [reminder] = await db.query(`SELECT state FROM scheduled_reminders WHERE rule_id = $1`, [rule.id]);
+          return row.n === 0 && reminder.state === 'fanned_out';
+        },
+        done.distinct >= count ? TIMEOUT_MS : 1000,
+      ).catch((error: Error) => console.log(`  ${error.message}`));
+      const stats = await sink.stats();
+      const statuses: Record<string, number> = {};
+      for (const row of await db.query(`SELECT status, count(*)::int AS n FROM emails WHERE event_id = $1 GROUP BY status`, [event.id])) {
+        statuses[row.status] = row.n;
+      }
+      const [reminder] = await db.query(`SELECT fanned_out_at FROM scheduled_reminders WHERE rule_id = $1`, [rule.id]);
+      return {
+        eventId: event.id,
+        addresses,
+        run: {
+          dueAt,
+          completeAt: done.lastNewAt,
+          firstAt: stats.firstAt,
+          fannedOutAt: reminder.fanned_out_at ? new Date(reminder.fanned_out_at).getTime() : null,
+          messages: stats.messages,
+          bytes: stats.bytes,
+          tally: tally(await sink.counts(), addresses),
+          statuses,
+        },
+      };
+    };
+
+    // Warm-up reminder: JIT, pools, SMTP connections; its first English reminder is the baseline's content.
+    const warm = await runReminder(`warm-${prefix}`, WARMUP_RECIPIENTS);
+    if (warm.run.tally.missing > 0) throw new Error(`warm-up: ${warm.run.tally.missing} reminder(s) missing`);
+    const [sample] = await db.query(
+      `SELECT e.subject, e.html, e.text, e.to_name FROM emails e
+        JOIN people p ON p.event_id = e.event_id AND p.email_key = lower(e.to_address)
+       WHERE e.event_id = $1 AND e.kind = 'reminder' AND p.language = 'en' LIMIT 1`,
+      [warm.eventId],
+    );
+    const content = { subject: sample.subject as string, html: sample.html as string, text: sample.text as string };
+
+    /**
+     * The baseline: nodemailer's pooled transport with Plenary's transport
+     * options, as many messages in flight as Plenary's mail worker has. (Handing
+     * nodemailer all 10,000 at once is slower: about 600/s against 1,000/s in a
+     * probe, which would flatter the ratio.)
+     */
+    const rawSend = async (addresses: string[]): Promise<RawRun> => {
+      await sink.reset();
+      const transporter = createTransport({
+        pool: true,
+        host: '127.0.0.1',
+        port: sink.port,
+        secure: false,
+        ignoreTLS: true,
+        connectionTimeout: 15_000,
+        greetingTimeout: 15_000,
+        socketTimeout: 60_000,
+      });
+      let errors = 0;
+      let firstError: string | undefined;
+      let next = 0;
+      const lane = async () => {
+        while (next < addresses.length) {
+          const i = next++;
+          await transporter
+            .sendMail({
+              from: 'Plenary <no-reply@plenary.localhost>',
+              to: { name: `Attendee ${i} Lastname`, address: addresses[i] },
+              subject: content.subject,
+              html: content.html,
+              text: content.text,
+              headers: { 'X-Plenary-Outbox-Id': randomUUID() },
+            })
+            .catch((error: unknown) => {
+              errors += 1;
+              firstError ??= String(error);
+            });
+        }
+      };
+      const startedAt = Date.now();
+      await Promise.all(Array.from({ length: MAIL_CONCURRENCY }, lane));
+      const stats = await waitFor('the sink to count the raw sends', async () => {
+        const s = await sink.stats();
+        return s.distinct >= addresses.length - errors ? s : null;
+      }, 5_000).catch(() => sink.stats());
+      transporter.close();
+      return {
+        startedAt,
+        completeAt: stats.lastNewAt,
+        messages: stats.messages,
+        bytes: stats.bytes,
+        tally: tally(await sink.counts(), addresses),
+        errors,
+        firstError,
+      };
+    };
+    await rawSend(warm.addresses);
+
+    console.log(
+      `one reminder to ${RECIPIENTS} confirmed attendees (seeded with SQL), due ${LEAD_MS / 1000} s after the rule is created; ` +
+        `role all, PLENARY_MAIL_CONCURRENCY=${MAIL_CONCURRENCY}, SMTP_RATE_PER_SECOND=0; baseline: pooled nodemailer (5 connections), ${MAIL_CONCURRENCY} in flight; ` +
+        `to smtp-server on 127.0.0.1 in a worker thread; ${WARMUP_RECIPIENTS}-recipient warm-up of both first`,
+    );
+    const tag = `r1-${prefix}`;
+    const addresses = addressesFor(tag, RECIPIENTS);
+    const raw = await rawSend(addresses);
+    const rawMs = raw.completeAt - raw.startedAt;
+    console.log(
+      `  nodemailer pooled   ${raw.messages} messages in ${(rawMs / 1000).toFixed(2)} s: ${perSecond(RECIPIENTS - raw.tally.missing, rawMs).padStart(5)} msg/s` +
+        `  (${(raw.bytes / raw.messages / 1024).toFixed(1)} KiB/message)  duplicates ${raw.tally.duplicates}, missing ${raw.tally.missing}` +
+        `${raw.errors ? `, send errors ${raw.errors} (first: ${raw.firstError})` : ''}`,
+    );
+
+    const { run } = await runReminder(tag, RECIPIENTS);
+    const runMs = run.completeAt - run.dueAt;
+    const since = (t: number | null) => (t === null || !t ? 'n/a' : `+${((t - run.dueAt) / 1000).toFixed(2)} s`);
+    console.log(
+      `  plenary reminder    ${run.messages} messages in ${(runMs / 1000).toFixed(2)} s from due: ${perSecond(RECIPIENTS - run.tally.missing, runMs).padStart(5)} msg/s` +
+        `  (${(run.bytes / Math.max(1, run.messages) / 1024).toFixed(1)} KiB/message)  duplicates ${run.tally.duplicates}, missing ${run.tally.missing}`,
+    );
+    console.log(
+      `    first message ${since(run.firstAt)}, fan-out finished ${since(run.fannedOutAt)}, last recipient ${since(run.completeAt)}; ` +
+        `outbox ${JSON.stringify(run.statuses)}${run.tally.unexpected ? `; ${run.tally.unexpected} message(s) to other addresses` : ''}`,
+    );
+    const ratio = (RECIPIENTS / runMs) / (RECIPIENTS / rawMs);
+    console.log(`ratio plenary/nodemailer ${ratio.toFixed(2)}  (goal >= ${GOAL}: ${ratio >= GOAL ? 'met' : 'NOT met'})`);
+    console.log(`duplicates=${run.tally.duplicates} missing=${run.tally.missing}`);
+    if (run.tally.duplicates > 0 || run.tally.missing > 0) {
+      console.log(`FAIL: the reminder reached ${RECIPIENTS - run.tally.missing} of ${RECIPIENTS} with ${run.tally.duplicates} duplicate(s)`);
+      failed = true;
+    }
+    if (raw.tally.duplicates > 0 || raw.tally.missing > 0) {
+      console.log(`FAIL: the baseline reached ${RECIPIENTS - raw.tally.missing} of ${RECIPIENTS} with ${raw.tally.duplicates} duplicate(s)`);
+      failed = true;
+    }
+  } finally {
+    await plenary?.stop();
+    await sink.stop();
+    await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
+    await deleteQueueKeys(prefix);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  return failed;
+}
+
+/** The run's BullMQ keys (its own prefix) leave Redis with it. */
+async function deleteQueueKeys(prefix: string): Promise<void> {
+  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true });
+  try {
+    await redis.connect();
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
+if (isMainThread) {
+  main().then(
+    (failed) => process.exit(failed ? 1 : 0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
