@@ -25,7 +25,11 @@ const agenda = (...sessions: SnapshotSession[]): AgendaSnapshot => ({ rooms: [],
 function reorderKeys<T>(value: T): T {
   if (Array.isArray(value)) return value.map(reorderKeys) as T;
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reorderKeys(v)])) as T;
+    return Object.fromEntries(
+      Object.entries(value)
+        .reverse()
+        .map(([k, v]) => [k, reorderKeys(v)]),
+    ) as T;
   }
   return value;
 }
@@ -38,7 +42,12 @@ describe('diffAgenda', () => {
       ['a', 0],
       ['b', 1],
     ]);
-    expect(next.changes).toEqual({ added: [], moved: [], cancelled: [], changed: [expect.objectContaining({ sessionId: 'b', title: 'Renamed' })] });
+    expect(next.changes).toEqual({
+      added: [],
+      moved: [],
+      cancelled: [],
+      changed: [expect.objectContaining({ sessionId: 'b', title: 'Renamed' })],
+    });
   });
 
   it('reports a room change as a move, with times in the event zone', () => {
@@ -48,8 +57,20 @@ describe('diffAgenda', () => {
       {
         sessionId: 'a',
         title: 'Session a',
-        from: { sessionId: 'a', title: 'Session a', startsAt: '2019-10-08T09:30:00+02:00', endsAt: '2019-10-08T11:00:00+02:00', roomId: 'room-1' },
-        to: { sessionId: 'a', title: 'Session a', startsAt: '2019-10-08T09:30:00+02:00', endsAt: '2019-10-08T11:00:00+02:00', roomId: 'room-2' },
+        from: {
+          sessionId: 'a',
+          title: 'Session a',
+          startsAt: '2019-10-08T09:30:00+02:00',
+          endsAt: '2019-10-08T11:00:00+02:00',
+          roomId: 'room-1',
+        },
+        to: {
+          sessionId: 'a',
+          title: 'Session a',
+          startsAt: '2019-10-08T09:30:00+02:00',
+          endsAt: '2019-10-08T11:00:00+02:00',
+          roomId: 'room-2',
+        },
       },
     ]);
   });

@@ -1,7 +1,10 @@
 import { formatInZone } from '../platform/time/zoned-time';
 import { AgendaChanges, AgendaSnapshot, SessionRef, SnapshotSession } from './agenda-snapshot';
 
-export function sessionRef(session: Pick<SnapshotSession, 'id' | 'title' | 'startsAt' | 'endsAt' | 'roomId'>, timezone: string): SessionRef {
+export function sessionRef(
+  session: Pick<SnapshotSession, 'id' | 'title' | 'startsAt' | 'endsAt' | 'roomId'>,
+  timezone: string,
+): SessionRef {
   return {
     sessionId: session.id,
     title: session.title,
@@ -58,7 +61,12 @@ export function diffAgenda(
     } else if (old.status === 'cancelled') {
       changes.added.push(sessionRef(session, timezone));
     } else if (moved(old, session)) {
-      changes.moved.push({ sessionId: session.id, title: session.title, from: sessionRef(old, timezone), to: sessionRef(session, timezone) });
+      changes.moved.push({
+        sessionId: session.id,
+        title: session.title,
+        from: sessionRef(old, timezone),
+        to: sessionRef(session, timezone),
+      });
     } else if (differs) {
       changes.changed.push(sessionRef(session, timezone));
     }

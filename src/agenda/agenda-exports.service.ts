@@ -123,7 +123,9 @@ function cacheKey(versionId: string, event: ExportedEvent): string {
     const value = event[name];
     return value instanceof Date ? value.toISOString() : value;
   });
-  return createHash('sha256').update(JSON.stringify([FORMAT, versionId, fields])).digest('base64url');
+  return createHash('sha256')
+    .update(JSON.stringify([FORMAT, versionId, fields]))
+    .digest('base64url');
 }
 
 /** RFC 9110 §13.1.2: If-None-Match uses the weak comparison; `*` matches any current representation. */

@@ -7,8 +7,22 @@ import { buildPublicAgenda } from './public-agenda-document';
 
 const ROOM = '11111111-1111-4111-8111-111111111111';
 const THEME = '22222222-2222-4222-8222-222222222222';
-const ANA = { id: '33333333-3333-4333-8333-333333333333', name: 'Ana Moreau', organisation: 'IUC-LAC', region: 'Brussels-Capital', countryCode: 'BE', title: null };
-const IGNACIO = { id: '44444444-4444-4444-8444-444444444444', name: 'Ignacio Tello', organisation: null, region: "O'Higgins", countryCode: 'CL', title: 'Governor' };
+const ANA = {
+  id: '33333333-3333-4333-8333-333333333333',
+  name: 'Ana Moreau',
+  organisation: 'IUC-LAC',
+  region: 'Brussels-Capital',
+  countryCode: 'BE',
+  title: null,
+};
+const IGNACIO = {
+  id: '44444444-4444-4444-8444-444444444444',
+  name: 'Ignacio Tello',
+  organisation: null,
+  region: "O'Higgins",
+  countryCode: 'CL',
+  title: 'Governor',
+};
 
 function session(id: string, startsAt: string, endsAt: string, extra: Partial<SnapshotSession> = {}): SnapshotSession {
   return {
@@ -44,8 +58,14 @@ function dstSource(status: 'published' | 'cancelled' = 'published'): AgendaExpor
         ],
         sequence: 2,
       }),
-      session('aaaaaaaa-0000-4000-8000-000000000001', '2019-10-26T10:00:00+02:00', '2019-10-26T11:00:00+02:00', { roomId: ROOM, themeId: THEME }),
-      session('cccccccc-0000-4000-8000-000000000003', '2019-10-27T12:00:00+01:00', '2019-10-27T13:00:00+01:00', { status: 'cancelled', sequence: 1 }),
+      session('aaaaaaaa-0000-4000-8000-000000000001', '2019-10-26T10:00:00+02:00', '2019-10-26T11:00:00+02:00', {
+        roomId: ROOM,
+        themeId: THEME,
+      }),
+      session('cccccccc-0000-4000-8000-000000000003', '2019-10-27T12:00:00+01:00', '2019-10-27T13:00:00+01:00', {
+        status: 'cancelled',
+        sequence: 1,
+      }),
     ],
   };
   return {
@@ -92,8 +112,16 @@ describe('public agenda documents', () => {
 
   it('groups a far-from-UTC event by its own local day, not by the UTC date', () => {
     const source = dstSource();
-    source.event = { ...source.event, timezone: 'Pacific/Auckland', startsAt: new Date('2019-10-08T08:00:00+13:00'), endsAt: new Date('2019-10-08T18:00:00+13:00') };
-    source.version.snapshot = { ...source.version.snapshot, sessions: [session('dddddddd-0000-4000-8000-000000000004', '2019-10-08T08:30:00+13:00', '2019-10-08T09:00:00+13:00')] };
+    source.event = {
+      ...source.event,
+      timezone: 'Pacific/Auckland',
+      startsAt: new Date('2019-10-08T08:00:00+13:00'),
+      endsAt: new Date('2019-10-08T18:00:00+13:00'),
+    };
+    source.version.snapshot = {
+      ...source.version.snapshot,
+      sessions: [session('dddddddd-0000-4000-8000-000000000004', '2019-10-08T08:30:00+13:00', '2019-10-08T09:00:00+13:00')],
+    };
     const agenda = buildPublicAgenda(source);
     expect(agenda.days.map((d) => [d.date, d.sessions.map((s) => s.startsAt)])).toEqual([['2019-10-08', ['2019-10-08T08:30:00+13:00']]]);
     const frab = buildFrabSchedule(source).schedule.conference;
@@ -101,7 +129,7 @@ describe('public agenda documents', () => {
     expect(frab.days[0].rooms[NO_ROOM][0]).toMatchObject({ start: '08:30', date: '2019-10-08T08:30:00+13:00', duration: '00:30' });
   });
 
-  it('writes UTC instants, the version\'s SEQUENCE and STATUS in the calendar', () => {
+  it("writes UTC instants, the version's SEQUENCE and STATUS in the calendar", () => {
     const text = buildAgendaIcs(dstSource());
     const events = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent');
     const byUid = new Map(events.map((e) => [e.getFirstPropertyValue('uid') as string, e]));
@@ -109,10 +137,14 @@ describe('public agenda documents', () => {
     const moderated = byUid.get('bbbbbbbb-0000-4000-8000-000000000002@plenary')!;
     expect(text).toContain('DTSTART:20191027T090000Z');
     expect(Number(moderated.getFirstPropertyValue('sequence'))).toBe(2);
-    expect(moderated.getFirstPropertyValue('description')).toBe('Moderated by Ana Moreau (IUC-LAC)\n\n1. First\n   Ignacio Tello\n2. Second\n   Ana Moreau (IUC-LAC)');
+    expect(moderated.getFirstPropertyValue('description')).toBe(
+      'Moderated by Ana Moreau (IUC-LAC)\n\n1. First\n   Ignacio Tello\n2. Second\n   Ana Moreau (IUC-LAC)',
+    );
     expect(moderated.getFirstPropertyValue('location')).toBe('Brussels');
     expect(byUid.get('cccccccc-0000-4000-8000-000000000003@plenary')!.getFirstPropertyValue('status')).toBe('CANCELLED');
-    expect(byUid.get('aaaaaaaa-0000-4000-8000-000000000001@plenary')!.getFirstProperty('categories')!.getValues()).toEqual(['Industry, modernisation']);
+    expect(byUid.get('aaaaaaaa-0000-4000-8000-000000000001@plenary')!.getFirstProperty('categories')!.getValues()).toEqual([
+      'Industry, modernisation',
+    ]);
     expect(text).toContain('DTSTAMP:20191001T120000Z');
     // The same version always gives the same bytes.
     expect(buildAgendaIcs(dstSource())).toBe(text);
@@ -126,7 +158,12 @@ describe('public agenda documents', () => {
     expect(day1.rooms['Plenary hall'].map((e) => e.guid)).toEqual(['aaaaaaaa-0000-4000-8000-000000000001']);
     expect(day1.rooms['Plenary hall'][0].track).toBe('Industry, modernisation');
     expect(day2.rooms[NO_ROOM].map((e) => e.guid)).toEqual(['bbbbbbbb-0000-4000-8000-000000000002']);
-    expect(day2.rooms[NO_ROOM][0]).toMatchObject({ start: '10:00', duration: '01:15', date: '2019-10-27T10:00:00+01:00', id: frabId('bbbbbbbb-0000-4000-8000-000000000002') });
+    expect(day2.rooms[NO_ROOM][0]).toMatchObject({
+      start: '10:00',
+      duration: '01:15',
+      date: '2019-10-27T10:00:00+01:00',
+      id: frabId('bbbbbbbb-0000-4000-8000-000000000002'),
+    });
     expect(day2.rooms[NO_ROOM][0].persons.map((p) => p.public_name)).toEqual(['Ana Moreau', 'Ignacio Tello']);
     expect(day2).toMatchObject({ day_start: '2019-10-27T10:00:00+01:00', day_end: '2019-10-27T11:15:00+01:00' });
     expect(day3).toMatchObject({ date: '2019-10-28', day_start: '2019-10-28T00:00:00+01:00', day_end: '2019-10-28T23:59:00+01:00' });

@@ -71,7 +71,6 @@ function derivedUuid(name: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-
 const pad = (n: number) => String(n).padStart(2, '0');
 
 function hhmm(minutes: number): string {
@@ -147,7 +146,8 @@ export function buildFrabSchedule(source: AgendaExportSource, index = new Snapsh
     const dayRooms: Record<string, FrabEvent[]> = Object.create(null);
     for (const room of rooms) dayRooms[room.name] = [];
     for (const session of daySessions) dayRooms[index.room(session.roomId)?.name ?? NO_ROOM].push(toEvent(session));
-    const first = daySessions.length > 0 ? new Date(Math.min(...daySessions.map((s) => Date.parse(s.startsAt)))) : startOfLocalDay(date, tz);
+    const first =
+      daySessions.length > 0 ? new Date(Math.min(...daySessions.map((s) => Date.parse(s.startsAt)))) : startOfLocalDay(date, tz);
     const last =
       daySessions.length > 0
         ? new Date(Math.max(...daySessions.map((s) => Date.parse(s.endsAt))))

@@ -27,7 +27,13 @@ export class PresentationsService {
       await this.checkRefs(manager, eventId, input.sessionId ?? null, input.themeId ?? null);
       const { presenters, position, ...fields } = input;
       const presentation = await manager.save(
-        manager.create(Presentation, { ...fields, eventId, sessionId: input.sessionId ?? null, themeId: input.themeId ?? null, position: null }),
+        manager.create(Presentation, {
+          ...fields,
+          eventId,
+          sessionId: input.sessionId ?? null,
+          themeId: input.themeId ?? null,
+          position: null,
+        }),
       );
       if (presentation.sessionId) await this.place(manager, presentation, presentation.sessionId, position);
       await this.setPresenters(manager, eventId, presentation.id, presenters);
@@ -144,11 +150,10 @@ export class PresentationsService {
   /** Puts the presentation at `position` (1-based; default last), shifting those after it. */
   private async place(manager: EntityManager, presentation: Presentation, sessionId: string, position?: number): Promise<void> {
     await this.lockSession(manager, presentation.eventId, sessionId);
-    const { rows } = await sql<{ n: number }>(
-      manager,
-      `SELECT count(*)::int AS n FROM presentations WHERE session_id = $1 AND id <> $2`,
-      [sessionId, presentation.id],
-    );
+    const { rows } = await sql<{ n: number }>(manager, `SELECT count(*)::int AS n FROM presentations WHERE session_id = $1 AND id <> $2`, [
+      sessionId,
+      presentation.id,
+    ]);
     const at = Math.min(position ?? rows[0].n + 1, rows[0].n + 1);
     await sql(manager, `UPDATE presentations SET position = position + 1 WHERE session_id = $1 AND position >= $2 AND id <> $3`, [
       sessionId,
@@ -173,7 +178,12 @@ export class PresentationsService {
   }
 
   /** One lead (the one marked, else the first), co-presenters after, in the given order. */
-  private async setPresenters(manager: EntityManager, eventId: string, presentationId: string, presenters: PresenterInput[]): Promise<void> {
+  private async setPresenters(
+    manager: EntityManager,
+    eventId: string,
+    presentationId: string,
+    presenters: PresenterInput[],
+  ): Promise<void> {
     const byId = presenters.filter((p): p is Extract<PresenterInput, { personId: string }> => 'personId' in p);
     const known = await this.people.requireAll(
       manager,
@@ -191,7 +201,9 @@ export class PresentationsService {
       }
     }
     if (new Set(people.map((p) => p.id)).size !== people.length) {
-      throw Problem.badRequest('A person is listed twice among the presenters', [{ field: 'presenters', message: 'a person is listed twice' }]);
+      throw Problem.badRequest('A person is listed twice among the presenters', [
+        { field: 'presenters', message: 'a person is listed twice' },
+      ]);
     }
     const leadIndex = Math.max(
       0,

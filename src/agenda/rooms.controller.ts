@@ -27,7 +27,11 @@ export class RoomsController {
 
   @Patch('rooms/:roomId')
   @ApiZodBody(updateRoomSchema)
-  updateRoom(@Param('eventId') eventId: string, @Param('roomId', new IdParam('room')) roomId: string, @ZodBody(updateRoomSchema) body: UpdateRoomInput) {
+  updateRoom(
+    @Param('eventId') eventId: string,
+    @Param('roomId', new IdParam('room')) roomId: string,
+    @ZodBody(updateRoomSchema) body: UpdateRoomInput,
+  ) {
     return this.rooms.updateRoom(eventId, roomId, body);
   }
 
@@ -50,7 +54,11 @@ export class RoomsController {
 
   @Patch('themes/:themeId')
   @ApiZodBody(updateThemeSchema)
-  updateTheme(@Param('eventId') eventId: string, @Param('themeId', new IdParam('theme')) themeId: string, @ZodBody(updateThemeSchema) body: UpdateThemeInput) {
+  updateTheme(
+    @Param('eventId') eventId: string,
+    @Param('themeId', new IdParam('theme')) themeId: string,
+    @ZodBody(updateThemeSchema) body: UpdateThemeInput,
+  ) {
     return this.rooms.updateTheme(eventId, themeId, body);
   }
 

@@ -117,12 +117,18 @@ export class SessionsService {
     const firstDay = startOfLocalDay(days[0], event.timezone);
     const afterLastDay = startOfLocalDay(nextDate(days[days.length - 1]), event.timezone);
     const outside: FieldError[] = [];
-    if (session.startsAt < firstDay || session.startsAt >= afterLastDay) outside.push({ field: 'startsAt', message: `must be on one of the event's days (${days.join(', ')})` });
-    if (session.endsAt > afterLastDay) outside.push({ field: 'endsAt', message: `must be on one of the event's days (${days.join(', ')})` });
-    if (outside.length > 0) throw Problem.unprocessable(`The session lies outside the event's days (${days.join(', ')}, ${event.timezone})`, outside);
+    if (session.startsAt < firstDay || session.startsAt >= afterLastDay)
+      outside.push({ field: 'startsAt', message: `must be on one of the event's days (${days.join(', ')})` });
+    if (session.endsAt > afterLastDay)
+      outside.push({ field: 'endsAt', message: `must be on one of the event's days (${days.join(', ')})` });
+    if (outside.length > 0)
+      throw Problem.unprocessable(`The session lies outside the event's days (${days.join(', ')}, ${event.timezone})`, outside);
 
     const missing: FieldError[] = [];
-    if (session.roomId && !(await manager.findOne(Room, { where: { id: session.roomId, eventId: event.id }, lock: { mode: 'pessimistic_write' } }))) {
+    if (
+      session.roomId &&
+      !(await manager.findOne(Room, { where: { id: session.roomId, eventId: event.id }, lock: { mode: 'pessimistic_write' } }))
+    ) {
       missing.push({ field: 'roomId', message: 'no such room in this event' });
     }
     if (session.themeId && !(await manager.findOne(Theme, { where: { id: session.themeId, eventId: event.id } }))) {
@@ -149,7 +155,12 @@ export class SessionsService {
     }
   }
 
-  private async setChairs(manager: EntityManager, eventId: string, sessionId: string, chairs: Array<{ personId: string; role: 'chair' | 'moderator' }>) {
+  private async setChairs(
+    manager: EntityManager,
+    eventId: string,
+    sessionId: string,
+    chairs: Array<{ personId: string; role: 'chair' | 'moderator' }>,
+  ) {
     await this.people.requireAll(
       manager,
       eventId,

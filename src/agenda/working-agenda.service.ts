@@ -32,33 +32,41 @@ const toPerson = (row: PersonRow): SnapshotPerson => ({
 export class WorkingAgendaService {
   async load(manager: EntityManager, eventId: string): Promise<AgendaSnapshot> {
     // One after the other: inside a transaction they share a single connection.
-    const rooms = await sql<{ id: string; name: string; capacity: number | null }>(manager, `SELECT id, name, capacity FROM rooms WHERE event_id = $1 ORDER BY created_at, id`, [eventId]);
-    const themes = await sql<{ id: string; name: string; colour: string | null }>(manager, `SELECT id, name, colour FROM themes WHERE event_id = $1 ORDER BY created_at, id`, [eventId]);
+    const rooms = await sql<{ id: string; name: string; capacity: number | null }>(
+      manager,
+      `SELECT id, name, capacity FROM rooms WHERE event_id = $1 ORDER BY created_at, id`,
+      [eventId],
+    );
+    const themes = await sql<{ id: string; name: string; colour: string | null }>(
+      manager,
+      `SELECT id, name, colour FROM themes WHERE event_id = $1 ORDER BY created_at, id`,
+      [eventId],
+    );
     const sessions = await sql<Record<string, unknown>>(
-        manager,
-        `SELECT id, kind, title, description, theme_id, room_id, starts_at, ends_at, host_organisation, capacity, status
+      manager,
+      `SELECT id, kind, title, description, theme_id, room_id, starts_at, ends_at, host_organisation, capacity, status
            FROM sessions WHERE event_id = $1 ORDER BY starts_at, ends_at, title, id`,
-        [eventId],
-      );
+      [eventId],
+    );
     const chairs = await sql<PersonRow & { session_id: string }>(
-        manager,
-        `SELECT c.session_id, c.role, p.id AS person_id, p.name, p.organisation, p.region, p.country_code, p.title
+      manager,
+      `SELECT c.session_id, c.role, p.id AS person_id, p.name, p.organisation, p.region, p.country_code, p.title
            FROM session_chairs c JOIN sessions s ON s.id = c.session_id JOIN people p ON p.id = c.person_id
           WHERE s.event_id = $1 ORDER BY c.position, p.name`,
-        [eventId],
-      );
+      [eventId],
+    );
     const presentations = await sql<Record<string, unknown>>(
-        manager,
-        `SELECT * FROM presentations WHERE event_id = $1 AND status <> 'withdrawn' ORDER BY position NULLS LAST, created_at, id`,
-        [eventId],
-      );
+      manager,
+      `SELECT * FROM presentations WHERE event_id = $1 AND status <> 'withdrawn' ORDER BY position NULLS LAST, created_at, id`,
+      [eventId],
+    );
     const presenters = await sql<PersonRow & { presentation_id: string }>(
-        manager,
-        `SELECT pp.presentation_id, pp.role, p.id AS person_id, p.name, p.organisation, p.region, p.country_code, p.title
+      manager,
+      `SELECT pp.presentation_id, pp.role, p.id AS person_id, p.name, p.organisation, p.region, p.country_code, p.title
            FROM presentation_presenters pp JOIN presentations pr ON pr.id = pp.presentation_id JOIN people p ON p.id = pp.person_id
           WHERE pr.event_id = $1 ORDER BY pp.position, p.name`,
-        [eventId],
-      );
+      [eventId],
+    );
     const presentersOf = groupBy(presenters.rows, (r) => r.presentation_id);
     const presentationsOf = new Map<string, SnapshotPresentation[]>();
     for (const row of presentations.rows) {
@@ -85,24 +93,22 @@ export class WorkingAgendaService {
     return {
       rooms: rooms.rows,
       themes: themes.rows,
-      sessions: sessions.rows.map(
-        (s): SnapshotSession => ({
-          id: s.id as string,
-          kind: s.kind as SnapshotSession['kind'],
-          title: s.title as string,
-          description: s.description as string,
-          themeId: s.theme_id as string | null,
-          roomId: s.room_id as string | null,
-          startsAt: (s.starts_at as Date).toISOString(),
-          endsAt: (s.ends_at as Date).toISOString(),
-          hostOrganisation: s.host_organisation as string | null,
-          capacity: s.capacity as number | null,
-          status: s.status as SnapshotSession['status'],
-          chairs: (chairsOf.get(s.id as string) ?? []).map((c) => ({ ...toPerson(c), role: c.role as 'chair' | 'moderator' })),
-          presentations: presentationsOf.get(s.id as string) ?? [],
-          sequence: 0,
-        }),
-      ),
+      sessions: sessions.rows.map((s): SnapshotSession => ({
+        id: s.id as string,
+        kind: s.kind as SnapshotSession['kind'],
+        title: s.title as string,
+        description: s.description as string,
+        themeId: s.theme_id as string | null,
+        roomId: s.room_id as string | null,
+        startsAt: (s.starts_at as Date).toISOString(),
+        endsAt: (s.ends_at as Date).toISOString(),
+        hostOrganisation: s.host_organisation as string | null,
+        capacity: s.capacity as number | null,
+        status: s.status as SnapshotSession['status'],
+        chairs: (chairsOf.get(s.id as string) ?? []).map((c) => ({ ...toPerson(c), role: c.role as 'chair' | 'moderator' })),
+        presentations: presentationsOf.get(s.id as string) ?? [],
+        sequence: 0,
+      })),
     };
   }
 

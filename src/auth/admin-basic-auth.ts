@@ -10,12 +10,15 @@ import { OrganisersService } from './organisers.service';
 export function adminBasicAuth(organisers: OrganisersService, logins: LoginService): RequestHandler {
   const challenge = (res: Parameters<RequestHandler>[1], status: number, detail: string) => {
     if (status === 401) res.setHeader('WWW-Authenticate', 'Basic realm="Plenary administration", charset="UTF-8"');
-    res.status(status).type('application/problem+json').json({
-      type: 'about:blank',
-      title: status === 401 ? 'Unauthorized' : 'Forbidden',
-      status,
-      detail,
-    });
+    res
+      .status(status)
+      .type('application/problem+json')
+      .json({
+        type: 'about:blank',
+        title: status === 401 ? 'Unauthorized' : 'Forbidden',
+        status,
+        detail,
+      });
   };
   return (req, res, next) => {
     void (async () => {
@@ -32,7 +35,7 @@ export function adminBasicAuth(organisers: OrganisersService, logins: LoginServi
         const principal = await logins.verify(bearer[1]);
         isAdmin = principal ? principal.isAdmin : null;
       }
-      if (isAdmin === null) return challenge(res, 401, 'Sign in with an administrator\'s email and password');
+      if (isAdmin === null) return challenge(res, 401, "Sign in with an administrator's email and password");
       if (!isAdmin) return challenge(res, 403, 'Only administrators may see the queues');
       next();
     })().catch(next);

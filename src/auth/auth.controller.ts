@@ -5,12 +5,7 @@ import { RateLimitGuard, RateLimited } from '../platform/http/rate-limit.guard';
 import { ApiZodBody, ZodBody } from '../platform/http/zod-body.decorator';
 import { CurrentOrganiser, Public } from './auth.decorators';
 import { LoginInput, loginSchema } from './dto/login.dto';
-import {
-  RequestPasswordResetInput,
-  SetPasswordInput,
-  requestPasswordResetSchema,
-  setPasswordSchema,
-} from './dto/password.dto';
+import { RequestPasswordResetInput, SetPasswordInput, requestPasswordResetSchema, setPasswordSchema } from './dto/password.dto';
 import { LoginService } from './login.service';
 import { OrganisersService } from './organisers.service';
 import { OrganiserPrincipal } from './principal';

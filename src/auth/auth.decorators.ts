@@ -6,10 +6,7 @@ import { MagicLinkPrincipal, OrganiserPrincipal } from './principal';
 export const ACCESS = 'plenary:access';
 
 export type Access =
-  | { kind: 'public' }
-  | { kind: 'organiser' }
-  | { kind: 'admin' }
-  | { kind: 'magic-link'; subjectTypes: MagicLinkSubjectType[] };
+  { kind: 'public' } | { kind: 'organiser' } | { kind: 'admin' } | { kind: 'magic-link'; subjectTypes: MagicLinkSubjectType[] };
 
 /** Anyone may call it; a valid token still identifies the caller. */
 export const Public = () => SetMetadata(ACCESS, { kind: 'public' } satisfies Access);

@@ -17,13 +17,7 @@ import { OrganisersService } from './organisers.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Organiser, LoginSession, MagicLinkToken, MagicLinkResend])],
   controllers: [AuthController, OrganisersController],
-  providers: [
-    LoginService,
-    MagicLinkService,
-    OrganisersService,
-    FirstAdminService,
-    { provide: APP_GUARD, useClass: AuthGuard },
-  ],
+  providers: [LoginService, MagicLinkService, OrganisersService, FirstAdminService, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [MagicLinkService, OrganisersService, LoginService],
 })
 export class AuthModule {}

@@ -68,7 +68,13 @@ export class MagicLinkService implements OnModuleInit {
       `INSERT INTO magic_link_tokens (subject_type, subject_id, event_id, token_hash, expires_at)
        SELECT t.subject_type, t.subject_id, t.event_id, t.token_hash, $5::timestamptz
          FROM unnest($1::text[], $2::uuid[], $3::uuid[], $4::text[]) AS t(subject_type, subject_id, event_id, token_hash)`,
-      [subjects.map((s) => s.type), subjects.map((s) => s.id), subjects.map((s) => s.eventId ?? null), tokens.map(hashToken), new Date(Date.now() + ttlMs)],
+      [
+        subjects.map((s) => s.type),
+        subjects.map((s) => s.id),
+        subjects.map((s) => s.eventId ?? null),
+        tokens.map(hashToken),
+        new Date(Date.now() + ttlMs),
+      ],
     );
     return tokens;
   }
@@ -80,13 +86,19 @@ export class MagicLinkService implements OnModuleInit {
 
   async verify(token: string, manager: EntityManager = this.db.manager): Promise<VerifiedMagicLink | null> {
     if (!token.startsWith('plm_')) return null;
-    const { rows } = await sql<{ id: string; subject_type: MagicLinkSubjectType; subject_id: string; event_id: string | null; expires_at: Date }>(
+    const { rows } = await sql<{
+      id: string;
+      subject_type: MagicLinkSubjectType;
+      subject_id: string;
+      event_id: string | null;
+      expires_at: Date;
+    }>(
       manager,
-        `UPDATE magic_link_tokens SET last_used_at = now()
+      `UPDATE magic_link_tokens SET last_used_at = now()
           WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()
           RETURNING id, subject_type, subject_id, event_id, expires_at`,
-        [hashToken(token)],
-      );
+      [hashToken(token)],
+    );
     const row = rows[0];
     if (!row) return null;
     return {
@@ -124,11 +136,9 @@ export class MagicLinkService implements OnModuleInit {
   }
 
   async prune(): Promise<{ pruned: number }> {
-    const { affected } = await sql(
-      this.db.manager,
-      `DELETE FROM magic_link_tokens WHERE expires_at < now() - make_interval(days => $1)`,
-      [PRUNE_AFTER_DAYS],
-    );
+    const { affected } = await sql(this.db.manager, `DELETE FROM magic_link_tokens WHERE expires_at < now() - make_interval(days => $1)`, [
+      PRUNE_AFTER_DAYS,
+    ]);
     await this.db.query(`DELETE FROM login_sessions WHERE expires_at < now() - make_interval(days => $1)`, [PRUNE_AFTER_DAYS]);
     return { pruned: affected };
   }

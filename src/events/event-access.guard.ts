@@ -52,7 +52,7 @@ export class EventAccessGuard implements CanActivate {
     const role = rows[0].role;
     const required = this.reflector.getAllAndOverride<EventRole | undefined>(REQUIRED_ROLE, [context.getHandler(), context.getClass()]);
     if (required === 'owner' && role !== 'owner') {
-      throw Problem.forbidden('Only the event\'s owners may do this; you are an organiser of it');
+      throw Problem.forbidden("Only the event's owners may do this; you are an organiser of it");
     }
     request.eventAccess = { eventId, role };
     return true;

@@ -175,7 +175,10 @@ export class EventsService {
   }
 
   private async load(manager: EntityManager, eventId: string, lock = false): Promise<Event> {
-    const event = await manager.findOne(Event, { where: { id: eventId }, ...(lock ? { lock: { mode: 'for_no_key_update' as const } } : {}) });
+    const event = await manager.findOne(Event, {
+      where: { id: eventId },
+      ...(lock ? { lock: { mode: 'for_no_key_update' as const } } : {}),
+    });
     if (!event) throw Problem.notFound(`No event ${eventId}`);
     return event;
   }
@@ -214,16 +217,11 @@ function definedOnly<T extends object>(source: T): Partial<T> {
   return Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-function checkOrder(e: {
-  startsAt: Date;
-  endsAt: Date;
-  registrationOpensAt: Date | null;
-  registrationClosesAt: Date | null;
-}): void {
+function checkOrder(e: { startsAt: Date; endsAt: Date; registrationOpensAt: Date | null; registrationClosesAt: Date | null }): void {
   const errors: FieldError[] = [];
   if (e.endsAt <= e.startsAt) errors.push({ field: 'endsAt', message: 'must be after startsAt' });
   if (e.registrationOpensAt && e.registrationClosesAt && e.registrationClosesAt <= e.registrationOpensAt) {
     errors.push({ field: 'registrationClosesAt', message: 'must be after registrationOpensAt' });
   }
-  if (errors.length > 0) throw Problem.badRequest('The event\'s times are out of order', errors);
+  if (errors.length > 0) throw Problem.badRequest("The event's times are out of order", errors);
 }

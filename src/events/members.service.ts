@@ -72,10 +72,7 @@ export class MembersService {
   }
 
   async get(eventId: string, memberId: string) {
-    const { rows } = await sql<MemberRow>(this.db.manager, `${MEMBER_SELECT} WHERE m.event_id = $1 AND m.id = $2`, [
-      eventId,
-      memberId,
-    ]);
+    const { rows } = await sql<MemberRow>(this.db.manager, `${MEMBER_SELECT} WHERE m.event_id = $1 AND m.id = $2`, [eventId, memberId]);
     if (rows.length === 0) throw Problem.notFound(`No member ${memberId} in this event`);
     return memberView(rows[0]);
   }
@@ -91,7 +88,7 @@ export class MembersService {
       const target = rows.find((r) => r.id === memberId);
       if (!target) throw Problem.notFound(`No member ${memberId} in this event`);
       if (target.role === 'owner' && rows.filter((r) => r.role === 'owner').length === 1) {
-        throw Problem.conflict('This is the event\'s last owner; add another owner before removing this one');
+        throw Problem.conflict("This is the event's last owner; add another owner before removing this one");
       }
       await manager.query(`DELETE FROM event_members WHERE id = $1`, [memberId]);
     });

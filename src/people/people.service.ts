@@ -88,7 +88,17 @@ export class PeopleService {
            language = COALESCE(EXCLUDED.language, people.language),
            updated_at = now()
          RETURNING ${PERSON_COLUMNS}`,
-        [eventId, input.name, input.email, input.organisation, input.organisationType, input.region, input.countryCode, input.title, input.language],
+        [
+          eventId,
+          input.name,
+          input.email,
+          input.organisation,
+          input.organisationType,
+          input.region,
+          input.countryCode,
+          input.title,
+          input.language,
+        ],
       );
       return rows[0];
     }
@@ -114,15 +124,19 @@ export class PeopleService {
   async erase(manager: EntityManager, eventId: string, personId: string): Promise<string | null> {
     const person = await this.load(manager, eventId, personId);
     const address = person.emailKey;
-    await manager.update(Person, { id: personId }, {
-      name: 'Erased person',
-      email: null,
-      emailKey: null,
-      organisation: null,
-      title: null,
-      language: null,
-      erasedAt: new Date(),
-    });
+    await manager.update(
+      Person,
+      { id: personId },
+      {
+        name: 'Erased person',
+        email: null,
+        emailKey: null,
+        organisation: null,
+        title: null,
+        language: null,
+        erasedAt: new Date(),
+      },
+    );
     return address;
   }
 

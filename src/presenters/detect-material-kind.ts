@@ -12,7 +12,26 @@ const PDF = Buffer.from('%PDF-', 'latin1');
 /** Readers accept a PDF header anywhere in the first KiB. */
 const PDF_HEADER_WITHIN = 1024;
 /** ISO base media brands that MP4 players take (QuickTime, HEIF and 3GP brands are not among them). */
-const MP4_BRANDS = new Set(['isom', 'iso2', 'iso3', 'iso4', 'iso5', 'iso6', 'iso7', 'iso8', 'iso9', 'mp41', 'mp42', 'avc1', 'M4V ', 'M4VH', 'M4VP', 'dash', 'mmp4', 'MSNV']);
+const MP4_BRANDS = new Set([
+  'isom',
+  'iso2',
+  'iso3',
+  'iso4',
+  'iso5',
+  'iso6',
+  'iso7',
+  'iso8',
+  'iso9',
+  'mp41',
+  'mp42',
+  'avc1',
+  'M4V ',
+  'M4VH',
+  'M4VP',
+  'dash',
+  'mmp4',
+  'MSNV',
+]);
 const OOXML_MAIN_TYPES: Array<[MaterialKind, string]> = [
   ['pptx', 'application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml'],
   ['docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml'],
@@ -56,7 +75,8 @@ async function zipKind(source: ByteSource, size: number): Promise<Detection> {
     }
     return { kind: 'zip' };
   } catch (error) {
-    if (error instanceof ZipFormatError) return { kind: null, reason: `it starts like a ZIP archive but cannot be read as one (${error.message})` };
+    if (error instanceof ZipFormatError)
+      return { kind: null, reason: `it starts like a ZIP archive but cannot be read as one (${error.message})` };
     throw error;
   }
 }

@@ -20,9 +20,14 @@ export function materialDownload(res: Response, material: PresentationMaterial, 
 
 /** RFC 6266: an ASCII fallback for old clients, the exact UTF-8 name for the rest. */
 function attachment(fileName: string): string {
-  const ascii = fileName.normalize('NFKD').replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  const ascii = fileName
+    .normalize('NFKD')
+    .replace(/[^\x20-\x7e]/g, '_')
+    .replace(/["\\]/g, '_');
   const encoded = Array.from(new TextEncoder().encode(fileName), (byte) =>
-    /[A-Za-z0-9!#$&+.^_`|~-]/.test(String.fromCharCode(byte)) ? String.fromCharCode(byte) : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`,
+    /[A-Za-z0-9!#$&+.^_`|~-]/.test(String.fromCharCode(byte))
+      ? String.fromCharCode(byte)
+      : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`,
   ).join('');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

@@ -39,5 +39,10 @@ function truncate(name: string): string {
   const dot = name.lastIndexOf('.');
   const extension = dot > 0 && name.length - dot - 1 <= MAX_EXTENSION ? name.slice(dot) : '';
   const stem = Array.from(extension ? name.slice(0, dot) : name);
-  return stem.slice(0, MAX_LENGTH - Array.from(extension).length).join('').trimEnd() + extension;
+  return (
+    stem
+      .slice(0, MAX_LENGTH - Array.from(extension).length)
+      .join('')
+      .trimEnd() + extension
+  );
 }

@@ -24,7 +24,8 @@ export class MaterialsOverviewController {
   @Get()
   @ApiOperation({
     summary: "The event's presentations; with `materials`, each with its materials status",
-    description: 'Without `materials`: the working agenda\'s presentations. With it: who submitted, when, the latest version, `materialsDueAt` and lateness.',
+    description:
+      "Without `materials`: the working agenda's presentations. With it: who submitted, when, the latest version, `materialsDueAt` and lateness.",
   })
   @ApiQuery({ name: 'materials', enum: MATERIALS_FILTERS, required: false })
   @ApiQuery({ name: 'sessionId', required: false })

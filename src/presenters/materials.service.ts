@@ -26,7 +26,10 @@ export type Uploader =
   | { uploadedBy: 'organiser'; uploadedByOrganiserId: string; uploaderName: string };
 
 type NewMaterial = Uploader &
-  Pick<PresentationMaterial, 'id' | 'presentationId' | 'eventId' | 'storageKey' | 'fileName' | 'kind' | 'contentType' | 'sizeBytes' | 'sha256'>;
+  Pick<
+    PresentationMaterial,
+    'id' | 'presentationId' | 'eventId' | 'storageKey' | 'fileName' | 'kind' | 'contentType' | 'sizeBytes' | 'sha256'
+  >;
 
 /**
  * Versioned materials of presentations: each upload is a new version, the
@@ -199,7 +202,9 @@ export class MaterialsService {
   /** The event's public materials, newest version first. */
   async publicMaterials(eventId: string): Promise<PresentationMaterial[]> {
     if (!(await this.showsPublicMaterials(eventId))) return [];
-    return this.db.getRepository(PresentationMaterial).find({ where: { eventId, isPublic: true }, order: { presentationId: 'ASC', version: 'DESC' } });
+    return this.db
+      .getRepository(PresentationMaterial)
+      .find({ where: { eventId, isPublic: true }, order: { presentationId: 'ASC', version: 'DESC' } });
   }
 
   async publicMaterial(materialId: string): Promise<PresentationMaterial> {

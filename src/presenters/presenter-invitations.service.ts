@@ -59,7 +59,12 @@ export class PresenterInvitationsService {
       const skipped: Array<{ personId: string; name: string; reason: 'no_email' | 'emailed_recently'; detail: string }> = [];
       for (const presenter of targets) {
         if (!presenter.email) {
-          skipped.push({ personId: presenter.personId, name: presenter.name, reason: 'no_email', detail: 'The presenter has no email address' });
+          skipped.push({
+            personId: presenter.personId,
+            name: presenter.name,
+            reason: 'no_email',
+            detail: 'The presenter has no email address',
+          });
           continue;
         }
         const subject = { type: 'presenter' as const, id: presenter.personId, eventId };
@@ -144,7 +149,10 @@ export class PresenterInvitationsService {
     }
     const revokedTokens = await this.transactions.run(async ({ manager }) => {
       const revoked = await this.links.revokeAll({ type: 'presenter', id: personId, eventId }, manager);
-      await sql(manager, `UPDATE presenter_invitations SET links_revoked_at = now() WHERE event_id = $1 AND person_id = $2`, [eventId, personId]);
+      await sql(manager, `UPDATE presenter_invitations SET links_revoked_at = now() WHERE event_id = $1 AND person_id = $2`, [
+        eventId,
+        personId,
+      ]);
       return revoked;
     });
     return { personId, revokedTokens };

@@ -40,7 +40,8 @@ export class PresenterPortalService {
 
   /** The presenter a token stands for. */
   presenterOf(principal: MagicLinkPrincipal): PresenterRef {
-    if (principal.subjectType !== 'presenter' || !principal.eventId) throw Problem.forbidden('This needs the link from a presenter invitation');
+    if (principal.subjectType !== 'presenter' || !principal.eventId)
+      throw Problem.forbidden('This needs the link from a presenter invitation');
     return { eventId: principal.eventId, personId: principal.subjectId };
   }
 

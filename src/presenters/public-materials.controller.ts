@@ -38,7 +38,10 @@ export class PublicMaterialsController {
   }
 
   @Get('materials/:materialId/download')
-  async download(@Param('materialId', new IdParam('material')) materialId: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async download(
+    @Param('materialId', new IdParam('material')) materialId: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
     const material = await this.materials.publicMaterial(materialId);
     return materialDownload(res, material, await this.materials.open(material), 'public, max-age=300');
   }

@@ -69,7 +69,8 @@ export async function* zipEntries(source: ByteSource, size: number): AsyncGenera
 /** An entry's content, inflated; refuses anything that would exceed `maxBytes`. */
 export async function readZipEntry(source: ByteSource, entry: ZipEntry, maxBytes: number): Promise<Buffer> {
   if (entry.flags & ENCRYPTED) throw new ZipFormatError(`${entry.name} is encrypted`);
-  if (entry.compressedSize > maxBytes || entry.uncompressedSize > maxBytes) throw new ZipFormatError(`${entry.name} is too large to inspect`);
+  if (entry.compressedSize > maxBytes || entry.uncompressedSize > maxBytes)
+    throw new ZipFormatError(`${entry.name} is too large to inspect`);
   const header = await readBytes(source, entry.localHeaderOffset, LOCAL_HEADER_SIZE);
   if (header.readUInt32LE(0) !== LOCAL_HEADER) throw new ZipFormatError(`the local header of ${entry.name} is missing`);
   const dataStart = entry.localHeaderOffset + LOCAL_HEADER_SIZE + header.readUInt16LE(26) + header.readUInt16LE(28);

@@ -34,7 +34,9 @@ export function validateAnswers(questions: Question[], answers: Record<string, u
 function check(question: Question, value: unknown): string | { value: unknown } {
   switch (question.type) {
     case 'text':
-      return typeof value === 'string' && value.length <= MAX_TEXT ? { value: value.trim() } : `expected text of at most ${MAX_TEXT} characters`;
+      return typeof value === 'string' && value.length <= MAX_TEXT
+        ? { value: value.trim() }
+        : `expected text of at most ${MAX_TEXT} characters`;
     case 'number':
       return typeof value === 'number' && Number.isFinite(value) ? { value } : 'expected a number';
     case 'boolean':
@@ -46,7 +48,9 @@ function check(question: Question, value: unknown): string | { value: unknown } 
     case 'choice':
       return typeof value === 'string' && question.options.includes(value) ? { value } : `expected one of: ${question.options.join(', ')}`;
     case 'multi_choice':
-      return Array.isArray(value) && value.every((v) => typeof v === 'string' && question.options.includes(v)) && new Set(value).size === value.length
+      return Array.isArray(value) &&
+        value.every((v) => typeof v === 'string' && question.options.includes(v)) &&
+        new Set(value).size === value.length
         ? { value }
         : `expected a list of distinct values from: ${question.options.join(', ')}`;
   }

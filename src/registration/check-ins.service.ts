@@ -12,7 +12,7 @@ import { CheckInInput } from './dto/check-in.dto';
 import { Registration } from './registration.entity';
 
 const REFUSALS: Record<string, string> = {
-  pending: 'is awaiting the organisers\' approval',
+  pending: "is awaiting the organisers' approval",
   waitlisted: 'is on the waiting list, without a place',
   cancelled: 'was cancelled',
   rejected: 'was not accepted',
@@ -39,7 +39,10 @@ export class CheckInsService {
         ? { eventId: event.id, id: input.registrationId }
         : { eventId: event.id, checkInCode: normaliseCheckInCode(input.code as string) },
     });
-    if (!registration) throw Problem.notFound(input.code ? `No registration with code ${input.code} in this event` : `No registration ${input.registrationId} in this event`);
+    if (!registration)
+      throw Problem.notFound(
+        input.code ? `No registration with code ${input.code} in this event` : `No registration ${input.registrationId} in this event`,
+      );
     const person = await this.db.getRepository(Person).findOneByOrFail({ id: registration.personId });
     if (registration.status !== 'confirmed') {
       throw Problem.unprocessable(`Not admitted: the registration of ${person.name} ${REFUSALS[registration.status]}`);
@@ -68,7 +71,14 @@ export class CheckInsService {
   }
 
   async list(event: Event, day?: string) {
-    const { rows } = await sql<{ id: string; registration_id: string; name: string; organisation: string | null; day: string; checked_in_at: Date }>(
+    const { rows } = await sql<{
+      id: string;
+      registration_id: string;
+      name: string;
+      organisation: string | null;
+      day: string;
+      checked_in_at: Date;
+    }>(
       this.db.manager,
       `SELECT c.id, c.registration_id, p.name, p.organisation, to_char(c.day, 'YYYY-MM-DD') AS day, c.checked_in_at
          FROM check_ins c JOIN registrations r ON r.id = c.registration_id JOIN people p ON p.id = r.person_id
@@ -76,7 +86,9 @@ export class CheckInsService {
         ORDER BY c.checked_in_at, c.id`,
       [event.id, day ?? null],
     );
-    const perDay: Record<string, number> = Object.fromEntries(localDatesBetween(event.startsAt, event.endsAt, event.timezone).map((d) => [d, 0]));
+    const perDay: Record<string, number> = Object.fromEntries(
+      localDatesBetween(event.startsAt, event.endsAt, event.timezone).map((d) => [d, 0]),
+    );
     for (const row of rows) perDay[row.day] = (perDay[row.day] ?? 0) + 1;
     return {
       items: rows.map((r) => ({

@@ -38,7 +38,11 @@ export class QuestionsController {
   @ApiBearerAuth()
   @UseGuards(EventAccessGuard)
   @ApiZodBody(updateQuestionSchema)
-  update(@Param('eventId') eventId: string, @Param('questionId', new IdParam('question')) questionId: string, @ZodBody(updateQuestionSchema) body: UpdateQuestionInput) {
+  update(
+    @Param('eventId') eventId: string,
+    @Param('questionId', new IdParam('question')) questionId: string,
+    @ZodBody(updateQuestionSchema) body: UpdateQuestionInput,
+  ) {
     return this.questions.update(eventId, questionId, body);
   }
 

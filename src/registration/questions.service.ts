@@ -5,7 +5,15 @@ import { Problem } from '../platform/http/problem';
 import { CreateQuestionInput, UpdateQuestionInput } from './dto/question.dto';
 import { Question } from './question.entity';
 
-const view = (q: Question) => ({ id: q.id, key: q.key, label: q.label, type: q.type, required: q.required, options: q.options, position: q.position });
+const view = (q: Question) => ({
+  id: q.id,
+  key: q.key,
+  label: q.label,
+  type: q.type,
+  required: q.required,
+  options: q.options,
+  position: q.position,
+});
 
 /** The event's custom registration questions. */
 @Injectable()

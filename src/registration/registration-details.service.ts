@@ -17,7 +17,10 @@ export class RegistrationDetailsService {
 
   async update(eventId: string, registrationId: string, input: UpdateRegistrationInput): Promise<void> {
     await this.transactions.run(async ({ manager }) => {
-      const registration = await manager.findOne(Registration, { where: { eventId, id: registrationId }, lock: { mode: 'pessimistic_write' } });
+      const registration = await manager.findOne(Registration, {
+        where: { eventId, id: registrationId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!registration) throw Problem.notFound(`No registration ${registrationId} in this event`);
       const { consents, answers, ...personFields } = input;
       if (consents) registration.consents = { ...registration.consents, ...consents };

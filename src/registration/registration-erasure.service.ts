@@ -41,7 +41,10 @@ export class RegistrationErasureService implements OnModuleInit {
 
   async erase(eventId: string, registrationId: string): Promise<void> {
     await this.transactions.run(async ({ manager }) => {
-      const registration = await manager.findOne(Registration, { where: { eventId, id: registrationId }, lock: { mode: 'pessimistic_write' } });
+      const registration = await manager.findOne(Registration, {
+        where: { eventId, id: registrationId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!registration) throw Problem.notFound(`No registration ${registrationId} in this event`);
       if (await this.agenda.takesPart(manager, registration.personId)) {
         throw Problem.conflict('This person chairs or presents in the agenda; take them out of it before erasing them');

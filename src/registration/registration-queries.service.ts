@@ -66,7 +66,13 @@ export class RegistrationQueriesService {
    * A batch of attendees to write to, in person-id order after `afterPersonId`;
    * erased people (no address) are left out.
    */
-  async recipients(eventId: string, audience: AttendeeAudience, afterPersonId: string | null, limit: number, sessionId?: string | null): Promise<AttendeeRecipient[]> {
+  async recipients(
+    eventId: string,
+    audience: AttendeeAudience,
+    afterPersonId: string | null,
+    limit: number,
+    sessionId?: string | null,
+  ): Promise<AttendeeRecipient[]> {
     const filters: Record<AttendeeAudience, string> = {
       confirmed: `r.status = 'confirmed'`,
       waitlisted: `r.status = 'waitlisted'`,
@@ -74,14 +80,21 @@ export class RegistrationQueriesService {
       checked_in: `r.status = 'confirmed' AND EXISTS (SELECT 1 FROM check_ins c WHERE c.registration_id = r.id)`,
       no_shows: `r.status = 'confirmed' AND NOT EXISTS (SELECT 1 FROM check_ins c WHERE c.registration_id = r.id)`,
     };
-    const rows: Array<{ person_id: string; name: string; email: string; language: string | null; registration_id: string }> = await this.db.query(
-      `SELECT p.id AS person_id, p.name, p.email, p.language, r.id AS registration_id
+    const rows: Array<{ person_id: string; name: string; email: string; language: string | null; registration_id: string }> =
+      await this.db.query(
+        `SELECT p.id AS person_id, p.name, p.email, p.language, r.id AS registration_id
          FROM registrations r JOIN people p ON p.id = r.person_id
         WHERE r.event_id = $1 AND p.email IS NOT NULL AND ($2::uuid IS NULL OR p.id > $2::uuid) AND ${filters[audience]}
         ORDER BY p.id LIMIT $3`,
-      audience === 'session_signups' ? [eventId, afterPersonId, limit, sessionId] : [eventId, afterPersonId, limit],
-    );
-    return rows.map((r) => ({ personId: r.person_id, name: r.name, email: r.email, language: r.language, registrationId: r.registration_id }));
+        audience === 'session_signups' ? [eventId, afterPersonId, limit, sessionId] : [eventId, afterPersonId, limit],
+      );
+    return rows.map((r) => ({
+      personId: r.person_id,
+      name: r.name,
+      email: r.email,
+      language: r.language,
+      registrationId: r.registration_id,
+    }));
   }
 
   async counts(eventId: string): Promise<Record<string, number>> {

@@ -56,7 +56,8 @@ export class RegistrationsImportService {
         report.imported += 1;
       } catch (error) {
         if (error instanceof ZodError) report.rejected.push({ line, email, errors: fieldErrors(error) });
-        else if (error instanceof Problem) report.rejected.push({ line, email, errors: error.errors ?? [{ field: '(line)', message: error.detail }] });
+        else if (error instanceof Problem)
+          report.rejected.push({ line, email, errors: error.errors ?? [{ field: '(line)', message: error.detail }] });
         else throw error;
       }
     }

@@ -66,7 +66,12 @@ export class RegistrationsController {
   @Get()
   @ApiBearerAuth()
   @UseGuards(EventAccessGuard)
-  async list(@Param('eventId') eventId: string, @ZodQuery(registrationQuerySchema) query: RegistrationQuery, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async list(
+    @Param('eventId') eventId: string,
+    @ZodQuery(registrationQuerySchema) query: RegistrationQuery,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const event = await this.events.getEntity(eventId);
     if (!req.accepts(['application/json', 'text/csv']) || req.accepts(['application/json', 'text/csv']) === 'application/json') {
       return this.queries.page(eventId, event.timezone, query);
@@ -87,7 +92,11 @@ export class RegistrationsController {
   @ApiBearerAuth()
   @UseGuards(EventAccessGuard)
   @ApiConsumes('text/csv')
-  async import(@Param('eventId') eventId: string, @Req() req: Request, @ZodQuery(importQuerySchema) query: z.infer<typeof importQuerySchema>) {
+  async import(
+    @Param('eventId') eventId: string,
+    @Req() req: Request,
+    @ZodQuery(importQuerySchema) query: z.infer<typeof importQuerySchema>,
+  ) {
     if (typeof req.body !== 'string') {
       throw new Problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'Send the registrations as text/csv');
     }
@@ -146,7 +155,10 @@ export class RegistrationsController {
   @HttpCode(204)
   @ApiBearerAuth()
   @UseGuards(EventAccessGuard)
-  async erase(@Param('eventId') eventId: string, @Param('registrationId', new IdParam('registration')) registrationId: string): Promise<void> {
+  async erase(
+    @Param('eventId') eventId: string,
+    @Param('registrationId', new IdParam('registration')) registrationId: string,
+  ): Promise<void> {
     await this.erasure.erase(eventId, registrationId);
   }
 

@@ -66,7 +66,11 @@ export class RegistrationsService implements OnModuleInit {
   }
 
   /** Organisers: any time, also after the event; may choose the waitlist or approval. */
-  async registerByOrganiser(event: Event, input: OrganiserRegisterInput, source: RegistrationSource = 'organiser'): Promise<RegistrationOutcome> {
+  async registerByOrganiser(
+    event: Event,
+    input: OrganiserRegisterInput,
+    source: RegistrationSource = 'organiser',
+  ): Promise<RegistrationOutcome> {
     const { status, notify, ...details } = input;
     const answers = validateAnswers(await this.questions.forEvent(event.id), input.answers, false);
     return this.register(event, { ...details, answers }, source, status, notify);
@@ -298,7 +302,10 @@ export class RegistrationsService implements OnModuleInit {
   }
 
   private async loadForChange(manager: EntityManager, eventId: string, registrationId: string): Promise<Registration> {
-    const registration = await manager.findOne(Registration, { where: { eventId, id: registrationId }, lock: { mode: 'pessimistic_write' } });
+    const registration = await manager.findOne(Registration, {
+      where: { eventId, id: registrationId },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (!registration) throw Problem.notFound(`No registration ${registrationId} in this event`);
     return registration;
   }

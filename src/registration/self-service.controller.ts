@@ -37,7 +37,10 @@ export class SelfServiceController {
   @MagicLinkOnly('registration')
   async me(@CurrentMagicLink() link: MagicLinkPrincipal) {
     const event = await this.events.getEntity(link.eventId as string);
-    return { ...(await this.queries.one(event.id, link.subjectId, event.timezone)), event: { id: event.id, title: event.title, slug: event.slug } };
+    return {
+      ...(await this.queries.one(event.id, link.subjectId, event.timezone)),
+      event: { id: event.id, title: event.title, slug: event.slug },
+    };
   }
 
   @Patch('me')
@@ -105,7 +108,13 @@ export class SelfServiceController {
       exportedAt: at(new Date()),
       event: { id: event.id, title: event.title, startsAt: at(event.startsAt), endsAt: at(event.endsAt) },
       registration: await this.queries.one(event.id, registration.id, event.timezone),
-      emails: emails.map((e) => ({ kind: e.kind, subject: e.subject, status: e.status, createdAt: at(e.created_at), sentAt: at(e.sent_at) })),
+      emails: emails.map((e) => ({
+        kind: e.kind,
+        subject: e.subject,
+        status: e.status,
+        createdAt: at(e.created_at),
+        sentAt: at(e.sent_at),
+      })),
     };
   }
 

@@ -21,13 +21,14 @@ export class SessionSignupsController {
   @Get()
   async list(@Param('eventId') eventId: string, @Param('sessionId', new IdParam('session')) sessionId: string) {
     const event = await this.events.getEntity(eventId);
-    const rows: Array<{ registration_id: string; name: string; organisation: string | null; status: string; created_at: Date }> = await this.db.query(
-      `SELECT s.registration_id, p.name, p.organisation, s.status, s.created_at
+    const rows: Array<{ registration_id: string; name: string; organisation: string | null; status: string; created_at: Date }> =
+      await this.db.query(
+        `SELECT s.registration_id, p.name, p.organisation, s.status, s.created_at
          FROM session_signups s JOIN registrations r ON r.id = s.registration_id JOIN people p ON p.id = r.person_id
         WHERE s.session_id = $1 AND r.event_id = $2 AND s.status <> 'cancelled'
         ORDER BY s.status, s.created_at, s.id`,
-      [sessionId, eventId],
-    );
+        [sessionId, eventId],
+      );
     return {
       items: rows.map((r) => ({
         registrationId: r.registration_id,

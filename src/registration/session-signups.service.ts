@@ -30,11 +30,19 @@ export class SessionSignupsService {
     if (!target || target.status !== 'scheduled') throw Problem.notFound(`No session ${sessionId} in the published agenda`);
     if (target.capacity === null) throw Problem.unprocessable('This session needs no sign-up: everyone registered may attend');
     return this.transactions.run(async ({ manager }) => {
-      const registration = await manager.findOneOrFail(Registration, { where: { id: registrationId, eventId }, lock: { mode: 'pessimistic_write' } });
+      const registration = await manager.findOneOrFail(Registration, {
+        where: { id: registrationId, eventId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (registration.status !== 'confirmed') {
         throw Problem.unprocessable(`Only confirmed registrations can sign up for sessions; yours is ${registration.status}`);
       }
-      const mine = await manager.find(SessionSignup, { where: [{ registrationId, status: 'confirmed' }, { registrationId, status: 'waitlisted' }] });
+      const mine = await manager.find(SessionSignup, {
+        where: [
+          { registrationId, status: 'confirmed' },
+          { registrationId, status: 'waitlisted' },
+        ],
+      });
       const existing = mine.find((s) => s.sessionId === sessionId);
       if (existing) return this.view(existing, target, timezone);
       const clash = mine.map((s) => published.get(s.sessionId)).find((s) => s && s.startsAt < target.endsAt && target.startsAt < s.endsAt);
@@ -86,7 +94,12 @@ export class SessionSignupsService {
   /** Everyone leaving a registration (cancelled) frees their session seats too. */
   async releaseAll(manager: EntityManager, eventId: string, registrationId: string): Promise<void> {
     const published = await this.publishedSessions(eventId);
-    const signups = await manager.find(SessionSignup, { where: [{ registrationId, status: 'confirmed' }, { registrationId, status: 'waitlisted' }] });
+    const signups = await manager.find(SessionSignup, {
+      where: [
+        { registrationId, status: 'confirmed' },
+        { registrationId, status: 'waitlisted' },
+      ],
+    });
     for (const signup of signups) {
       await manager.findOne(Session, { where: { id: signup.sessionId }, lock: { mode: 'pessimistic_write' } });
       const freed = signup.status === 'confirmed';
@@ -108,7 +121,11 @@ export class SessionSignupsService {
   }
 
   private async taken(manager: EntityManager, sessionId: string): Promise<number> {
-    const { rows } = await sql<{ n: number }>(manager, `SELECT count(*)::int AS n FROM session_signups WHERE session_id = $1 AND status = 'confirmed'`, [sessionId]);
+    const { rows } = await sql<{ n: number }>(
+      manager,
+      `SELECT count(*)::int AS n FROM session_signups WHERE session_id = $1 AND status = 'confirmed'`,
+      [sessionId],
+    );
     return rows[0].n;
   }
 

@@ -17,7 +17,11 @@ export class AnnouncementsController {
 
   @Post()
   @ApiZodBody(createAnnouncementSchema)
-  create(@Param('eventId') eventId: string, @ZodBody(createAnnouncementSchema) body: CreateAnnouncementInput, @CurrentOrganiser() me: OrganiserPrincipal) {
+  create(
+    @Param('eventId') eventId: string,
+    @ZodBody(createAnnouncementSchema) body: CreateAnnouncementInput,
+    @CurrentOrganiser() me: OrganiserPrincipal,
+  ) {
     return this.announcements.create(eventId, body, me.organiserId);
   }
 

@@ -75,7 +75,11 @@ export class AnnouncementsService implements OnModuleInit {
           unsubscribe: announcement.optional ? this.magicLinks.link('/unsubscribe', '(a token of their own)') : null,
         })
       : null;
-    return { recipients: count, sample: sample.map((r) => ({ name: r.name, email: r.email })), message: message && { subject: message.subject, text: message.text } };
+    return {
+      recipients: count,
+      sample: sample.map((r) => ({ name: r.name, email: r.email })),
+      message: message && { subject: message.subject, text: message.text },
+    };
   }
 
   /** Queues the sending; the job id makes a second click a no-op. */
@@ -90,7 +94,8 @@ export class AnnouncementsService implements OnModuleInit {
 
   async process(job: Job<JobPayloads[JobName.Announce]>): Promise<{ recipients: number } | { skipped: string }> {
     const announcement = await this.db.getRepository(Announcement).findOne({ where: { id: job.data.announcementId } });
-    if (!announcement || announcement.status !== 'sending') return { skipped: announcement ? `announcement is ${announcement.status}` : 'gone' };
+    if (!announcement || announcement.status !== 'sending')
+      return { skipped: announcement ? `announcement is ${announcement.status}` : 'gone' };
     const event = await this.events.getEntity(announcement.eventId);
     let after: string | null = null;
     let count = 0;
@@ -100,7 +105,10 @@ export class AnnouncementsService implements OnModuleInit {
       await this.transactions.run(async (tx) => {
         for (const recipient of batch.reachable) {
           const unsubscribe = announcement.optional
-            ? this.magicLinks.link('/unsubscribe', (await this.magicLinks.issue(tx.manager, { type: 'opt-out', id: recipient.personId, eventId: event.id })).token)
+            ? this.magicLinks.link(
+                '/unsubscribe',
+                (await this.magicLinks.issue(tx.manager, { type: 'opt-out', id: recipient.personId, eventId: event.id })).token,
+              )
             : null;
           const { created } = await this.outbox.enqueue(tx, {
             eventId: event.id,
@@ -130,7 +138,9 @@ export class AnnouncementsService implements OnModuleInit {
   private async recipients(announcement: Announcement, after: string | null): Promise<{ all: Recipient[]; reachable: Recipient[] }> {
     const all = await this.audience.batch(announcement.eventId, announcement.audience, null, after, BATCH);
     if (!announcement.optional || all.length === 0) return { all, reachable: all };
-    const out = await this.db.getRepository(MailOptOut).find({ where: { eventId: announcement.eventId, personId: In(all.map((r) => r.personId)) } });
+    const out = await this.db
+      .getRepository(MailOptOut)
+      .find({ where: { eventId: announcement.eventId, personId: In(all.map((r) => r.personId)) } });
     const opted = new Set(out.map((o) => o.personId));
     return { all, reachable: all.filter((r) => !opted.has(r.personId)) };
   }

@@ -52,7 +52,11 @@ export class ChangeNoticesProcessor implements OnModuleInit {
       await this.queues.enqueue(JobName.NotifyChange, { eventId, versionId, change: 'agenda' }, { jobId: `agenda-change-${versionId}` });
     });
     this.bus.on('event.rescheduled', async ({ eventId, startsAt }) => {
-      await this.queues.enqueue(JobName.NotifyChange, { eventId, change: 'rescheduled' }, { jobId: `event-rescheduled-${eventId}-${Date.parse(startsAt)}` });
+      await this.queues.enqueue(
+        JobName.NotifyChange,
+        { eventId, change: 'rescheduled' },
+        { jobId: `event-rescheduled-${eventId}-${Date.parse(startsAt)}` },
+      );
     });
     this.bus.on('event.cancelled', async ({ eventId }) => {
       await this.queues.enqueue(JobName.NotifyChange, { eventId, change: 'cancelled' }, { jobId: `event-cancelled-${eventId}` });
@@ -67,14 +71,20 @@ export class ChangeNoticesProcessor implements OnModuleInit {
       job.data.change === 'cancelled'
         ? `${event.title} will not take place${event.cancellationReason ? `: ${event.cancellationReason}` : '.'}`
         : `${event.title} now takes place ${describeSpan(event.startsAt, event.endsAt, event.timezone)}.`;
-    const key = job.data.change === 'cancelled' ? `event-cancelled:${event.id}` : `event-rescheduled:${event.id}:${event.startsAt.getTime()}`;
+    const key =
+      job.data.change === 'cancelled' ? `event-cancelled:${event.id}` : `event-rescheduled:${event.id}:${event.startsAt.getTime()}`;
     let notified = 0;
     for (const audience of ['confirmed', 'waitlisted', 'presenters'] as const) {
       let after: string | null = null;
       for (;;) {
         const batch = await this.audience.batch(event.id, audience, null, after, BATCH);
         if (batch.length === 0) break;
-        notified += await this.send(event, key, headline, batch.map((recipient) => ({ recipient, lines: [line] })));
+        notified += await this.send(
+          event,
+          key,
+          headline,
+          batch.map((recipient) => ({ recipient, lines: [line] })),
+        );
         after = batch[batch.length - 1].personId;
       }
     }
@@ -82,11 +92,16 @@ export class ChangeNoticesProcessor implements OnModuleInit {
   }
 
   private async agendaChanged(event: Event, versionId: string): Promise<{ notified: number }> {
-    const version = await this.db.getRepository(AgendaVersion).findOneOrFail({ where: { id: versionId }, select: { id: true, changes: true } });
+    const version = await this.db
+      .getRepository(AgendaVersion)
+      .findOneOrFail({ where: { id: versionId }, select: { id: true, changes: true } });
     const at = (value: string) => formatInZone(new Date(value), event.timezone).replace('T', ' ').slice(0, 16);
     const notices = new Map<string, Notice>();
     const affected = [
-      ...version.changes.moved.map((m) => ({ sessionId: m.sessionId, line: `"${m.title}" moved from ${at(m.from.startsAt)} to ${at(m.to.startsAt)} (${event.timezone})` })),
+      ...version.changes.moved.map((m) => ({
+        sessionId: m.sessionId,
+        line: `"${m.title}" moved from ${at(m.from.startsAt)} to ${at(m.to.startsAt)} (${event.timezone})`,
+      })),
       ...version.changes.cancelled.map((c) => ({ sessionId: c.sessionId, line: `"${c.title}" on ${at(c.startsAt)} is cancelled` })),
     ];
     for (const { sessionId, line } of affected) {
@@ -121,7 +136,13 @@ export class ChangeNoticesProcessor implements OnModuleInit {
           dedupeKey: `${key}:${recipient.personId}`,
           to: { address: recipient.email, name: recipient.name },
           template: changeNoticeTemplate,
-          params: { name: recipient.name, eventTitle: event.title, headline, changes: lines, link: await this.links.linkFor(tx.manager, event.id, recipient) },
+          params: {
+            name: recipient.name,
+            eventTitle: event.title,
+            headline,
+            changes: lines,
+            link: await this.links.linkFor(tx.manager, event.id, recipient),
+          },
         });
         if (result.created) created += 1;
       }

@@ -46,7 +46,8 @@ export class FanOutProcessor implements OnModuleInit {
 
   async process(job: Job<JobPayloads[JobName.FanOut]>): Promise<FanOutResult> {
     const reminder = await this.db.getRepository(ScheduledReminder).findOne({ where: { id: job.data.reminderId } });
-    if (!reminder || reminder.state !== 'pending') return { skipped: reminder ? `reminder is ${reminder.state}` : 'reminder no longer exists' };
+    if (!reminder || reminder.state !== 'pending')
+      return { skipped: reminder ? `reminder is ${reminder.state}` : 'reminder no longer exists' };
     if (reminder.dueAt.getTime() !== job.data.dueAt) return { skipped: 'reminder was rescheduled' };
     const rule = await this.db.getRepository(ReminderRule).findOneByOrFail({ id: reminder.ruleId });
     if (this.tooLate(reminder, rule)) {
@@ -57,7 +58,9 @@ export class FanOutProcessor implements OnModuleInit {
     const published = reminder.sessionId ? (await this.versions.latest(event.id))?.snapshot : undefined;
     const session = published?.sessions.find((s) => s.id === reminder.sessionId) ?? null;
     const room = published?.rooms.find((r) => r.id === session?.roomId)?.name ?? null;
-    const when = session ? describeSpan(new Date(session.startsAt), new Date(session.endsAt), event.timezone) : describeSpan(event.startsAt, event.endsAt, event.timezone);
+    const when = session
+      ? describeSpan(new Date(session.startsAt), new Date(session.endsAt), event.timezone)
+      : describeSpan(event.startsAt, event.endsAt, event.timezone);
     const keyOf = (personId: string) => `reminder:${rule.id}:${reminder.occurrence}-${reminder.dueAt.getTime()}:${personId}`;
     let after: string | null = null;
     for (;;) {
@@ -65,7 +68,10 @@ export class FanOutProcessor implements OnModuleInit {
       if (batch.length === 0) break;
       await this.transactions.run(async (tx) => {
         // A re-run skips who already has this reminder before minting links nobody would receive.
-        const done = await this.outbox.existingKeys(tx.manager, batch.map((r) => keyOf(r.personId)));
+        const done = await this.outbox.existingKeys(
+          tx.manager,
+          batch.map((r) => keyOf(r.personId)),
+        );
         const fresh = batch.filter((r) => !done.has(keyOf(r.personId)));
         const links = await this.links.linksFor(tx.manager, event.id, fresh);
         await this.outbox.enqueueMany(

@@ -15,7 +15,11 @@ export class RecipientLinksService {
   async linksFor(manager: EntityManager, eventId: string, recipients: Recipient[]): Promise<string[]> {
     const tokens = await this.magicLinks.issueMany(
       manager,
-      recipients.map((r) => (r.registrationId ? { type: 'registration' as const, id: r.registrationId, eventId } : { type: 'presenter' as const, id: r.personId, eventId })),
+      recipients.map((r) =>
+        r.registrationId
+          ? { type: 'registration' as const, id: r.registrationId, eventId }
+          : { type: 'presenter' as const, id: r.personId, eventId },
+      ),
     );
     return recipients.map((r, i) => this.magicLinks.link(r.registrationId ? '/my-registration' : '/presenter', tokens[i]));
   }

@@ -28,7 +28,13 @@ export class ReminderAudienceService {
     private readonly materials: MaterialsService,
   ) {}
 
-  async batch(eventId: string, audience: ReminderAudience, sessionId: string | null, afterPersonId: string | null, limit: number): Promise<Recipient[]> {
+  async batch(
+    eventId: string,
+    audience: ReminderAudience,
+    sessionId: string | null,
+    afterPersonId: string | null,
+    limit: number,
+  ): Promise<Recipient[]> {
     switch (audience) {
       case 'presenters':
       case 'presenters_missing_materials': {

@@ -3,7 +3,12 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { EventAccessGuard } from '../events/event-access.guard';
 import { IdParam } from '../platform/http/id-param.pipe';
 import { ApiZodBody, ZodBody } from '../platform/http/zod-body.decorator';
-import { CreateReminderRuleInput, UpdateReminderRuleInput, createReminderRuleSchema, updateReminderRuleSchema } from './dto/reminder-rule.dto';
+import {
+  CreateReminderRuleInput,
+  UpdateReminderRuleInput,
+  createReminderRuleSchema,
+  updateReminderRuleSchema,
+} from './dto/reminder-rule.dto';
 import { ReminderRulesService } from './reminder-rules.service';
 
 @ApiTags('reminders')
@@ -36,7 +41,11 @@ export class ReminderRulesController {
 
   @Patch(':ruleId')
   @ApiZodBody(updateReminderRuleSchema)
-  update(@Param('eventId') eventId: string, @Param('ruleId', new IdParam('reminder rule')) ruleId: string, @ZodBody(updateReminderRuleSchema) body: UpdateReminderRuleInput) {
+  update(
+    @Param('eventId') eventId: string,
+    @Param('ruleId', new IdParam('reminder rule')) ruleId: string,
+    @ZodBody(updateReminderRuleSchema) body: UpdateReminderRuleInput,
+  ) {
     return this.rules.update(eventId, ruleId, body);
   }
 

@@ -72,7 +72,9 @@ export class ReminderRulesService implements OnModuleInit {
     Object.assign(rule, Object.fromEntries(Object.entries(plain).filter(([, v]) => v !== undefined)));
     if (fixedAt !== undefined) rule.fixedAt = parseEventTimes({ fixedAt }, event.timezone).fixedAt ?? null;
     if ((rule.anchor === 'fixed') !== Boolean(rule.fixedAt)) {
-      throw Problem.badRequest('A fixed anchor needs fixedAt, and only it', [{ field: 'fixedAt', message: 'required with a fixed anchor, and only then' }]);
+      throw Problem.badRequest('A fixed anchor needs fixedAt, and only it', [
+        { field: 'fixedAt', message: 'required with a fixed anchor, and only then' },
+      ]);
     }
     await this.db.getRepository(ReminderRule).save(rule);
     await this.scheduler.sync(eventId);

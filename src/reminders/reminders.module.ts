@@ -20,9 +20,23 @@ import { ScheduledReminder } from './scheduled-reminder.entity';
 import { UnsubscribeController } from './unsubscribe.controller';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ReminderRule, ScheduledReminder, Announcement, MailOptOut]), EventsModule, AgendaModule, RegistrationModule, PresentersModule],
+  imports: [
+    TypeOrmModule.forFeature([ReminderRule, ScheduledReminder, Announcement, MailOptOut]),
+    EventsModule,
+    AgendaModule,
+    RegistrationModule,
+    PresentersModule,
+  ],
   controllers: [ReminderRulesController, AnnouncementsController, UnsubscribeController],
-  providers: [ReminderRulesService, ReminderSchedulerService, ReminderAudienceService, FanOutProcessor, ChangeNoticesProcessor, RecipientLinksService, AnnouncementsService],
+  providers: [
+    ReminderRulesService,
+    ReminderSchedulerService,
+    ReminderAudienceService,
+    FanOutProcessor,
+    ChangeNoticesProcessor,
+    RecipientLinksService,
+    AnnouncementsService,
+  ],
   exports: [ReminderSchedulerService],
 })
 export class RemindersModule {}

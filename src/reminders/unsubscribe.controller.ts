@@ -36,7 +36,10 @@ export class UnsubscribeController {
   async unsubscribe(@Query('token') token = '') {
     const link = await this.magicLinks.verify(token);
     if (!link || link.subject.type !== 'opt-out' || !link.subject.eventId) throw Problem.notFound('This unsubscribe link is not valid');
-    await this.db.query(`INSERT INTO mail_opt_outs (event_id, person_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [link.subject.eventId, link.subject.id]);
+    await this.db.query(`INSERT INTO mail_opt_outs (event_id, person_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
+      link.subject.eventId,
+      link.subject.id,
+    ]);
     return { detail: 'You will receive no more optional announcements of this event' };
   }
 }

@@ -75,11 +75,7 @@ describe('organiser accounts', () => {
   });
 
   it('answers malformed JSON with 400 problem+json', async () => {
-    const response = await ctx.app.http
-      .post('/auth/login')
-      .set('Content-Type', 'application/json')
-      .send('{"email": ')
-      .expect(400);
+    const response = await ctx.app.http.post('/auth/login').set('Content-Type', 'application/json').send('{"email": ').expect(400);
     expect(response.body).toMatchObject({ status: 400, title: 'Bad Request' });
   });
 

@@ -27,7 +27,11 @@ describe('embedded runtime', () => {
     const http = request(url);
     const health = await http.get('/health').expect(200);
     expect(Date.now() - started).toBeLessThan(60_000);
-    expect(health.body.checks).toMatchObject({ database: { status: 'up' }, queue: { status: 'up' }, mail: { status: 'up', transport: 'files' } });
+    expect(health.body.checks).toMatchObject({
+      database: { status: 'up' },
+      queue: { status: 'up' },
+      mail: { status: 'up', transport: 'files' },
+    });
     await http.get('/docs').expect(200);
     const started_ = server.output.map((l) => (l.startsWith('{') ? JSON.parse(l) : {})).find((e) => e.msg === 'Plenary started');
     expect(started_).toMatchObject({ embedded: true, queue: 'postgres', role: 'all' });

@@ -92,11 +92,16 @@ describe('events', () => {
       expect(members).toEqual([{ organiser_id: ana.id, role: 'owner' }]);
 
       const fetched = await ctx.app.http.get(`/events/${id}`).set('Authorization', ana.auth).expect(200);
-      expect(fetched.body).toMatchObject({ id, startsAt: '2019-10-08T09:00:00+02:00', endsAt: '2019-10-09T17:30:00+02:00', myRole: 'owner' });
+      expect(fetched.body).toMatchObject({
+        id,
+        startsAt: '2019-10-08T09:00:00+02:00',
+        endsAt: '2019-10-09T17:30:00+02:00',
+        myRole: 'owner',
+      });
       expect(JSON.stringify(fetched.body)).not.toMatch(/\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z"/);
     });
 
-    it('honours an explicit offset in the input and answers in the event\'s own offset', async () => {
+    it("honours an explicit offset in the input and answers in the event's own offset", async () => {
       const event = await createEvent(ana, {
         title: 'Offsets given',
         timezone: 'Europe/Brussels',
@@ -135,7 +140,7 @@ describe('events', () => {
       expect(await storedTimes(event.id)).toEqual({ startsAt: '2019-10-27T00:30:00.000Z', endsAt: '2019-10-27T03:00:00.000Z' });
     });
 
-    it('counts days in the event\'s zone when it is far from UTC (Pacific/Auckland)', async () => {
+    it("counts days in the event's zone when it is far from UTC (Pacific/Auckland)", async () => {
       const event = await createEvent(ana, {
         title: 'Wellington partner day',
         timezone: 'Pacific/Auckland',
@@ -200,7 +205,11 @@ describe('events', () => {
       expect(await eventCount()).toBe(before);
 
       const event = await createEvent(ana, { ...SEED, title: 'Clean text' });
-      const patched = await ctx.app.http.patch(`/events/${event.id}`).set('Authorization', ana.auth).send({ title: 'Not\u0000clean' }).expect(400);
+      const patched = await ctx.app.http
+        .patch(`/events/${event.id}`)
+        .set('Authorization', ana.auth)
+        .send({ title: 'Not\u0000clean' })
+        .expect(400);
       expect(fields(patched.body)).toEqual(['title']);
       const cancelled = await ctx.app.http
         .post(`/events/${event.id}/cancel`)
@@ -269,7 +278,12 @@ describe('events', () => {
       try {
         await ctx.db.query('LOCK TABLE events IN SHARE ROW EXCLUSIVE MODE');
         const pending = Promise.all(
-          [1, 2, 3].map(() => ctx.app.http.post('/events').set('Authorization', ana.auth).send({ ...SEED, title: 'Joint results' })),
+          [1, 2, 3].map(() =>
+            ctx.app.http
+              .post('/events')
+              .set('Authorization', ana.auth)
+              .send({ ...SEED, title: 'Joint results' }),
+          ),
         );
         await waitFor('three inserts waiting for the lock', async () => {
           // Activity statistics are snapshotted per transaction, and this one stays open.
@@ -294,7 +308,7 @@ describe('events', () => {
   });
 
   describe('listing', () => {
-    it('pages through the caller\'s events with a cursor, without repeats', async () => {
+    it("pages through the caller's events with a cursor, without repeats", async () => {
       const paula = await organiser('paula@region.test', 'Paula');
       const created = [];
       for (const n of [1, 2, 3]) created.push(await createEvent(paula, { ...SEED, title: `Paula's meeting ${n}` }));
@@ -324,7 +338,13 @@ describe('events', () => {
 
     it('answers a cursor it never issued, or a bad limit, with 400', async () => {
       const forged = Buffer.from('["not a date","6f1c1a52-61a4-4b8e-9d5e-3f1f2f2f2f2f"]').toString('base64url');
-      for (const query of ['cursor=not-a-cursor', `cursor=${Buffer.from('["x","y"]').toString('base64url')}`, `cursor=${forged}`, 'limit=0', 'limit=many']) {
+      for (const query of [
+        'cursor=not-a-cursor',
+        `cursor=${Buffer.from('["x","y"]').toString('base64url')}`,
+        `cursor=${forged}`,
+        'limit=0',
+        'limit=many',
+      ]) {
         const response = await ctx.app.http.get(`/events?${query}`).set('Authorization', ana.auth).expect(400);
         expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
       }
@@ -332,7 +352,7 @@ describe('events', () => {
   });
 
   describe('changing', () => {
-    it('updates fields with PATCH and reads offset-less times in the event\'s zone, the new one if it changes', async () => {
+    it("updates fields with PATCH and reads offset-less times in the event's zone, the new one if it changes", async () => {
       const event = await createEvent(ana, { ...SEED, title: 'To be edited' });
       const edited = await ctx.app.http
         .patch(`/events/${event.id}`)
@@ -370,7 +390,12 @@ describe('events', () => {
       expect(await storedTimes(event.id)).toEqual({ startsAt: '2019-10-08T14:00:00.000Z', endsAt: '2019-10-09T22:30:00.000Z' });
 
       const fetched = await ctx.app.http.get(`/events/${event.id}`).set('Authorization', ana.auth).expect(200);
-      expect(fetched.body).toMatchObject({ title: 'Edited', capacity: 120, timezone: 'America/Bogota', startsAt: '2019-10-08T09:00:00-05:00' });
+      expect(fetched.body).toMatchObject({
+        title: 'Edited',
+        capacity: 120,
+        timezone: 'America/Bogota',
+        startsAt: '2019-10-08T09:00:00-05:00',
+      });
     });
 
     it('refuses a PATCH that would leave the event out of order or in a DST gap, and changes nothing', async () => {
@@ -387,7 +412,11 @@ describe('events', () => {
         .send({ title: 'Broken', startsAt: '2019-03-31T02:00' })
         .expect(422);
       expect(fields(gap.body)).toEqual(['startsAt']);
-      const unknown = await ctx.app.http.patch(`/events/${event.id}`).set('Authorization', ana.auth).send({ status: 'published' }).expect(400);
+      const unknown = await ctx.app.http
+        .patch(`/events/${event.id}`)
+        .set('Authorization', ana.auth)
+        .send({ status: 'published' })
+        .expect(400);
       expect(unknown.body.errors).toHaveLength(1);
 
       const fetched = await ctx.app.http.get(`/events/${event.id}`).set('Authorization', ana.auth).expect(200);
@@ -535,18 +564,19 @@ describe('events', () => {
       anaMemberId = members.body.items[0].id as string;
     });
 
-    const attempts = (eventId: string, memberId: string) => [
-      { method: 'get', path: `/events/${eventId}` },
-      { method: 'patch', path: `/events/${eventId}`, body: { title: 'Hijacked' } },
-      { method: 'post', path: `/events/${eventId}/publish` },
-      { method: 'post', path: `/events/${eventId}/cancel`, body: {} },
-      { method: 'post', path: `/events/${eventId}/postpone`, body: { startsAt: '2019-12-10T09:00', endsAt: '2019-12-11T17:30' } },
-      { method: 'get', path: `/events/${eventId}/members` },
-      { method: 'post', path: `/events/${eventId}/members`, body: { email: 'eve@elsewhere.test', role: 'owner' } },
-      { method: 'get', path: `/events/${eventId}/members/${memberId}` },
-      { method: 'delete', path: `/events/${eventId}/members/${memberId}` },
-      { method: 'get', path: `/events/${eventId}/emails` },
-    ] as const;
+    const attempts = (eventId: string, memberId: string) =>
+      [
+        { method: 'get', path: `/events/${eventId}` },
+        { method: 'patch', path: `/events/${eventId}`, body: { title: 'Hijacked' } },
+        { method: 'post', path: `/events/${eventId}/publish` },
+        { method: 'post', path: `/events/${eventId}/cancel`, body: {} },
+        { method: 'post', path: `/events/${eventId}/postpone`, body: { startsAt: '2019-12-10T09:00', endsAt: '2019-12-11T17:30' } },
+        { method: 'get', path: `/events/${eventId}/members` },
+        { method: 'post', path: `/events/${eventId}/members`, body: { email: 'eve@elsewhere.test', role: 'owner' } },
+        { method: 'get', path: `/events/${eventId}/members/${memberId}` },
+        { method: 'delete', path: `/events/${eventId}/members/${memberId}` },
+        { method: 'get', path: `/events/${eventId}/emails` },
+      ] as const;
 
     function send(auth: string | null, attempt: { method: 'get' | 'patch' | 'post' | 'delete'; path: string; body?: object }) {
       const req = ctx.app.http[attempt.method](attempt.path);
@@ -605,11 +635,11 @@ describe('events', () => {
       }
     });
 
-    it('lists only the caller\'s own events', async () => {
+    it("lists only the caller's own events", async () => {
       const before = await ctx.app.http.get('/events?limit=200').set('Authorization', eve.auth).expect(200);
       expect(before.body).toEqual({ items: [], nextCursor: null });
 
-      const own = await createEvent(eve, { ...SEED, title: 'Eve\'s own meeting' });
+      const own = await createEvent(eve, { ...SEED, title: "Eve's own meeting" });
       const after = await ctx.app.http.get('/events?limit=200').set('Authorization', eve.auth).expect(200);
       expect(after.body.items.map((e: { id: string }) => e.id)).toEqual([own.id]);
 

@@ -20,7 +20,9 @@ describe('magic links', () => {
     const subject = registration();
     const { token } = await links.issue(dataSource.manager, subject);
     expect(Buffer.from(token.replace(/^plm_/, ''), 'base64url').length).toBeGreaterThanOrEqual(16);
-    const stored = await ctx.db.query<{ token_hash: string }>('SELECT token_hash FROM magic_link_tokens WHERE subject_id = $1', [subject.id]);
+    const stored = await ctx.db.query<{ token_hash: string }>('SELECT token_hash FROM magic_link_tokens WHERE subject_id = $1', [
+      subject.id,
+    ]);
     expect(stored).toHaveLength(1);
     expect(stored[0].token_hash).not.toContain(token.slice(4));
     const verified = await links.verify(token);

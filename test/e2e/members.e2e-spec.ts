@@ -39,7 +39,11 @@ describe('event members', () => {
   }
 
   async function createEvent(who: Organiser, title: string): Promise<string> {
-    const response = await ctx.app.http.post('/events').set('Authorization', who.auth).send({ ...SEED, title }).expect(201);
+    const response = await ctx.app.http
+      .post('/events')
+      .set('Authorization', who.auth)
+      .send({ ...SEED, title })
+      .expect(201);
     return response.body.id as string;
   }
 
@@ -98,14 +102,22 @@ describe('event members', () => {
 
   it('answers 409 when the person is already a member, whatever the case or role asked for', async () => {
     const eventId = await createEvent(ana, 'Twice added');
-    await ctx.app.http.post(`/events/${eventId}/members`).set('Authorization', ana.auth).send({ email: 'bruno@region.test', role: 'organiser' }).expect(201);
+    await ctx.app.http
+      .post(`/events/${eventId}/members`)
+      .set('Authorization', ana.auth)
+      .send({ email: 'bruno@region.test', role: 'organiser' })
+      .expect(201);
     const again = await ctx.app.http
       .post(`/events/${eventId}/members`)
       .set('Authorization', ana.auth)
       .send({ email: 'BRUNO@region.test', role: 'owner' })
       .expect(409);
     expect(again.headers['content-type']).toMatch(/application\/problem\+json/);
-    await ctx.app.http.post(`/events/${eventId}/members`).set('Authorization', ana.auth).send({ email: 'ana@region.test', role: 'owner' }).expect(409);
+    await ctx.app.http
+      .post(`/events/${eventId}/members`)
+      .set('Authorization', ana.auth)
+      .send({ email: 'ana@region.test', role: 'owner' })
+      .expect(409);
 
     expect((await members(eventId)).map((m) => [m.email, m.role]).sort()).toEqual([
       ['ana@region.test', 'owner'],
@@ -164,7 +176,9 @@ describe('event members', () => {
     expect(seen.body).toMatchObject({ id: eventId, myRole: 'organiser' });
     expect((await memberOf(eventId, 'carla@partner.test')).status).toBe('active');
 
-    const [{ n }] = await ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM emails WHERE to_address = $1', ['carla@partner.test']);
+    const [{ n }] = await ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM emails WHERE to_address = $1', [
+      'carla@partner.test',
+    ]);
     expect(n).toBe(1);
     expect(ctx.smtp.for('carla@partner.test')).toHaveLength(1);
   });
@@ -221,13 +235,14 @@ describe('event members', () => {
     // The second either found itself outranked (404: no longer a member) or the last owner (409).
     expect(statuses[0]).toBe(204);
     expect([404, 409]).toContain(statuses[1]);
-    const [{ n }] = await ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM event_members WHERE event_id = $1 AND role = 'owner'`, [
-      eventId,
-    ]);
+    const [{ n }] = await ctx.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM event_members WHERE event_id = $1 AND role = 'owner'`,
+      [eventId],
+    );
     expect(n).toBe(1);
   });
 
-  it('ends a removed member\'s access: the event answers them 404 from then on', async () => {
+  it("ends a removed member's access: the event answers them 404 from then on", async () => {
     const eventId = await createEvent(ana, 'Removal');
     const added = await ctx.app.http
       .post(`/events/${eventId}/members`)

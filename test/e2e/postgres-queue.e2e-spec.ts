@@ -15,7 +15,9 @@ describe('queues on Postgres', () => {
     await ctx.app.http.post('/auth/password-reset').send({ email: 'ines@ohiggins.test' }).expect(202);
     const [mail] = await ctx.smtp.waitForMail('ines@ohiggins.test');
     expect(mail.subject).toBe('Reset your Plenary password');
-    const [row] = await ctx.db.query<{ id: string; status: string }>(`SELECT id, status FROM emails WHERE to_address = 'ines@ohiggins.test'`);
+    const [row] = await ctx.db.query<{ id: string; status: string }>(
+      `SELECT id, status FROM emails WHERE to_address = 'ines@ohiggins.test'`,
+    );
     expect(row.status).toBe('sent');
     const jobs = await ctx.db.query<{ id: string }>(`SELECT id FROM bullmq.job WHERE queue = 'mail'`);
     expect(jobs.map((j) => j.id)).toContain(row.id);

@@ -83,9 +83,7 @@ describe('roles: api and worker processes', () => {
 
   async function outbox(): Promise<Map<string, { status: string; attempts: number }>> {
     const response = await api.http.get(`/events/${eventId}/emails`).set('Authorization', admin).expect(200);
-    return new Map(
-      (response.body.items as Array<{ to: string; status: string; attempts: number }>).map((e) => [e.to, e]),
-    );
+    return new Map((response.body.items as Array<{ to: string; status: string; attempts: number }>).map((e) => [e.to, e]));
   }
 
   function mailQueue() {
@@ -148,7 +146,10 @@ describe('roles: api and worker processes', () => {
     await smtp.waitForMail('after-stop@region.test');
     await smtp.waitForMail('after-stop-2@region.test');
     await waitFor('both invitations to be sent', async () => {
-      const rows = await db.query<{ status: string }>(`SELECT status FROM emails WHERE id IN ($1, $2) AND status = 'sent'`, [first, second]);
+      const rows = await db.query<{ status: string }>(`SELECT status FROM emails WHERE id IN ($1, $2) AND status = 'sent'`, [
+        first,
+        second,
+      ]);
       return rows.length === 2;
     });
 

@@ -62,7 +62,10 @@ const RELS = (part: string) => `<?xml version="1.0" encoding="UTF-8" standalone=
 /** The smallest DOCX Word opens: content types, package relationships, one paragraph. */
 export function docxFile(): Buffer {
   return zip([
-    { name: '[Content_Types].xml', content: CONTENT_TYPES('application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml', 'word/document.xml') },
+    {
+      name: '[Content_Types].xml',
+      content: CONTENT_TYPES('application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml', 'word/document.xml'),
+    },
     { name: '_rels/.rels', content: RELS('word/document.xml') },
     {
       name: 'word/document.xml',
@@ -75,9 +78,15 @@ export function docxFile(): Buffer {
 /** An XLSX's package skeleton: enough for its content type to tell it apart. */
 export function xlsxFile(): Buffer {
   return zip([
-    { name: '[Content_Types].xml', content: CONTENT_TYPES('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml', 'xl/workbook.xml') },
+    {
+      name: '[Content_Types].xml',
+      content: CONTENT_TYPES('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml', 'xl/workbook.xml'),
+    },
     { name: '_rels/.rels', content: RELS('xl/workbook.xml') },
-    { name: 'xl/workbook.xml', content: '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets/></workbook>' },
+    {
+      name: 'xl/workbook.xml',
+      content: '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets/></workbook>',
+    },
   ]);
 }
 

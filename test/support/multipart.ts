@@ -29,6 +29,8 @@ export function multipartBody(files: FormFile[]): { body: Buffer; contentType: s
 
 function encodeRfc5987(value: string): string {
   return Array.from(Buffer.from(value, 'utf8'), (byte) =>
-    /[A-Za-z0-9!#$&+.^_`|~-]/.test(String.fromCharCode(byte)) ? String.fromCharCode(byte) : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`,
+    /[A-Za-z0-9!#$&+.^_`|~-]/.test(String.fromCharCode(byte))
+      ? String.fromCharCode(byte)
+      : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`,
   ).join('');
 }

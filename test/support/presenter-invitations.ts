@@ -15,7 +15,8 @@ export function presenterTokenIn(mail: ReceivedMail): string {
  */
 export async function invitePresenters(ctx: TestContext, auth: string, presentationId: string): Promise<Record<string, string>> {
   const { http } = ctx.app;
-  const presenters = (await http.get(`/presentations/${presentationId}/invitations`).set('Authorization', auth).expect(200)).body.items as Array<{
+  const presenters = (await http.get(`/presentations/${presentationId}/invitations`).set('Authorization', auth).expect(200)).body
+    .items as Array<{
     email: string;
   }>;
   const before = new Map(presenters.map((p) => [p.email, ctx.smtp.for(p.email).length]));

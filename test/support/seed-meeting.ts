@@ -19,7 +19,10 @@ export async function createSeedMeeting(http: Http, auth: string) {
     coOrganisers: [{ name: "European Commission's Joint Research Centre", url: 'https://joint-research-centre.ec.europa.eu' }],
   });
   const base = `/events/${event.id}`;
-  const sustainability = await post(`${base}/themes`, { name: 'Sustainability and innovation in natural resource management', colour: '#2e7d32' });
+  const sustainability = await post(`${base}/themes`, {
+    name: 'Sustainability and innovation in natural resource management',
+    colour: '#2e7d32',
+  });
   const industry = await post(`${base}/themes`, { name: 'Industry modernisation and innovation', colour: '#1565c0' });
   const plenary = await post(`${base}/rooms`, { name: 'Plenary hall', capacity: 220 });
   const roomB = await post(`${base}/rooms`, { name: 'Room B', capacity: 60 });
@@ -77,8 +80,21 @@ export async function createSeedMeeting(http: Http, auth: string) {
     themeId: sustainability.id,
     purpose: 'Internationalise the regional development strategy.',
     presenters: [
-      { name: 'Ignacio Tello', email: 'ignacio.tello@ohiggins.test', organisation: "O'Higgins Regional Government", region: 'O’Higgins', countryCode: 'CL', role: 'lead' },
-      { name: 'Marta Ruiz', email: 'marta.ruiz@andalucia.test', organisation: 'Junta de Andalucía', region: 'Andalucía', countryCode: 'ES' },
+      {
+        name: 'Ignacio Tello',
+        email: 'ignacio.tello@ohiggins.test',
+        organisation: "O'Higgins Regional Government",
+        region: 'O’Higgins',
+        countryCode: 'CL',
+        role: 'lead',
+      },
+      {
+        name: 'Marta Ruiz',
+        email: 'marta.ruiz@andalucia.test',
+        organisation: 'Junta de Andalucía',
+        region: 'Andalucía',
+        countryCode: 'ES',
+      },
     ],
   });
   const piura = await post(`${base}/presentations`, {
@@ -86,8 +102,21 @@ export async function createSeedMeeting(http: Http, auth: string) {
     sessionId: session1.id,
     themeId: sustainability.id,
     presenters: [
-      { name: 'Javier Bereche', email: 'javier.bereche@piura.test', organisation: 'Piura Chamber of Commerce', region: 'Piura', countryCode: 'PE', role: 'lead' },
-      { name: 'Luca Bianchi', email: 'luca.bianchi@emilia.test', organisation: 'Regione Emilia-Romagna', region: 'Emilia-Romagna', countryCode: 'IT' },
+      {
+        name: 'Javier Bereche',
+        email: 'javier.bereche@piura.test',
+        organisation: 'Piura Chamber of Commerce',
+        region: 'Piura',
+        countryCode: 'PE',
+        role: 'lead',
+      },
+      {
+        name: 'Luca Bianchi',
+        email: 'luca.bianchi@emilia.test',
+        organisation: 'Regione Emilia-Romagna',
+        region: 'Emilia-Romagna',
+        countryCode: 'IT',
+      },
     ],
   });
   const valueChains = await post(`${base}/presentations`, {
@@ -95,8 +124,21 @@ export async function createSeedMeeting(http: Http, auth: string) {
     sessionId: session2.id,
     themeId: industry.id,
     presenters: [
-      { name: 'Carla Souza', email: 'carla.souza@parana.test', organisation: 'Governo do Paraná', region: 'Paraná', countryCode: 'BR', role: 'lead' },
-      { name: 'Jan de Vries', email: 'jan.devries@gelderland.test', organisation: 'Provincie Gelderland', region: 'Gelderland', countryCode: 'NL' },
+      {
+        name: 'Carla Souza',
+        email: 'carla.souza@parana.test',
+        organisation: 'Governo do Paraná',
+        region: 'Paraná',
+        countryCode: 'BR',
+        role: 'lead',
+      },
+      {
+        name: 'Jan de Vries',
+        email: 'jan.devries@gelderland.test',
+        organisation: 'Provincie Gelderland',
+        region: 'Gelderland',
+        countryCode: 'NL',
+      },
     ],
   });
   return {

@@ -85,7 +85,14 @@ export class SmtpSink {
     const to = (Array.isArray(parsed.to) ? parsed.to : parsed.to ? [parsed.to] : []).flatMap((a) =>
       a.value.map((v) => (v.address ?? '').toLowerCase()),
     );
-    this.received.push({ to, subject: parsed.subject ?? '', text: parsed.text ?? '', html: parsed.html || '', headers: parsed.headers, parsed });
+    this.received.push({
+      to,
+      subject: parsed.subject ?? '',
+      text: parsed.text ?? '',
+      html: parsed.html || '',
+      headers: parsed.headers,
+      parsed,
+    });
     callback();
   }
 }

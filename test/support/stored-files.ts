@@ -17,5 +17,8 @@ export function filesUnder(dir: string): string[] {
   } catch {
     return [];
   }
-  return entries.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name))).sort();
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)))
+    .sort();
 }

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 
-export const passwordSchema = z
-  .string()
-  .min(10, 'expected at least 10 characters')
-  .max(200, 'expected at most 200 characters');
+export const passwordSchema = z.string().min(10, 'expected at least 10 characters').max(200, 'expected at most 200 characters');
 
 export const requestPasswordResetSchema = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email({ message: 'expected an email address' })),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ message: 'expected an email address' })),
 });
 export type RequestPasswordResetInput = z.infer<typeof requestPasswordResetSchema>;
 

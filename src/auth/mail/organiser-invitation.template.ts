@@ -11,11 +11,12 @@ export interface OrganiserInvitationParams {
 export const organiserInvitationTemplate: MailTemplate<OrganiserInvitationParams> = {
   kind: 'organiser-invitation',
   subject: (p) => `[Action required] ${p.invitedBy} invited you to organise ${p.eventTitle}`,
-  html: (p) => html`<p>Hello,</p>
-<p>${p.invitedBy} added you as ${p.role} of <strong>${p.eventTitle}</strong> on Plenary.</p>
-<p>To sign in, set a password for your new organiser account:</p>
-<p><a href="${p.link}">Set my password</a></p>
-<p>The link works for ${p.expiresInHours} hours; after that, use "forgot password" with this address.</p>`,
+  html: (p) =>
+    html`<p>Hello,</p>
+      <p>${p.invitedBy} added you as ${p.role} of <strong>${p.eventTitle}</strong> on Plenary.</p>
+      <p>To sign in, set a password for your new organiser account:</p>
+      <p><a href="${p.link}">Set my password</a></p>
+      <p>The link works for ${p.expiresInHours} hours; after that, use "forgot password" with this address.</p>`,
   text: (p) => `Hello,
 
 ${p.invitedBy} added you as ${p.role} of "${p.eventTitle}" on Plenary.

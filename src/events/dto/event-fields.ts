@@ -19,7 +19,10 @@ export const coOrganisers = z
   .array(
     z.object({
       name: z.string().trim().min(1, 'required').max(200),
-      url: z.url({ protocol: /^https?$/, message: 'expected an http(s) URL' }).nullish().transform((v) => v ?? null),
+      url: z
+        .url({ protocol: /^https?$/, message: 'expected an http(s) URL' })
+        .nullish()
+        .transform((v) => v ?? null),
     }),
   )
   .max(20, 'at most 20 co-organisers');

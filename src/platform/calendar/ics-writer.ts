@@ -107,4 +107,3 @@ export class IcsCalendar {
     return this.lines.join(CRLF) + CRLF;
   }
 }
-

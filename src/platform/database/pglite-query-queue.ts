@@ -61,7 +61,8 @@ export class PGliteQueryQueue {
     this.pumping = true;
     try {
       for (;;) {
-        const index = this.holder === null ? (this.pending.length > 0 ? 0 : -1) : this.pending.findIndex((p) => p.handlerId === this.holder);
+        const index =
+          this.holder === null ? (this.pending.length > 0 ? 0 : -1) : this.pending.findIndex((p) => p.handlerId === this.holder);
         if (index === -1) return;
         const [item] = this.pending.splice(index, 1);
         this.holder = item.handlerId;

@@ -133,7 +133,9 @@ export class OutboxService implements OnModuleInit {
   /** Which of these dedupe keys already have a row: a re-run skips them before minting links. */
   async existingKeys(manager: EntityManager, keys: string[]): Promise<Set<string>> {
     if (keys.length === 0) return new Set();
-    const rows: Array<{ dedupe_key: string }> = await manager.query(`SELECT dedupe_key FROM emails WHERE dedupe_key = ANY($1::text[])`, [keys]);
+    const rows: Array<{ dedupe_key: string }> = await manager.query(`SELECT dedupe_key FROM emails WHERE dedupe_key = ANY($1::text[])`, [
+      keys,
+    ]);
     return new Set(rows.map((r) => r.dedupe_key));
   }
 
@@ -232,10 +234,7 @@ export class OutboxService implements OnModuleInit {
       if (LIVE_JOB_STATES.has(state)) continue;
       const next = email.enqueues + 1;
       const jobId = `${email.id}-${next}`;
-      const updated = await this.emails.update(
-        { id: email.id, jobId: email.jobId },
-        { jobId, enqueues: next },
-      );
+      const updated = await this.emails.update({ id: email.id, jobId: email.jobId }, { jobId, enqueues: next });
       if (!updated.affected) continue;
       await this.enqueueSend(email.id, jobId);
       requeued += 1;

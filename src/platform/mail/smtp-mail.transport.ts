@@ -18,9 +18,7 @@ export class SmtpMailTransport implements MailTransport {
       host: url.hostname,
       port: Number(url.port || (url.protocol === 'smtps:' ? 465 : 587)),
       secure: url.protocol === 'smtps:',
-      auth: url.username
-        ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) }
-        : undefined,
+      auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
       // Local relays (Mailpit, the test sink) speak plain SMTP; STARTTLS is still
       // used whenever the server offers it.
       ignoreTLS: url.searchParams.get('tls') === 'off',

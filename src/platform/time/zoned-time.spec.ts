@@ -31,12 +31,9 @@ function captureError(fn: () => unknown): unknown {
 
 describe('zoned-time', () => {
   describe('isValidTimeZone', () => {
-    it.each(['Europe/Brussels', 'Pacific/Kiritimati', 'UTC', 'Asia/Kathmandu', 'America/New_York'])(
-      'accepts %s',
-      (tz) => {
-        expect(isValidTimeZone(tz)).toBe(true);
-      },
-    );
+    it.each(['Europe/Brussels', 'Pacific/Kiritimati', 'UTC', 'Asia/Kathmandu', 'America/New_York'])('accepts %s', (tz) => {
+      expect(isValidTimeZone(tz)).toBe(true);
+    });
 
     it.each(['Mars/Olympus', '', '+02:00', '-05:00', 'GMT+2', ' UTC', 'Europe/Brussels '])('rejects %p', (tz) => {
       expect(isValidTimeZone(tz)).toBe(false);
@@ -142,9 +139,7 @@ describe('zoned-time', () => {
 
       it('honours numeric offsets regardless of the zone', () => {
         expect(parseEventTime('2019-10-08T09:00+05:45', BRUSSELS).toISOString()).toBe('2019-10-08T03:15:00.000Z');
-        expect(parseEventTime('2019-10-08T09:00:00-05:00', KIRITIMATI).toISOString()).toBe(
-          '2019-10-08T14:00:00.000Z',
-        );
+        expect(parseEventTime('2019-10-08T09:00:00-05:00', KIRITIMATI).toISOString()).toBe('2019-10-08T14:00:00.000Z');
         expect(parseEventTime('2019-10-08T09:00:00.123+00:00', LIMA).toISOString()).toBe('2019-10-08T09:00:00.123Z');
       });
 
@@ -307,17 +302,11 @@ describe('zoned-time', () => {
     const at = (input: string, tz = BRUSSELS) => parseEventTime(input, tz);
 
     it('lists each local date the event touches', () => {
-      expect(localDatesBetween(at('2019-10-08T09:00+02:00'), at('2019-10-09T17:00+02:00'), BRUSSELS)).toEqual([
-        '2019-10-08',
-        '2019-10-09',
-      ]);
+      expect(localDatesBetween(at('2019-10-08T09:00+02:00'), at('2019-10-09T17:00+02:00'), BRUSSELS)).toEqual(['2019-10-08', '2019-10-09']);
     });
 
     it('does not add a day for an end exactly at local midnight', () => {
-      expect(localDatesBetween(at('2019-10-08T09:00+02:00'), at('2019-10-10T00:00+02:00'), BRUSSELS)).toEqual([
-        '2019-10-08',
-        '2019-10-09',
-      ]);
+      expect(localDatesBetween(at('2019-10-08T09:00+02:00'), at('2019-10-10T00:00+02:00'), BRUSSELS)).toEqual(['2019-10-08', '2019-10-09']);
       expect(localDatesBetween(at('2019-10-08T09:00+02:00'), at('2019-10-10T00:00:01+02:00'), BRUSSELS)).toEqual([
         '2019-10-08',
         '2019-10-09',
@@ -334,10 +323,7 @@ describe('zoned-time', () => {
       // Midnight to midnight across the autumn change is 25 hours but a single local date.
       expect(localDatesBetween(at('2019-10-27T00:00'), at('2019-10-28T00:00'), BRUSSELS)).toEqual(['2019-10-27']);
       // 23:30 to 23:30 local is 25 hours and touches exactly two dates.
-      expect(localDatesBetween(at('2019-10-26T23:30'), at('2019-10-27T23:30'), BRUSSELS)).toEqual([
-        '2019-10-26',
-        '2019-10-27',
-      ]);
+      expect(localDatesBetween(at('2019-10-26T23:30'), at('2019-10-27T23:30'), BRUSSELS)).toEqual(['2019-10-26', '2019-10-27']);
     });
 
     it('counts the 23-hour day once', () => {
@@ -360,19 +346,12 @@ describe('zoned-time', () => {
 
     it('uses local dates, not UTC dates, far from UTC', () => {
       // 10:00Z-20:00Z on 2019-10-08 is 2019-10-09T00:00 to 10:00 in Kiritimati: one local date, not the UTC one.
-      expect(localDatesBetween(utc('2019-10-08T10:00:00Z'), utc('2019-10-08T20:00:00Z'), KIRITIMATI)).toEqual([
-        '2019-10-09',
-      ]);
-      expect(localDatesBetween(utc('2019-10-08T09:00:00Z'), utc('2019-10-08T11:00:00Z'), KIRITIMATI)).toEqual([
-        '2019-10-08',
-        '2019-10-09',
-      ]);
+      expect(localDatesBetween(utc('2019-10-08T10:00:00Z'), utc('2019-10-08T20:00:00Z'), KIRITIMATI)).toEqual(['2019-10-09']);
+      expect(localDatesBetween(utc('2019-10-08T09:00:00Z'), utc('2019-10-08T11:00:00Z'), KIRITIMATI)).toEqual(['2019-10-08', '2019-10-09']);
     });
 
     it('treats the first instant of a day with a skipped midnight as that day boundary', () => {
-      expect(
-        localDatesBetween(at('2019-09-07T12:00', SANTIAGO), at('2019-09-08T01:00', SANTIAGO), SANTIAGO),
-      ).toEqual(['2019-09-07']);
+      expect(localDatesBetween(at('2019-09-07T12:00', SANTIAGO), at('2019-09-08T01:00', SANTIAGO), SANTIAGO)).toEqual(['2019-09-07']);
     });
 
     it('rejects an end before the start', () => {

@@ -3,8 +3,7 @@ const LOCAL_DATE_FORMAT = 'YYYY-MM-DD';
 const MS_PER_MINUTE = 60_000;
 const MS_PER_DAY = 86_400_000;
 
-const EVENT_TIME_PATTERN =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{3}))?)?(Z|[+-]\d{2}:\d{2})?$/;
+const EVENT_TIME_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{3}))?)?(Z|[+-]\d{2}:\d{2})?$/;
 const LOCAL_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export class InvalidTimeError extends Error {
@@ -22,9 +21,7 @@ export class WallClockGapError extends Error {
     readonly input: string,
     readonly timeZone: string,
   ) {
-    super(
-      `Local time "${input}" does not exist in time zone ${timeZone} because clocks jump forward at that moment`,
-    );
+    super(`Local time "${input}" does not exist in time zone ${timeZone} because clocks jump forward at that moment`);
     this.name = 'WallClockGapError';
   }
 }
@@ -89,9 +86,7 @@ export function offsetMinutesAt(instant: Date, tz: string): number {
 
 // Instants whose wall-clock time in tz equals `wallMs` (wall-clock read as UTC), earliest first.
 function instantsForWallClock(wallMs: number, tz: string): number[] {
-  const offsets = new Set(
-    [wallMs - MS_PER_DAY, wallMs, wallMs + MS_PER_DAY].map((ms) => offsetMinutesAt(new Date(ms), tz)),
-  );
+  const offsets = new Set([wallMs - MS_PER_DAY, wallMs, wallMs + MS_PER_DAY].map((ms) => offsetMinutesAt(new Date(ms), tz)));
   return [...offsets]
     .map((offset) => ({ offset, instant: wallMs - offset * MS_PER_MINUTE }))
     .filter(({ offset, instant }) => offsetMinutesAt(new Date(instant), tz) === offset)
@@ -179,12 +174,7 @@ export function startOfLocalDay(date: string, tz: string): Date {
   const offsets = [midnightMs - MS_PER_DAY, midnightMs + MS_PER_DAY].map((ms) => offsetMinutesAt(new Date(ms), tz));
   const before = Math.min(...offsets);
   const after = Math.max(...offsets);
-  const transition = findFirstInstantWithOffset(
-    midnightMs - after * MS_PER_MINUTE,
-    midnightMs - before * MS_PER_MINUTE,
-    after,
-    tz,
-  );
+  const transition = findFirstInstantWithOffset(midnightMs - after * MS_PER_MINUTE, midnightMs - before * MS_PER_MINUTE, after, tz);
   // A gap can swallow the whole day (e.g. Pacific/Kiritimati skipped 1994-12-31).
   if (localDate(transition, tz) !== date) throw new WallClockGapError(date, tz);
   return transition;

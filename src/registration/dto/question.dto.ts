@@ -2,9 +2,7 @@ import { z } from 'zod';
 import { QUESTION_TYPES } from '../question.entity';
 
 const questionFields = {
-  key: z
-    .string()
-    .regex(/^[a-z][a-z0-9_]{0,59}$/, 'expected lower-case letters, digits and underscores, starting with a letter'),
+  key: z.string().regex(/^[a-z][a-z0-9_]{0,59}$/, 'expected lower-case letters, digits and underscores, starting with a letter'),
   label: z.string().trim().min(1, 'required').max(500),
   type: z.enum(QUESTION_TYPES, { message: `expected one of ${QUESTION_TYPES.join(', ')}` }),
   required: z.boolean(),
@@ -26,6 +24,11 @@ export const createQuestionSchema = z
 export type CreateQuestionInput = z.infer<typeof createQuestionSchema>;
 
 export const updateQuestionSchema = z
-  .strictObject({ label: questionFields.label, required: questionFields.required, options: questionFields.options, position: questionFields.position })
+  .strictObject({
+    label: questionFields.label,
+    required: questionFields.required,
+    options: questionFields.options,
+    position: questionFields.position,
+  })
   .partial();
 export type UpdateQuestionInput = z.infer<typeof updateQuestionSchema>;

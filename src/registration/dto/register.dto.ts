@@ -5,7 +5,10 @@ import { ORGANISATION_TYPES } from '../../people/person.entity';
 /** The public form (design.md contract): every field a report later counts is required. */
 export const registerSchema = z.strictObject({
   name: personFields.name,
-  email: z.string().trim().pipe(z.email({ message: 'expected an email address' })),
+  email: z
+    .string()
+    .trim()
+    .pipe(z.email({ message: 'expected an email address' })),
   organisation: z.string().trim().min(1, 'required').max(300),
   organisationType: z.enum(ORGANISATION_TYPES, { message: `expected one of ${ORGANISATION_TYPES.join(', ')}` }),
   region: requiredRegion,
@@ -20,7 +23,10 @@ export type RegisterInput = z.infer<typeof registerSchema>;
 /** Organisers may leave out what they do not know (walk-ins, late data entry). */
 export const organiserRegisterSchema = z.strictObject({
   name: personFields.name,
-  email: z.string().trim().pipe(z.email({ message: 'expected an email address' })),
+  email: z
+    .string()
+    .trim()
+    .pipe(z.email({ message: 'expected an email address' })),
   organisation: personFields.organisation.optional(),
   organisationType: personFields.organisationType.optional(),
   region: personFields.region.optional(),

@@ -6,7 +6,11 @@ const ruleFields = {
   name: z.string().trim().min(1, 'required').max(200),
   anchor: z.enum(REMINDER_ANCHORS, { message: `expected one of ${REMINDER_ANCHORS.join(', ')}` }),
   /** Minutes from the anchor: negative before it, positive after. */
-  offsetMinutes: z.number().int('expected whole minutes').min(-60 * 24 * 365).max(60 * 24 * 365),
+  offsetMinutes: z
+    .number()
+    .int('expected whole minutes')
+    .min(-60 * 24 * 365)
+    .max(60 * 24 * 365),
   fixedAt: eventTime.nullable(),
   audience: z.enum(REMINDER_AUDIENCES, { message: `expected one of ${REMINDER_AUDIENCES.join(', ')}` }),
   subject: z.string().trim().min(1).max(300).nullable(),
@@ -14,7 +18,8 @@ const ruleFields = {
   enabled: z.boolean(),
 };
 
-const fixedNeedsTime = (r: { anchor?: string; fixedAt?: string | null }) => r.anchor === undefined || (r.anchor === 'fixed') === Boolean(r.fixedAt);
+const fixedNeedsTime = (r: { anchor?: string; fixedAt?: string | null }) =>
+  r.anchor === undefined || (r.anchor === 'fixed') === Boolean(r.fixedAt);
 
 export const createReminderRuleSchema = z
   .strictObject({

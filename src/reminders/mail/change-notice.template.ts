@@ -14,10 +14,13 @@ export interface ChangeNoticeParams {
 export const changeNoticeTemplate: MailTemplate<ChangeNoticeParams> = {
   kind: 'change-notice',
   subject: (p) => `${p.headline}: ${p.eventTitle}`,
-  html: (p) => html`<p>Dear ${p.name},</p>
-<p>${p.headline} — <strong>${p.eventTitle}</strong>:</p>
-<ul>${p.changes.map((c) => html`<li>${c}</li>`)}</ul>
-<p><a href="${p.link}">See your programme and calendar</a></p>`,
+  html: (p) =>
+    html`<p>Dear ${p.name},</p>
+      <p>${p.headline} — <strong>${p.eventTitle}</strong>:</p>
+      <ul>
+        ${p.changes.map((c) => html`<li>${c}</li>`)}
+      </ul>
+      <p><a href="${p.link}">See your programme and calendar</a></p>`,
   text: (p) => `Dear ${p.name},
 
 ${p.headline} — "${p.eventTitle}":

@@ -18,10 +18,38 @@ export interface ReminderParams {
 }
 
 const WORDS: Record<ReminderLanguage, { subject: string; dear: string; soon: string; where: string; room: string; manage: string }> = {
-  en: { subject: 'Reminder', dear: 'Dear', soon: 'a reminder of', where: 'Where', room: 'Room', manage: 'Your registration and your calendar' },
-  es: { subject: 'Recordatorio', dear: 'Estimado/a', soon: 'le recordamos', where: 'Lugar', room: 'Sala', manage: 'Su inscripción y su calendario' },
-  pt: { subject: 'Lembrete', dear: 'Caro/a', soon: 'lembramos', where: 'Local', room: 'Sala', manage: 'A sua inscrição e o seu calendário' },
-  fr: { subject: 'Rappel', dear: 'Bonjour', soon: 'un rappel pour', where: 'Lieu', room: 'Salle', manage: 'Votre inscription et votre agenda' },
+  en: {
+    subject: 'Reminder',
+    dear: 'Dear',
+    soon: 'a reminder of',
+    where: 'Where',
+    room: 'Room',
+    manage: 'Your registration and your calendar',
+  },
+  es: {
+    subject: 'Recordatorio',
+    dear: 'Estimado/a',
+    soon: 'le recordamos',
+    where: 'Lugar',
+    room: 'Sala',
+    manage: 'Su inscripción y su calendario',
+  },
+  pt: {
+    subject: 'Lembrete',
+    dear: 'Caro/a',
+    soon: 'lembramos',
+    where: 'Local',
+    room: 'Sala',
+    manage: 'A sua inscrição e o seu calendário',
+  },
+  fr: {
+    subject: 'Rappel',
+    dear: 'Bonjour',
+    soon: 'un rappel pour',
+    where: 'Lieu',
+    room: 'Salle',
+    manage: 'Votre inscription et votre agenda',
+  },
 };
 
 /** Whether a person's preferred language has a translation; English otherwise. */
@@ -39,9 +67,9 @@ export const reminderTemplate: MailTemplate<ReminderParams> = {
       ? html`${p.customMessage.split(/\n{2,}/).map((paragraph) => html`<p>${paragraph}</p>`)}`
       : html`<p>${w.soon} <strong>${p.subjectTitle}</strong> (${p.eventTitle}): ${p.when}.</p>`;
     return html`<p>${w.dear} ${p.name},</p>
-${body}
-<p>${w.where}: ${[p.room ? `${w.room} ${p.room}` : null, p.venue].filter(Boolean).join(', ') || '—'}</p>
-<p><a href="${p.link}">${w.manage}</a></p>`;
+      ${body}
+      <p>${w.where}: ${[p.room ? `${w.room} ${p.room}` : null, p.venue].filter(Boolean).join(', ') || '—'}</p>
+      <p><a href="${p.link}">${w.manage}</a></p>`;
   },
   text: (p) => {
     const w = WORDS[p.language];

@@ -18,8 +18,7 @@ describe('published agenda versions', () => {
     });
   });
 
-  const publish = (note: string) =>
-    ctx.app.http.post(`${seed.base}/agenda/versions`).set('Authorization', auth).send({ note }).expect(201);
+  const publish = (note: string) => ctx.app.http.post(`${seed.base}/agenda/versions`).set('Authorization', auth).send({ note }).expect(201);
 
   it('freezes version 1 with every session added, and announces it after commit', async () => {
     const v1 = await publish('First programme');

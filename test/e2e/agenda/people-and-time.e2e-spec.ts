@@ -16,7 +16,12 @@ describe('people and agenda times', () => {
     let base: string;
 
     beforeAll(async () => {
-      const event = await createEvent({ title: 'People test', timezone: 'Europe/Brussels', startsAt: '2019-10-08T09:00', endsAt: '2019-10-09T17:00' });
+      const event = await createEvent({
+        title: 'People test',
+        timezone: 'Europe/Brussels',
+        startsAt: '2019-10-08T09:00',
+        endsAt: '2019-10-09T17:00',
+      });
       base = `/events/${event.id}`;
     });
 
@@ -24,9 +29,20 @@ describe('people and agenda times', () => {
       const person = await ctx.app.http
         .post(`${base}/people`)
         .set('Authorization', auth)
-        .send({ name: 'Ignacio Tello', email: 'Ignacio@OHiggins.test', region: '  O’Higgins   Region ', countryCode: 'cl', organisationType: 'public_authority' })
+        .send({
+          name: 'Ignacio Tello',
+          email: 'Ignacio@OHiggins.test',
+          region: '  O’Higgins   Region ',
+          countryCode: 'cl',
+          organisationType: 'public_authority',
+        })
         .expect(201);
-      expect(person.body).toMatchObject({ region: "O'Higgins Region", countryCode: 'CL', country: 'Chile', email: 'Ignacio@OHiggins.test' });
+      expect(person.body).toMatchObject({
+        region: "O'Higgins Region",
+        countryCode: 'CL',
+        country: 'Chile',
+        email: 'Ignacio@OHiggins.test',
+      });
       const decomposed = await ctx.app.http
         .post(`${base}/people`)
         .set('Authorization', auth)
@@ -50,7 +66,12 @@ describe('people and agenda times', () => {
         .set('Authorization', auth)
         .send({ name: '', email: 'nope', countryCode: 'XX', organisationType: 'club' })
         .expect(400);
-      expect(response.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['countryCode', 'email', 'name', 'organisationType']);
+      expect(response.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+        'countryCode',
+        'email',
+        'name',
+        'organisationType',
+      ]);
       const count = await ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM people');
       expect(count[0].n).toBe(2);
     });
@@ -59,14 +80,27 @@ describe('people and agenda times', () => {
       const response = await ctx.app.http
         .post(`${base}/presentations`)
         .set('Authorization', auth)
-        .send({ title: 'Pairing', presenters: [{ name: 'A', email: 'a@x.test', countryCode: 'CL' }, { name: 'B', email: 'not-an-email' }] })
+        .send({
+          title: 'Pairing',
+          presenters: [
+            { name: 'A', email: 'a@x.test', countryCode: 'CL' },
+            { name: 'B', email: 'not-an-email' },
+          ],
+        })
         .expect(400);
-      expect(response.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: expect.stringMatching(/^presenters\[1\]/) })]));
+      expect(response.body.errors).toEqual(
+        expect.arrayContaining([expect.objectContaining({ field: expect.stringMatching(/^presenters\[1\]/) })]),
+      );
     });
   });
 
   it('handles sessions across the October DST change in Brussels, including the repeated hour', async () => {
-    const event = await createEvent({ title: 'Autumn school', timezone: 'Europe/Brussels', startsAt: '2019-10-26T09:00', endsAt: '2019-10-27T18:00' });
+    const event = await createEvent({
+      title: 'Autumn school',
+      timezone: 'Europe/Brussels',
+      startsAt: '2019-10-26T09:00',
+      endsAt: '2019-10-27T18:00',
+    });
     const base = `/events/${event.id}`;
     const saturday = await ctx.app.http
       .post(`${base}/sessions`)
@@ -91,7 +125,12 @@ describe('people and agenda times', () => {
   });
 
   it('refuses a session time that the spring change skips, with 422', async () => {
-    const event = await createEvent({ title: 'Spring school', timezone: 'Europe/Brussels', startsAt: '2019-03-30T09:00', endsAt: '2019-03-31T18:00' });
+    const event = await createEvent({
+      title: 'Spring school',
+      timezone: 'Europe/Brussels',
+      startsAt: '2019-03-30T09:00',
+      endsAt: '2019-03-31T18:00',
+    });
     const response = await ctx.app.http
       .post(`/events/${event.id}/sessions`)
       .set('Authorization', auth)
@@ -101,7 +140,12 @@ describe('people and agenda times', () => {
   });
 
   it('uses the local days of a zone far from UTC', async () => {
-    const event = await createEvent({ title: 'Pacific forum', timezone: 'Pacific/Auckland', startsAt: '2019-10-08T09:00', endsAt: '2019-10-09T17:00' });
+    const event = await createEvent({
+      title: 'Pacific forum',
+      timezone: 'Pacific/Auckland',
+      startsAt: '2019-10-08T09:00',
+      endsAt: '2019-10-09T17:00',
+    });
     const base = `/events/${event.id}`;
     // 08:00 on 9 October in Auckland is still 8 October in UTC.
     const early = await ctx.app.http

@@ -126,9 +126,20 @@ describe('public agenda: JSON, iCalendar and frab schedule of the latest publish
     ]);
 
     const pairings = day1.sessions[0];
-    expect(pairings.theme).toEqual({ id: seed.themes.sustainability.id, name: 'Sustainability and innovation in natural resource management', colour: '#2e7d32' });
+    expect(pairings.theme).toEqual({
+      id: seed.themes.sustainability.id,
+      name: 'Sustainability and innovation in natural resource management',
+      colour: '#2e7d32',
+    });
     expect(pairings.chairs).toEqual([
-      expect.objectContaining({ name: 'Ana Moreau', organisation: 'IUC-LAC', region: 'Brussels-Capital', countryCode: 'BE', country: 'Belgium', role: 'chair' }),
+      expect.objectContaining({
+        name: 'Ana Moreau',
+        organisation: 'IUC-LAC',
+        region: 'Brussels-Capital',
+        countryCode: 'BE',
+        country: 'Belgium',
+        role: 'chair',
+      }),
     ]);
     expect(pairings.presentations.map((p) => [p.position, p.title])).toEqual([
       [1, seed.presentations.ohiggins.title],
@@ -136,8 +147,22 @@ describe('public agenda: JSON, iCalendar and frab schedule of the latest publish
     ]);
     expect(pairings.presentations[0]).toMatchObject({ sections: { purpose: 'Internationalise the regional development strategy.' } });
     expect(pairings.presentations[0].presenters).toEqual([
-      expect.objectContaining({ name: 'Ignacio Tello', organisation: "O'Higgins Regional Government", region: "O'Higgins", countryCode: 'CL', country: 'Chile', role: 'lead' }),
-      expect.objectContaining({ name: 'Marta Ruiz', organisation: 'Junta de Andalucía', region: 'Andalucía', countryCode: 'ES', country: 'Spain', role: 'co' }),
+      expect.objectContaining({
+        name: 'Ignacio Tello',
+        organisation: "O'Higgins Regional Government",
+        region: "O'Higgins",
+        countryCode: 'CL',
+        country: 'Chile',
+        role: 'lead',
+      }),
+      expect.objectContaining({
+        name: 'Marta Ruiz',
+        organisation: 'Junta de Andalucía',
+        region: 'Andalucía',
+        countryCode: 'ES',
+        country: 'Spain',
+        role: 'co',
+      }),
     ]);
     expect(day1.sessions[1]).toMatchObject({ kind: 'break', room: null, theme: null, chairs: [], presentations: [] });
   });
@@ -151,7 +176,7 @@ describe('public agenda: JSON, iCalendar and frab schedule of the latest publish
     }
   });
 
-  it('writes agenda.ics that a real iCalendar parser reads: one VEVENT per session at the sessions\' instants', async () => {
+  it("writes agenda.ics that a real iCalendar parser reads: one VEVENT per session at the sessions' instants", async () => {
     const response = await get(`${seed.base}/agenda.ics`).expect(200);
     expect(response.headers['content-type']).toBe('text/calendar; charset=utf-8');
     const text = response.text;
@@ -184,7 +209,7 @@ describe('public agenda: JSON, iCalendar and frab schedule of the latest publish
     expect(pairings.location).toBe('Plenary hall, Brussels');
     expect(pairings.categories).toBe('Sustainability and innovation in natural resource management');
     expect(pairings.description).toContain("1. O'Higgins and its European partner: internationalising a development strategy");
-    expect(pairings.description).toContain('Ignacio Tello (O\'Higgins Regional Government), Marta Ruiz (Junta de Andalucía)');
+    expect(pairings.description).toContain("Ignacio Tello (O'Higgins Regional Government), Marta Ruiz (Junta de Andalucía)");
     expect(pairings.description).toContain('Chaired by Ana Moreau (IUC-LAC)');
     expect(byUid.get(`${seed.sessions.coffee.id}@plenary`)!.location).toBe('Brussels');
     expect(byUid.get(`${seed.sessions.day2.id}@plenary`)!.description).toContain("Hosted by European Commission's Joint Research Centre");
@@ -215,7 +240,10 @@ describe('public agenda: JSON, iCalendar and frab schedule of the latest publish
     expect(day1.day_start).toBe('2019-10-08T09:30:00+02:00');
     expect(day1.day_end).toBe('2019-10-08T16:00:00+02:00');
     const plenary = day1.rooms['Plenary hall'];
-    expect(plenary.map((e: { title: string }) => e.title)).toEqual(['Pairings: sustainability and natural resources', 'Pairings: industry modernisation']);
+    expect(plenary.map((e: { title: string }) => e.title)).toEqual([
+      'Pairings: sustainability and natural resources',
+      'Pairings: industry modernisation',
+    ]);
     expect(plenary[0]).toMatchObject({
       guid: seed.sessions.session1.id,
       id: expect.any(Number),
@@ -231,11 +259,20 @@ describe('public agenda: JSON, iCalendar and frab schedule of the latest publish
       links: [],
       attachments: [],
     });
-    expect(plenary[0].persons.map((p: { public_name: string }) => p.public_name)).toEqual(['Ana Moreau', 'Ignacio Tello', 'Marta Ruiz', 'Javier Bereche', 'Luca Bianchi']);
-    for (const person of plenary[0].persons) expect(person).toEqual({ guid: expect.any(String), id: expect.any(Number), public_name: expect.any(String) });
+    expect(plenary[0].persons.map((p: { public_name: string }) => p.public_name)).toEqual([
+      'Ana Moreau',
+      'Ignacio Tello',
+      'Marta Ruiz',
+      'Javier Bereche',
+      'Luca Bianchi',
+    ]);
+    for (const person of plenary[0].persons)
+      expect(person).toEqual({ guid: expect.any(String), id: expect.any(Number), public_name: expect.any(String) });
     expect(day1.rooms['(no room)'].map((e: { title: string }) => e.title)).toEqual(['Coffee break']);
     expect(day1.rooms['Room B'].map((e: { title: string }) => e.title)).toEqual(['Future innovation in the regions']);
-    expect(day2.rooms['Plenary hall']).toEqual([expect.objectContaining({ title: 'Research and Innovation Smart Specialisation Strategy', start: '09:30', duration: '03:00' })]);
+    expect(day2.rooms['Plenary hall']).toEqual([
+      expect.objectContaining({ title: 'Research and Innovation Smart Specialisation Strategy', start: '09:30', duration: '03:00' }),
+    ]);
   });
 
   it('answers 304 to a matching If-None-Match, without a login', async () => {
@@ -262,33 +299,50 @@ describe('public agenda: JSON, iCalendar and frab schedule of the latest publish
       .expect(200);
 
     // The working agenda changed; the public one did not.
-    const unchanged = await get(`${seed.base}/agenda`).set('If-None-Match', before.headers.etag as string).expect(304);
+    const unchanged = await get(`${seed.base}/agenda`)
+      .set('If-None-Match', before.headers.etag as string)
+      .expect(304);
     expect(unchanged.headers.etag).toBe(before.headers.etag);
     const stillOld = JSON.parse((await get(`${seed.base}/agenda`).expect(200)).text);
-    expect(findSession(stillOld, session2.id)).toMatchObject({ startsAt: '2019-10-08T11:30:00+02:00', endsAt: '2019-10-08T13:00:00+02:00' });
+    expect(findSession(stillOld, session2.id)).toMatchObject({
+      startsAt: '2019-10-08T11:30:00+02:00',
+      endsAt: '2019-10-08T13:00:00+02:00',
+    });
     expect(parseIcs((await get(`${seed.base}/agenda.ics`).expect(200)).text).byUid.get(`${session2.id}@plenary`)).toMatchObject({
       start: instant('2019-10-08T11:30:00+02:00'),
       sequence: 0,
     });
 
-    const version2 = await ctx.app.http.post(`${seed.base}/agenda/versions`).set('Authorization', auth).send({ note: 'Industry session after lunch' }).expect(201);
+    const version2 = await ctx.app.http
+      .post(`${seed.base}/agenda/versions`)
+      .set('Authorization', auth)
+      .send({ note: 'Industry session after lunch' })
+      .expect(201);
     expect(version2.body.number).toBe(2);
     expect(version2.body.changes.moved).toEqual([
       {
         sessionId: session2.id,
         title: session2.title,
-        from: expect.objectContaining({ sessionId: session2.id, startsAt: '2019-10-08T11:30:00+02:00', endsAt: '2019-10-08T13:00:00+02:00' }),
+        from: expect.objectContaining({
+          sessionId: session2.id,
+          startsAt: '2019-10-08T11:30:00+02:00',
+          endsAt: '2019-10-08T13:00:00+02:00',
+        }),
         to: expect.objectContaining({ sessionId: session2.id, startsAt: '2019-10-08T14:00:00+02:00', endsAt: '2019-10-08T15:30:00+02:00' }),
       },
     ]);
 
-    const after = await get(`${seed.base}/agenda`).set('If-None-Match', before.headers.etag as string).expect(200);
+    const after = await get(`${seed.base}/agenda`)
+      .set('If-None-Match', before.headers.etag as string)
+      .expect(200);
     expect(after.headers.etag).not.toBe(before.headers.etag);
     const agenda = JSON.parse(after.text);
     expect(agenda.version).toMatchObject({ number: 2, note: 'Industry session after lunch' });
     expect(findSession(agenda, session2.id)).toMatchObject({ startsAt: '2019-10-08T14:00:00+02:00', endsAt: '2019-10-08T15:30:00+02:00' });
 
-    const ics = await get(`${seed.base}/agenda.ics`).set('If-None-Match', beforeIcs.headers.etag as string).expect(200);
+    const ics = await get(`${seed.base}/agenda.ics`)
+      .set('If-None-Match', beforeIcs.headers.etag as string)
+      .expect(200);
     expect(ics.headers.etag).not.toBe(beforeIcs.headers.etag);
     const { byUid } = parseIcs(ics.text);
     expect(byUid.get(`${session2.id}@plenary`)).toMatchObject({
@@ -300,15 +354,24 @@ describe('public agenda: JSON, iCalendar and frab schedule of the latest publish
     expect(byUid.get(`${seed.sessions.session1.id}@plenary`)!.sequence).toBe(0);
     const schedule = JSON.parse((await get(`${seed.base}/schedule.json`).expect(200)).text).schedule;
     expect(schedule.version).toBe('2');
-    expect(schedule.conference.days[0].rooms['Plenary hall'].find((e: { guid: string }) => e.guid === session2.id)).toMatchObject({ start: '14:00', duration: '01:30' });
+    expect(schedule.conference.days[0].rooms['Plenary hall'].find((e: { guid: string }) => e.guid === session2.id)).toMatchObject({
+      start: '14:00',
+      duration: '01:30',
+    });
   });
 
   it('shows a cancelled session as STATUS:CANCELLED once a version says so, and leaves it out of schedule.json', async () => {
     const discussion = seed.sessions.discussion;
     await ctx.app.http.delete(`${seed.base}/sessions/${discussion.id}`).set('Authorization', auth).expect(200);
-    expect(parseIcs((await get(`${seed.base}/agenda.ics`).expect(200)).text).byUid.get(`${discussion.id}@plenary`)!.status).toBe('CONFIRMED');
+    expect(parseIcs((await get(`${seed.base}/agenda.ics`).expect(200)).text).byUid.get(`${discussion.id}@plenary`)!.status).toBe(
+      'CONFIRMED',
+    );
 
-    const version3 = await ctx.app.http.post(`${seed.base}/agenda/versions`).set('Authorization', auth).send({ note: 'Discussion cancelled' }).expect(201);
+    const version3 = await ctx.app.http
+      .post(`${seed.base}/agenda/versions`)
+      .set('Authorization', auth)
+      .send({ note: 'Discussion cancelled' })
+      .expect(201);
     expect(version3.body.changes.cancelled).toEqual([expect.objectContaining({ sessionId: discussion.id })]);
 
     const { events, byUid } = parseIcs((await get(`${seed.base}/agenda.ics`).expect(200)).text);
@@ -337,7 +400,7 @@ describe('public agenda: JSON, iCalendar and frab schedule of the latest publish
     await get(`${seed.base}/agenda.json`).expect(404);
   });
 
-  it('keeps a cancelled event\'s agenda public, every session cancelled with a higher SEQUENCE', async () => {
+  it("keeps a cancelled event's agenda public, every session cancelled with a higher SEQUENCE", async () => {
     const before = parseIcs((await get(`${seed.base}/agenda.ics`).expect(200)).text).byUid;
     await ctx.app.http.post(`${seed.base}/cancel`).set('Authorization', auth).send({ reason: 'Venue unavailable' }).expect(200);
     const agenda = JSON.parse((await get(`${seed.base}/agenda`).expect(200)).text);
@@ -347,11 +410,15 @@ describe('public agenda: JSON, iCalendar and frab schedule of the latest publish
       expect(event.status).toBe('CANCELLED');
       expect(event.sequence).toBe(before.get(event.uid)!.sequence + 1);
     }
-    const refused = await ctx.app.http.post(`${seed.base}/agenda/versions`).set('Authorization', auth).send({ note: 'too late' }).expect(409);
+    const refused = await ctx.app.http
+      .post(`${seed.base}/agenda/versions`)
+      .set('Authorization', auth)
+      .send({ note: 'too late' })
+      .expect(409);
     expect(refused.body.detail).toMatch(/cancelled/);
   });
 
-  it('ignores credentials it cannot use on public routes, such as a calendar client\'s Basic auth', async () => {
+  it("ignores credentials it cannot use on public routes, such as a calendar client's Basic auth", async () => {
     await ctx.app.http.get(`${seed.base}/agenda.ics`).set('Authorization', 'Basic dXNlcjpwYXNz').expect(200);
   });
 });

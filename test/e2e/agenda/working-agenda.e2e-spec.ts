@@ -30,7 +30,9 @@ describe('working agenda of the seed meeting', () => {
       [1, seed.presentations.ohiggins.title],
       [2, seed.presentations.piura.title],
     ]);
-    expect(session.body.presentations[0].presenters.map((p: { name: string; role: string; region: string }) => [p.name, p.role, p.region])).toEqual([
+    expect(
+      session.body.presentations[0].presenters.map((p: { name: string; role: string; region: string }) => [p.name, p.role, p.region]),
+    ).toEqual([
       ['Ignacio Tello', 'lead', "O'Higgins"],
       ['Marta Ruiz', 'co', 'Andalucía'],
     ]);
@@ -41,7 +43,13 @@ describe('working agenda of the seed meeting', () => {
     const clash = await ctx.app.http
       .post(`${seed.base}/sessions`)
       .set('Authorization', auth)
-      .send({ title: 'Side meeting', kind: 'other', startsAt: '2019-10-08T10:30', endsAt: '2019-10-08T11:15', roomId: seed.rooms.plenary.id })
+      .send({
+        title: 'Side meeting',
+        kind: 'other',
+        startsAt: '2019-10-08T10:30',
+        endsAt: '2019-10-08T11:15',
+        roomId: seed.rooms.plenary.id,
+      })
       .expect(409);
     expect(clash.body.detail).toContain('Pairings: sustainability and natural resources');
     expect(clash.body.conflictingSession).toMatchObject({ sessionId: seed.sessions.session1.id, startsAt: '2019-10-08T09:30:00+02:00' });
@@ -59,7 +67,13 @@ describe('working agenda of the seed meeting', () => {
     await ctx.app.http
       .post(`${seed.base}/sessions`)
       .set('Authorization', auth)
-      .send({ title: 'Lunch talk', kind: 'keynote', startsAt: '2019-10-08T13:00', endsAt: '2019-10-08T13:30', roomId: seed.rooms.plenary.id })
+      .send({
+        title: 'Lunch talk',
+        kind: 'keynote',
+        startsAt: '2019-10-08T13:00',
+        endsAt: '2019-10-08T13:30',
+        roomId: seed.rooms.plenary.id,
+      })
       .expect(201);
   });
 
@@ -85,7 +99,15 @@ describe('working agenda of the seed meeting', () => {
       .send({
         title: 'Tourism and heritage',
         sessionId: seed.sessions.session2.id,
-        presenters: [{ name: 'Ignacio Tello', email: 'IGNACIO.TELLO@ohiggins.test', organisation: "O'Higgins Regional Government", region: "O'Higgins", countryCode: 'CL' }],
+        presenters: [
+          {
+            name: 'Ignacio Tello',
+            email: 'IGNACIO.TELLO@ohiggins.test',
+            organisation: "O'Higgins Regional Government",
+            region: "O'Higgins",
+            countryCode: 'CL',
+          },
+        ],
       })
       .expect(201);
     const people = await ctx.app.http.get(`${seed.base}/people?q=Tello`).set('Authorization', auth).expect(200);

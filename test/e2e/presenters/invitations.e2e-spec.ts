@@ -55,7 +55,10 @@ describe('presenter invitations', () => {
       myInvitation: { status: 'invited', invitationsSent: 1 },
     });
 
-    const states = await ctx.app.http.get(`/presentations/${seed.presentations.ohiggins.id}/invitations`).set('Authorization', auth).expect(200);
+    const states = await ctx.app.http
+      .get(`/presentations/${seed.presentations.ohiggins.id}/invitations`)
+      .set('Authorization', auth)
+      .expect(200);
     expect(states.body.items.map((p: { email: string; status: string }) => [p.email, p.status])).toEqual([
       [ignacio, 'invited'],
       [marta, 'invited'],
@@ -75,11 +78,15 @@ describe('presenter invitations', () => {
       ['Ignacio Tello', 'emailed_recently'],
       ['Marta Ruiz', 'emailed_recently'],
     ]);
-    const tokenRows = await ctx.db.query(`SELECT id FROM magic_link_tokens WHERE subject_type = 'presenter' AND subject_id = $1`, [personId(ignacio)]);
+    const tokenRows = await ctx.db.query(`SELECT id FROM magic_link_tokens WHERE subject_type = 'presenter' AND subject_id = $1`, [
+      personId(ignacio),
+    ]);
     expect(tokenRows).toHaveLength(1);
 
     // A minute later, as far as the once-a-minute rule can tell.
-    await ctx.db.query(`UPDATE magic_link_resends SET last_sent_at = now() - interval '2 minutes' WHERE subject_id = $1`, [personId(ignacio)]);
+    await ctx.db.query(`UPDATE magic_link_resends SET last_sent_at = now() - interval '2 minutes' WHERE subject_id = $1`, [
+      personId(ignacio),
+    ]);
     const resent = await ctx.app.http
       .post(`/presentations/${seed.presentations.ohiggins.id}/invitations`)
       .set('Authorization', auth)
@@ -91,7 +98,10 @@ describe('presenter invitations', () => {
     expect(second).not.toBe(tokens[ignacio]);
     await ctx.app.http.get('/me/presentations').set('Authorization', bearer(second)).expect(200);
     await ctx.app.http.get('/me/presentations').set('Authorization', bearer(tokens[ignacio])).expect(200);
-    const states = await ctx.app.http.get(`/presentations/${seed.presentations.ohiggins.id}/invitations`).set('Authorization', auth).expect(200);
+    const states = await ctx.app.http
+      .get(`/presentations/${seed.presentations.ohiggins.id}/invitations`)
+      .set('Authorization', auth)
+      .expect(200);
     expect(states.body.items.find((p: { email: string }) => p.email === ignacio).invitationsSent).toBe(2);
 
     const stranger = await ctx.app.http
@@ -109,7 +119,10 @@ describe('presenter invitations', () => {
       .send({ reason: 'Travel is not yet approved' })
       .expect(200);
     expect(declined.body.myInvitation).toMatchObject({ status: 'declined', declineReason: 'Travel is not yet approved' });
-    let states = await ctx.app.http.get(`/presentations/${seed.presentations.ohiggins.id}/invitations`).set('Authorization', auth).expect(200);
+    let states = await ctx.app.http
+      .get(`/presentations/${seed.presentations.ohiggins.id}/invitations`)
+      .set('Authorization', auth)
+      .expect(200);
     expect(states.body.items.find((p: { email: string }) => p.email === marta)).toMatchObject({ status: 'declined' });
 
     const confirmed = await ctx.app.http
@@ -126,7 +139,11 @@ describe('presenter invitations', () => {
   });
 
   it("keeps a presenter's token to their own presentations and off organiser and registration endpoints", async () => {
-    const piura = await ctx.app.http.post(`/presentations/${seed.presentations.piura.id}/invitations`).set('Authorization', auth).send({}).expect(201);
+    const piura = await ctx.app.http
+      .post(`/presentations/${seed.presentations.piura.id}/invitations`)
+      .set('Authorization', auth)
+      .send({})
+      .expect(201);
     expect(piura.body.emailed).toHaveLength(2);
     const [mail] = await ctx.smtp.waitForMail(javier);
     const presenterB = bearer(presenterTokenIn(mail));
@@ -181,10 +198,16 @@ describe('presenter invitations', () => {
       .expect(200);
     expect(revoked.body).toEqual({ personId: personId(ignacio), revokedTokens: 2 });
     for (const mail of ctx.smtp.for(ignacio)) {
-      await ctx.app.http.get('/me/presentations').set('Authorization', bearer(presenterTokenIn(mail))).expect(401);
+      await ctx.app.http
+        .get('/me/presentations')
+        .set('Authorization', bearer(presenterTokenIn(mail)))
+        .expect(401);
     }
     await ctx.app.http.get('/me/presentations').set('Authorization', bearer(tokens[marta])).expect(200);
-    const states = await ctx.app.http.get(`/presentations/${seed.presentations.ohiggins.id}/invitations`).set('Authorization', auth).expect(200);
+    const states = await ctx.app.http
+      .get(`/presentations/${seed.presentations.ohiggins.id}/invitations`)
+      .set('Authorization', auth)
+      .expect(200);
     expect(states.body.items.find((p: { email: string }) => p.email === ignacio).linksRevokedAt).toMatch(/\+0[12]:00$/);
 
     await ctx.app.http

@@ -63,7 +63,9 @@ describe('material size limit', () => {
   it('stops an upload one byte over the limit with 413, leaving no file and no row', async () => {
     const filesBefore = filesUnder(materialsDir);
     const rowsBefore = await rowCount();
-    const { body, contentType } = multipartBody([{ fileName: 'big.pdf', contentType: 'application/pdf', content: pdfOfSize(MAX_BYTES + 1) }]);
+    const { body, contentType } = multipartBody([
+      { fileName: 'big.pdf', contentType: 'application/pdf', content: pdfOfSize(MAX_BYTES + 1) },
+    ]);
     const response = await ctx.app.http.post(path).set('Authorization', ignacio).set('Content-Type', contentType).send(body).expect(413);
     expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(response.body).toMatchObject({ status: 413, maxBytes: MAX_BYTES });
@@ -74,7 +76,9 @@ describe('material size limit', () => {
   it('stops a chunked upload (no Content-Length) at the limit while it streams', async () => {
     const filesBefore = filesUnder(materialsDir);
     const rowsBefore = await rowCount();
-    const { body, contentType } = multipartBody([{ fileName: 'video.pdf', contentType: 'application/pdf', content: pdfOfSize(MAX_BYTES * 4) }]);
+    const { body, contentType } = multipartBody([
+      { fileName: 'video.pdf', contentType: 'application/pdf', content: pdfOfSize(MAX_BYTES * 4) },
+    ]);
     const chunks = Array.from({ length: Math.ceil(body.length / 8192) }, (_, i) => body.subarray(i * 8192, (i + 1) * 8192));
     const response = await sendChunked(chunks, contentType);
     expect(response.status).toBe(413);
@@ -95,7 +99,9 @@ describe('material size limit', () => {
   it('removes the half-written file of a client that breaks off mid-upload', async () => {
     const filesBefore = filesUnder(materialsDir);
     const rowsBefore = await rowCount();
-    const { body, contentType } = multipartBody([{ fileName: 'broken.pdf', contentType: 'application/pdf', content: pdfOfSize(MAX_BYTES - 1000) }]);
+    const { body, contentType } = multipartBody([
+      { fileName: 'broken.pdf', contentType: 'application/pdf', content: pdfOfSize(MAX_BYTES - 1000) },
+    ]);
     const url = new URL(path, ctx.app.plenary.url!);
     const request = httpRequest(url, { method: 'POST', headers: { Authorization: ignacio, 'Content-Type': contentType } });
     const failed = new Promise((resolve) => request.on('error', resolve));
@@ -129,7 +135,12 @@ describe('material size limit', () => {
       { fileName: 'a.pdf', content: pdfFile() },
       { fileName: 'b.pdf', content: pdfFile() },
     ]);
-    const two = await ctx.app.http.post(path).set('Authorization', ignacio).set('Content-Type', twoFiles.contentType).send(twoFiles.body).expect(400);
+    const two = await ctx.app.http
+      .post(path)
+      .set('Authorization', ignacio)
+      .set('Content-Type', twoFiles.contentType)
+      .send(twoFiles.body)
+      .expect(400);
     expect(two.body.errors).toEqual([{ field: 'file', message: 'more than one file' }]);
     expect(filesUnder(materialsDir)).toEqual(filesBefore);
   });

@@ -40,7 +40,11 @@ describe('presentation materials', () => {
 
   const upload = (file: FormFile, token = ignacio, presentationId = ohiggins) => {
     const { body, contentType } = multipartBody([file]);
-    return ctx.app.http.post(`/presentations/${presentationId}/materials`).set('Authorization', token).set('Content-Type', contentType).send(body);
+    return ctx.app.http
+      .post(`/presentations/${presentationId}/materials`)
+      .set('Authorization', token)
+      .set('Content-Type', contentType)
+      .send(body);
   };
   const rows = () => ctx.db.query<{ id: string; version: number }>('SELECT id, version FROM presentation_materials ORDER BY uploaded_at');
 
@@ -83,7 +87,11 @@ describe('presentation materials', () => {
     expect(declared.body.detail).toContain('application/pdf');
     const named = await upload({ fileName: 'slides.pdf', contentType: 'image/png', content: pngFile() }).expect(415);
     expect(named.body.detail).toContain('.pdf');
-    const unknown = await upload({ fileName: 'notes.pdf', contentType: 'application/pdf', content: Buffer.from('just some text\n') }).expect(415);
+    const unknown = await upload({
+      fileName: 'notes.pdf',
+      contentType: 'application/pdf',
+      content: Buffer.from('just some text\n'),
+    }).expect(415);
     expect(unknown.body.detectedType).toBeNull();
     expect(filesUnder(materialsDir)).toEqual(filesBefore);
     expect(await rows()).toEqual(rowsBefore);
@@ -95,7 +103,10 @@ describe('presentation materials', () => {
       contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
       content: docxFile(),
     }).expect(201);
-    expect(docx.body).toMatchObject({ type: 'docx', contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
+    expect(docx.body).toMatchObject({
+      type: 'docx',
+      contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    });
     const zip = await upload({ fileName: 'pilot projects.zip', contentType: 'application/zip', content: plainZipFile() }).expect(201);
     expect(zip.body).toMatchObject({ type: 'zip', contentType: 'application/zip' });
 
@@ -130,7 +141,11 @@ describe('presentation materials', () => {
   it('neutralises ../ and control characters in file names', async () => {
     const traversal = await upload({ fileName: '../x', contentType: 'application/pdf', content: pdfFile() }).expect(201);
     expect(traversal.body.fileName).toBe('x.pdf');
-    const windows = await upload({ fileName: '..\\..\\windows\\system32\\evil.pdf', contentType: 'application/pdf', content: pdfFile() }).expect(201);
+    const windows = await upload({
+      fileName: '..\\..\\windows\\system32\\evil.pdf',
+      contentType: 'application/pdf',
+      content: pdfFile(),
+    }).expect(201);
     expect(windows.body.fileName).toBe('evil.pdf');
     const controls = await upload({
       fileName: '\u0007Final\r\nreport\u0000 \u202Efdp.exe.pdf',
@@ -141,7 +156,11 @@ describe('presentation materials', () => {
     expect(controls.body.fileName).not.toMatch(/[\u0000-\u001f\u007f\u202e/\\]/);
     const hidden = await upload({ fileName: '...hidden.pdf', contentType: 'application/pdf', content: pdfFile() }).expect(201);
     expect(hidden.body.fileName).toBe('hidden.pdf');
-    const long = await upload({ fileName: `${'Lessons learned '.repeat(20)}.pdf`, contentType: 'application/pdf', content: pdfFile() }).expect(201);
+    const long = await upload({
+      fileName: `${'Lessons learned '.repeat(20)}.pdf`,
+      contentType: 'application/pdf',
+      content: pdfFile(),
+    }).expect(201);
     expect(Array.from(long.body.fileName as string)).toHaveLength(120);
     expect(long.body.fileName).toMatch(/\.pdf$/);
 
@@ -162,11 +181,15 @@ describe('presentation materials', () => {
 
     // Uploads at the same moment each get a number of their own.
     const together = await Promise.all(
-      [1, 2, 3].map((n) => upload({ fileName: `Draft ${n}.pdf`, contentType: 'application/pdf', content: pdfFile(`Draft ${n}`) }).expect(201)),
+      [1, 2, 3].map((n) =>
+        upload({ fileName: `Draft ${n}.pdf`, contentType: 'application/pdf', content: pdfFile(`Draft ${n}`) }).expect(201),
+      ),
     );
     expect(together.map((r) => r.body.version).sort((a, b) => a - b)).toEqual([numbers[0] + 1, numbers[0] + 2, numbers[0] + 3]);
 
-    const { body, contentType } = multipartBody([{ fileName: 'Final slides.pdf', contentType: 'application/pdf', content: pdfFile('Final') }]);
+    const { body, contentType } = multipartBody([
+      { fileName: 'Final slides.pdf', contentType: 'application/pdf', content: pdfFile('Final') },
+    ]);
     const byOrganiser = await ctx.app.http
       .post(`${seed.base}/presentations/${ohiggins}/materials`)
       .set('Authorization', auth)
@@ -205,7 +228,10 @@ describe('presentation materials', () => {
     const submitted = await ctx.app.http.get(`${seed.base}/presentations?materials=submitted`).set('Authorization', auth).expect(200);
     expect(submitted.body.items).toHaveLength(1);
     const [row] = submitted.body.items;
-    expect(row).toMatchObject({ id: ohiggins, materials: { state: 'submitted', late: true, latest: { current: true, fileName: 'Final slides.pdf' } } });
+    expect(row).toMatchObject({
+      id: ohiggins,
+      materials: { state: 'submitted', late: true, latest: { current: true, fileName: 'Final slides.pdf' } },
+    });
     expect(row.materials.versions).toBeGreaterThan(5);
     expect(row.materials.firstSubmittedAt).toMatch(/\+0[12]:00$/);
     expect(row.presenters[0].invitation).toMatchObject({ status: 'invited', invitationsSent: 1 });
@@ -222,7 +248,8 @@ describe('presentation materials', () => {
   });
 
   it('makes a material public once the event is over, for anyone to download', async () => {
-    const [current] = (await ctx.app.http.get(`${seed.base}/presentations/${ohiggins}/materials`).set('Authorization', auth).expect(200)).body.items;
+    const [current] = (await ctx.app.http.get(`${seed.base}/presentations/${ohiggins}/materials`).set('Authorization', auth).expect(200))
+      .body.items;
     await ctx.app.http.get(`/materials/${current.id}/download`).expect(404);
     const published = await ctx.app.http
       .patch(`${seed.base}/presentations/${ohiggins}/materials/${current.id}`)
@@ -236,13 +263,20 @@ describe('presentation materials', () => {
     const download = await bytes(ctx.app.http.get(`/materials/${current.id}/download`)).expect(200);
     expect(sha256(download.body as Buffer)).toBe(current.sha256);
     const listed = await ctx.app.http.get(`${seed.base}/materials`).expect(200);
-    expect(listed.body.items).toEqual([expect.objectContaining({ id: current.id, downloadUrl: `http://plenary.test/materials/${current.id}/download` })]);
+    expect(listed.body.items).toEqual([
+      expect.objectContaining({ id: current.id, downloadUrl: `http://plenary.test/materials/${current.id}/download` }),
+    ]);
     expect(JSON.stringify(listed.body)).not.toMatch(/@|Ignacio/);
 
     const future = await ctx.app.http
       .post('/events')
       .set('Authorization', auth)
-      .send({ title: 'Next region-to-region meeting', timezone: 'Europe/Brussels', startsAt: '2031-10-08T09:00', endsAt: '2031-10-09T17:30' })
+      .send({
+        title: 'Next region-to-region meeting',
+        timezone: 'Europe/Brussels',
+        startsAt: '2031-10-08T09:00',
+        endsAt: '2031-10-09T17:30',
+      })
       .expect(201);
     const talk = await ctx.app.http
       .post(`/events/${future.body.id}/presentations`)

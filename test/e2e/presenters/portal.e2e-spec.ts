@@ -5,8 +5,10 @@ import { useTestApp } from '../../support/use-test-app';
 
 /** What the seed says the O'Higgins pairing presented, section by section. */
 const SEED_SECTIONS = {
-  purpose: 'Internationalise the regional development strategy, generating impact and economic development through innovation in the region.',
-  activities: 'Joint work on innovation, smart specialisation, value chains and industrial modernisation; 40 missions across the programme.',
+  purpose:
+    'Internationalise the regional development strategy, generating impact and economic development through innovation in the region.',
+  activities:
+    'Joint work on innovation, smart specialisation, value chains and industrial modernisation; 40 missions across the programme.',
   implementation: 'Joint action plans with priorities, financing measures and delivery timelines agreed by both regional governments.',
   pilotProjects: 'Pilot projects in renewable energy, agri-food chains and sustainable tourism.',
   results: 'More than 200 people involved in cooperation and great advances in international partnership between regions.',
@@ -50,14 +52,21 @@ describe('presenter portal', () => {
 
     const coPresenterView = await ctx.app.http.get('/me/presentations').set('Authorization', marta).expect(200);
     expect(coPresenterView.body.items[0].sections).toEqual(SEED_SECTIONS);
-    const organiserView = await ctx.app.http.get(`${seed.base}/presentations/${seed.presentations.ohiggins.id}`).set('Authorization', auth).expect(200);
+    const organiserView = await ctx.app.http
+      .get(`${seed.base}/presentations/${seed.presentations.ohiggins.id}`)
+      .set('Authorization', auth)
+      .expect(200);
     expect(organiserView.body.sections).toEqual(SEED_SECTIONS);
 
     // Flat, as the organisers' PATCH takes them; null clears a section.
     await ctx.app.http
       .patch(`/presentations/${seed.presentations.ohiggins.id}`)
       .set('Authorization', marta)
-      .send({ title: "O'Higgins and Andalucía: internationalising a development strategy", abstract: 'Two regions, one strategy.', nextSteps: null })
+      .send({
+        title: "O'Higgins and Andalucía: internationalising a development strategy",
+        abstract: 'Two regions, one strategy.',
+        nextSteps: null,
+      })
       .expect(200);
     const after = await ctx.app.http.get('/me/presentations').set('Authorization', ignacio).expect(200);
     expect(after.body.items[0]).toMatchObject({
@@ -93,7 +102,11 @@ describe('presenter portal', () => {
 
   it('lets presenters change only the title, abstract and sections', async () => {
     const path = `/presentations/${seed.presentations.ohiggins.id}`;
-    const moved = await ctx.app.http.patch(path).set('Authorization', ignacio).send({ sessionId: seed.sessions.session2.id, status: 'accepted' }).expect(400);
+    const moved = await ctx.app.http
+      .patch(path)
+      .set('Authorization', ignacio)
+      .send({ sessionId: seed.sessions.session2.id, status: 'accepted' })
+      .expect(400);
     expect(moved.body.errors).toEqual([
       { field: 'sessionId', message: 'is not a known field' },
       { field: 'status', message: 'is not a known field' },
@@ -104,10 +117,21 @@ describe('presenter portal', () => {
       .send({ sections: { results: 'x'.repeat(5001) } })
       .expect(400);
     expect(tooLong.body.errors).toEqual([{ field: 'sections.results', message: 'at most 5000 characters' }]);
-    const twice = await ctx.app.http.patch(path).set('Authorization', ignacio).send({ purpose: 'a', sections: { purpose: 'b' } }).expect(400);
+    const twice = await ctx.app.http
+      .patch(path)
+      .set('Authorization', ignacio)
+      .send({ purpose: 'a', sections: { purpose: 'b' } })
+      .expect(400);
     expect(twice.body.errors).toEqual([{ field: 'purpose', message: 'given both as purpose and as sections.purpose' }]);
-    const unchanged = await ctx.app.http.get(`${seed.base}/presentations/${seed.presentations.ohiggins.id}`).set('Authorization', auth).expect(200);
-    expect(unchanged.body).toMatchObject({ sessionId: seed.sessions.session1.id, status: 'draft', sections: { purpose: SEED_SECTIONS.purpose } });
+    const unchanged = await ctx.app.http
+      .get(`${seed.base}/presentations/${seed.presentations.ohiggins.id}`)
+      .set('Authorization', auth)
+      .expect(200);
+    expect(unchanged.body).toMatchObject({
+      sessionId: seed.sessions.session1.id,
+      status: 'draft',
+      sections: { purpose: SEED_SECTIONS.purpose },
+    });
   });
 
   it('shows the slot of the published agenda, not of the working one', async () => {

@@ -15,10 +15,21 @@ describe('check-in and who may see registrations', () => {
   beforeAll(async () => {
     auth = await login(ctx.app.http, ADMIN.email, ADMIN.password);
     event = await createOpenEvent(ctx.app.http, auth, { capacity: 2 });
-    const a = await ctx.app.http.post(`/events/${event.id}/registrations`).set('Authorization', auth).send({ name: 'Ana', email: 'ana@region.test' }).expect(201);
+    const a = await ctx.app.http
+      .post(`/events/${event.id}/registrations`)
+      .set('Authorization', auth)
+      .send({ name: 'Ana', email: 'ana@region.test' })
+      .expect(201);
     confirmed = a.body;
-    await ctx.app.http.post(`/events/${event.id}/registrations`).set('Authorization', auth).send({ name: 'Bruno', email: 'bruno@region.test' }).expect(201);
-    const c = await ctx.app.http.post(`/events/${event.id}/registrations`).send(attendee({ email: 'carla@region.test' })).expect(201);
+    await ctx.app.http
+      .post(`/events/${event.id}/registrations`)
+      .set('Authorization', auth)
+      .send({ name: 'Bruno', email: 'bruno@region.test' })
+      .expect(201);
+    const c = await ctx.app.http
+      .post(`/events/${event.id}/registrations`)
+      .send(attendee({ email: 'carla@region.test' }))
+      .expect(201);
     waitlisted = c.body;
     const [mail] = await ctx.smtp.waitForMail('ana@region.test');
     attendeeToken = `Bearer ${tokenFrom(mail.text)}`;
@@ -26,30 +37,60 @@ describe('check-in and who may see registrations', () => {
 
   it('counts day 1 and day 2 separately, and a second scan the same day once', async () => {
     const [day1, day2] = event.days;
-    const first = await ctx.app.http.post(`/events/${event.id}/check-ins`).set('Authorization', auth).send({ code: confirmed.checkInCode.toLowerCase(), day: day1 }).expect(201);
+    const first = await ctx.app.http
+      .post(`/events/${event.id}/check-ins`)
+      .set('Authorization', auth)
+      .send({ code: confirmed.checkInCode.toLowerCase(), day: day1 })
+      .expect(201);
     expect(first.body).toMatchObject({ registrationId: confirmed.id, day: day1, alreadyCheckedIn: false });
-    const again = await ctx.app.http.post(`/events/${event.id}/check-ins`).set('Authorization', auth).send({ registrationId: confirmed.id, day: day1 }).expect(200);
+    const again = await ctx.app.http
+      .post(`/events/${event.id}/check-ins`)
+      .set('Authorization', auth)
+      .send({ registrationId: confirmed.id, day: day1 })
+      .expect(200);
     expect(again.body.alreadyCheckedIn).toBe(true);
     expect(again.body.detail).toBe(`Ana already checked in at ${first.body.checkedInAt.slice(11, 16)}`);
-    await ctx.app.http.post(`/events/${event.id}/check-ins`).set('Authorization', auth).send({ code: confirmed.checkInCode, day: day2 }).expect(201);
+    await ctx.app.http
+      .post(`/events/${event.id}/check-ins`)
+      .set('Authorization', auth)
+      .send({ code: confirmed.checkInCode, day: day2 })
+      .expect(201);
 
     const list = await ctx.app.http.get(`/events/${event.id}/check-ins`).set('Authorization', auth).expect(200);
     expect(list.body.countsByDay).toEqual({ [day1]: 1, [day2]: 1 });
     const onDay1 = await ctx.app.http.get(`/events/${event.id}/registrations?checkedInOn=${day1}`).set('Authorization', auth).expect(200);
-    expect(onDay1.body.items.map((r: { id: string; checkedInDays: string[] }) => [r.id, r.checkedInDays])).toEqual([[confirmed.id, [day1, day2]]]);
+    expect(onDay1.body.items.map((r: { id: string; checkedInDays: string[] }) => [r.id, r.checkedInDays])).toEqual([
+      [confirmed.id, [day1, day2]],
+    ]);
   });
 
   it('refuses a day outside the event with 422, and today when it is not an event day', async () => {
-    const outside = await ctx.app.http.post(`/events/${event.id}/check-ins`).set('Authorization', auth).send({ code: confirmed.checkInCode, day: '2019-10-08' }).expect(422);
+    const outside = await ctx.app.http
+      .post(`/events/${event.id}/check-ins`)
+      .set('Authorization', auth)
+      .send({ code: confirmed.checkInCode, day: '2019-10-08' })
+      .expect(422);
     expect(outside.body.errors).toEqual([expect.objectContaining({ field: 'day' })]);
-    const today = await ctx.app.http.post(`/events/${event.id}/check-ins`).set('Authorization', auth).send({ code: confirmed.checkInCode }).expect(422);
+    const today = await ctx.app.http
+      .post(`/events/${event.id}/check-ins`)
+      .set('Authorization', auth)
+      .send({ code: confirmed.checkInCode })
+      .expect(422);
     expect(today.body.detail).toMatch(/is not one of the event's days/);
   });
 
   it('refuses a waitlisted registration with the reason, and an unknown code with 404', async () => {
-    const refused = await ctx.app.http.post(`/events/${event.id}/check-ins`).set('Authorization', auth).send({ registrationId: waitlisted.id, day: event.days[0] }).expect(422);
+    const refused = await ctx.app.http
+      .post(`/events/${event.id}/check-ins`)
+      .set('Authorization', auth)
+      .send({ registrationId: waitlisted.id, day: event.days[0] })
+      .expect(422);
     expect(refused.body.detail).toMatch(/waiting list/);
-    await ctx.app.http.post(`/events/${event.id}/check-ins`).set('Authorization', auth).send({ code: 'ZZZZZZZZ', day: event.days[0] }).expect(404);
+    await ctx.app.http
+      .post(`/events/${event.id}/check-ins`)
+      .set('Authorization', auth)
+      .send({ code: 'ZZZZZZZZ', day: event.days[0] })
+      .expect(404);
   });
 
   it('keeps an attendee token out of every organiser route of the event', async () => {
@@ -79,20 +120,36 @@ describe('check-in and who may see registrations', () => {
     const { MagicLinkService } = await import('../../../src/auth/magic-link.service');
     const { DataSource } = await import('typeorm');
     const links = ctx.app.plenary.app.get(MagicLinkService);
-    const { token } = await links.issue(ctx.app.plenary.app.get(DataSource).manager, { type: 'presenter', id: confirmed.id, eventId: event.id });
+    const { token } = await links.issue(ctx.app.plenary.app.get(DataSource).manager, {
+      type: 'presenter',
+      id: confirmed.id,
+      eventId: event.id,
+    });
     await ctx.app.http.get('/registrations/me').set('Authorization', `Bearer ${token}`).expect(403);
     await ctx.app.http.delete('/registrations/me').set('Authorization', `Bearer ${token}`).expect(403);
     await ctx.app.http.get(`/events/${event.id}/registrations`).set('Authorization', `Bearer ${token}`).expect(403);
   });
 
   it('answers 404 to an organiser of another event', async () => {
-    await ctx.app.http.post('/organisers').set('Authorization', auth).send({ email: 'other@org.test', name: 'Other', password: 'other-password-1' }).expect(201);
+    await ctx.app.http
+      .post('/organisers')
+      .set('Authorization', auth)
+      .send({ email: 'other@org.test', name: 'Other', password: 'other-password-1' })
+      .expect(201);
     const other = await login(ctx.app.http, 'other@org.test', 'other-password-1');
-    for (const path of [`/events/${event.id}/registrations`, `/events/${event.id}/registrations/${confirmed.id}`, `/events/${event.id}/check-ins`]) {
+    for (const path of [
+      `/events/${event.id}/registrations`,
+      `/events/${event.id}/registrations/${confirmed.id}`,
+      `/events/${event.id}/check-ins`,
+    ]) {
       await ctx.app.http.get(path).set('Authorization', other).expect(404);
     }
     // As anyone else, they may still register for it through the public form.
-    const registered = await ctx.app.http.post(`/events/${event.id}/registrations`).set('Authorization', other).send(attendee()).expect(201);
+    const registered = await ctx.app.http
+      .post(`/events/${event.id}/registrations`)
+      .set('Authorization', other)
+      .send(attendee())
+      .expect(201);
     expect(Object.keys(registered.body).sort()).toEqual(['id', 'status']);
   });
 

@@ -32,7 +32,11 @@ describe('registration import and erasure', () => {
     expect(report.body.rejected).toEqual([
       { line: 4, email: null, errors: [expect.objectContaining({ field: 'email' })] },
       { line: 5, email: 'bad@country.test', errors: [expect.objectContaining({ field: 'countryCode' })] },
-      { line: 6, email: 'IGNACIO@ohiggins.test', errors: [expect.objectContaining({ message: expect.stringMatching(/already registered/) })] },
+      {
+        line: 6,
+        email: 'IGNACIO@ohiggins.test',
+        errors: [expect.objectContaining({ message: expect.stringMatching(/already registered/) })],
+      },
     ]);
     const list = await ctx.app.http.get(`/events/${event.id}/registrations`).set('Authorization', auth).expect(200);
     expect(list.body.items.map((r: { name: string; status: string; source: string }) => [r.name, r.status, r.source])).toEqual([
@@ -64,7 +68,14 @@ describe('registration import and erasure', () => {
 
     await ctx.app.http.post(`/events/${event.id}/registrations/${created.body.id}/erase`).set('Authorization', auth).expect(204);
     const erased = await ctx.app.http.get(`/events/${event.id}/registrations/${created.body.id}`).set('Authorization', auth).expect(200);
-    expect(erased.body).toMatchObject({ name: 'Erased person', email: null, organisation: null, region: 'Andalucía', countryCode: 'ES', status: 'confirmed' });
+    expect(erased.body).toMatchObject({
+      name: 'Erased person',
+      email: null,
+      organisation: null,
+      region: 'Andalucía',
+      countryCode: 'ES',
+      status: 'confirmed',
+    });
     await ctx.app.http.get('/registrations/me').set('Authorization', `Bearer ${token}`).expect(401);
     const traces = await ctx.db.query(`SELECT 1 FROM emails WHERE to_address = $1 OR html LIKE '%Marta Ruiz%'`, [body.email]);
     expect(traces).toHaveLength(0);
@@ -77,9 +88,17 @@ describe('registration import and erasure', () => {
       .send({ title: 'IUC meeting 2019', timezone: 'Europe/Brussels', startsAt: '2019-10-08T09:00', endsAt: '2019-10-09T17:30' })
       .expect(201);
     const recent = await createOpenEvent(ctx.app.http, auth);
-    const old = await ctx.app.http.post(`/events/${past.body.id}/registrations`).set('Authorization', auth).send({ name: 'Old Attendee', email: 'old@region.test', countryCode: 'CL' }).expect(201);
-    const kept = await ctx.app.http.post(`/events/${recent.id}/registrations`).set('Authorization', auth).send({ name: 'Kept Attendee', email: 'kept@region.test' }).expect(201);
-    await waitFor('the past event\'s attendee to be erased', async () => {
+    const old = await ctx.app.http
+      .post(`/events/${past.body.id}/registrations`)
+      .set('Authorization', auth)
+      .send({ name: 'Old Attendee', email: 'old@region.test', countryCode: 'CL' })
+      .expect(201);
+    const kept = await ctx.app.http
+      .post(`/events/${recent.id}/registrations`)
+      .set('Authorization', auth)
+      .send({ name: 'Kept Attendee', email: 'kept@region.test' })
+      .expect(201);
+    await waitFor("the past event's attendee to be erased", async () => {
       const row = await ctx.app.http.get(`/events/${past.body.id}/registrations/${old.body.id}`).set('Authorization', auth).expect(200);
       return row.body.name === 'Erased person' ? row.body : null;
     });

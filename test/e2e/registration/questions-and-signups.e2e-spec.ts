@@ -12,7 +12,7 @@ describe('custom questions and session sign-ups', () => {
     auth = await login(ctx.app.http, ADMIN.email, ADMIN.password);
   });
 
-  it('validates answers to the event\'s questions on the server, naming each', async () => {
+  it("validates answers to the event's questions on the server, naming each", async () => {
     const event = await createOpenEvent(ctx.app.http, auth);
     const base = `/events/${event.id}`;
     for (const question of [
@@ -45,9 +45,19 @@ describe('custom questions and session sign-ups', () => {
       .send(attendee({ answers: { nights: 2, format: 'in person', interests: ['innovation', 'tourism'], visa: true, nationality: 'cl' } }))
       .expect(201);
     const stored = await ctx.app.http.get(`${base}/registrations/${good.body.id}`).set('Authorization', auth).expect(200);
-    expect(stored.body.answers).toEqual({ nights: 2, format: 'in person', interests: ['innovation', 'tourism'], visa: true, nationality: 'CL' });
+    expect(stored.body.answers).toEqual({
+      nights: 2,
+      format: 'in person',
+      interests: ['innovation', 'tourism'],
+      visa: true,
+      nationality: 'CL',
+    });
     // Organisers entering a walk-in may not know every answer.
-    await ctx.app.http.post(`${base}/registrations`).set('Authorization', auth).send({ name: 'Walk-in', email: 'walk-in@region.test' }).expect(201);
+    await ctx.app.http
+      .post(`${base}/registrations`)
+      .set('Authorization', auth)
+      .send({ name: 'Walk-in', email: 'walk-in@region.test' })
+      .expect(201);
   });
 
   it('never overbooks a session, keeps its own waitlist, and refuses overlapping sign-ups', async () => {
@@ -70,13 +80,18 @@ describe('custom questions and session sign-ups', () => {
     for (const body of people) await ctx.app.http.post(`${base}/registrations`).send(body).expect(201);
     const tokens = await Promise.all(people.map(async (p) => tokenFrom((await ctx.smtp.waitForMail(p.email))[0].text)));
 
-    const results = await Promise.all(tokens.map((t) => ctx.app.http.post(`/registrations/me/sessions/${visit.body.id}`).set('Authorization', t)));
+    const results = await Promise.all(
+      tokens.map((t) => ctx.app.http.post(`/registrations/me/sessions/${visit.body.id}`).set('Authorization', t)),
+    );
     expect(results.map((r) => r.status).every((s) => s === 201)).toBe(true);
     expect(results.filter((r) => r.body.status === 'confirmed')).toHaveLength(3);
     expect(results.filter((r) => r.body.status === 'waitlisted')).toHaveLength(5);
 
     const confirmedIndex = results.findIndex((r) => r.body.status === 'confirmed');
-    const clash = await ctx.app.http.post(`/registrations/me/sessions/${parallel.body.id}`).set('Authorization', tokens[confirmedIndex]).expect(409);
+    const clash = await ctx.app.http
+      .post(`/registrations/me/sessions/${parallel.body.id}`)
+      .set('Authorization', tokens[confirmedIndex])
+      .expect(409);
     expect(clash.body.detail).toContain('Site visit: JRC labs');
 
     const firstWaiting = await ctx.app.http.get(`${base}/sessions/${visit.body.id}/signups`).set('Authorization', auth).expect(200);
@@ -97,7 +112,11 @@ describe('custom questions and session sign-ups', () => {
     const event = await createOpenEvent(ctx.app.http, auth);
     const base = `/events/${event.id}`;
     const day = daysFromNow(30).slice(0, 10);
-    const open = await ctx.app.http.post(`${base}/sessions`).set('Authorization', auth).send({ title: 'Plenary', kind: 'keynote', startsAt: `${day}T09:30`, endsAt: `${day}T10:30` }).expect(201);
+    const open = await ctx.app.http
+      .post(`${base}/sessions`)
+      .set('Authorization', auth)
+      .send({ title: 'Plenary', kind: 'keynote', startsAt: `${day}T09:30`, endsAt: `${day}T10:30` })
+      .expect(201);
     const body = attendee();
     await ctx.app.http.post(`${base}/registrations`).send(body).expect(201);
     const token = tokenFrom((await ctx.smtp.waitForMail(body.email))[0].text);

@@ -16,7 +16,9 @@ describe('registration', () => {
   it('never confirms more than the capacity: 300 at once for 100 seats', async () => {
     const event = await createOpenEvent(ctx.app.http, auth, { capacity: 100 });
     const responses = await Promise.all(
-      Array.from({ length: 300 }, () => ctx.app.http.post(`/events/${event.id}/registrations`).send(attendee({ region: 'O’Higgins', countryCode: 'CL' }))),
+      Array.from({ length: 300 }, () =>
+        ctx.app.http.post(`/events/${event.id}/registrations`).send(attendee({ region: 'O’Higgins', countryCode: 'CL' })),
+      ),
     );
     expect(responses.filter((r) => r.status >= 500)).toEqual([]);
     expect(responses.every((r) => r.status === 201)).toBe(true);
@@ -24,7 +26,10 @@ describe('registration', () => {
     expect(statuses.filter((s) => s === 'confirmed')).toHaveLength(100);
     expect(statuses.filter((s) => s === 'waitlisted')).toHaveLength(200);
     expect(Object.keys(responses[0].body).sort()).toEqual(['id', 'status']);
-    const [{ n }] = await ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM registrations WHERE event_id = $1 AND status = 'confirmed'`, [event.id]);
+    const [{ n }] = await ctx.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM registrations WHERE event_id = $1 AND status = 'confirmed'`,
+      [event.id],
+    );
     expect(n).toBe(100);
     const counts = await ctx.app.http.get(`/events/${event.id}/registrations/counts`).set('Authorization', auth).expect(200);
     expect(counts.body).toMatchObject({ confirmed: 100, waitlisted: 200 });
@@ -45,7 +50,10 @@ describe('registration', () => {
     expect(rows).toHaveLength(1);
     // The confirmation, then one re-sent link: the once-a-minute limit holds back the rest.
     const mails = await ctx.smtp.waitForMail(body.email, 2);
-    expect(mails.map((m) => m.subject).sort()).toEqual([`Registration confirmed: ${event.title}`, `Your registration link: ${event.title}`]);
+    expect(mails.map((m) => m.subject).sort()).toEqual([
+      `Registration confirmed: ${event.title}`,
+      `Your registration link: ${event.title}`,
+    ]);
   });
 
   it('emails a confirmation with the check-in code, a calendar file and a working self-service link', async () => {
@@ -61,7 +69,13 @@ describe('registration', () => {
 
     const token = tokenFrom(mail.text);
     const me = await ctx.app.http.get('/registrations/me').set('Authorization', `Bearer ${token}`).expect(200);
-    expect(me.body).toMatchObject({ id: created.body.id, status: 'confirmed', checkInCode: code, region: "O'Higgins", name: 'Ignacio Tello' });
+    expect(me.body).toMatchObject({
+      id: created.body.id,
+      status: 'confirmed',
+      checkInCode: code,
+      region: "O'Higgins",
+      name: 'Ignacio Tello',
+    });
     const updated = await ctx.app.http
       .patch('/registrations/me')
       .set('Authorization', `Bearer ${token}`)
@@ -83,12 +97,18 @@ describe('registration', () => {
     expect((await ctx.app.http.post(`/events/${event.id}/registrations`).send(third).expect(201)).body.status).toBe('waitlisted');
 
     const [confirmation] = await ctx.smtp.waitForMail(first.email);
-    const cancelled = await ctx.app.http.delete('/registrations/me').set('Authorization', `Bearer ${tokenFrom(confirmation.text)}`).expect(200);
+    const cancelled = await ctx.app.http
+      .delete('/registrations/me')
+      .set('Authorization', `Bearer ${tokenFrom(confirmation.text)}`)
+      .expect(200);
     expect(cancelled.body.status).toBe('cancelled');
 
     const secondMails = await ctx.smtp.waitForMail(second.email, 2);
     expect(secondMails.map((m) => m.subject)).toEqual([`You are on the waiting list: ${event.title}`, `A place is yours: ${event.title}`]);
-    const promoted = await ctx.app.http.get('/registrations/me').set('Authorization', `Bearer ${tokenFrom(secondMails[1].text)}`).expect(200);
+    const promoted = await ctx.app.http
+      .get('/registrations/me')
+      .set('Authorization', `Bearer ${tokenFrom(secondMails[1].text)}`)
+      .expect(200);
     expect(promoted.body.status).toBe('confirmed');
     await ctx.smtp.waitForMail(first.email, 2);
     const list = await ctx.app.http.get(`/events/${event.id}/registrations?status=waitlisted`).set('Authorization', auth).expect(200);
@@ -118,9 +138,16 @@ describe('registration', () => {
     const later = await createOpenEvent(ctx.app.http, auth, { registrationOpensAt: daysFromNow(10) });
     const notYet = await ctx.app.http.post(`/events/${later.id}/registrations`).send(attendee()).expect(422);
     expect(notYet.body.detail).toMatch(/opens at/);
-    const closed = await createOpenEvent(ctx.app.http, auth, { registrationOpensAt: daysFromNow(-10), registrationClosesAt: daysFromNow(-1) });
+    const closed = await createOpenEvent(ctx.app.http, auth, {
+      registrationOpensAt: daysFromNow(-10),
+      registrationClosesAt: daysFromNow(-1),
+    });
     await ctx.app.http.post(`/events/${closed.id}/registrations`).send(attendee()).expect(422);
-    const organiserEntry = await ctx.app.http.post(`/events/${closed.id}/registrations`).set('Authorization', auth).send({ name: 'Walk-in', email: 'walkin@region.test' }).expect(201);
+    const organiserEntry = await ctx.app.http
+      .post(`/events/${closed.id}/registrations`)
+      .set('Authorization', auth)
+      .send({ name: 'Walk-in', email: 'walkin@region.test' })
+      .expect(201);
     expect(organiserEntry.body).toMatchObject({ status: 'confirmed', source: 'organiser', email: 'walkin@region.test' });
     expect(organiserEntry.body.checkInCode).toMatch(/^[A-Z0-9]{8}$/);
   });
@@ -131,7 +158,14 @@ describe('registration', () => {
       .post(`/events/${event.id}/registrations`)
       .send({ name: '', email: 'nope', organisation: 'X', organisationType: 'club', region: ' ', countryCode: 'QQ', extra: 1 })
       .expect(400);
-    expect(response.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['countryCode', 'email', 'extra', 'name', 'organisationType', 'region']);
+    expect(response.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'countryCode',
+      'email',
+      'extra',
+      'name',
+      'organisationType',
+      'region',
+    ]);
     expect(await ctx.db.query(`SELECT 1 FROM registrations WHERE event_id = $1`, [event.id])).toHaveLength(0);
     expect(await ctx.db.query(`SELECT 1 FROM people WHERE event_id = $1`, [event.id])).toHaveLength(0);
   });
@@ -142,9 +176,15 @@ describe('registration', () => {
     const pending = await ctx.app.http.post(`/events/${event.id}/registrations`).send(a).expect(201);
     expect(pending.body.status).toBe('pending');
     const other = await ctx.app.http.post(`/events/${event.id}/registrations`).send(b).expect(201);
-    const approved = await ctx.app.http.post(`/events/${event.id}/registrations/${pending.body.id}/approve`).set('Authorization', auth).expect(200);
+    const approved = await ctx.app.http
+      .post(`/events/${event.id}/registrations/${pending.body.id}/approve`)
+      .set('Authorization', auth)
+      .expect(200);
     expect(approved.body.status).toBe('confirmed');
-    const rejected = await ctx.app.http.post(`/events/${event.id}/registrations/${other.body.id}/reject`).set('Authorization', auth).expect(200);
+    const rejected = await ctx.app.http
+      .post(`/events/${event.id}/registrations/${other.body.id}/reject`)
+      .set('Authorization', auth)
+      .expect(200);
     expect(rejected.body.status).toBe('rejected');
     await ctx.app.http.post(`/events/${event.id}/registrations/${other.body.id}/approve`).set('Authorization', auth).expect(409);
     const mailsA = await ctx.smtp.waitForMail(a.email, 2);
@@ -155,9 +195,19 @@ describe('registration', () => {
 
   it('exports the filtered list as CSV, neutralising spreadsheet formulas', async () => {
     const event = await createOpenEvent(ctx.app.http, auth);
-    await ctx.app.http.post(`/events/${event.id}/registrations`).send(attendee({ name: '=HYPERLINK("x")', countryCode: 'BR', region: 'Paraná' })).expect(201);
-    await ctx.app.http.post(`/events/${event.id}/registrations`).send(attendee({ countryCode: 'IT', region: 'Emilia-Romagna' })).expect(201);
-    const csv = await ctx.app.http.get(`/events/${event.id}/registrations?countryCode=br`).set('Authorization', auth).set('Accept', 'text/csv').expect(200);
+    await ctx.app.http
+      .post(`/events/${event.id}/registrations`)
+      .send(attendee({ name: '=HYPERLINK("x")', countryCode: 'BR', region: 'Paraná' }))
+      .expect(201);
+    await ctx.app.http
+      .post(`/events/${event.id}/registrations`)
+      .send(attendee({ countryCode: 'IT', region: 'Emilia-Romagna' }))
+      .expect(201);
+    const csv = await ctx.app.http
+      .get(`/events/${event.id}/registrations?countryCode=br`)
+      .set('Authorization', auth)
+      .set('Accept', 'text/csv')
+      .expect(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     const lines = csv.text.trim().split('\r\n');
     expect(lines[0]).toMatch(/^id,status,name,email,organisation/);

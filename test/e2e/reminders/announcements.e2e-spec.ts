@@ -19,7 +19,11 @@ describe('announcements', () => {
     for (const body of [a, b]) await ctx.app.http.post(`/events/${event.id}/registrations`).send(body).expect(201);
     const base = `/events/${event.id}/announcements`;
 
-    const news = await ctx.app.http.post(base).set('Authorization', auth).send({ subject: 'Photos online', message: 'The photos of day one are online.', audience: 'confirmed' }).expect(201);
+    const news = await ctx.app.http
+      .post(base)
+      .set('Authorization', auth)
+      .send({ subject: 'Photos online', message: 'The photos of day one are online.', audience: 'confirmed' })
+      .expect(201);
     expect(news.body).toMatchObject({ status: 'draft', optional: true });
     const preview = await ctx.app.http.get(`${base}/${news.body.id}/preview`).set('Authorization', auth).expect(200);
     expect(preview.body.recipients).toBe(2);
@@ -28,18 +32,31 @@ describe('announcements', () => {
 
     await ctx.app.http.post(`${base}/${news.body.id}/send`).set('Authorization', auth).expect(202);
     await ctx.app.http.post(`${base}/${news.body.id}/send`).set('Authorization', auth).expect(202);
-    const [mail] = await waitFor('the announcement to A', () => (titled(a.email, 'Photos online').length ? titled(a.email, 'Photos online') : null));
+    const [mail] = await waitFor('the announcement to A', () =>
+      titled(a.email, 'Photos online').length ? titled(a.email, 'Photos online') : null,
+    );
     const header = rawHeader(mail.parsed.headerLines, 'list-unsubscribe');
     expect(header).toMatch(/^<http:\/\/plenary\.test\/unsubscribe\?token=.+>$/);
     expect(rawHeader(mail.parsed.headerLines, 'list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
-    await waitFor('B\'s announcement', () => titled(b.email, 'Photos online').length === 1);
+    await waitFor("B's announcement", () => titled(b.email, 'Photos online').length === 1);
 
     const token = decodeURIComponent(/token=([^>]+)>/.exec(header)![1]);
-    await ctx.app.http.get(`/unsubscribe?token=${encodeURIComponent(token)}`).expect(200).expect(/Stop optional announcements/);
-    await ctx.app.http.post(`/unsubscribe?token=${encodeURIComponent(token)}`).type('form').send('List-Unsubscribe=One-Click').expect(200);
+    await ctx.app.http
+      .get(`/unsubscribe?token=${encodeURIComponent(token)}`)
+      .expect(200)
+      .expect(/Stop optional announcements/);
+    await ctx.app.http
+      .post(`/unsubscribe?token=${encodeURIComponent(token)}`)
+      .type('form')
+      .send('List-Unsubscribe=One-Click')
+      .expect(200);
     await ctx.app.http.post('/unsubscribe?token=plm_forged').expect(404);
 
-    const more = await ctx.app.http.post(base).set('Authorization', auth).send({ subject: 'More photos', message: 'Day two too.', audience: 'confirmed' }).expect(201);
+    const more = await ctx.app.http
+      .post(base)
+      .set('Authorization', auth)
+      .send({ subject: 'More photos', message: 'Day two too.', audience: 'confirmed' })
+      .expect(201);
     const practical = await ctx.app.http
       .post(base)
       .set('Authorization', auth)
@@ -53,7 +70,10 @@ describe('announcements', () => {
       const list = await ctx.app.http.get(base).set('Authorization', auth).expect(200);
       return list.body.items.every((x: { status: string }) => x.status === 'sent');
     });
-    await waitFor('every announcement mail to be sent', async () => (await ctx.db.query(`SELECT 1 FROM emails WHERE kind = 'announcement' AND status <> 'sent'`)).length === 0);
+    await waitFor(
+      'every announcement mail to be sent',
+      async () => (await ctx.db.query(`SELECT 1 FROM emails WHERE kind = 'announcement' AND status <> 'sent'`)).length === 0,
+    );
     expect(titled(a.email, 'More photos')).toHaveLength(0);
     expect(titled(b.email, 'More photos')).toHaveLength(1);
     expect(titled(a.email, 'Photos online')).toHaveLength(1);

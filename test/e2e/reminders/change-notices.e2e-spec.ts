@@ -27,7 +27,11 @@ describe('changes that touch people', () => {
     await ctx.app.http
       .post(`${base}/presentations`)
       .set('Authorization', auth)
-      .send({ title: 'Piura', sessionId: workshop.body.id, presenters: [{ name: 'Javier Bereche', email: 'javier@piura.test', countryCode: 'PE' }] })
+      .send({
+        title: 'Piura',
+        sessionId: workshop.body.id,
+        presenters: [{ name: 'Javier Bereche', email: 'javier@piura.test', countryCode: 'PE' }],
+      })
       .expect(201);
     await ctx.app.http.post(`${base}/agenda/versions`).set('Authorization', auth).send({ note: 'v1' }).expect(201);
     const [signedUp, bystander] = [attendee(), attendee()];
@@ -35,13 +39,22 @@ describe('changes that touch people', () => {
     const token = tokenFrom((await ctx.smtp.waitForMail(signedUp.email))[0].text);
     await ctx.app.http.post(`/registrations/me/sessions/${workshop.body.id}`).set('Authorization', token).expect(201);
 
-    await ctx.app.http.patch(`${base}/sessions/${workshop.body.id}`).set('Authorization', auth).send({ startsAt: `${day}T15:00`, endsAt: `${day}T16:00` }).expect(200);
+    await ctx.app.http
+      .patch(`${base}/sessions/${workshop.body.id}`)
+      .set('Authorization', auth)
+      .send({ startsAt: `${day}T15:00`, endsAt: `${day}T16:00` })
+      .expect(200);
     await ctx.app.http.post(`${base}/agenda/versions`).set('Authorization', auth).send({ note: 'v2' }).expect(201);
 
-    const [presenterMail] = await waitFor('the presenter\'s notice', () => (notices('javier@piura.test', 'The programme has changed').length ? notices('javier@piura.test', 'The programme has changed') : null));
+    const [presenterMail] = await waitFor("the presenter's notice", () =>
+      notices('javier@piura.test', 'The programme has changed').length ? notices('javier@piura.test', 'The programme has changed') : null,
+    );
     expect(presenterMail.text).toContain('"Smart specialisation workshop" moved from');
-    await waitFor('the attendee\'s notice', () => notices(signedUp.email, 'The programme has changed').length === 1);
-    await waitFor('every notice to be sent', async () => (await ctx.db.query(`SELECT 1 FROM emails WHERE kind = 'change-notice' AND status <> 'sent'`)).length === 0);
+    await waitFor("the attendee's notice", () => notices(signedUp.email, 'The programme has changed').length === 1);
+    await waitFor(
+      'every notice to be sent',
+      async () => (await ctx.db.query(`SELECT 1 FROM emails WHERE kind = 'change-notice' AND status <> 'sent'`)).length === 0,
+    );
     expect(notices(bystander.email, 'The programme has changed')).toHaveLength(0);
     expect(notices('javier@piura.test', 'The programme has changed')).toHaveLength(1);
   });
@@ -53,14 +66,19 @@ describe('changes that touch people', () => {
     await ctx.app.http.post(`/events/${event.id}/cancel`).set('Authorization', auth).send({ reason: 'the venue is closed' }).expect(200);
     await ctx.app.http.post(`/events/${event.id}/cancel`).set('Authorization', auth).send({}).expect(200);
     for (const person of [a, b]) {
-      const [mail] = await waitFor(`${person.email}'s notice`, () => (notices(person.email, 'The event is cancelled').length ? notices(person.email, 'The event is cancelled') : null));
+      const [mail] = await waitFor(`${person.email}'s notice`, () =>
+        notices(person.email, 'The event is cancelled').length ? notices(person.email, 'The event is cancelled') : null,
+      );
       expect(mail.text).toContain('the venue is closed');
     }
-    await waitFor('every notice to be sent', async () => (await ctx.db.query(`SELECT 1 FROM emails WHERE kind = 'change-notice' AND status <> 'sent'`)).length === 0);
+    await waitFor(
+      'every notice to be sent',
+      async () => (await ctx.db.query(`SELECT 1 FROM emails WHERE kind = 'change-notice' AND status <> 'sent'`)).length === 0,
+    );
     expect(notices(a.email, 'The event is cancelled')).toHaveLength(1);
   });
 
-  it('previews a rule\'s next send: when, how many, to whom, and the message', async () => {
+  it("previews a rule's next send: when, how many, to whom, and the message", async () => {
     const event = await createOpenEvent(ctx.app.http, auth, { defaultReminders: false });
     const [es, en] = [attendee({ name: 'Luisa Pérez', language: 'es' }), attendee({ name: 'Anne Dubois' })];
     for (const body of [es, en]) await ctx.app.http.post(`/events/${event.id}/registrations`).send(body).expect(201);
@@ -69,7 +87,10 @@ describe('changes that touch people', () => {
       .set('Authorization', auth)
       .send({ name: 'Day before', anchor: 'event_start', offsetMinutes: -1440, audience: 'confirmed' })
       .expect(201);
-    const preview = await ctx.app.http.get(`/events/${event.id}/reminder-rules/${rule.body.id}/preview`).set('Authorization', auth).expect(200);
+    const preview = await ctx.app.http
+      .get(`/events/${event.id}/reminder-rules/${rule.body.id}/preview`)
+      .set('Authorization', auth)
+      .expect(200);
     expect(preview.body.recipients).toBe(2);
     expect(preview.body.next.dueAt).toBe(rule.body.scheduled[0].dueAt);
     expect(preview.body.sample.map((r: { email: string }) => r.email).sort()).toEqual([es.email, en.email].sort());

@@ -65,7 +65,9 @@ describe('a worker process killed during a 2,000-recipient reminder fan-out', ()
 
   /** A worker as its own OS process, with the API's database, Redis, queue prefix and SMTP server. */
   async function startWorkerProcess(): Promise<PlenaryProcess> {
-    const child = new PlenaryProcess(cleanEnv({ ...(env as Record<string, string>), PLENARY_ROLE: 'worker', PLENARY_LOG_LEVEL: 'info' })).start();
+    const child = new PlenaryProcess(
+      cleanEnv({ ...(env as Record<string, string>), PLENARY_ROLE: 'worker', PLENARY_LOG_LEVEL: 'info' }),
+    ).start();
     children.push(child);
     let exited = false;
     void child.finished().then(() => (exited = true));

@@ -28,7 +28,8 @@ describe('reminders', () => {
     await db?.drop();
   });
 
-  const reminderMails = (address: string) => smtp.for(address).filter((m) => m.subject.startsWith('Reminder') || m.subject.startsWith('Recordatorio'));
+  const reminderMails = (address: string) =>
+    smtp.for(address).filter((m) => m.subject.startsWith('Reminder') || m.subject.startsWith('Recordatorio'));
 
   it('gives a new event the default rules, unless asked not to', async () => {
     const event = await createOpenEvent(app.http, auth, { materialsDueAt: daysFromNow(20) });
@@ -64,16 +65,24 @@ describe('reminders', () => {
     expect(rule.body.scheduled).toEqual([expect.objectContaining({ state: 'pending' })]);
     await app.http.delete('/registrations/me').set('Authorization', `Bearer ${goneToken}`).expect(200);
 
-    const [anaMail] = await waitFor('Ana\'s reminder', () => (reminderMails(ana.email).length > 0 ? reminderMails(ana.email) : null), 20_000, 20);
+    const [anaMail] = await waitFor(
+      "Ana's reminder",
+      () => (reminderMails(ana.email).length > 0 ? reminderMails(ana.email) : null),
+      20_000,
+      20,
+    );
     const arrived = Date.now();
     expect(arrived).toBeGreaterThanOrEqual(due.getTime() - 100);
     expect(arrived - due.getTime()).toBeLessThan(5000);
     expect(anaMail.text).toContain('/my-registration?token=');
-    const [luisMail] = await waitFor('Luis\'s reminder', () => (reminderMails(luis.email).length > 0 ? reminderMails(luis.email) : null));
+    const [luisMail] = await waitFor("Luis's reminder", () => (reminderMails(luis.email).length > 0 ? reminderMails(luis.email) : null));
     expect(luisMail.subject).toMatch(/^Recordatorio: /);
 
     const state = await waitFor('the reminder to be fanned out and every mail sent', async () => {
-      const rows = await db.query<{ state: string; recipients: number }>(`SELECT state, recipients FROM scheduled_reminders WHERE rule_id = $1`, [rule.body.id]);
+      const rows = await db.query<{ state: string; recipients: number }>(
+        `SELECT state, recipients FROM scheduled_reminders WHERE rule_id = $1`,
+        [rule.body.id],
+      );
       const unsent = await db.query(`SELECT 1 FROM emails WHERE kind = 'reminder' AND event_id = $1 AND status <> 'sent'`, [event.id]);
       return rows[0]?.state === 'fanned_out' && unsent.length === 0 ? rows[0] : null;
     });
@@ -103,7 +112,11 @@ describe('reminders', () => {
     });
     expect(first.dueAt).toBe(`${day}T09:30:00${session.body.startsAt.slice(-6)}`);
 
-    await app.http.patch(`/events/${event.id}/sessions/${session.body.id}`).set('Authorization', auth).send({ startsAt: `${day}T14:00`, endsAt: `${day}T15:00` }).expect(200);
+    await app.http
+      .patch(`/events/${event.id}/sessions/${session.body.id}`)
+      .set('Authorization', auth)
+      .send({ startsAt: `${day}T14:00`, endsAt: `${day}T15:00` })
+      .expect(200);
     const unchanged = await app.http.get(`/events/${event.id}/reminder-rules/${rule.body.id}`).set('Authorization', auth).expect(200);
     expect(unchanged.body.scheduled[0].dueAt).toBe(first.dueAt);
     await app.http.post(`/events/${event.id}/agenda/versions`).set('Authorization', auth).send({ note: 'v2' }).expect(201);
@@ -127,12 +140,18 @@ describe('reminders', () => {
     const rule = await app.http
       .post(`/events/${event.id}/reminder-rules`)
       .set('Authorization', auth)
-      .send({ name: 'Too late', anchor: 'fixed', fixedAt: new Date(Date.now() - 60_000).toISOString(), offsetMinutes: 0, audience: 'confirmed' })
+      .send({
+        name: 'Too late',
+        anchor: 'fixed',
+        fixedAt: new Date(Date.now() - 60_000).toISOString(),
+        offsetMinutes: 0,
+        audience: 'confirmed',
+      })
       .expect(201);
     expect(rule.body.scheduled).toEqual([expect.objectContaining({ state: 'missed' })]);
   });
 
-  it('still delivers every pending reminder exactly once after a restart with the queue\'s Redis keys gone', async () => {
+  it("still delivers every pending reminder exactly once after a restart with the queue's Redis keys gone", async () => {
     const event = await createOpenEvent(app.http, auth, { defaultReminders: false });
     const people = [attendee(), attendee(), attendee()];
     for (const body of people) await app.http.post(`/events/${event.id}/registrations`).send(body).expect(201);
@@ -140,7 +159,13 @@ describe('reminders', () => {
     await app.http
       .post(`/events/${event.id}/reminder-rules`)
       .set('Authorization', auth)
-      .send({ name: 'After restart', anchor: 'fixed', fixedAt: new Date(Date.now() + 6000).toISOString(), offsetMinutes: 0, audience: 'confirmed' })
+      .send({
+        name: 'After restart',
+        anchor: 'fixed',
+        fixedAt: new Date(Date.now() + 6000).toISOString(),
+        offsetMinutes: 0,
+        audience: 'confirmed',
+      })
       .expect(201);
     await app.stop();
 
@@ -161,7 +186,11 @@ describe('reminders', () => {
     for (const person of people) {
       await waitFor(`${person.email}'s reminder`, () => reminderMails(person.email).length > 0, 30_000);
     }
-    await waitFor('every reminder mail to be sent', async () => (await db.query(`SELECT 1 FROM emails WHERE kind = 'reminder' AND event_id = $1 AND status <> 'sent'`, [event.id])).length === 0);
+    await waitFor(
+      'every reminder mail to be sent',
+      async () =>
+        (await db.query(`SELECT 1 FROM emails WHERE kind = 'reminder' AND event_id = $1 AND status <> 'sent'`, [event.id])).length === 0,
+    );
     for (const person of people) expect(reminderMails(person.email)).toHaveLength(1);
   });
 });

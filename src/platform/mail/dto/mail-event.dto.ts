@@ -10,4 +10,7 @@ const mailEventSchema = z.strictObject({
 });
 export type MailEventInput = z.infer<typeof mailEventSchema>;
 
-export const mailEventsSchema = z.union([mailEventSchema.transform((e) => [e]), z.strictObject({ events: z.array(mailEventSchema).min(1).max(1000) }).transform((b) => b.events)]);
+export const mailEventsSchema = z.union([
+  mailEventSchema.transform((e) => [e]),
+  z.strictObject({ events: z.array(mailEventSchema).min(1).max(1000) }).transform((b) => b.events),
+]);
