@@ -6,7 +6,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/app-config';
 import { MaintenanceSchedulerService } from '../platform/queue/maintenance-scheduler.service';
 import { JobName } from '../platform/queue/queue-names';
-import { MagicLinkSubjectType, MagicLinkToken } from './magic-link-token.entity';
+import { MagicLinkSubjectType } from './magic-link-token.entity';
 import { hashToken, newSecretToken } from './secret-token';
 
 export interface MagicLinkSubject {
@@ -50,14 +50,11 @@ export class MagicLinkService implements OnModuleInit {
   ): Promise<{ tokenId: string; token: string; expiresAt: Date }> {
     const token = newSecretToken('plm');
     const expiresAt = new Date(Date.now() + ttlMs);
-    const inserted = await manager.insert(MagicLinkToken, {
-      subjectType: subject.type,
-      subjectId: subject.id,
-      eventId: subject.eventId ?? null,
-      tokenHash: hashToken(token),
-      expiresAt,
-    });
-    return { tokenId: inserted.identifiers[0].id as string, token, expiresAt };
+    const rows: Array<{ id: string }> = await manager.query(
+      `INSERT INTO magic_link_tokens (subject_type, subject_id, event_id, token_hash, expires_at) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+      [subject.type, subject.id, subject.eventId ?? null, hashToken(token), expiresAt],
+    );
+    return { tokenId: rows[0].id, token, expiresAt };
   }
 
   /** One token for each subject in a single statement, for fan-outs to thousands. */
