@@ -17,6 +17,7 @@ import { RemindersModule } from './reminders/reminders.module';
 import { MailModule } from './platform/mail/mail.module';
 import { QueueModule } from './platform/queue/queue.module';
 import { PresentersModule } from './presenters/presenters.module';
+import { ReportsModule } from './reports/reports.module';
 
 /** The whole application; which parts run (HTTP, workers) depends on the role. */
 @Module({})
@@ -39,6 +40,7 @@ export class AppModule {
         RemindersModule,
         OperationsModule,
         PresentersModule,
+        ReportsModule,
       ],
     };
   }

@@ -27,6 +27,9 @@ import { ReminderRule } from './reminders/reminder-rule.entity';
 import { ScheduledReminder } from './reminders/scheduled-reminder.entity';
 import { PresentationMaterial } from './presenters/presentation-material.entity';
 import { PresenterInvitation } from './presenters/presenter-invitation.entity';
+import { EventHighlight } from './reports/event-highlight.entity';
+import { EventOutcome } from './reports/event-outcome.entity';
+import { Report } from './reports/report.entity';
 
 /**
  * Every entity, listed rather than globbed so the app, the migration CLI and
@@ -59,6 +62,9 @@ export const ENTITIES = [
   MailOptOut,
   PresenterInvitation,
   PresentationMaterial,
+  Report,
+  EventOutcome,
+  EventHighlight,
 ];
 
 export function createDataSource(url: string): DataSource {

@@ -44,6 +44,8 @@ export interface AppConfig {
   materials: { maxBytes: number };
   /** Days after an event ends before attendees' personal data is erased; 0 keeps it. */
   privacy: { anonymiseAfterDays: number };
+  /** How long after an event ends its report is compiled automatically. */
+  reports: { delayMs: number };
 }
 
 export class ConfigError extends Error {
@@ -111,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     http: { rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE },
     materials: { maxBytes: e.MATERIALS_MAX_BYTES },
     privacy: { anonymiseAfterDays: e.PLENARY_ANONYMISE_AFTER_DAYS },
+    reports: { delayMs: Math.round(e.PLENARY_REPORT_DELAY_MINUTES * 60_000) },
   };
 }
 

@@ -56,6 +56,7 @@ export const envSchema = z.object({
   MATERIALS_MAX_BYTES: positiveInt.default(100 * 1024 * 1024),
   RATE_LIMIT_PER_MINUTE: nonNegativeInt.default(60),
   SMTP_RATE_PER_SECOND: nonNegativeInt.default(0),
+  PLENARY_REPORT_DELAY_MINUTES: z.coerce.number({ message: 'expected a number of minutes' }).min(0, 'expected 0 or more').default(120),
 });
 
 export type Env = z.infer<typeof envSchema>;

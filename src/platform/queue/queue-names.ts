@@ -15,6 +15,8 @@ export enum JobName {
   PruneTokens = 'prune-tokens',
   AnonymiseRegistrations = 'anonymise-registrations',
   SweepReminders = 'sweep-reminders',
+  CompileReport = 'compile',
+  SweepReports = 'sweep-reports',
 }
 
 /**
@@ -32,6 +34,8 @@ export interface JobPayloads {
   [JobName.PruneTokens]: Record<string, never>;
   [JobName.AnonymiseRegistrations]: Record<string, never>;
   [JobName.SweepReminders]: Record<string, never>;
+  [JobName.CompileReport]: { reportId: string };
+  [JobName.SweepReports]: Record<string, never>;
 }
 
 export const JOB_QUEUE: { [N in JobName]: QueueName } = {
@@ -43,6 +47,8 @@ export const JOB_QUEUE: { [N in JobName]: QueueName } = {
   [JobName.PruneTokens]: QueueName.Maintenance,
   [JobName.AnonymiseRegistrations]: QueueName.Maintenance,
   [JobName.SweepReminders]: QueueName.Maintenance,
+  [JobName.CompileReport]: QueueName.Reports,
+  [JobName.SweepReports]: QueueName.Maintenance,
 };
 
 /** BullMQ refuses `:` in custom job ids; dedupe keys in Postgres may keep it. */

@@ -1,0 +1,218 @@
+/**
+ * The report's aggregate statements, over the tables of the modules upstream
+ * (registrations, check-ins, people, agenda versions, materials, the outbox,
+ * members). They are plain SQL with positional parameters so that the compile
+ * job and `bench:report` (which runs the very same statements through `pg`)
+ * measure the same work. Every one aggregates in Postgres: no statement
+ * returns a row per registration, check-in or email.
+ *
+ * Run the event statement first; the others need what it returns.
+ */
+
+export interface ReportQuery {
+  /** Names the step in progress reports and in the bench's output. */
+  name: ReportStep;
+  text: string;
+  params: unknown[];
+}
+
+export const REPORT_STEPS = [
+  'people',
+  'registrations',
+  'attendance',
+  'participation',
+  'programme',
+  'sessions',
+  'changes',
+  'presentations',
+  'presenting',
+  'emails',
+  'outcomes',
+  'highlights',
+] as const;
+export type ReportStep = (typeof REPORT_STEPS)[number];
+
+/** The event row as the statements need it. */
+export interface ReportEventRow {
+  id: string;
+  slug: string;
+  title: string;
+  timezone: string;
+  venue: string | null;
+  starts_at: Date;
+  ends_at: Date;
+  status: string;
+  capacity: number | null;
+  co_organisers: Array<{ name: string; url: string | null }>;
+  materials_due_at: Date | null;
+}
+
+export const EVENT_QUERY = `SELECT id, slug, title, timezone, venue, starts_at, ends_at, status, capacity, co_organisers, materials_due_at
+  FROM events WHERE id = $1`;
+
+/** The latest published version: the programme "as held". */
+const LATEST = `latest AS (
+  SELECT number, note, published_at, snapshot FROM agenda_versions WHERE event_id = $1 ORDER BY number DESC LIMIT 1)`;
+const HELD = `held AS (
+  SELECT s FROM latest CROSS JOIN LATERAL jsonb_array_elements(latest.snapshot->'sessions') s WHERE s->>'status' <> 'cancelled')`;
+const PRESENTERS = `SELECT (p->>'id')::uuid AS person_id FROM held
+  CROSS JOIN LATERAL jsonb_array_elements(held.s->'presentations') pr CROSS JOIN LATERAL jsonb_array_elements(pr->'presenters') p`;
+const CHAIRS = `SELECT (c->>'id')::uuid AS person_id FROM held CROSS JOIN LATERAL jsonb_array_elements(held.s->'chairs') c`;
+/** Attendees: a confirmed registration, or one that checked in (and was cancelled later). */
+const ATTENDEES = `SELECT person_id FROM registrations WHERE event_id = $1 AND status = 'confirmed'
+  UNION SELECT r.person_id FROM check_ins c JOIN registrations r ON r.id = c.registration_id WHERE c.event_id = $1`;
+
+export function reportQueries(event: ReportEventRow, days: number): ReportQuery[] {
+  const id = event.id;
+  return [
+    {
+      name: 'people',
+      text: `WITH ${LATEST}, ${HELD},
+        roles AS (
+          SELECT person_id, 'attendee' AS role FROM (${ATTENDEES}) a
+          UNION ALL SELECT person_id, 'presenter' FROM (${PRESENTERS}) p
+          UNION ALL SELECT person_id, 'chair' FROM (${CHAIRS}) c),
+        persons AS (SELECT DISTINCT person_id FROM roles),
+        members AS (SELECT o.email FROM event_members m JOIN organisers o ON o.id = m.organiser_id WHERE m.event_id = $1)
+        SELECT (SELECT count(*) FROM persons)::int AS persons,
+               (SELECT count(DISTINCT person_id) FROM roles WHERE role = 'attendee')::int AS attendees,
+               (SELECT count(DISTINCT person_id) FROM roles WHERE role = 'presenter')::int AS presenters,
+               (SELECT count(DISTINCT person_id) FROM roles WHERE role = 'chair')::int AS chairs,
+               (SELECT count(*) FROM members)::int AS organisers,
+               (SELECT count(*) FROM members WHERE EXISTS (
+                  SELECT 1 FROM persons x JOIN people p ON p.id = x.person_id WHERE p.email_key = lower(members.email)))::int AS organisers_among_people`,
+      params: [id],
+    },
+    {
+      name: 'registrations',
+      text: `SELECT r.status, r.source, count(*)::int AS n,
+               count(*) FILTER (WHERE r.promoted_at IS NOT NULL)::int AS promoted,
+               count(*) FILTER (WHERE r.status = 'confirmed' AND c.days IS NULL)::int AS no_shows,
+               count(*) FILTER (WHERE c.days IS NOT NULL)::int AS attended,
+               count(*) FILTER (WHERE c.days >= $2)::int AS every_day
+          FROM registrations r
+          LEFT JOIN (SELECT registration_id, count(*) AS days FROM check_ins WHERE event_id = $1 GROUP BY registration_id) c
+            ON c.registration_id = r.id
+         WHERE r.event_id = $1
+         GROUP BY r.status, r.source`,
+      params: [id, days],
+    },
+    {
+      name: 'attendance',
+      text: `SELECT to_char(day, 'YYYY-MM-DD') AS day, count(*)::int AS n FROM check_ins WHERE event_id = $1 GROUP BY day ORDER BY day`,
+      params: [id],
+    },
+    {
+      // Regions compare case-insensitively within their country (design.md "Region"). The
+      // spelling shown is the most used one, written in mixed case if anyone did.
+      name: 'participation',
+      text: `WITH ${LATEST}, ${HELD},
+        involved AS (${ATTENDEES} UNION ${PRESENTERS} UNION ${CHAIRS}),
+        spelled AS (
+          SELECT p.country_code, p.region, p.organisation_type, count(*)::int AS n
+            FROM involved i JOIN people p ON p.id = i.person_id
+           GROUP BY p.country_code, p.region, p.organisation_type),
+        ranked AS (
+          SELECT *, sum(n) OVER (PARTITION BY country_code, region) AS spelling_n,
+                 (region <> lower(region) AND region <> upper(region)) AS mixed_case
+            FROM spelled)
+        SELECT GROUPING(country_code)::int AS g_country, GROUPING(lower(region))::int AS g_region, GROUPING(organisation_type)::int AS g_type,
+               country_code, lower(region) AS region_key, organisation_type, sum(n)::int AS people,
+               (array_agg(region ORDER BY mixed_case DESC NULLS LAST, spelling_n DESC, region))[1] AS region
+          FROM ranked
+         GROUP BY GROUPING SETS ((country_code), (country_code, lower(region)), (organisation_type))`,
+      params: [id],
+    },
+    {
+      name: 'programme',
+      text: `WITH ${LATEST}
+        SELECT number, note, published_at, snapshot->'themes' AS themes, snapshot->'rooms' AS rooms,
+               (SELECT count(*) FROM agenda_versions WHERE event_id = $1)::int AS versions
+          FROM latest`,
+      params: [id],
+    },
+    {
+      // Held sessions (not cancelled; breaks are not counted) per theme, local day, host and kind.
+      name: 'sessions',
+      text: `WITH ${LATEST}, ${HELD},
+        s AS (
+          SELECT s->>'themeId' AS theme_id, s->>'kind' AS kind, s->>'title' AS title, s->>'startsAt' AS starts_at,
+                 to_char((s->>'startsAt')::timestamptz AT TIME ZONE $2::text, 'YYYY-MM-DD') AS day,
+                 nullif(btrim(s->>'hostOrganisation'), '') AS host
+            FROM held WHERE s->>'kind' <> 'break')
+        SELECT GROUPING(theme_id)::int AS g_theme, GROUPING(day)::int AS g_day, GROUPING(host)::int AS g_host, GROUPING(kind)::int AS g_kind,
+               theme_id, day, host, kind, count(*)::int AS n,
+               CASE WHEN GROUPING(host) = 0 AND host IS NOT NULL THEN json_agg(title ORDER BY starts_at, title) END AS titles
+          FROM s
+         GROUP BY GROUPING SETS ((theme_id), (day), (host), (kind), ())`,
+      params: [id, event.timezone],
+    },
+    {
+      // Sessions moved in any published version, and those the latest version cancelled.
+      name: 'changes',
+      text: `WITH ${LATEST}
+        SELECT 'moved' AS change, v.number, m->>'sessionId' AS session_id, m->>'title' AS title,
+               m->'from'->>'startsAt' AS from_starts_at, m->'to'->>'startsAt' AS to_starts_at
+          FROM agenda_versions v CROSS JOIN LATERAL jsonb_array_elements(v.changes->'moved') m
+         WHERE v.event_id = $1
+        UNION ALL
+        SELECT 'cancelled', latest.number, s->>'id', s->>'title', s->>'startsAt', NULL
+          FROM latest CROSS JOIN LATERAL jsonb_array_elements(latest.snapshot->'sessions') s
+         WHERE s->>'status' = 'cancelled'
+         ORDER BY 2, 3`,
+      params: [id],
+    },
+    {
+      // Presentations of held sessions with their presenters as published, and whether their
+      // materials came on time (first version by the deadline), late, or not at all.
+      name: 'presentations',
+      text: `WITH ${LATEST}, ${HELD},
+        pres AS (
+          SELECT (pr->>'id')::uuid AS id, pr->>'title' AS title, held.s->>'title' AS session_title,
+                 coalesce(pr->>'themeId', held.s->>'themeId') AS theme_id, held.s->>'startsAt' AS session_starts_at,
+                 to_char((held.s->>'startsAt')::timestamptz AT TIME ZONE $2::text, 'YYYY-MM-DD') AS day,
+                 (pr->>'position')::int AS position, pr->'presenters' AS presenters
+            FROM held CROSS JOIN LATERAL jsonb_array_elements(held.s->'presentations') pr),
+        m AS (SELECT presentation_id, min(uploaded_at) AS first_at, count(*)::int AS versions
+                FROM presentation_materials WHERE event_id = $1 GROUP BY presentation_id)
+        SELECT pres.id, pres.title, pres.session_title, pres.theme_id, pres.day, pres.presenters,
+               coalesce(m.versions, 0) AS versions, m.first_at,
+               CASE WHEN m.first_at IS NULL THEN 'missing'
+                    WHEN $3::timestamptz IS NOT NULL AND m.first_at > $3::timestamptz THEN 'late'
+                    ELSE 'on_time' END AS materials
+          FROM pres LEFT JOIN m ON m.presentation_id = pres.id
+         ORDER BY pres.session_starts_at, pres.session_title, pres.position NULLS LAST, pres.title`,
+      params: [id, event.timezone, event.materials_due_at],
+    },
+    {
+      // Presenting regions: distinct (country, region) among the presenters of held sessions.
+      name: 'presenting',
+      text: `WITH ${LATEST}, ${HELD},
+        pp AS (SELECT DISTINCT p->>'id' AS id, p->>'countryCode' AS country_code, p->>'region' AS region
+                 FROM held CROSS JOIN LATERAL jsonb_array_elements(held.s->'presentations') pr
+                 CROSS JOIN LATERAL jsonb_array_elements(pr->'presenters') p)
+        SELECT country_code, lower(region) AS region_key, mode() WITHIN GROUP (ORDER BY region) AS region, count(DISTINCT id)::int AS people
+          FROM pp GROUP BY country_code, lower(region)`,
+      params: [id],
+    },
+    {
+      name: 'emails',
+      text: `SELECT kind, status, count(*)::int AS n FROM emails WHERE event_id = $1 GROUP BY kind, status`,
+      params: [id],
+    },
+    {
+      name: 'outcomes',
+      text: `SELECT label, value, note FROM event_outcomes WHERE event_id = $1 ORDER BY position, created_at, id`,
+      params: [id],
+    },
+    {
+      name: 'highlights',
+      text: `SELECT quote, attribution FROM event_highlights WHERE event_id = $1 ORDER BY position, created_at, id`,
+      params: [id],
+    },
+  ];
+}
+
+/** Who gets the "report ready" email: the event's members. */
+export const MEMBERS_QUERY = `SELECT o.id, o.email, o.name FROM event_members m JOIN organisers o ON o.id = m.organiser_id
+  WHERE m.event_id = $1 ORDER BY m.created_at, o.id`;

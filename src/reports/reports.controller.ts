@@ -1,0 +1,76 @@
+import { Controller, Get, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { z } from 'zod';
+import { CurrentOrganiser } from '../auth/auth.decorators';
+import { OrganiserPrincipal } from '../auth/principal';
+import { EventAccessGuard } from '../events/event-access.guard';
+import { EventsService } from '../events/events.service';
+import { Problem } from '../platform/http/problem';
+import { ZodQuery } from '../platform/http/zod-body.decorator';
+import { renderReportCsv } from './report-csv';
+import { ReportsService, decodeReportCursor } from './reports.service';
+
+const listQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+});
+
+const REPORT_FILE = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:\.(html|csv))?$/i;
+
+/** The page forbids everything but its own inline styles: no scripts, fonts or anything fetched. */
+const PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/**
+ * `/events/:eventId/reports`: ask for a report (202), list the versions, read
+ * one as JSON (with progress while it compiles), as a printable page (`.html`)
+ * or as `section,key,value` rows (`.csv`).
+ */
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('events/:eventId/reports')
+@UseGuards(EventAccessGuard)
+export class ReportsController {
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly events: EventsService,
+  ) {}
+
+  /** 202 `{id, version, status}`; while a compile of the event is queued or running, that report. */
+  @Post()
+  @HttpCode(202)
+  async request(@Param('eventId') eventId: string, @CurrentOrganiser() me: OrganiserPrincipal) {
+    const { report, created } = await this.reports.request(eventId, me.organiserId);
+    return { id: report.id, version: report.version, status: report.status, progress: report.progress, shared: !created, links: { self: `/events/${eventId}/reports/${report.id}` } };
+  }
+
+  @Get()
+  list(@Param('eventId') eventId: string, @ZodQuery(listQuerySchema) query: z.infer<typeof listQuerySchema>) {
+    return this.reports.list(eventId, query.limit, decodeReportCursor(query.cursor));
+  }
+
+  /** `:reportId`, `:reportId.html` or `:reportId.csv`. */
+  @Get(':reportFile')
+  @ApiProduces('application/json', 'text/html', 'text/csv')
+  async get(@Param('eventId') eventId: string, @Param('reportFile') file: string, @Res({ passthrough: true }) res: Response) {
+    const match = REPORT_FILE.exec(file);
+    if (!match) throw Problem.notFound(`No report ${file}`);
+    const [, reportId, format] = match;
+    const id = reportId.toLowerCase();
+    if (!format) return this.reports.get(eventId, id);
+    const report = await this.reports.completed(eventId, id);
+    res.setHeader('Cache-Control', 'private, no-store');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    if (format.toLowerCase() === 'html') {
+      res.setHeader('Content-Type', 'text/html; charset=utf-8');
+      res.setHeader('Content-Security-Policy', PAGE_POLICY);
+      res.send(report.html ?? '');
+      return undefined;
+    }
+    const event = await this.events.getEntity(eventId);
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="${event.slug}-report-v${report.version}.csv"`);
+    res.send(renderReportCsv(report.data!, report.version));
+    return undefined;
+  }
+}

@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { EventsModule } from '../events/events.module';
+import { CompileReportProcessor } from './compile-report.processor';
+import { EventHighlight } from './event-highlight.entity';
+import { EventOutcome } from './event-outcome.entity';
+import { HighlightsController, OutcomesController } from './outcomes.controller';
+import { OutcomesService } from './outcomes.service';
+import { ReportCompilerService } from './report-compiler.service';
+import { Report } from './report.entity';
+import { ReportSchedulerService } from './report-scheduler.service';
+import { ReportsController } from './reports.controller';
+import { ReportsService } from './reports.service';
+
+/**
+ * Post-event reports, downstream of every other module. Its aggregates read
+ * the tables of registration, people, agenda, presenters and the outbox
+ * directly through its own statements (report-queries.ts): counting 100,000
+ * registrations through those modules' services would load every one.
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature([Report, EventOutcome, EventHighlight]), EventsModule],
+  controllers: [ReportsController, OutcomesController, HighlightsController],
+  providers: [ReportsService, ReportCompilerService, CompileReportProcessor, ReportSchedulerService, OutcomesService],
+  exports: [ReportsService, ReportCompilerService],
+})
+export class ReportsModule {}

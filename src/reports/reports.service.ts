@@ -1,0 +1,205 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { EventsService } from '../events/events.service';
+import { TransactionService } from '../platform/database/transaction.service';
+import { sql } from '../platform/database/sql';
+import { Problem } from '../platform/http/problem';
+import { JobQueueService } from '../platform/queue/job-queue.service';
+import { JobName, QueueName } from '../platform/queue/queue-names';
+import { Report } from './report.entity';
+import { ReportView, reportView } from './report.view';
+
+/** A compile that fails is tried this many times (a killed worker's job is re-run besides, as a stalled job). */
+export const COMPILE_ATTEMPTS = 3;
+const COMPILE_BACKOFF_MS = 2000;
+const LIVE_JOB_STATES = new Set(['waiting', 'delayed', 'active', 'prioritized', 'waiting-children', 'wait']);
+
+const REPORT_COLUMNS = `id, event_id AS "eventId", version, status, progress, requested_by AS "requestedBy", trigger, due_at AS "dueAt",
+  event_ends_at AS "eventEndsAt", attempts, created_at AS "createdAt", started_at AS "startedAt", completed_at AS "completedAt",
+  duration_ms AS "durationMs", error`;
+
+export interface ReportCursor {
+  version: number;
+  id: string;
+}
+
+/** Stored reports: asking for one, listing and reading them, and keeping a job behind every pending one. */
+@Injectable()
+export class ReportsService {
+  private readonly logger = new Logger(ReportsService.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly transactions: TransactionService,
+    private readonly events: EventsService,
+    private readonly queues: JobQueueService,
+  ) {}
+
+  /**
+   * A new version, queued for compiling now. While another compile of the
+   * event is queued or running, that report is answered instead, so two
+   * requests share one compile; an automatic report still waiting for its
+   * time is brought forward rather than doubled.
+   */
+  async request(eventId: string, organiserId: string): Promise<{ report: ReportView; created: boolean }> {
+    const event = await this.events.getEntity(eventId);
+    const { report, created } = await this.transactions.run(async (tx) => {
+      await lockReports(tx.manager, eventId);
+      const { rows: pending } = await sql<Report & { waiting: boolean }>(
+        tx.manager,
+        `SELECT ${REPORT_COLUMNS}, due_at > now() AS waiting FROM reports
+          WHERE event_id = $1 AND status IN ('queued', 'compiling')
+          ORDER BY version DESC LIMIT 1`,
+        [eventId],
+      );
+      if (pending.length > 0) {
+        const { waiting, ...shared } = pending[0];
+        if (!waiting) return { report: shared, created: false };
+        const { rows } = await sql<Report>(tx.manager, `UPDATE reports SET due_at = now() WHERE id = $1 RETURNING ${REPORT_COLUMNS}`, [shared.id]);
+        tx.afterCommit(() => this.runNow(rows[0]));
+        return { report: rows[0], created: false };
+      }
+      const { rows } = await sql<Report>(
+        tx.manager,
+        `INSERT INTO reports (event_id, version, status, trigger, requested_by, due_at)
+         VALUES ($1, (SELECT coalesce(max(version), 0) + 1 FROM reports WHERE event_id = $1), 'queued', 'manual', $2, now())
+         RETURNING ${REPORT_COLUMNS}`,
+        [eventId, organiserId],
+      );
+      tx.afterCommit(() => this.enqueue(rows[0]));
+      return { report: rows[0], created: true };
+    });
+    return { report: reportView(report, event.timezone), created };
+  }
+
+  async list(eventId: string, limit: number, cursor: ReportCursor | null) {
+    const event = await this.events.getEntity(eventId);
+    const builder = this.db
+      .getRepository(Report)
+      .createQueryBuilder('r')
+      .select(['r.id', 'r.eventId', 'r.version', 'r.status', 'r.progress', 'r.requestedBy', 'r.trigger', 'r.dueAt', 'r.eventEndsAt'])
+      .addSelect(['r.attempts', 'r.createdAt', 'r.startedAt', 'r.completedAt', 'r.durationMs', 'r.error'])
+      .where('r.event_id = :eventId', { eventId })
+      .orderBy('r.version', 'DESC')
+      .limit(limit + 1);
+    if (cursor) builder.andWhere('r.version < :version', { version: cursor.version });
+    const rows = await builder.getMany();
+    const more = rows.length > limit;
+    const items = more ? rows.slice(0, limit) : rows;
+    const last = items[items.length - 1];
+    return {
+      items: items.map((r) => reportView(r, event.timezone)),
+      nextCursor: more ? encodeReportCursor({ version: last.version, id: last.id }) : null,
+    };
+  }
+
+  async get(eventId: string, reportId: string) {
+    const event = await this.events.getEntity(eventId);
+    return reportView(await this.load(eventId, reportId, false), event.timezone, true);
+  }
+
+  /** A completed report's stored page and data; 409 while it is not complete. */
+  async completed(eventId: string, reportId: string): Promise<Report> {
+    const report = await this.load(eventId, reportId, true);
+    if (report.status !== 'completed') {
+      const state = report.status === 'failed' ? `failed (${report.error ?? 'no reason recorded'})` : `${report.status} (${report.progress} %)`;
+      throw Problem.conflict(`Report version ${report.version} is ${state}; its page and CSV exist once it is completed`, {
+        reportStatus: report.status,
+        progress: report.progress,
+      });
+    }
+    return report;
+  }
+
+  async enqueue(report: Pick<Report, 'id' | 'dueAt'>): Promise<void> {
+    await this.queues.enqueue(
+      JobName.CompileReport,
+      { reportId: report.id },
+      { jobId: report.id, delayMs: Math.max(0, new Date(report.dueAt).getTime() - Date.now()), attempts: COMPILE_ATTEMPTS, backoffBaseMs: COMPILE_BACKOFF_MS },
+    );
+  }
+
+  /** Runs a report whose delayed job is waiting at once. */
+  private async runNow(report: Pick<Report, 'id' | 'dueAt' | 'status'>): Promise<void> {
+    const job = await this.queues.queue(QueueName.Reports).getJob(report.id);
+    if (job && (await job.getState()) === 'delayed') {
+      await job.promote().catch(() => undefined);
+      return;
+    }
+    await this.ensureJob(report);
+  }
+
+  /**
+   * Puts a job behind a queued or compiling report that has none alive (Redis
+   * lost it, an enqueue after commit failed, a stale delayed job ran early).
+   * A report whose job failed for good (e.g. it stalled too often) is marked
+   * failed rather than tried forever.
+   */
+  async ensureJob(report: Pick<Report, 'id' | 'dueAt' | 'status'>): Promise<'alive' | 'requeued' | 'failed'> {
+    const queue = this.queues.queue(QueueName.Reports);
+    const job = await queue.getJob(report.id);
+    const state = job ? await job.getState() : 'missing';
+    if (LIVE_JOB_STATES.has(state)) return 'alive';
+    if (job && state === 'failed') {
+      await this.db
+        .getRepository(Report)
+        .update({ id: report.id, status: report.status }, { status: 'failed', error: job.failedReason || 'the compile job failed' });
+      return 'failed';
+    }
+    if (job) await job.remove().catch(() => undefined);
+    await this.enqueue(report);
+    this.logger.warn(`report ${report.id} (${report.status}) had no live job (${state}); enqueued again`);
+    return 'requeued';
+  }
+
+  private async load(eventId: string, reportId: string, withBody: boolean): Promise<Report> {
+    const report = await this.db.getRepository(Report).findOne({
+      where: { id: reportId, eventId },
+      select: withBody ? undefined : ALL_BUT_HTML,
+    });
+    if (!report) throw Problem.notFound(`No report ${reportId} in this event`);
+    return report;
+  }
+}
+
+const ALL_BUT_HTML = {
+  id: true,
+  eventId: true,
+  version: true,
+  status: true,
+  progress: true,
+  requestedBy: true,
+  trigger: true,
+  dueAt: true,
+  eventEndsAt: true,
+  attempts: true,
+  createdAt: true,
+  startedAt: true,
+  completedAt: true,
+  durationMs: true,
+  error: true,
+  data: true,
+} as const;
+
+/** One change to an event's report versions at a time: requests, automatic reports and renumbering. */
+export async function lockReports(manager: EntityManager, eventId: string): Promise<void> {
+  await manager.query(`SELECT pg_advisory_xact_lock(hashtext('plenary:reports:' || $1))`, [eventId]);
+}
+
+export function encodeReportCursor(cursor: ReportCursor): string {
+  return Buffer.from(JSON.stringify([cursor.version, cursor.id])).toString('base64url');
+}
+
+export function decodeReportCursor(value: string | undefined): ReportCursor | null {
+  if (!value) return null;
+  try {
+    const [version, id] = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as unknown[];
+    if (typeof version === 'number' && Number.isInteger(version) && version > 0 && typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id)) {
+      return { version, id };
+    }
+  } catch {
+    // fall through to the 400 below
+  }
+  throw Problem.badRequest('The cursor is not one this API returned', [{ field: 'cursor', message: 'unknown cursor' }]);
+}
