@@ -76,7 +76,11 @@ interface CallOptions {
 class Api {
   constructor(readonly base: string) {}
 
-  async call<T = any>(method: string, path: string, options: CallOptions = {}): Promise<{ status: number; body: T; text: string; headers: Headers }> {
+  async call<T = any>(
+    method: string,
+    path: string,
+    options: CallOptions = {},
+  ): Promise<{ status: number; body: T; text: string; headers: Headers }> {
     const headers: Record<string, string> = {};
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     let payload: string | Buffer | undefined;
@@ -100,7 +104,12 @@ class Api {
   }
 }
 
-async function pool<T>(items: T[], concurrency: number, work: (item: T, index: number) => Promise<void>, onDone?: (done: number, total: number) => void): Promise<void> {
+async function pool<T>(
+  items: T[],
+  concurrency: number,
+  work: (item: T, index: number) => Promise<void>,
+  onDone?: (done: number, total: number) => void,
+): Promise<void> {
   let next = 0;
   let done = 0;
   const lane = async () => {
@@ -114,7 +123,12 @@ async function pool<T>(items: T[], concurrency: number, work: (item: T, index: n
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, lane));
 }
 
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 60_000, intervalMs = 200): Promise<T> {
+async function until<T>(
+  what: string,
+  probe: () => Promise<T | null | undefined | false>,
+  timeoutMs = 60_000,
+  intervalMs = 200,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -330,7 +344,9 @@ async function target(): Promise<Target> {
     const email = process.env.PLENARY_ADMIN_EMAIL;
     const password = process.env.PLENARY_ADMIN_PASSWORD;
     if (!email || !password) {
-      throw new Error(`A Plenary answers on ${url}. Set PLENARY_ADMIN_EMAIL and PLENARY_ADMIN_PASSWORD (an organiser account) to run the demo against it, or stop it and the demo starts its own.`);
+      throw new Error(
+        `A Plenary answers on ${url}. Set PLENARY_ADMIN_EMAIL and PLENARY_ADMIN_PASSWORD (an organiser account) to run the demo against it, or stop it and the demo starts its own.`,
+      );
     }
     const mailbox = process.env.MAILPIT_URL
       ? new MailpitMailbox(process.env.MAILPIT_URL.replace(/\/+$/, ''))
@@ -363,10 +379,15 @@ async function target(): Promise<Target> {
   void exited.then(() => (gone = true));
   const base = `http://127.0.0.1:${listenPort}`;
   say(`nothing answers on ${url}: starting Plenary (embedded runtime) on port ${listenPort}, data in ${dataDir}`);
-  await until('Plenary to start', async () => {
-    if (gone) throw new Error(`Plenary exited while starting:\n${output.join('')}`);
-    return answers(base);
-  }, 120_000, 250);
+  await until(
+    'Plenary to start',
+    async () => {
+      if (gone) throw new Error(`Plenary exited while starting:\n${output.join('')}`);
+      return answers(base);
+    },
+    120_000,
+    250,
+  );
   return {
     api: new Api(base),
     admin,
@@ -433,12 +454,65 @@ const EUROPE: Place[] = [
   { region: 'Bretagne', countryCode: 'FR' },
 ];
 
-const FIRST_NAMES = ['Ana', 'Bruno', 'Carla', 'Diego', 'Elena', 'Felipe', 'Gabriela', 'Hugo', 'Inés', 'João', 'Karin', 'Luca', 'María', 'Nils', 'Olga', 'Pedro', 'Rosa', 'Sofia', 'Tomás', 'Ursula'];
-const LAST_NAMES = ['Silva', 'Moreau', 'Rossi', 'García', 'Müller', 'Novak', 'Costa', 'Janssen', 'Kowalski', 'Ruiz', 'Peeters', 'Lindqvist', 'Ortega', 'Dubois', 'Ferreira', 'Virtanen', 'Santos'];
-const ORGANISATION_TYPES = ['public_authority', 'public_authority', 'university_research', 'business', 'ngo', 'international_organisation', 'other'];
+const FIRST_NAMES = [
+  'Ana',
+  'Bruno',
+  'Carla',
+  'Diego',
+  'Elena',
+  'Felipe',
+  'Gabriela',
+  'Hugo',
+  'Inés',
+  'João',
+  'Karin',
+  'Luca',
+  'María',
+  'Nils',
+  'Olga',
+  'Pedro',
+  'Rosa',
+  'Sofia',
+  'Tomás',
+  'Ursula',
+];
+const LAST_NAMES = [
+  'Silva',
+  'Moreau',
+  'Rossi',
+  'García',
+  'Müller',
+  'Novak',
+  'Costa',
+  'Janssen',
+  'Kowalski',
+  'Ruiz',
+  'Peeters',
+  'Lindqvist',
+  'Ortega',
+  'Dubois',
+  'Ferreira',
+  'Virtanen',
+  'Santos',
+];
+const ORGANISATION_TYPES = [
+  'public_authority',
+  'public_authority',
+  'university_research',
+  'business',
+  'ngo',
+  'international_organisation',
+  'other',
+];
 const TIMEZONE = 'Europe/Brussels';
 
-const slug = (text: string) => text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '.').replace(/^\.|\.$/g, '');
+const slug = (text: string) =>
+  text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '.')
+    .replace(/^\.|\.$/g, '');
 const localDay = (daysAhead: number) => new Date(Date.now() + daysAhead * 86_400_000).toISOString().slice(0, 10);
 
 interface Attendee {
@@ -500,7 +574,10 @@ function multipart(fileName: string, content: Buffer): { contentType: string; da
   return {
     contentType: `multipart/form-data; boundary=${boundary}`,
     data: Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/pdf\r\n\r\n`, 'latin1'),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/pdf\r\n\r\n`,
+        'latin1',
+      ),
       content,
       Buffer.from(`\r\n--${boundary}--\r\n`, 'latin1'),
     ]),
@@ -544,27 +621,86 @@ async function main(): Promise<void> {
       },
     });
     const base = `/events/${event.id}`;
-    const sustainability = await api.json('POST', `${base}/themes`, { ...as, body: { name: 'Sustainability and innovation in natural resource management', colour: '#2e7d32' } });
-    const industry = await api.json('POST', `${base}/themes`, { ...as, body: { name: 'Industry modernisation and innovation', colour: '#1565c0' } });
+    const sustainability = await api.json('POST', `${base}/themes`, {
+      ...as,
+      body: { name: 'Sustainability and innovation in natural resource management', colour: '#2e7d32' },
+    });
+    const industry = await api.json('POST', `${base}/themes`, {
+      ...as,
+      body: { name: 'Industry modernisation and innovation', colour: '#1565c0' },
+    });
     const plenaryHall = await api.json('POST', `${base}/rooms`, { ...as, body: { name: 'Plenary hall', capacity: 260 } });
     const roomB = await api.json('POST', `${base}/rooms`, { ...as, body: { name: 'Room B', capacity: 80 } });
     const chair = await api.json('POST', `${base}/people`, {
       ...as,
-      body: { name: 'Ana Moreau', email: `ana.moreau.${run}@iuc.example`, organisation: 'IUC-LAC', organisationType: 'international_organisation', region: 'Brussels-Capital', countryCode: 'BE' },
+      body: {
+        name: 'Ana Moreau',
+        email: `ana.moreau.${run}@iuc.example`,
+        organisation: 'IUC-LAC',
+        organisationType: 'international_organisation',
+        region: 'Brussels-Capital',
+        countryCode: 'BE',
+      },
     });
     const jrcChair = await api.json('POST', `${base}/people`, {
       ...as,
-      body: { name: 'Karin Lindqvist', email: `karin.lindqvist.${run}@jrc.example`, organisation: HOST, organisationType: 'international_organisation', region: 'Brussels-Capital', countryCode: 'BE' },
+      body: {
+        name: 'Karin Lindqvist',
+        email: `karin.lindqvist.${run}@jrc.example`,
+        organisation: HOST,
+        organisationType: 'international_organisation',
+        region: 'Brussels-Capital',
+        countryCode: 'BE',
+      },
     });
     const session = (body: Record<string, unknown>) => api.json('POST', `${base}/sessions`, { ...as, body });
     const pairingSessions = [
-      await session({ title: 'Pairings: sustainability and natural resources', kind: 'presentations', startsAt: `${day1}T09:30`, endsAt: `${day1}T11:00`, roomId: plenaryHall.id, themeId: sustainability.id, chairs: [{ personId: chair.id }] }),
-      await session({ title: 'Pairings: industry modernisation', kind: 'presentations', startsAt: `${day1}T11:30`, endsAt: `${day1}T13:00`, roomId: plenaryHall.id, themeId: industry.id, chairs: [{ personId: chair.id }] }),
+      await session({
+        title: 'Pairings: sustainability and natural resources',
+        kind: 'presentations',
+        startsAt: `${day1}T09:30`,
+        endsAt: `${day1}T11:00`,
+        roomId: plenaryHall.id,
+        themeId: sustainability.id,
+        chairs: [{ personId: chair.id }],
+      }),
+      await session({
+        title: 'Pairings: industry modernisation',
+        kind: 'presentations',
+        startsAt: `${day1}T11:30`,
+        endsAt: `${day1}T13:00`,
+        roomId: plenaryHall.id,
+        themeId: industry.id,
+        chairs: [{ personId: chair.id }],
+      }),
     ];
     await session({ title: 'Coffee break', kind: 'break', startsAt: `${day1}T11:00`, endsAt: `${day1}T11:30` });
-    await session({ title: 'Future innovation in the regions', kind: 'discussion', startsAt: `${day1}T14:30`, endsAt: `${day1}T16:00`, roomId: roomB.id, chairs: [{ personId: chair.id, role: 'moderator' }] });
-    await session({ title: 'Research and Innovation Smart Specialisation Strategy', kind: 'workshop', startsAt: `${day2}T09:30`, endsAt: `${day2}T12:30`, roomId: plenaryHall.id, hostOrganisation: HOST, chairs: [{ personId: jrcChair.id }] });
-    await session({ title: 'Crafting regional development policies together', kind: 'panel', startsAt: `${day2}T14:00`, endsAt: `${day2}T16:00`, roomId: plenaryHall.id, hostOrganisation: HOST, chairs: [{ personId: jrcChair.id }] });
+    await session({
+      title: 'Future innovation in the regions',
+      kind: 'discussion',
+      startsAt: `${day1}T14:30`,
+      endsAt: `${day1}T16:00`,
+      roomId: roomB.id,
+      chairs: [{ personId: chair.id, role: 'moderator' }],
+    });
+    await session({
+      title: 'Research and Innovation Smart Specialisation Strategy',
+      kind: 'workshop',
+      startsAt: `${day2}T09:30`,
+      endsAt: `${day2}T12:30`,
+      roomId: plenaryHall.id,
+      hostOrganisation: HOST,
+      chairs: [{ personId: jrcChair.id }],
+    });
+    await session({
+      title: 'Crafting regional development policies together',
+      kind: 'panel',
+      startsAt: `${day2}T14:00`,
+      endsAt: `${day2}T16:00`,
+      roomId: plenaryHall.id,
+      hostOrganisation: HOST,
+      chairs: [{ personId: jrcChair.id }],
+    });
     const presentations: Array<{ id: string; title: string; lead: string; partner: string }> = [];
     for (const [i, la] of LATIN_AMERICA.entries()) {
       const eu = EUROPE[i];
@@ -580,8 +716,25 @@ async function main(): Promise<void> {
           sessionId: pairingSessions[i < 10 ? 0 : 1].id,
           themeId: i < 10 ? sustainability.id : industry.id,
           presenters: [
-            { name: leadName, email: lead, organisation: la.lead?.organisation ?? `Regional Government of ${laRegion}`, organisationType: 'public_authority', region: la.region, countryCode: la.countryCode, role: 'lead', language: la.countryCode === 'BR' ? 'pt' : 'es' },
-            { name: partnerName, email: partner, organisation: `${eu.region} Innovation Agency`, organisationType: i % 3 === 0 ? 'university_research' : 'public_authority', region: eu.region, countryCode: eu.countryCode, role: 'co' },
+            {
+              name: leadName,
+              email: lead,
+              organisation: la.lead?.organisation ?? `Regional Government of ${laRegion}`,
+              organisationType: 'public_authority',
+              region: la.region,
+              countryCode: la.countryCode,
+              role: 'lead',
+              language: la.countryCode === 'BR' ? 'pt' : 'es',
+            },
+            {
+              name: partnerName,
+              email: partner,
+              organisation: `${eu.region} Innovation Agency`,
+              organisationType: i % 3 === 0 ? 'university_research' : 'public_authority',
+              region: eu.region,
+              countryCode: eu.countryCode,
+              role: 'co',
+            },
           ],
         },
       });
@@ -590,7 +743,9 @@ async function main(): Promise<void> {
     await api.json('POST', `${base}/publish`, as);
     const version = await api.json('POST', `${base}/agenda/versions`, { ...as, body: { note: 'Programme' } });
     say(`"${event.title}", ${day1} – ${day2} in Brussels, ${CAPACITY} places; day 2 co-organised with the JRC`);
-    say(`2 themes, 6 sessions, ${presentations.length} pairings (${LATIN_AMERICA.length} Latin American regions from 6 countries with European partners); agenda version ${version.number} published`);
+    say(
+      `2 themes, 6 sessions, ${presentations.length} pairings (${LATIN_AMERICA.length} Latin American regions from 6 countries with European partners); agenda version ${version.number} published`,
+    );
 
     // ---------------------------------------------------------------- 3. presenters
     step('Presenters are invited, open their emails, confirm and upload their materials');
@@ -605,8 +760,15 @@ async function main(): Promise<void> {
         const mine = await api.json<{ items: Array<{ id: string }> }>('GET', '/me/presentations', { token });
         if (!mine.items.some((x) => x.id === p.id)) throw new Error(`${p.lead} does not see their presentation`);
         await api.json('POST', `/presentations/${p.id}/confirm`, { token });
-        await api.json('PATCH', `/presentations/${p.id}`, { token, body: { sections: { results: 'A joint action plan with financing measures and delivery timelines.' } } });
-        if (i < uploading) await api.json('POST', `/presentations/${p.id}/materials`, { token, raw: multipart('Joint results.pdf', pdf(p.title.replace(/[^\x20-\x7e]/g, '?'))) });
+        await api.json('PATCH', `/presentations/${p.id}`, {
+          token,
+          body: { sections: { results: 'A joint action plan with financing measures and delivery timelines.' } },
+        });
+        if (i < uploading)
+          await api.json('POST', `/presentations/${p.id}/materials`, {
+            token,
+            raw: multipart('Joint results.pdf', pdf(p.title.replace(/[^\x20-\x7e]/g, '?'))),
+          });
         const partnerMail = await mailbox.find(p.partner, (m) => m.subject.startsWith('[Action required]'));
         await api.json('POST', `/presentations/${p.id}/confirm`, { token: tokenIn(partnerMail, '/presenter') });
       },
@@ -623,7 +785,17 @@ async function main(): Promise<void> {
         6,
         async (person) => {
           const { language, ...form } = person;
-          const answer = await api.json('POST', `${base}/registrations`, { body: { name: form.name, email: form.email, organisation: form.organisation, organisationType: form.organisationType, region: form.region, countryCode: form.countryCode, language } });
+          const answer = await api.json('POST', `${base}/registrations`, {
+            body: {
+              name: form.name,
+              email: form.email,
+              organisation: form.organisation,
+              organisationType: form.organisationType,
+              region: form.region,
+              countryCode: form.countryCode,
+              language,
+            },
+          });
           person.id = answer.id;
           person.status = answer.status;
         },
@@ -638,7 +810,16 @@ async function main(): Promise<void> {
       const report = await api.json('POST', `${base}/registrations/import`, { ...as, raw: { contentType: 'text/csv', data: csv } });
       say(`${report.imported} entered by the organisers' import (the running Plenary limits public registrations per address)`);
       for (const person of people.slice(ATTENDEES - PUBLIC_WHEN_ATTACHED)) {
-        const answer = await api.json('POST', `${base}/registrations`, { body: { name: person.name, email: person.email, organisation: person.organisation, organisationType: person.organisationType, region: person.region, countryCode: person.countryCode } });
+        const answer = await api.json('POST', `${base}/registrations`, {
+          body: {
+            name: person.name,
+            email: person.email,
+            organisation: person.organisation,
+            organisationType: person.organisationType,
+            region: person.region,
+            countryCode: person.countryCode,
+          },
+        });
         person.status = answer.status;
       }
       say(`${PUBLIC_WHEN_ATTACHED} through the public form`);
@@ -683,7 +864,9 @@ async function main(): Promise<void> {
       300,
     );
     for (const person of promoted) person.status = 'confirmed';
-    say(`${promoted.length} promoted from the waiting list, each emailed their check-in code; ${waitlisted.length - promoted.length} still waiting`);
+    say(
+      `${promoted.length} promoted from the waiting list, each emailed their check-in code; ${waitlisted.length - promoted.length} still waiting`,
+    );
 
     // ---------------------------------------------------------------- 6. a reminder
     step('A reminder goes out to everyone with a place');
@@ -702,7 +885,11 @@ async function main(): Promise<void> {
     const sentReminders = await until(
       'the reminder to reach every confirmed attendee',
       async () => {
-        const emails = await api.json<{ counts: { byKind: Record<string, Record<string, number>> } }>('GET', `${base}/emails?kind=reminder&limit=1`, as);
+        const emails = await api.json<{ counts: { byKind: Record<string, Record<string, number>> } }>(
+          'GET',
+          `${base}/emails?kind=reminder&limit=1`,
+          as,
+        );
         const sent = emails.counts.byKind.reminder?.sent ?? 0;
         return sent >= attending.length ? sent : null;
       },
@@ -736,11 +923,19 @@ async function main(): Promise<void> {
     }
     await api.json('POST', `${base}/highlights`, {
       ...as,
-      body: { quote: 'Cooperation through the IUC programme helps us internationalise our development strategy, enabling us to generate impact and economic development through innovation in our region.', attribution: "Ignacio Tello, Head of O'Higgins Regional Government Development and Industry Division" },
+      body: {
+        quote:
+          'Cooperation through the IUC programme helps us internationalise our development strategy, enabling us to generate impact and economic development through innovation in our region.',
+        attribution: "Ignacio Tello, Head of O'Higgins Regional Government Development and Industry Division",
+      },
     });
     await api.json('POST', `${base}/highlights`, {
       ...as,
-      body: { quote: 'We were looking at which smart specialisation strategy we would adopt in Piura, and finally we chose one because it fits perfectly with the strategies of many regions of Europe.', attribution: 'Javier Bereche, Vice President, Piura Chamber of Commerce' },
+      body: {
+        quote:
+          'We were looking at which smart specialisation strategy we would adopt in Piura, and finally we chose one because it fits perfectly with the strategies of many regions of Europe.',
+        attribution: 'Javier Bereche, Vice President, Piura Chamber of Commerce',
+      },
     });
     say('missions undertaken: 40; joint action plans: 20; pilot projects: 12; two quotes');
 
@@ -778,13 +973,31 @@ async function main(): Promise<void> {
     const eu = area(d.presentations.byArea, 'europe');
     console.log(`\n[${elapsed()}] Done. ${d.event.title}, ${d.event.days.join(' – ')}, compiled in ${report.durationMs} ms:\n`);
     const rows: Array<[string, string]> = [
-      ['People involved', `${d.people.involved} (${d.people.attendees} attendees, ${d.people.presenters} presenters, ${d.people.chairs} chairs, ${d.people.organisers} organiser${d.people.organisers === 1 ? '' : 's'})`],
-      ['Registrations', `${d.registrations.total}: ${d.registrations.byStatus.confirmed} confirmed, ${d.registrations.byStatus.waitlisted} waiting, ${d.registrations.cancellations} cancelled, ${d.registrations.waitlistPromotions} promoted`],
-      ['Attendance', `${d.attendance.byDay.map((x: { day: string; checkedIn: number }) => `${x.day}: ${x.checkedIn}`).join(', ')}; ${d.attendance.overEvent} over the event, ${d.registrations.noShows} no-shows`],
+      [
+        'People involved',
+        `${d.people.involved} (${d.people.attendees} attendees, ${d.people.presenters} presenters, ${d.people.chairs} chairs, ${d.people.organisers} organiser${d.people.organisers === 1 ? '' : 's'})`,
+      ],
+      [
+        'Registrations',
+        `${d.registrations.total}: ${d.registrations.byStatus.confirmed} confirmed, ${d.registrations.byStatus.waitlisted} waiting, ${d.registrations.cancellations} cancelled, ${d.registrations.waitlistPromotions} promoted`,
+      ],
+      [
+        'Attendance',
+        `${d.attendance.byDay.map((x: { day: string; checkedIn: number }) => `${x.day}: ${x.checkedIn}`).join(', ')}; ${d.attendance.overEvent} over the event, ${d.registrations.noShows} no-shows`,
+      ],
       ['Regions', `${d.participation.regions} regions from ${d.participation.countries} countries took part`],
-      ['Pairings', `${d.presentations.total} presentations: ${la ? `${la.regions} Latin American regions from ${la.countries} countries` : ''}${eu ? ` with ${eu.regions} European regions from ${eu.countries} countries` : ''}`],
-      ['Materials', `${d.presentations.materials.onTime} on time, ${d.presentations.materials.late} late, ${d.presentations.materials.missing} missing`],
-      ['Programme', `${d.programme.sessionsHeld} sessions held, ${d.programme.coOrganised.map((c: { host: string; sessions: number }) => `${c.sessions} co-organised with ${c.host}`).join('; ')}`],
+      [
+        'Pairings',
+        `${d.presentations.total} presentations: ${la ? `${la.regions} Latin American regions from ${la.countries} countries` : ''}${eu ? ` with ${eu.regions} European regions from ${eu.countries} countries` : ''}`,
+      ],
+      [
+        'Materials',
+        `${d.presentations.materials.onTime} on time, ${d.presentations.materials.late} late, ${d.presentations.materials.missing} missing`,
+      ],
+      [
+        'Programme',
+        `${d.programme.sessionsHeld} sessions held, ${d.programme.coOrganised.map((c: { host: string; sessions: number }) => `${c.sessions} co-organised with ${c.host}`).join('; ')}`,
+      ],
       ['Emails', `${d.emails.total} (${d.emails.byStatus.sent} sent)`],
       ['Outcomes', d.outcomes.map((o: { label: string; value: string }) => `${o.label}: ${o.value}`).join('; ')],
     ];
@@ -795,7 +1008,9 @@ async function main(): Promise<void> {
     console.log(`  "report ready" email: ${mailbox.locate(ready)}`);
     if (plenary.startedHere) {
       console.log(`\nThe demo's Plenary is stopped; its data stays in ${plenary.dataDir}.`);
-      console.log(`Browse it again: PLENARY_DATA_DIR=${plenary.dataDir} npm start   (organiser ${plenary.admin.email}, password ${plenary.admin.password})`);
+      console.log(
+        `Browse it again: PLENARY_DATA_DIR=${plenary.dataDir} npm start   (organiser ${plenary.admin.email}, password ${plenary.admin.password})`,
+      );
     }
   } finally {
     await plenary.stop();

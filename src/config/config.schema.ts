@@ -6,7 +6,10 @@ const booleanFromEnv = z
   .pipe(z.enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' }))
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
-const positiveInt = z.coerce.number({ message: 'expected a whole number' }).int('expected a whole number').positive('expected a number above 0');
+const positiveInt = z.coerce
+  .number({ message: 'expected a whole number' })
+  .int('expected a whole number')
+  .positive('expected a number above 0');
 const nonNegativeInt = z.coerce.number({ message: 'expected a whole number' }).int('expected a whole number').min(0, 'expected 0 or more');
 
 const url = (protocols: string[]) =>
@@ -36,7 +39,10 @@ export const envSchema = z.object({
   PLENARY_MAGIC_LINK_TTL_DAYS: positiveInt.default(30),
   PLENARY_SWEEP_INTERVAL_SECONDS: positiveInt.default(60),
   PLENARY_QUEUE_LOCK_SECONDS: positiveInt.default(30),
-  PLENARY_MAIL_BACKOFF_SECONDS: z.coerce.number({ message: 'expected a number of seconds' }).positive('expected a number above 0').default(30),
+  PLENARY_MAIL_BACKOFF_SECONDS: z.coerce
+    .number({ message: 'expected a number of seconds' })
+    .positive('expected a number above 0')
+    .default(30),
   PLENARY_MAIL_ATTEMPTS: positiveInt.default(8),
   PLENARY_MAIL_SEND_TIMEOUT_SECONDS: positiveInt.default(300),
   PLENARY_MAIL_CONCURRENCY: positiveInt.default(4),

@@ -59,7 +59,14 @@ export const EUROPEAN_REGIONS: Place[] = [
 ];
 
 export const HOST = "European Commission's Joint Research Centre";
-export const ORGANISATION_TYPES = ['public_authority', 'university_research', 'business', 'ngo', 'international_organisation', 'other'] as const;
+export const ORGANISATION_TYPES = [
+  'public_authority',
+  'university_research',
+  'business',
+  'ngo',
+  'international_organisation',
+  'other',
+] as const;
 
 /** The key the report compares regions on: country and the normalised region, case-insensitively. */
 export const regionKey = (place: Place) => `${place.countryCode}|${normaliseRegion(place.region).toLowerCase()}`;
@@ -76,7 +83,13 @@ export function pairingPresenters(i: number): [SeedPerson, SeedPerson] {
   const la = LATIN_AMERICAN_REGIONS[i];
   const eu = EUROPEAN_REGIONS[i];
   return [
-    { ...la, name: `Lead ${i + 1}`, email: `lead${i + 1}@la-region.test`, organisation: `Regional Government of ${normaliseRegion(la.region)}`, organisationType: 'public_authority' },
+    {
+      ...la,
+      name: `Lead ${i + 1}`,
+      email: `lead${i + 1}@la-region.test`,
+      organisation: `Regional Government of ${normaliseRegion(la.region)}`,
+      organisationType: 'public_authority',
+    },
     {
       ...eu,
       name: `Partner ${i + 1}`,
@@ -88,8 +101,22 @@ export function pairingPresenters(i: number): [SeedPerson, SeedPerson] {
 }
 
 export const CHAIRS: SeedPerson[] = [
-  { name: 'Ana Moreau', email: 'ana.moreau@iuc.test', organisation: 'IUC-LAC', organisationType: 'international_organisation', region: 'Brussels-Capital', countryCode: 'BE' },
-  { name: 'Bruno Keller', email: 'bruno.keller@ec.test', organisation: 'European Commission', organisationType: 'international_organisation', region: 'Brussels-Capital', countryCode: 'BE' },
+  {
+    name: 'Ana Moreau',
+    email: 'ana.moreau@iuc.test',
+    organisation: 'IUC-LAC',
+    organisationType: 'international_organisation',
+    region: 'Brussels-Capital',
+    countryCode: 'BE',
+  },
+  {
+    name: 'Bruno Keller',
+    email: 'bruno.keller@ec.test',
+    organisation: 'European Commission',
+    organisationType: 'international_organisation',
+    region: 'Brussels-Capital',
+    countryCode: 'BE',
+  },
 ];
 
 /** Places attendees come from: every paired region and Brussels, in three spellings (as typed, UPPER, lower). */
@@ -123,7 +150,8 @@ export function attendeesCsv(people: SeedPerson[]): string {
  * sessions cancelled in the second version). Returns the ids a test needs.
  */
 export async function buildRegionMeeting(http: Http, auth: string, options: { capacity: number }) {
-  const post = async (path: string, body: object, status = 201) => (await http.post(path).set('Authorization', auth).send(body).expect(status)).body;
+  const post = async (path: string, body: object, status = 201) =>
+    (await http.post(path).set('Authorization', auth).send(body).expect(status)).body;
   const event = await post('/events', {
     title: 'IUC region-to-region meeting',
     timezone: 'Europe/Brussels',
@@ -214,10 +242,17 @@ export async function buildRegionMeeting(http: Http, auth: string, options: { ca
   }
   await post(`${base}/agenda/versions`, { note: 'Programme' });
   // Version 2: the discussion moves half an hour later, the JRC visit is cancelled.
-  await http.patch(`${base}/sessions/${sessions.discussion.id}`).set('Authorization', auth).send({ startsAt: '2019-10-08T15:00', endsAt: '2019-10-08T16:30' }).expect(200);
-  await http.delete(`${base}/sessions/${sessions.siteVisit.id}`).set('Authorization', auth).expect((res) => {
-    if (res.status >= 300) throw new Error(`cancelling the visit answered ${res.status}: ${res.text}`);
-  });
+  await http
+    .patch(`${base}/sessions/${sessions.discussion.id}`)
+    .set('Authorization', auth)
+    .send({ startsAt: '2019-10-08T15:00', endsAt: '2019-10-08T16:30' })
+    .expect(200);
+  await http
+    .delete(`${base}/sessions/${sessions.siteVisit.id}`)
+    .set('Authorization', auth)
+    .expect((res) => {
+      if (res.status >= 300) throw new Error(`cancelling the visit answered ${res.status}: ${res.text}`);
+    });
   await post(`${base}/agenda/versions`, { note: 'Discussion moved; laboratory visit cancelled' });
   return { event, base, themes, rooms: { plenary, roomB }, chairs, sessions, presentations };
 }
@@ -225,6 +260,11 @@ export async function buildRegionMeeting(http: Http, auth: string, options: { ca
 /** An organiser upload of a small PDF as a presentation's materials. */
 export async function uploadMaterials(http: Http, auth: string, base: string, presentationId: string): Promise<{ uploadedAt: string }> {
   const { body, contentType } = multipartBody([{ fileName: 'Joint results.pdf', contentType: 'application/pdf', content: pdfFile() }]);
-  const response = await http.post(`${base}/presentations/${presentationId}/materials`).set('Authorization', auth).set('Content-Type', contentType).send(body).expect(201);
+  const response = await http
+    .post(`${base}/presentations/${presentationId}/materials`)
+    .set('Authorization', auth)
+    .set('Content-Type', contentType)
+    .send(body)
+    .expect(201);
   return response.body;
 }

@@ -5,7 +5,8 @@ import { JobQueueService } from './job-queue.service';
 import { JobHandler, QueueWorkersService } from './queue-workers.service';
 import { JobName, QueueName } from './queue-names';
 
-type MaintenanceJob = JobName.ReconcileOutbox | JobName.PruneTokens | JobName.AnonymiseRegistrations | JobName.SweepReminders | JobName.SweepReports;
+type MaintenanceJob =
+  JobName.ReconcileOutbox | JobName.PruneTokens | JobName.AnonymiseRegistrations | JobName.SweepReminders | JobName.SweepReports;
 
 /**
  * Periodic tasks on the `maintenance` queue. Modules register a task; the
