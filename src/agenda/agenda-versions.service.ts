@@ -65,8 +65,8 @@ export class AgendaVersionsService {
   }
 
   /** The version the public and every attendee email follow, or null before the first. */
-  latest(eventId: string): Promise<AgendaVersion | null> {
-    return this.latestIn(this.db.manager, eventId);
+  latest(eventId: string, manager: EntityManager = this.db.manager): Promise<AgendaVersion | null> {
+    return this.latestIn(manager, eventId);
   }
 
   private latestIn(manager: EntityManager, eventId: string): Promise<AgendaVersion | null> {

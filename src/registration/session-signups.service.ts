@@ -93,7 +93,8 @@ export class SessionSignupsService {
 
   /** Everyone leaving a registration (cancelled) frees their session seats too. */
   async releaseAll(manager: EntityManager, eventId: string, registrationId: string): Promise<void> {
-    const published = await this.publishedSessions(eventId);
+    // Through the caller's transaction: the embedded database serves no second connection meanwhile.
+    const published = await this.publishedSessions(eventId, manager);
     const signups = await manager.find(SessionSignup, {
       where: [
         { registrationId, status: 'confirmed' },
@@ -129,8 +130,8 @@ export class SessionSignupsService {
     return rows[0].n;
   }
 
-  private async publishedSessions(eventId: string): Promise<Map<string, SnapshotSession>> {
-    const version = await this.versions.latest(eventId);
+  private async publishedSessions(eventId: string, manager?: EntityManager): Promise<Map<string, SnapshotSession>> {
+    const version = await this.versions.latest(eventId, manager);
     return new Map((version?.snapshot.sessions ?? []).map((s) => [s.id, s]));
   }
 

@@ -60,7 +60,10 @@ export class CompileReportProcessor implements OnModuleInit {
     const started = performance.now();
     try {
       const data = await this.compiler.compile(report.eventId, async (progress) => {
-        await this.db.query(`UPDATE reports SET progress = $2 WHERE id = $1 AND status = 'compiling' AND progress < $2`, [reportId, progress]);
+        await this.db.query(`UPDATE reports SET progress = $2 WHERE id = $1 AND status = 'compiling' AND progress < $2`, [
+          reportId,
+          progress,
+        ]);
         await job.updateProgress(progress);
       });
       const html = renderReportHtml(data, { version: report.version, trigger: report.trigger });
@@ -82,7 +85,10 @@ export class CompileReportProcessor implements OnModuleInit {
       await this.db
         .getRepository(Report)
         .update({ id: reportId, status: 'compiling' }, { status: last ? 'failed' : 'queued', error: message.slice(0, 2000) });
-      this.logger.warn({ reportId, attempt: job.attemptsMade + 1, err: error }, `compiling report ${reportId} failed${last ? '' : '; it will be retried'}`);
+      this.logger.warn(
+        { reportId, attempt: job.attemptsMade + 1, err: error },
+        `compiling report ${reportId} failed${last ? '' : '; it will be retried'}`,
+      );
       throw error;
     }
   }

@@ -41,7 +41,11 @@ export class OutcomesController {
 
   @Patch(':outcomeId')
   @ApiZodBody(updateOutcomeSchema)
-  update(@Param('eventId') eventId: string, @Param('outcomeId', new IdParam('outcome')) id: string, @ZodBody(updateOutcomeSchema) body: UpdateOutcomeInput) {
+  update(
+    @Param('eventId') eventId: string,
+    @Param('outcomeId', new IdParam('outcome')) id: string,
+    @ZodBody(updateOutcomeSchema) body: UpdateOutcomeInput,
+  ) {
     return this.outcomes.updateOutcome(eventId, id, body);
   }
 
@@ -78,7 +82,11 @@ export class HighlightsController {
 
   @Patch(':highlightId')
   @ApiZodBody(updateHighlightSchema)
-  update(@Param('eventId') eventId: string, @Param('highlightId', new IdParam('highlight')) id: string, @ZodBody(updateHighlightSchema) body: UpdateHighlightInput) {
+  update(
+    @Param('eventId') eventId: string,
+    @Param('highlightId', new IdParam('highlight')) id: string,
+    @ZodBody(updateHighlightSchema) body: UpdateHighlightInput,
+  ) {
     return this.outcomes.updateHighlight(eventId, id, body);
   }
 

@@ -18,13 +18,17 @@ export class OutcomesService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async listOutcomes(eventId: string) {
-    const rows = await this.db.getRepository(EventOutcome).find({ where: { eventId }, order: { position: 'ASC', createdAt: 'ASC', id: 'ASC' } });
+    const rows = await this.db
+      .getRepository(EventOutcome)
+      .find({ where: { eventId }, order: { position: 'ASC', createdAt: 'ASC', id: 'ASC' } });
     return { items: rows.map(outcomeView), nextCursor: null };
   }
 
   async createOutcome(eventId: string, input: CreateOutcomeInput) {
     const position = input.position ?? (await this.nextPosition(EventOutcome, eventId));
-    const saved = await this.db.getRepository(EventOutcome).save({ eventId, label: input.label, value: input.value, note: input.note, position });
+    const saved = await this.db
+      .getRepository(EventOutcome)
+      .save({ eventId, label: input.label, value: input.value, note: input.note, position });
     return outcomeView(saved);
   }
 
@@ -44,13 +48,17 @@ export class OutcomesService {
   }
 
   async listHighlights(eventId: string) {
-    const rows = await this.db.getRepository(EventHighlight).find({ where: { eventId }, order: { position: 'ASC', createdAt: 'ASC', id: 'ASC' } });
+    const rows = await this.db
+      .getRepository(EventHighlight)
+      .find({ where: { eventId }, order: { position: 'ASC', createdAt: 'ASC', id: 'ASC' } });
     return { items: rows.map(highlightView), nextCursor: null };
   }
 
   async createHighlight(eventId: string, input: CreateHighlightInput) {
     const position = input.position ?? (await this.nextPosition(EventHighlight, eventId));
-    const saved = await this.db.getRepository(EventHighlight).save({ eventId, quote: input.quote, attribution: input.attribution, position });
+    const saved = await this.db
+      .getRepository(EventHighlight)
+      .save({ eventId, quote: input.quote, attribution: input.attribution, position });
     return highlightView(saved);
   }
 
@@ -70,7 +78,10 @@ export class OutcomesService {
   }
 
   private async nextPosition(entity: typeof EventOutcome | typeof EventHighlight, eventId: string): Promise<number> {
-    const [row] = await this.db.query(`SELECT coalesce(max(position), 0) + 1 AS next FROM ${entity === EventOutcome ? 'event_outcomes' : 'event_highlights'} WHERE event_id = $1`, [eventId]);
+    const [row] = await this.db.query(
+      `SELECT coalesce(max(position), 0) + 1 AS next FROM ${entity === EventOutcome ? 'event_outcomes' : 'event_highlights'} WHERE event_id = $1`,
+      [eventId],
+    );
     return Number(row.next);
   }
 

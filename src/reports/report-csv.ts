@@ -12,7 +12,15 @@ const HEADLINE_KEYS: Array<keyof ReportData['headline']> = [
   'presentingRegions',
   'presentingCountries',
 ];
-const PEOPLE_KEYS: Array<keyof ReportData['people']> = ['involved', 'persons', 'attendees', 'presenters', 'chairs', 'organisers', 'organisersAmongPersons'];
+const PEOPLE_KEYS: Array<keyof ReportData['people']> = [
+  'involved',
+  'persons',
+  'attendees',
+  'presenters',
+  'chairs',
+  'organisers',
+  'organisersAmongPersons',
+];
 
 /**
  * RFC 4180 quoting; a value a spreadsheet would read as a formula
@@ -42,7 +50,8 @@ export function renderReportCsv(data: ReportData, version: number): string {
   for (const key of PEOPLE_KEYS) add('people', snake(key), data.people[key]);
   add('registrations', 'total', data.registrations.total);
   for (const status of REGISTRATION_STATUS_NAMES) add('registrations', `status.${status}`, data.registrations.byStatus[status] ?? 0);
-  for (const [source, n] of Object.entries(data.registrations.bySource).sort(([a], [b]) => a.localeCompare(b))) add('registrations', `source.${source}`, n);
+  for (const [source, n] of Object.entries(data.registrations.bySource).sort(([a], [b]) => a.localeCompare(b)))
+    add('registrations', `source.${source}`, n);
   add('registrations', 'cancellations', data.registrations.cancellations);
   add('registrations', 'waitlist_promotions', data.registrations.waitlistPromotions);
   add('registrations', 'no_shows', data.registrations.noShows);
@@ -60,7 +69,8 @@ export function renderReportCsv(data: ReportData, version: number): string {
   }
   for (const c of data.participation.byCountry) add('participation.country', c.countryCode ?? '(not given)', c.people);
   for (const r of data.participation.byRegion) add('participation.region', `${r.countryCode ?? ''}/${r.region}`, r.people);
-  for (const t of data.participation.byOrganisationType) add('participation.organisation_type', t.organisationType ?? '(not given)', t.people);
+  for (const t of data.participation.byOrganisationType)
+    add('participation.organisation_type', t.organisationType ?? '(not given)', t.people);
   add('programme', 'version', data.programme.version?.number ?? null);
   add('programme', 'versions', data.programme.versions);
   add('programme', 'sessions_held', data.programme.sessionsHeld);

@@ -158,7 +158,11 @@ export function assembleReport(event: ReportEventRow, rows: StepRows, now = new 
   const emailsByStatus: Record<string, number> = Object.fromEntries(EMAIL_STATUS_NAMES.map((s) => [s, 0]));
   for (const r of rows.emails) {
     const kind = String(r.kind);
-    const entry = emailsByKind.get(kind) ?? { kind, total: 0, ...(Object.fromEntries(EMAIL_STATUS_NAMES.map((s) => [s, 0])) as Record<EmailStatusName, number>) };
+    const entry = emailsByKind.get(kind) ?? {
+      kind,
+      total: 0,
+      ...(Object.fromEntries(EMAIL_STATUS_NAMES.map((s) => [s, 0])) as Record<EmailStatusName, number>),
+    };
     entry[r.status as EmailStatusName] = (entry[r.status as EmailStatusName] ?? 0) + num(r.n);
     entry.total += num(r.n);
     emailsByStatus[String(r.status)] = (emailsByStatus[String(r.status)] ?? 0) + num(r.n);
@@ -285,7 +289,12 @@ function assembleParticipation(rows: Row[]): ReportData['participation'] {
   const byCountryRows = rows.filter((r) => num(r.g_country) === 0 && num(r.g_region) === 1);
   const byRegionRows = rows.filter((r) => num(r.g_country) === 0 && num(r.g_region) === 0);
   const byTypeRows = rows.filter((r) => num(r.g_type) === 0);
-  const regionRows = byRegionRows.map((r) => ({ countryCode: str(r.country_code), regionKey: str(r.region_key), region: str(r.region), people: num(r.people) }));
+  const regionRows = byRegionRows.map((r) => ({
+    countryCode: str(r.country_code),
+    regionKey: str(r.region_key),
+    region: str(r.region),
+    people: num(r.people),
+  }));
   const counted = regionCounts(regionRows);
   const byCountry = byCountryRows
     .map((r) => {
@@ -331,12 +340,20 @@ function assembleProgramme(rows: StepRows, tz: string) {
     }
   }
   const data: ReportData['programme'] = {
-    version: latest ? { number: num(latest.number), note: String(latest.note ?? ''), publishedAt: at(latest.published_at) as string } : null,
+    version: latest
+      ? { number: num(latest.number), note: String(latest.note ?? ''), publishedAt: at(latest.published_at) as string }
+      : null,
     versions: num(latest?.versions),
     sessionsHeld: num(total?.n),
     byTheme: only('g_theme')
-      .map((r) => ({ themeId: str(r.theme_id), theme: r.theme_id ? (themes.get(String(r.theme_id)) ?? 'unknown theme') : 'No theme', sessions: num(r.n) }))
-      .sort((a, b) => (a.themeId === null ? 1 : 0) - (b.themeId === null ? 1 : 0) || b.sessions - a.sessions || a.theme.localeCompare(b.theme)),
+      .map((r) => ({
+        themeId: str(r.theme_id),
+        theme: r.theme_id ? (themes.get(String(r.theme_id)) ?? 'unknown theme') : 'No theme',
+        sessions: num(r.n),
+      }))
+      .sort(
+        (a, b) => (a.themeId === null ? 1 : 0) - (b.themeId === null ? 1 : 0) || b.sessions - a.sessions || a.theme.localeCompare(b.theme),
+      ),
     byDay: only('g_day')
       .map((r) => ({ day: String(r.day), sessions: num(r.n) }))
       .sort((a, b) => a.day.localeCompare(b.day)),
@@ -385,7 +402,11 @@ function assemblePresentations(
     versions: num(r.versions),
     firstSubmittedAt: at(r.first_at as Date | null),
   }));
-  const presenting = rows.presenting.map((r) => ({ countryCode: str(r.country_code), regionKey: str(r.region_key), people: num(r.people) }));
+  const presenting = rows.presenting.map((r) => ({
+    countryCode: str(r.country_code),
+    regionKey: str(r.region_key),
+    people: num(r.people),
+  }));
   const counted = regionCounts(presenting);
   const perCountry = new Map<string | null, number>();
   for (const row of presenting) perCountry.set(row.countryCode, (perCountry.get(row.countryCode) ?? 0) + row.people);
@@ -394,7 +415,10 @@ function assemblePresentations(
     presenters: presenting.reduce((n, r) => n + r.people, 0),
     regions: counted.regions,
     countries: counted.countries,
-    byArea: areaCounts([...perCountry].map(([countryCode, people]) => ({ countryCode, people })), counted.areas),
+    byArea: areaCounts(
+      [...perCountry].map(([countryCode, people]) => ({ countryCode, people })),
+      counted.areas,
+    ),
     materialsDueAt: at(dueAt),
     materials: {
       onTime: items.filter((i) => i.materials === 'on_time').length,

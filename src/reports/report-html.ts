@@ -1,5 +1,6 @@
 import { countryName } from '../people/countries';
-import { SafeHtml, escapeHtml, html } from '../platform/mail/mail-template';
+// Aliased: Prettier would re-flow templates tagged `markup`, and this markup is laid out by hand.
+import { SafeHtml, escapeHtml, html as markup } from '../platform/mail/mail-template';
 import { REGISTRATION_STATUS_NAMES, ReportData } from './report-data';
 
 export interface ReportHeader {
@@ -35,7 +36,7 @@ export function renderReportHtml(data: ReportData, header: ReportHeader): string
   const e = data.event;
   const h = data.headline;
   const title = `${e.title} — post-event report`;
-  const body = html`
+  const body = markup`
 <header>
   <p class="kicker">Post-event report · version ${header.version}${header.trigger === 'automatic' ? ' (compiled automatically)' : ''}</p>
   <h1>${e.title}</h1>
@@ -54,9 +55,12 @@ export function renderReportHtml(data: ReportData, header: ReportHeader): string
 </section>
 ${
   data.presentations.byArea.length > 0
-    ? html`<p class="lead">${data.presentations.byArea
+    ? markup`<p class="lead">${data.presentations.byArea
         .filter((a) => a.regions > 0)
-        .map((a) => `${a.label}: ${a.regions} ${a.regions === 1 ? 'region' : 'regions'} from ${a.countries} ${a.countries === 1 ? 'country' : 'countries'}`)
+        .map(
+          (a) =>
+            `${a.label}: ${a.regions} ${a.regions === 1 ? 'region' : 'regions'} from ${a.countries} ${a.countries === 1 ? 'country' : 'countries'}`,
+        )
         .join(' · ')}${data.presentations.byArea.some((a) => a.regions > 0) ? ' presented' : ''}.</p>`
     : ''
 }
@@ -72,7 +76,7 @@ ${
       ['Distinct people across these roles', data.people.persons],
       ['Organisers (accounts)', data.people.organisers],
       ['… of whom also among the people above', data.people.organisersAmongPersons],
-      [html`<strong>People involved</strong>`, html`<strong>${data.people.involved}</strong>`],
+      [markup`<strong>People involved</strong>`, markup`<strong>${data.people.involved}</strong>`],
     ],
   )}
 </section>
@@ -125,7 +129,10 @@ ${
   )}
   ${barChart(
     'People by organisation type',
-    data.participation.byOrganisationType.map((t) => ({ label: t.organisationType ? (ORGANISATION_TYPE_LABELS[t.organisationType] ?? t.organisationType) : 'Not given', value: t.people })),
+    data.participation.byOrganisationType.map((t) => ({
+      label: t.organisationType ? (ORGANISATION_TYPE_LABELS[t.organisationType] ?? t.organisationType) : 'Not given',
+      value: t.people,
+    })),
   )}
   <h3>By region</h3>
   ${table(
@@ -141,11 +148,17 @@ ${
       ? `From agenda version ${data.programme.version.number} (published ${data.programme.version.publishedAt.replace('T', ' ').slice(0, 16)}; ${data.programme.versions} ${data.programme.versions === 1 ? 'version' : 'versions'} in all). `
       : 'No agenda version was published. '
   }${data.programme.sessionsHeld} sessions held; breaks are not counted.</p>
-  ${barChart('Sessions per theme', data.programme.byTheme.map((t) => ({ label: t.theme, value: t.sessions })))}
-  ${barChart('Sessions per day', data.programme.byDay.map((d) => ({ label: d.day, value: d.sessions })))}
+  ${barChart(
+    'Sessions per theme',
+    data.programme.byTheme.map((t) => ({ label: t.theme, value: t.sessions })),
+  )}
+  ${barChart(
+    'Sessions per day',
+    data.programme.byDay.map((d) => ({ label: d.day, value: d.sessions })),
+  )}
   ${
     data.programme.coOrganised.length > 0
-      ? html`<h3>Co-organised sessions</h3>${table(
+      ? markup`<h3>Co-organised sessions</h3>${table(
           ['Host', 'sessions', 'titles'],
           data.programme.coOrganised.map((c) => [c.host, c.sessions, c.titles.join('; ')]),
         )}`
@@ -153,7 +166,7 @@ ${
   }
   ${
     data.programme.moved.length > 0
-      ? html`<h3>Moved sessions</h3>${table(
+      ? markup`<h3>Moved sessions</h3>${table(
           ['Session', 'first planned', 'held', 'moves'],
           data.programme.moved.map((m) => [m.title, shortTime(m.from), shortTime(m.to), m.times]),
         )}`
@@ -161,7 +174,7 @@ ${
   }
   ${
     data.programme.cancelled.length > 0
-      ? html`<h3>Cancelled sessions</h3>${table(
+      ? markup`<h3>Cancelled sessions</h3>${table(
           ['Session', 'was planned for'],
           data.programme.cancelled.map((c) => [c.title, shortTime(c.startsAt)]),
         )}`
@@ -180,13 +193,13 @@ ${
   ${table(
     ['Presentation', 'Presenters', 'Session', 'Materials'],
     data.presentations.items.map((p) => [
-      html`${p.title}${p.theme ? html`<br><small>${p.theme}</small>` : ''}`,
-      html`${p.presenters.map(
+      markup`${p.title}${p.theme ? markup`<br><small>${p.theme}</small>` : ''}`,
+      markup`${p.presenters.map(
         (x, i) =>
-          html`${i > 0 ? html`<br>` : ''}${x.name}${x.role === 'lead' ? ' (lead)' : ''}<small> — ${[x.organisation, x.region, x.countryCode ? countryName(x.countryCode) : null].filter(Boolean).join(', ')}</small>`,
+          markup`${i > 0 ? markup`<br>` : ''}${x.name}${x.role === 'lead' ? ' (lead)' : ''}<small> — ${[x.organisation, x.region, x.countryCode ? countryName(x.countryCode) : null].filter(Boolean).join(', ')}</small>`,
       )}`,
       `${p.session} (${p.day})`,
-      html`<span class="m-${p.materials}">${MATERIAL_LABELS[p.materials]}</span>`,
+      markup`<span class="m-${p.materials}">${MATERIAL_LABELS[p.materials]}</span>`,
     ]),
   )}
 </section>
@@ -198,7 +211,7 @@ ${
     [
       ...data.emails.byKind.map((k) => [k.kind, k.sent, k.failed, k.bounced, k.cancelled, k.queued + k.sending, k.total] as Cell[]),
       [
-        html`<strong>All</strong>`,
+        markup`<strong>All</strong>`,
         data.emails.byStatus.sent ?? 0,
         data.emails.byStatus.failed ?? 0,
         data.emails.byStatus.bounced ?? 0,
@@ -212,7 +225,7 @@ ${
 
 ${
   data.outcomes.length > 0
-    ? html`<section><h2>Outcomes</h2>${table(
+    ? markup`<section><h2>Outcomes</h2>${table(
         ['', 'value', 'note'],
         data.outcomes.map((o) => [o.label, o.value, o.note ?? '']),
       )}</section>`
@@ -220,8 +233,8 @@ ${
 }
 ${
   data.highlights.length > 0
-    ? html`<section><h2>Highlights</h2>${data.highlights.map(
-        (q) => html`<blockquote><p>“${q.quote}”</p>${q.attribution ? html`<footer>— ${q.attribution}</footer>` : ''}</blockquote>`,
+    ? markup`<section><h2>Highlights</h2>${data.highlights.map(
+        (q) => markup`<blockquote><p>“${q.quote}”</p>${q.attribution ? markup`<footer>— ${q.attribution}</footer>` : ''}</blockquote>`,
       )}</section>`
     : ''
 }
@@ -245,19 +258,20 @@ ${body.value}
 type Cell = string | number | SafeHtml;
 
 function card(value: string | number, label: string): SafeHtml {
-  return html`<div class="card"><span class="n">${value}</span><span class="l">${label}</span></div>`;
+  return markup`<div class="card"><span class="n">${value}</span><span class="l">${label}</span></div>`;
 }
 
 function table(headers: string[], rows: Cell[][]): SafeHtml {
-  if (rows.length === 0) return html`<p class="empty">None.</p>`;
-  return html`<table><thead><tr>${headers.map((h, i) => html`<th${i > 0 ? html` class="num"` : ''}>${h}</th>`)}</tr></thead><tbody>${rows.map(
-    (row) => html`<tr>${row.map((cell, i) => html`<td${i > 0 && typeof cell === 'number' ? html` class="num"` : ''}>${cell}</td>`)}</tr>`,
+  if (rows.length === 0) return markup`<p class="empty">None.</p>`;
+  return markup`<table><thead><tr>${headers.map((h, i) => markup`<th${i > 0 ? markup` class="num"` : ''}>${h}</th>`)}</tr></thead><tbody>${rows.map(
+    (row) =>
+      markup`<tr>${row.map((cell, i) => markup`<td${i > 0 && typeof cell === 'number' ? markup` class="num"` : ''}>${cell}</td>`)}</tr>`,
   )}</tbody></table>`;
 }
 
 /** A horizontal bar chart as inline SVG; the largest `BAR_LIMIT` bars, the rest said in a note. */
 function barChart(title: string, all: Array<{ label: string; value: number }>): SafeHtml {
-  if (all.length === 0) return html``;
+  if (all.length === 0) return markup``;
   const bars = all.slice(0, BAR_LIMIT);
   const max = Math.max(1, ...bars.map((b) => b.value));
   const row = 22;
@@ -266,13 +280,13 @@ function barChart(title: string, all: Array<{ label: string; value: number }>): 
   const width = labelWidth + barWidth + 60;
   const height = bars.length * row + 8;
   const shown = (label: string) => (label.length > 34 ? `${label.slice(0, 33)}…` : label);
-  return html`<figure><figcaption>${title}</figcaption><svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${title}" viewBox="0 0 ${width} ${height}" width="100%" style="max-width:${width}px">${bars.map(
+  return markup`<figure><figcaption>${title}</figcaption><svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${title}" viewBox="0 0 ${width} ${height}" width="100%" style="max-width:${width}px">${bars.map(
     (b, i) => {
       const y = 4 + i * row;
       const w = b.value > 0 ? Math.max(2, Math.round((b.value / max) * barWidth)) : 0;
-      return html`<g><title>${b.label}: ${b.value}</title><text x="${labelWidth - 8}" y="${y + 15}" text-anchor="end" class="bl">${shown(b.label)}</text><rect x="${labelWidth}" y="${y + 3}" width="${w}" height="${row - 7}" rx="2" class="bar"></rect><text x="${labelWidth + w + 6}" y="${y + 15}" class="bv">${b.value}</text></g>`;
+      return markup`<g><title>${b.label}: ${b.value}</title><text x="${labelWidth - 8}" y="${y + 15}" text-anchor="end" class="bl">${shown(b.label)}</text><rect x="${labelWidth}" y="${y + 3}" width="${w}" height="${row - 7}" rx="2" class="bar"></rect><text x="${labelWidth + w + 6}" y="${y + 15}" class="bv">${b.value}</text></g>`;
     },
-  )}</svg>${all.length > bars.length ? html`<p class="note">and ${all.length - bars.length} more in the table below.</p>` : ''}</figure>`;
+  )}</svg>${all.length > bars.length ? markup`<p class="note">and ${all.length - bars.length} more in the table below.</p>` : ''}</figure>`;
 }
 
 function dayRange(days: string[]): string {

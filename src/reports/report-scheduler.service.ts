@@ -111,7 +111,10 @@ export class ReportSchedulerService implements OnModuleInit {
       return rows[0] ?? null;
     });
     for (const id of withdrawn) {
-      await this.queues.queue(QueueName.Reports).remove(id).catch(() => undefined);
+      await this.queues
+        .queue(QueueName.Reports)
+        .remove(id)
+        .catch(() => undefined);
     }
     if (!report) return false;
     await this.reports.enqueue(report);

@@ -19,7 +19,8 @@ const listQuerySchema = z.object({
 const REPORT_FILE = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:\.(html|csv))?$/i;
 
 /** The page forbids everything but its own inline styles: no scripts, fonts or anything fetched. */
-const PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+const PAGE_POLICY =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /**
  * `/events/:eventId/reports`: ask for a report (202), list the versions, read
@@ -41,7 +42,14 @@ export class ReportsController {
   @HttpCode(202)
   async request(@Param('eventId') eventId: string, @CurrentOrganiser() me: OrganiserPrincipal) {
     const { report, created } = await this.reports.request(eventId, me.organiserId);
-    return { id: report.id, version: report.version, status: report.status, progress: report.progress, shared: !created, links: { self: `/events/${eventId}/reports/${report.id}` } };
+    return {
+      id: report.id,
+      version: report.version,
+      status: report.status,
+      progress: report.progress,
+      shared: !created,
+      links: { self: `/events/${eventId}/reports/${report.id}` },
+    };
   }
 
   @Get()

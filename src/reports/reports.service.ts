@@ -56,7 +56,9 @@ export class ReportsService {
       if (pending.length > 0) {
         const { waiting, ...shared } = pending[0];
         if (!waiting) return { report: shared, created: false };
-        const { rows } = await sql<Report>(tx.manager, `UPDATE reports SET due_at = now() WHERE id = $1 RETURNING ${REPORT_COLUMNS}`, [shared.id]);
+        const { rows } = await sql<Report>(tx.manager, `UPDATE reports SET due_at = now() WHERE id = $1 RETURNING ${REPORT_COLUMNS}`, [
+          shared.id,
+        ]);
         tx.afterCommit(() => this.runNow(rows[0]));
         return { report: rows[0], created: false };
       }
@@ -103,7 +105,8 @@ export class ReportsService {
   async completed(eventId: string, reportId: string): Promise<Report> {
     const report = await this.load(eventId, reportId, true);
     if (report.status !== 'completed') {
-      const state = report.status === 'failed' ? `failed (${report.error ?? 'no reason recorded'})` : `${report.status} (${report.progress} %)`;
+      const state =
+        report.status === 'failed' ? `failed (${report.error ?? 'no reason recorded'})` : `${report.status} (${report.progress} %)`;
       throw Problem.conflict(`Report version ${report.version} is ${state}; its page and CSV exist once it is completed`, {
         reportStatus: report.status,
         progress: report.progress,
@@ -116,7 +119,12 @@ export class ReportsService {
     await this.queues.enqueue(
       JobName.CompileReport,
       { reportId: report.id },
-      { jobId: report.id, delayMs: Math.max(0, new Date(report.dueAt).getTime() - Date.now()), attempts: COMPILE_ATTEMPTS, backoffBaseMs: COMPILE_BACKOFF_MS },
+      {
+        jobId: report.id,
+        delayMs: Math.max(0, new Date(report.dueAt).getTime() - Date.now()),
+        attempts: COMPILE_ATTEMPTS,
+        backoffBaseMs: COMPILE_BACKOFF_MS,
+      },
     );
   }
 

@@ -64,6 +64,26 @@ describe('embedded runtime', () => {
     expect(eml).toContain('http://plenary.test/reset-password?token=');
   });
 
+  it('registers and cancels with a promotion from the waitlist, all inside the one embedded database', async () => {
+    const http = request(await server!.url());
+    const auth = `Bearer ${(await http.post('/auth/login').send({ email: 'admin@plenary.localhost', password: adminPassword }).expect(200)).body.token}`;
+    const start = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const event = await http
+      .post('/events')
+      .set('Authorization', auth)
+      .send({ title: 'Embedded meeting', timezone: 'Europe/Brussels', startsAt: `${start}T09:00`, endsAt: `${start}T17:00`, capacity: 1 })
+      .expect(201);
+    await http.post(`/events/${event.body.id}/publish`).set('Authorization', auth).expect(200);
+    const person = (n: number) => ({ name: `P${n}`, email: `p${n}@region.test`, organisation: 'Org', organisationType: 'ngo', region: 'Piura', countryCode: 'PE' });
+    const first = await http.post(`/events/${event.body.id}/registrations`).send(person(1)).expect(201);
+    const second = await http.post(`/events/${event.body.id}/registrations`).send(person(2)).expect(201);
+    expect([first.body.status, second.body.status]).toEqual(['confirmed', 'waitlisted']);
+    await http.post(`/events/${event.body.id}/registrations/${first.body.id}/cancel`).set('Authorization', auth).expect(200);
+    const promoted = await http.get(`/events/${event.body.id}/registrations/${second.body.id}`).set('Authorization', auth).expect(200);
+    expect(promoted.body.status).toBe('confirmed');
+    await http.get('/health').expect(200);
+  });
+
   it('refuses a second process on the same data directory', async () => {
     const second = new PlenaryProcess(env).start();
     expect(await second.finished()).not.toBe(0);

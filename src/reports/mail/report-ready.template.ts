@@ -1,4 +1,5 @@
-import { MailTemplate, html } from '../../platform/mail/mail-template';
+// Aliased: Prettier would re-flow templates tagged `markup`, and this markup is laid out by hand.
+import { MailTemplate, html as markup } from '../../platform/mail/mail-template';
 
 export interface ReportReadyParams {
   organiserName: string;
@@ -14,9 +15,9 @@ export interface ReportReadyParams {
 export const reportReadyTemplate: MailTemplate<ReportReadyParams> = {
   kind: 'report-ready',
   subject: (p) => `Report ready: ${p.eventTitle} (version ${p.version})`,
-  html: (p) => html`<p>Dear ${p.organiserName},</p>
+  html: (p) => markup`<p>Dear ${p.organiserName},</p>
 <p>${p.automatic ? 'The post-event report' : 'The report you asked for'} of <strong>${p.eventTitle}</strong> is ready (version ${p.version}).</p>
-<ul>${p.headline.map(([label, value]) => html`<li>${label}: <strong>${value}</strong></li>`)}</ul>
+<ul>${p.headline.map(([label, value]) => markup`<li>${label}: <strong>${value}</strong></li>`)}</ul>
 <p><a href="${p.link}">Open the report</a> (printable) · <a href="${p.csvLink}">CSV</a></p>`,
   text: (p) => `Dear ${p.organiserName},
 

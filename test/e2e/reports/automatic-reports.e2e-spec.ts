@@ -29,7 +29,13 @@ describe('automatic reports after an event ends', () => {
     const event = await ctx.app.http
       .post('/events')
       .set('Authorization', auth)
-      .send({ title: 'Cancelled meeting', timezone: 'Europe/Brussels', startsAt: new Date(endsAt - 7_200_000).toISOString(), endsAt: new Date(endsAt).toISOString(), defaultReminders: false })
+      .send({
+        title: 'Cancelled meeting',
+        timezone: 'Europe/Brussels',
+        startsAt: new Date(endsAt - 7_200_000).toISOString(),
+        endsAt: new Date(endsAt).toISOString(),
+        defaultReminders: false,
+      })
       .expect(201);
     await ctx.app.http.post(`/events/${event.body.id}/cancel`).set('Authorization', auth).send({}).expect(200);
     cancelled = { id: event.body.id, endsAt };
@@ -43,10 +49,20 @@ describe('automatic reports after an event ends', () => {
     const event = await ctx.app.http
       .post('/events')
       .set('Authorization', auth)
-      .send({ title: 'Follow-up webinar', timezone: 'America/Santiago', startsAt: new Date(Date.now() - 3_600_000).toISOString(), endsAt: endsAt.toISOString(), defaultReminders: false })
+      .send({
+        title: 'Follow-up webinar',
+        timezone: 'America/Santiago',
+        startsAt: new Date(Date.now() - 3_600_000).toISOString(),
+        endsAt: endsAt.toISOString(),
+        defaultReminders: false,
+      })
       .expect(201);
     const eventId = event.body.id as string;
-    await ctx.app.http.post(`/events/${eventId}/registrations`).set('Authorization', auth).send({ name: 'Ana', email: 'ana@region.test', countryCode: 'CL', region: 'Maule', notify: false }).expect(201);
+    await ctx.app.http
+      .post(`/events/${eventId}/registrations`)
+      .set('Authorization', auth)
+      .send({ name: 'Ana', email: 'ana@region.test', countryCode: 'CL', region: 'Maule', notify: false })
+      .expect(201);
 
     // The sweep notices the end and schedules the report, due the delay later.
     const [scheduled] = await waitFor('the automatic report to be scheduled', async () => {
@@ -103,7 +119,13 @@ describe('automatic reports after an event ends', () => {
 
   it('schedules nothing for events that have not ended, ended long ago or were cancelled', async () => {
     const make = async (startsAt: string, endsAt: string) =>
-      (await ctx.app.http.post('/events').set('Authorization', auth).send({ title: 'Meeting', timezone: 'Europe/Brussels', startsAt, endsAt, defaultReminders: false }).expect(201)).body.id as string;
+      (
+        await ctx.app.http
+          .post('/events')
+          .set('Authorization', auth)
+          .send({ title: 'Meeting', timezone: 'Europe/Brussels', startsAt, endsAt, defaultReminders: false })
+          .expect(201)
+      ).body.id as string;
     const future = await make(new Date(Date.now() + 86_400_000).toISOString(), new Date(Date.now() + 2 * 86_400_000).toISOString());
     const longAgo = await make('2019-10-08T09:00', '2019-10-09T17:30');
     // The first test waited well past the cancelled event's end, with the sweep running every second.

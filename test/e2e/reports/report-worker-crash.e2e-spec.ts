@@ -46,7 +46,12 @@ describe('a report worker process killed mid-compile', () => {
     eventId = meeting.event.id;
     await api.http.post(`${base}/members`).set('Authorization', auth).send({ email: MEMBER.email, role: 'organiser' }).expect(201);
     const csv = attendeesCsv(Array.from({ length: ATTENDEES }, (_, i) => importedAttendee(i)));
-    await api.http.post(`${base}/registrations/import?notify=false`).set('Authorization', auth).set('Content-Type', 'text/csv').send(csv).expect(200);
+    await api.http
+      .post(`${base}/registrations/import?notify=false`)
+      .set('Authorization', auth)
+      .set('Content-Type', 'text/csv')
+      .send(csv)
+      .expect(200);
     await api.http.post(`${base}/outcomes`).set('Authorization', auth).send({ label: 'missions undertaken', value: '40' }).expect(201);
   }, 120_000);
 
@@ -65,7 +70,9 @@ describe('a report worker process killed mid-compile', () => {
   });
 
   async function startWorkerProcess(): Promise<PlenaryProcess> {
-    const child = new PlenaryProcess(cleanEnv({ ...(env as Record<string, string>), PLENARY_ROLE: 'worker', PLENARY_LOG_LEVEL: 'info' })).start();
+    const child = new PlenaryProcess(
+      cleanEnv({ ...(env as Record<string, string>), PLENARY_ROLE: 'worker', PLENARY_LOG_LEVEL: 'info' }),
+    ).start();
     children.push(child);
     let exited = false;
     void child.finished().then(() => (exited = true));
@@ -76,7 +83,8 @@ describe('a report worker process killed mid-compile', () => {
     return child;
   }
 
-  const reports = () => db.query<ReportRow>(`SELECT id, version, status, progress, attempts FROM reports WHERE event_id = $1 ORDER BY version`, [eventId]);
+  const reports = () =>
+    db.query<ReportRow>(`SELECT id, version, status, progress, attempts FROM reports WHERE event_id = $1 ORDER BY version`, [eventId]);
   const reportReady = (address: string) => smtp.for(address).filter((m) => m.subject.startsWith('Report ready'));
 
   it('re-runs the stalled job in another worker and ends with one complete version', async () => {
@@ -111,7 +119,11 @@ describe('a report worker process killed mid-compile', () => {
     expect(await queue.getJobState(id)).toBe('active');
 
     worker = await startTestApp({ ...env, PLENARY_ROLE: 'worker' });
-    const job = await waitFor('the stalled compile to be re-run', async () => ((await queue.getJobState(id)) === 'completed' ? queue.getJob(id) : null), 30_000);
+    const job = await waitFor(
+      'the stalled compile to be re-run',
+      async () => ((await queue.getJobState(id)) === 'completed' ? queue.getJob(id) : null),
+      30_000,
+    );
 
     expect(job!.stalledCounter).toBe(1);
     expect(job!.returnvalue).toMatchObject({ version: 1 });
@@ -130,7 +142,9 @@ describe('a report worker process killed mid-compile', () => {
     for (const address of [ADMIN.email, MEMBER.email]) {
       await waitFor(`the report-ready mail to ${address}`, () => reportReady(address).length > 0);
     }
-    const rows = await db.query<{ to_address: string; status: string }>(`SELECT to_address, status FROM emails WHERE kind = 'report-ready' ORDER BY to_address`);
+    const rows = await db.query<{ to_address: string; status: string }>(
+      `SELECT to_address, status FROM emails WHERE kind = 'report-ready' ORDER BY to_address`,
+    );
     expect(rows).toEqual([
       { to_address: ADMIN.email, status: 'sent' },
       { to_address: MEMBER.email, status: 'sent' },

@@ -95,7 +95,10 @@ describe('post-event reports of the region-to-region meeting', () => {
     waitFor(
       `the event's emails to settle (${what})`,
       async () => {
-        const [row] = await ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM emails WHERE event_id = $1 AND status IN ('queued', 'sending')`, [meeting.event.id]);
+        const [row] = await ctx.db.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM emails WHERE event_id = $1 AND status IN ('queued', 'sending')`,
+          [meeting.event.id],
+        );
         return row.n === 0;
       },
       30_000,
@@ -122,9 +125,30 @@ describe('post-event reports of the region-to-region meeting', () => {
     people.push(
       CHAIRS[1],
       { ...pairingPresenters(0)[0], region: "o'higgins" },
-      { name: 'Bea Bounce', email: 'bea.bounce@meeting.test', organisation: 'Agencia Piura', organisationType: 'business', region: 'Piura', countryCode: 'PE' },
-      { name: 'Paul Pending', email: 'paul.pending@meeting.test', organisation: 'Pending Org', organisationType: 'ngo', region: 'Norte', countryCode: 'PT' },
-      { name: 'Rita Rejected', email: 'rita.rejected@meeting.test', organisation: 'Rejected Org', organisationType: 'other', region: 'Toscana', countryCode: 'IT' },
+      {
+        name: 'Bea Bounce',
+        email: 'bea.bounce@meeting.test',
+        organisation: 'Agencia Piura',
+        organisationType: 'business',
+        region: 'Piura',
+        countryCode: 'PE',
+      },
+      {
+        name: 'Paul Pending',
+        email: 'paul.pending@meeting.test',
+        organisation: 'Pending Org',
+        organisationType: 'ngo',
+        region: 'Norte',
+        countryCode: 'PT',
+      },
+      {
+        name: 'Rita Rejected',
+        email: 'rita.rejected@meeting.test',
+        organisation: 'Rejected Org',
+        organisationType: 'other',
+        region: 'Toscana',
+        countryCode: 'IT',
+      },
     );
     for (let i = 0; i < 5; i++) {
       const pending = i >= 3;
@@ -139,7 +163,12 @@ describe('post-event reports of the region-to-region meeting', () => {
     // 5–224 by CSV import, without emails.
     const imported = Array.from({ length: IMPORTED }, (_, i) => importedAttendee(i));
     people.push(...imported);
-    const importReport = await http().post(`${base}/registrations/import?notify=false`).set('Authorization', auth).set('Content-Type', 'text/csv').send(attendeesCsv(imported)).expect(200);
+    const importReport = await http()
+      .post(`${base}/registrations/import?notify=false`)
+      .set('Authorization', auth)
+      .set('Content-Type', 'text/csv')
+      .send(attendeesCsv(imported))
+      .expect(200);
     expect(importReport.body).toEqual({ imported: IMPORTED, rejected: [] });
     imported.forEach((_, i) => model.add(5 + i));
     const byEmail = new Map<string, string>();
@@ -174,7 +203,10 @@ describe('post-event reports of the region-to-region meeting', () => {
     await http().post(`${base}/registrations/${ids[4]}/reject`).set('Authorization', auth).expect(200);
     model.status.set(4, 'rejected');
     await waitFor('the rejection to fail', async () => {
-      const [row] = await ctx.db.query<{ status: string }>(`SELECT status FROM emails WHERE event_id = $1 AND kind = 'registration-rejected'`, [meeting.event.id]);
+      const [row] = await ctx.db.query<{ status: string }>(
+        `SELECT status FROM emails WHERE event_id = $1 AND kind = 'registration-rejected'`,
+        [meeting.event.id],
+      );
       return row?.status === 'failed';
     });
 
@@ -203,14 +235,28 @@ describe('post-event reports of the region-to-region meeting', () => {
     // Someone who came on day 1 cancels afterwards: still an attendee, and the seat goes on.
     await cancel(6);
 
-    await http().post(`${base}/outcomes`).set('Authorization', auth).send({ label: 'missions undertaken', value: '40', note: 'over the year of cooperation' }).expect(201);
+    await http()
+      .post(`${base}/outcomes`)
+      .set('Authorization', auth)
+      .send({ label: 'missions undertaken', value: '40', note: 'over the year of cooperation' })
+      .expect(201);
     await http().post(`${base}/outcomes`).set('Authorization', auth).send({ label: 'joint action plans', value: 12 }).expect(201);
     await http()
       .post(`${base}/highlights`)
       .set('Authorization', auth)
-      .send({ quote: 'It helps us internationalise our development strategy.', attribution: "Ignacio Tello, O'Higgins Regional Government" })
+      .send({
+        quote: 'It helps us internationalise our development strategy.',
+        attribution: "Ignacio Tello, O'Higgins Regional Government",
+      })
       .expect(201);
-    await http().post(`${base}/highlights`).set('Authorization', auth).send({ quote: 'It fits perfectly with the strategies of many regions of Europe.', attribution: 'Javier Bereche, Piura Chamber of Commerce' }).expect(201);
+    await http()
+      .post(`${base}/highlights`)
+      .set('Authorization', auth)
+      .send({
+        quote: 'It fits perfectly with the strategies of many regions of Europe.',
+        attribution: 'Javier Bereche, Piura Chamber of Commerce',
+      })
+      .expect(201);
     await settled('everything seeded');
 
     const [mail] = await ctx.smtp.waitForMail(people[0].email);
@@ -244,7 +290,8 @@ describe('post-event reports of the region-to-region meeting', () => {
   };
   const attendeeEmails = () =>
     new Set([...model.status].filter(([i, s]) => s === 'confirmed' || model.checkedIn.has(i)).map(([i]) => registeredEmail(i)));
-  const involvedEmails = () => new Set([...attendeeEmails(), ...presenters().map((p) => p.email), ...CHAIRS.map((c) => c.email)].map((e) => e.toLowerCase()));
+  const involvedEmails = () =>
+    new Set([...attendeeEmails(), ...presenters().map((p) => p.email), ...CHAIRS.map((c) => c.email)].map((e) => e.toLowerCase()));
   const tally = <T>(items: T[], key: (item: T) => string) => {
     const out: Record<string, number> = {};
     for (const item of items) out[key(item)] = (out[key(item)] ?? 0) + 1;
@@ -285,7 +332,9 @@ describe('post-event reports of the region-to-region meeting', () => {
   });
 
   it('counts registrations by status, cancellations, waitlist promotions and no-shows', () => {
-    const byStatus = Object.fromEntries((['confirmed', 'waitlisted', 'pending', 'cancelled', 'rejected'] as const).map((s) => [s, model.withStatus(s).length]));
+    const byStatus = Object.fromEntries(
+      (['confirmed', 'waitlisted', 'pending', 'cancelled', 'rejected'] as const).map((s) => [s, model.withStatus(s).length]),
+    );
     const noShows = model.withStatus('confirmed').filter((i) => !model.checkedIn.has(i)).length;
     expect(data.registrations).toEqual({
       total: 5 + IMPORTED,
@@ -324,7 +373,9 @@ describe('post-event reports of the region-to-region meeting', () => {
     const byRegion = tally(involved, regionKey);
     const byType = tally(involved, (p) => p.organisationType);
     expect(Object.fromEntries(data.participation.byCountry.map((c) => [c.countryCode, c.people]))).toEqual(byCountry);
-    expect(Object.fromEntries(data.participation.byRegion.map((r) => [`${r.countryCode}|${r.region.toLowerCase()}`, r.people]))).toEqual(byRegion);
+    expect(Object.fromEntries(data.participation.byRegion.map((r) => [`${r.countryCode}|${r.region.toLowerCase()}`, r.people]))).toEqual(
+      byRegion,
+    );
     expect(Object.fromEntries(data.participation.byOrganisationType.map((t) => [t.organisationType, t.people]))).toEqual(byType);
     expect(data.participation.regions).toBe(Object.keys(byRegion).length);
     expect(data.participation.countries).toBe(Object.keys(byCountry).length);
@@ -349,7 +400,11 @@ describe('post-event reports of the region-to-region meeting', () => {
 
   it('describes the programme as held in the latest published version', () => {
     expect(data.programme).toEqual({
-      version: { number: 2, note: 'Discussion moved; laboratory visit cancelled', publishedAt: expect.stringMatching(/^\d{4}-.*[+-]\d{2}:\d{2}$/) },
+      version: {
+        number: 2,
+        note: 'Discussion moved; laboratory visit cancelled',
+        publishedAt: expect.stringMatching(/^\d{4}-.*[+-]\d{2}:\d{2}$/),
+      },
       versions: 2,
       sessionsHeld: 5,
       byTheme: [
@@ -368,7 +423,9 @@ describe('post-event reports of the region-to-region meeting', () => {
         { kind: 'workshop', sessions: 1 },
       ],
       coOrganised: [{ host: HOST, sessions: 2, titles: [meeting.sessions.workshop.title, meeting.sessions.closing.title] }],
-      cancelled: [{ sessionId: meeting.sessions.siteVisit.id, title: 'Visit to the JRC laboratories', startsAt: '2019-10-09T14:00:00+02:00' }],
+      cancelled: [
+        { sessionId: meeting.sessions.siteVisit.id, title: 'Visit to the JRC laboratories', startsAt: '2019-10-09T14:00:00+02:00' },
+      ],
       moved: [
         {
           sessionId: meeting.sessions.discussion.id,
@@ -394,7 +451,11 @@ describe('post-event reports of the region-to-region meeting', () => {
       { area: 'latin_america_caribbean', label: 'Latin America and the Caribbean', people: 20, regions: 20, countries: 6 },
       { area: 'europe', label: 'Europe', people: 20, regions: 20, countries: 10 },
     ]);
-    expect(data.presentations.items.map((p) => p.materials)).toEqual([...Array(12).fill('on_time'), ...Array(5).fill('late'), ...Array(3).fill('missing')]);
+    expect(data.presentations.items.map((p) => p.materials)).toEqual([
+      ...Array(12).fill('on_time'),
+      ...Array(5).fill('late'),
+      ...Array(3).fill('missing'),
+    ]);
     data.presentations.items.forEach((item, i) => {
       const [lead, partner] = pairingPresenters(i);
       expect(item).toMatchObject({
@@ -402,7 +463,13 @@ describe('post-event reports of the region-to-region meeting', () => {
         session: i < 10 ? meeting.sessions.sustainability.title : meeting.sessions.industry.title,
         day: DAY1,
         presenters: [
-          { name: lead.name, organisation: lead.organisation, region: normaliseRegion(lead.region), countryCode: lead.countryCode, role: 'lead' },
+          {
+            name: lead.name,
+            organisation: lead.organisation,
+            region: normaliseRegion(lead.region),
+            countryCode: lead.countryCode,
+            role: 'lead',
+          },
           { name: partner.name, organisation: partner.organisation, region: partner.region, countryCode: partner.countryCode, role: 'co' },
         ],
       });
@@ -414,7 +481,10 @@ describe('post-event reports of the region-to-region meeting', () => {
 
   it('counts the emails by kind and status', () => {
     const kinds = Object.fromEntries(
-      data.emails.byKind.map((k) => [k.kind, Object.fromEntries(Object.entries(k).filter(([key, n]) => key !== 'kind' && key !== 'total' && n !== 0))]),
+      data.emails.byKind.map((k) => [
+        k.kind,
+        Object.fromEntries(Object.entries(k).filter(([key, n]) => key !== 'kind' && key !== 'total' && n !== 0)),
+      ]),
     );
     expect(kinds).toEqual({
       'registration-confirmed': { sent: 2, bounced: 1 },
@@ -425,7 +495,14 @@ describe('post-event reports of the region-to-region meeting', () => {
       'presenter-invitation': { sent: 4 },
     });
     expect(data.emails.total).toBe(3 + 1 + 7 + model.promoted.size + 1 + 4);
-    expect(data.emails.byStatus).toEqual({ queued: 0, sending: 0, sent: 2 + 1 + 6 + model.promoted.size + 4, failed: 1, bounced: 1, cancelled: 1 });
+    expect(data.emails.byStatus).toEqual({
+      queued: 0,
+      sending: 0,
+      sent: 2 + 1 + 6 + model.promoted.size + 4,
+      failed: 1,
+      bounced: 1,
+      cancelled: 1,
+    });
   });
 
   it('carries the outcomes and highlights in their order', () => {
@@ -433,7 +510,10 @@ describe('post-event reports of the region-to-region meeting', () => {
       { label: 'missions undertaken', value: '40', note: 'over the year of cooperation' },
       { label: 'joint action plans', value: '12', note: null },
     ]);
-    expect(data.highlights.map((h) => h.attribution)).toEqual(["Ignacio Tello, O'Higgins Regional Government", 'Javier Bereche, Piura Chamber of Commerce']);
+    expect(data.highlights.map((h) => h.attribution)).toEqual([
+      "Ignacio Tello, O'Higgins Regional Government",
+      'Javier Bereche, Piura Chamber of Commerce',
+    ]);
   });
 
   it('emails each organiser of the event once that the report is ready, with its link', async () => {
@@ -448,7 +528,9 @@ describe('post-event reports of the region-to-region meeting', () => {
       expect(mails[0].text).toContain(link);
       expect(mails[0].text).toContain(`People involved: ${data.people.involved}`);
     }
-    const rows = await ctx.db.query<{ dedupe_key: string }>(`SELECT dedupe_key FROM emails WHERE kind = 'report-ready' ORDER BY dedupe_key`);
+    const rows = await ctx.db.query<{ dedupe_key: string }>(
+      `SELECT dedupe_key FROM emails WHERE kind = 'report-ready' ORDER BY dedupe_key`,
+    );
     expect(rows).toHaveLength(3);
     expect(rows.every((r) => r.dedupe_key.startsWith(`report-ready:${report.id}:`))).toBe(true);
   });
@@ -528,12 +610,24 @@ describe('post-event reports of the region-to-region meeting', () => {
   });
 
   it('keeps outcomes and highlights in order, validates them and edits them', async () => {
-    const created = await http().post(`${base}/outcomes`).set('Authorization', auth).send({ label: 'pilot projects', value: '9', position: 1 }).expect(201);
+    const created = await http()
+      .post(`${base}/outcomes`)
+      .set('Authorization', auth)
+      .send({ label: 'pilot projects', value: '9', position: 1 })
+      .expect(201);
     const list = await http().get(`${base}/outcomes`).set('Authorization', auth).expect(200);
     expect(list.body.items.map((o: { label: string }) => o.label)).toEqual(['missions undertaken', 'pilot projects', 'joint action plans']);
-    const patched = await http().patch(`${base}/outcomes/${created.body.id}`).set('Authorization', auth).send({ value: 10, note: 'two more in 2020' }).expect(200);
+    const patched = await http()
+      .patch(`${base}/outcomes/${created.body.id}`)
+      .set('Authorization', auth)
+      .send({ value: 10, note: 'two more in 2020' })
+      .expect(200);
     expect(patched.body).toEqual({ id: created.body.id, label: 'pilot projects', value: '10', note: 'two more in 2020', position: 1 });
-    const invalid = await http().post(`${base}/outcomes`).set('Authorization', auth).send({ label: ' ', value: '', colour: 'red' }).expect(400);
+    const invalid = await http()
+      .post(`${base}/outcomes`)
+      .set('Authorization', auth)
+      .send({ label: ' ', value: '', colour: 'red' })
+      .expect(400);
     expect(invalid.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['colour', 'label', 'value']);
     await http().delete(`${base}/outcomes/${created.body.id}`).set('Authorization', auth).expect(204);
     await http().get(`${base}/outcomes/${created.body.id}`).set('Authorization', auth).expect(404);
@@ -541,7 +635,11 @@ describe('post-event reports of the region-to-region meeting', () => {
 
     const highlight = await http().post(`${base}/highlights`).set('Authorization', auth).send({ quote: 'A third quote' }).expect(201);
     expect(highlight.body).toEqual({ id: expect.any(String), quote: 'A third quote', attribution: null, position: 3 });
-    await http().patch(`${base}/highlights/${highlight.body.id}`).set('Authorization', auth).send({ attribution: 'A participant' }).expect(200);
+    await http()
+      .patch(`${base}/highlights/${highlight.body.id}`)
+      .set('Authorization', auth)
+      .send({ attribution: 'A participant' })
+      .expect(200);
     const highlights = await http().get(`${base}/highlights`).set('Authorization', auth).expect(200);
     expect(highlights.body.items.map((h: { attribution: string | null }) => h.attribution)).toEqual([
       "Ignacio Tello, O'Higgins Regional Government",
@@ -567,7 +665,12 @@ describe('post-event reports of the region-to-region meeting', () => {
     routes.push(['patch', `${base}/outcomes/${outcome.id}`], ['delete', `${base}/outcomes/${outcome.id}`]);
     for (const [method, path] of routes) {
       const outsider = await http()[method](path).set('Authorization', outsiderAuth).send({ label: 'x', value: '1', quote: 'x' });
-      expect([method, path, outsider.status, outsider.headers['content-type']]).toEqual([method, path, 404, 'application/problem+json; charset=utf-8']);
+      expect([method, path, outsider.status, outsider.headers['content-type']]).toEqual([
+        method,
+        path,
+        404,
+        'application/problem+json; charset=utf-8',
+      ]);
       const attendee = await http()[method](path).set('Authorization', attendeeAuth).send({ label: 'x', value: '1', quote: 'x' });
       expect([method, path, attendee.status]).toEqual([method, path, 403]);
       const anonymous = await http()[method](path).send({});
