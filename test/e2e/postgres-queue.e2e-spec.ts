@@ -1,5 +1,6 @@
 import { ADMIN, login } from '../support/test-app';
 import { useTestApp } from '../support/use-test-app';
+import { waitFor } from '../support/wait-for';
 
 /** QUEUE_BACKEND=postgres: the services runtime without Redis. */
 describe('queues on Postgres', () => {
@@ -15,10 +16,11 @@ describe('queues on Postgres', () => {
     await ctx.app.http.post('/auth/password-reset').send({ email: 'ines@ohiggins.test' }).expect(202);
     const [mail] = await ctx.smtp.waitForMail('ines@ohiggins.test');
     expect(mail.subject).toBe('Reset your Plenary password');
-    const [row] = await ctx.db.query<{ id: string; status: string }>(
-      `SELECT id, status FROM emails WHERE to_address = 'ines@ohiggins.test'`,
-    );
-    expect(row.status).toBe('sent');
+    // The SMTP server has the message a moment before the row says `sent`.
+    const row = await waitFor('the row to be recorded as sent', async () => {
+      const [found] = await ctx.db.query<{ id: string; status: string }>(`SELECT id, status FROM emails WHERE to_address = 'ines@ohiggins.test'`);
+      return found?.status === 'sent' ? found : null;
+    });
     const jobs = await ctx.db.query<{ id: string }>(`SELECT id FROM bullmq.job WHERE queue = 'mail'`);
     expect(jobs.map((j) => j.id)).toContain(row.id);
     const health = await ctx.app.http.get('/health').expect(200);

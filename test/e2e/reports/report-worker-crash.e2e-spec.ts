@@ -142,9 +142,13 @@ describe('a report worker process killed mid-compile', () => {
     for (const address of [ADMIN.email, MEMBER.email]) {
       await waitFor(`the report-ready mail to ${address}`, () => reportReady(address).length > 0);
     }
-    const rows = await db.query<{ to_address: string; status: string }>(
-      `SELECT to_address, status FROM emails WHERE kind = 'report-ready' ORDER BY to_address`,
-    );
+    // The SMTP server has the message a moment before the row says `sent`.
+    const rows = await waitFor('both report-ready rows to be recorded as sent', async () => {
+      const found = await db.query<{ to_address: string; status: string }>(
+        `SELECT to_address, status FROM emails WHERE kind = 'report-ready' ORDER BY to_address`,
+      );
+      return found.every((row) => row.status !== 'sending' && row.status !== 'queued') ? found : null;
+    });
     expect(rows).toEqual([
       { to_address: ADMIN.email, status: 'sent' },
       { to_address: MEMBER.email, status: 'sent' },
