@@ -19,14 +19,11 @@ import { join, resolve } from 'node:path';
 import { Worker, isMainThread, parentPort } from 'node:worker_threads';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
-import { Redis } from 'ioredis';
-import { Client } from 'pg';
+import { REDIS_URL, withAdmin, databaseUrl, deleteQueueKeys } from './support/bench-services';
 
 type PlenaryModule = typeof import('../src/plenary');
 type ConfigModule = typeof import('../src/config/app-config');
 
-const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const ROUND_SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
 const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 500);
@@ -104,22 +101,6 @@ class LoadClient {
 
 // ---------------------------------------------------------------- setup (main thread)
 
-async function withAdmin<T>(fn: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
-function databaseUrl(name: string): string {
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
 /** Runs `fn` over `items` with at most `limit` in flight. */
 async function inParallel<T, R>(items: T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
@@ -163,21 +144,28 @@ async function createBigEvent(base: string): Promise<{ eventId: string }> {
     defaultReminders: false,
   });
   const e = `/events/${event.id}`;
-  const themes = await inParallel(['Sustainability', 'Industry modernisation', 'Innovation policy', 'Territorial cooperation'], 4, (name, i) =>
-    call<{ id: string }>('POST', `${e}/themes`, { name, colour: `#${(0x204060 + i * 0x1a1a1a).toString(16)}` }),
+  const themes = await inParallel(
+    ['Sustainability', 'Industry modernisation', 'Innovation policy', 'Territorial cooperation'],
+    4,
+    (name, i) => call<{ id: string }>('POST', `${e}/themes`, { name, colour: `#${(0x204060 + i * 0x1a1a1a).toString(16)}` }),
   );
-  const rooms = await inParallel(Array.from({ length: ROOMS }, (_, i) => i), 5, (i) =>
-    call<{ id: string }>('POST', `${e}/rooms`, { name: `Room ${String.fromCharCode(65 + i)}`, capacity: 40 + i * 10 }),
+  const rooms = await inParallel(
+    Array.from({ length: ROOMS }, (_, i) => i),
+    5,
+    (i) => call<{ id: string }>('POST', `${e}/rooms`, { name: `Room ${String.fromCharCode(65 + i)}`, capacity: 40 + i * 10 }),
   );
-  const people = await inParallel(Array.from({ length: PEOPLE }, (_, i) => i), 8, (i) =>
-    call<{ id: string }>('POST', `${e}/people`, {
-      name: `Person ${i} Lastname`,
-      email: `person${i}@bench.test`,
-      organisation: `Regional Development Agency ${i % 40}`,
-      organisationType: 'public_authority',
-      region: `Región ${i % 20}`,
-      countryCode: COUNTRIES[i % COUNTRIES.length],
-    }),
+  const people = await inParallel(
+    Array.from({ length: PEOPLE }, (_, i) => i),
+    8,
+    (i) =>
+      call<{ id: string }>('POST', `${e}/people`, {
+        name: `Person ${i} Lastname`,
+        email: `person${i}@bench.test`,
+        organisation: `Regional Development Agency ${i % 40}`,
+        organisationType: 'public_authority',
+        region: `Región ${i % 20}`,
+        countryCode: COUNTRIES[i % COUNTRIES.length],
+      }),
   );
   const perRoomPerDay = Math.ceil(SESSIONS / (ROOMS * DAYS));
   const slots = Array.from({ length: SESSIONS }, (_, n) => {
@@ -188,7 +176,13 @@ async function createBigEvent(base: string): Promise<{ eventId: string }> {
     const start = 8 * 60 + slot * 30;
     const end = start + 25;
     const date = `2019-10-${pad(7 + day)}`;
-    return { n, room, date, start: `${date}T${pad(Math.floor(start / 60))}:${pad(start % 60)}`, end: `${date}T${pad(Math.floor(end / 60))}:${pad(end % 60)}` };
+    return {
+      n,
+      room,
+      date,
+      start: `${date}T${pad(Math.floor(start / 60))}:${pad(start % 60)}`,
+      end: `${date}T${pad(Math.floor(end / 60))}:${pad(end % 60)}`,
+    };
   });
   await inParallel(slots, 8, async (slot) => {
     const session = await call<{ id: string }>('POST', `${e}/sessions`, {
@@ -274,7 +268,10 @@ async function main(): Promise<void> {
     const first = await fetch(agendaUrl);
     if (first.status !== 200) throw new Error(`GET agenda answered ${first.status}`);
     const bytes = Buffer.from(await first.arrayBuffer());
-    const sessions = (JSON.parse(bytes.toString('utf8')) as { days: Array<{ sessions: unknown[] }> }).days.reduce((n, d) => n + d.sessions.length, 0);
+    const sessions = (JSON.parse(bytes.toString('utf8')) as { days: Array<{ sessions: unknown[] }> }).days.reduce(
+      (n, d) => n + d.sessions.length,
+      0,
+    );
     console.log(
       `event with ${sessions} sessions, ${ROOMS} rooms, ${DAYS} days ready in ${((performance.now() - setupStarted) / 1000).toFixed(1)} s; ` +
         `agenda JSON ${(bytes.length / 1024).toFixed(0)} KiB`,
@@ -293,12 +290,17 @@ async function main(): Promise<void> {
     const totals = { agenda: { requests: 0, seconds: 0, errors: 0 }, baseline: { requests: 0, seconds: 0, errors: 0 } };
     console.log(`${CONCURRENCY} concurrent requests, rounds of ${ROUND_SECONDS} s, alternating`);
     for (const round of [1, 2]) {
-      for (const [name, url] of [['agenda', agendaUrl], ['baseline', baselineUrl]] as const) {
+      for (const [name, url] of [
+        ['agenda', agendaUrl],
+        ['baseline', baselineUrl],
+      ] as const) {
         const result = await client.run(job(url, ROUND_SECONDS));
         totals[name].requests += result.requests;
         totals[name].seconds += result.seconds;
         totals[name].errors += result.errors;
-        console.log(`  round ${round} ${name.padEnd(8)} ${result.perSecond.toFixed(0).padStart(7)} req/s  (${result.requests} ok, ${result.errors} errors)`);
+        console.log(
+          `  round ${round} ${name.padEnd(8)} ${result.perSecond.toFixed(0).padStart(7)} req/s  (${result.requests} ok, ${result.errors} errors)`,
+        );
       }
     }
     const agenda = totals.agenda.requests / totals.agenda.seconds;
@@ -307,29 +309,14 @@ async function main(): Promise<void> {
     console.log(`GET /events/:id/agenda  ${agenda.toFixed(0)} req/s`);
     console.log(`baseline (same bytes)   ${baseline.toFixed(0)} req/s`);
     console.log(`ratio agenda/baseline   ${ratio.toFixed(2)}  (goal >= ${GOAL}: ${ratio >= GOAL ? 'met' : 'NOT met'})`);
-    if (totals.agenda.errors + totals.baseline.errors > 0) console.log(`errors: agenda ${totals.agenda.errors}, baseline ${totals.baseline.errors}`);
+    if (totals.agenda.errors + totals.baseline.errors > 0)
+      console.log(`errors: agenda ${totals.agenda.errors}, baseline ${totals.baseline.errors}`);
   } finally {
     await client.close();
     await plenary?.stop();
     await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
     await deleteQueueKeys(prefix);
     rmSync(dataDir, { recursive: true, force: true });
-  }
-}
-
-/** The run's BullMQ keys (its own prefix) leave Redis with it. */
-async function deleteQueueKeys(prefix: string): Promise<void> {
-  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true });
-  try {
-    await redis.connect();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-      if (keys.length > 0) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
   }
 }
 

@@ -39,17 +39,14 @@ import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { MessagePort, Worker, isMainThread, parentPort } from 'node:worker_threads';
-import { Redis } from 'ioredis';
 import { createTransport } from 'nodemailer';
-import { Client } from 'pg';
 import { SMTPServer, SMTPServerDataStream, SMTPServerSession } from 'smtp-server';
 import { DataSource } from 'typeorm';
+import { REDIS_URL, withAdmin, databaseUrl, deleteQueueKeys } from './support/bench-services';
 
 type PlenaryModule = typeof import('../src/plenary');
 type ConfigModule = typeof import('../src/config/app-config');
 
-const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const RECIPIENTS = Number(process.env.BENCH_RECIPIENTS ?? 10_000);
 const MAIL_CONCURRENCY = Number(process.env.BENCH_MAIL_CONCURRENCY ?? 10);
 const LEAD_MS = Number(process.env.BENCH_LEAD_SECONDS ?? 5) * 1000;
@@ -181,22 +178,6 @@ class Sink {
 
 // ---------------------------------------------------------------- helpers (main thread)
 
-async function withAdmin<T>(fn: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
-function databaseUrl(name: string): string {
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
 function api(base: string, token?: string) {
   return async <T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<T> => {
     const response = await fetch(`${base}${path}`, {
@@ -216,7 +197,12 @@ function daysFromNow(days: number, time: string): string {
 
 const sleep = (ms: number) => new Promise((resolveSleep) => setTimeout(resolveSleep, ms));
 
-async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = TIMEOUT_MS, intervalMs = 10): Promise<T> {
+async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | null | undefined | false>,
+  timeoutMs = TIMEOUT_MS,
+  intervalMs = 10,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -362,13 +348,17 @@ async function main(): Promise<boolean> {
       const addresses = addressesFor(tag, count);
       await seedAttendees(db, event.id, addresses);
       await sink.reset();
-      const rule = await call<{ id: string; scheduled: Array<{ state: string; dueAt: string }> }>('POST', `/events/${event.id}/reminder-rules`, {
-        name: `Fan-out ${tag}`,
-        anchor: 'fixed',
-        fixedAt: new Date(Date.now() + LEAD_MS).toISOString(),
-        offsetMinutes: 0,
-        audience: 'confirmed',
-      });
+      const rule = await call<{ id: string; scheduled: Array<{ state: string; dueAt: string }> }>(
+        'POST',
+        `/events/${event.id}/reminder-rules`,
+        {
+          name: `Fan-out ${tag}`,
+          anchor: 'fixed',
+          fixedAt: new Date(Date.now() + LEAD_MS).toISOString(),
+          offsetMinutes: 0,
+          audience: 'confirmed',
+        },
+      );
       if (rule.scheduled[0]?.state !== 'pending') throw new Error(`the reminder was not scheduled: ${JSON.stringify(rule.scheduled)}`);
       const dueAt = new Date(rule.scheduled[0].dueAt).getTime();
       const done = await waitFor(`all ${count} reminders at the sink`, async () => {
@@ -382,10 +372,9 @@ async function main(): Promise<boolean> {
       await waitFor(
         'every outbox row to settle',
         async () => {
-          const [row] = await db.query(
-            `SELECT count(*)::int AS n FROM emails WHERE event_id = $1 AND status IN ('queued', 'sending')`,
-            [event.id],
-          );
+          const [row] = await db.query(`SELECT count(*)::int AS n FROM emails WHERE event_id = $1 AND status IN ('queued', 'sending')`, [
+            event.id,
+          ]);
           const [reminder] = await db.query(`SELECT state FROM scheduled_reminders WHERE rule_id = $1`, [rule.id]);
           return row.n === 0 && reminder.state === 'fanned_out';
         },
@@ -465,10 +454,14 @@ async function main(): Promise<boolean> {
       };
       const startedAt = Date.now();
       await Promise.all(Array.from({ length: MAIL_CONCURRENCY }, lane));
-      const stats = await waitFor('the sink to count the raw sends', async () => {
-        const s = await sink.stats();
-        return s.distinct >= addresses.length - errors ? s : null;
-      }, 5_000).catch(() => sink.stats());
+      const stats = await waitFor(
+        'the sink to count the raw sends',
+        async () => {
+          const s = await sink.stats();
+          return s.distinct >= addresses.length - errors ? s : null;
+        },
+        5_000,
+      ).catch(() => sink.stats());
       transporter.close();
       return {
         startedAt,
@@ -508,15 +501,19 @@ async function main(): Promise<boolean> {
       `    first message ${since(run.firstAt)}, fan-out finished ${since(run.fannedOutAt)}, last recipient ${since(run.completeAt)}; ` +
         `outbox ${JSON.stringify(run.statuses)}${run.tally.unexpected ? `; ${run.tally.unexpected} message(s) to other addresses` : ''}`,
     );
-    const ratio = (RECIPIENTS / runMs) / (RECIPIENTS / rawMs);
+    const ratio = RECIPIENTS / runMs / (RECIPIENTS / rawMs);
     console.log(`ratio plenary/nodemailer ${ratio.toFixed(2)}  (goal >= ${GOAL}: ${ratio >= GOAL ? 'met' : 'NOT met'})`);
     console.log(`duplicates=${run.tally.duplicates} missing=${run.tally.missing}`);
     if (run.tally.duplicates > 0 || run.tally.missing > 0) {
-      console.log(`FAIL: the reminder reached ${RECIPIENTS - run.tally.missing} of ${RECIPIENTS} with ${run.tally.duplicates} duplicate(s)`);
+      console.log(
+        `FAIL: the reminder reached ${RECIPIENTS - run.tally.missing} of ${RECIPIENTS} with ${run.tally.duplicates} duplicate(s)`,
+      );
       failed = true;
     }
     if (raw.tally.duplicates > 0 || raw.tally.missing > 0) {
-      console.log(`FAIL: the baseline reached ${RECIPIENTS - raw.tally.missing} of ${RECIPIENTS} with ${raw.tally.duplicates} duplicate(s)`);
+      console.log(
+        `FAIL: the baseline reached ${RECIPIENTS - raw.tally.missing} of ${RECIPIENTS} with ${raw.tally.duplicates} duplicate(s)`,
+      );
       failed = true;
     }
   } finally {
@@ -527,22 +524,6 @@ async function main(): Promise<boolean> {
     rmSync(dataDir, { recursive: true, force: true });
   }
   return failed;
-}
-
-/** The run's BullMQ keys (its own prefix) leave Redis with it. */
-async function deleteQueueKeys(prefix: string): Promise<void> {
-  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true });
-  try {
-    await redis.connect();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-      if (keys.length > 0) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
 }
 
 if (isMainThread) {

@@ -26,15 +26,12 @@ import { join, resolve } from 'node:path';
 import { Worker, isMainThread, parentPort } from 'node:worker_threads';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
-import { Redis } from 'ioredis';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { REDIS_URL, withAdmin, databaseUrl, deleteQueueKeys } from './support/bench-services';
 
 type PlenaryModule = typeof import('../src/plenary');
 type ConfigModule = typeof import('../src/config/app-config');
 
-const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? REQUESTS);
 const CAPACITY = Number(process.env.BENCH_CAPACITY ?? 500);
@@ -170,22 +167,6 @@ class LoadClient {
 
 // ---------------------------------------------------------------- setup (main thread)
 
-async function withAdmin<T>(fn: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
-function databaseUrl(name: string): string {
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
 function api(base: string, token?: string) {
   return async <T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<T> => {
     const response = await fetch(`${base}${path}`, {
@@ -264,7 +245,17 @@ interface Tally {
   overbooked: number;
 }
 
-const emptyTally = (): Tally => ({ accepted: 0, seconds: 0, latencies: [], non2xx: 0, fivexx: 0, unanswered: 0, confirmed: 0, waitlisted: 0, overbooked: 0 });
+const emptyTally = (): Tally => ({
+  accepted: 0,
+  seconds: 0,
+  latencies: [],
+  non2xx: 0,
+  fivexx: 0,
+  unanswered: 0,
+  confirmed: 0,
+  waitlisted: 0,
+  overbooked: 0,
+});
 
 function add(tally: Tally, result: BurstResult): { accepted: number; non2xx: number; fivexx: number; unanswered: number } {
   let accepted = 0;
@@ -334,10 +325,20 @@ async function main(): Promise<boolean> {
       );
       const count = (status: string) => rows.find((r) => r.status === status)?.n ?? 0;
       const outbox: Array<{ n: number }> = await dataSource.query(`SELECT count(*)::int AS n FROM emails WHERE event_id = $1`, [eventId]);
-      return { confirmed: count('confirmed'), waitlisted: count('waitlisted'), other: rows.reduce((n, r) => n + r.n, 0) - count('confirmed') - count('waitlisted'), emails: outbox[0].n };
+      return {
+        confirmed: count('confirmed'),
+        waitlisted: count('waitlisted'),
+        other: rows.reduce((n, r) => n + r.n, 0) - count('confirmed') - count('waitlisted'),
+        emails: outbox[0].n,
+      };
     };
 
-    const burst = (url: string, requests: number, tag: string): BurstRequest => ({ url, requests, concurrency: Math.min(CONCURRENCY, requests), tag });
+    const burst = (url: string, requests: number, tag: string): BurstRequest => ({
+      url,
+      requests,
+      concurrency: Math.min(CONCURRENCY, requests),
+      tag,
+    });
     const baselineUrl = `${base}${BASELINE_PATH}`;
 
     // Warm-up: JIT, connection pools, both paths (a throwaway event).
@@ -347,10 +348,14 @@ async function main(): Promise<boolean> {
       await client.run(burst(baselineUrl, WARMUP_REQUESTS, `warm-${prefix}`)),
     ];
     for (const result of warm) {
-      if (result.statuses[201] !== WARMUP_REQUESTS) throw new Error(`warm-up: ${JSON.stringify(result.statuses)}; first error: ${result.firstError}`);
+      if (result.statuses[201] !== WARMUP_REQUESTS)
+        throw new Error(`warm-up: ${JSON.stringify(result.statuses)}; first error: ${result.firstError}`);
     }
 
-    const mode = CONCURRENCY >= REQUESTS ? `all ${REQUESTS} in flight at once (one socket each)` : `a pool of ${CONCURRENCY} in flight (keep-alive sockets)`;
+    const mode =
+      CONCURRENCY >= REQUESTS
+        ? `all ${REQUESTS} in flight at once (one socket each)`
+        : `a pool of ${CONCURRENCY} in flight (keep-alive sockets)`;
     console.log(
       `burst of ${REQUESTS} POSTs per round, ${mode}; api role, ${CAPACITY}-seat event (a fresh one each round); ` +
         `${ROUNDS} round${ROUNDS === 1 ? '' : 's'}, alternating`,
@@ -391,8 +396,12 @@ async function main(): Promise<boolean> {
     const r = totals.registrations;
     const b = totals.baseline;
     const ratio = r.accepted / r.seconds / (b.accepted / b.seconds);
-    console.log(`${line('POST /events/:id/registrations', r.accepted, r.seconds, r.latencies)}  (${r.accepted} accepted over ${ROUNDS} round${ROUNDS === 1 ? '' : 's'})`);
-    console.log(`${line('bare insert (same JSON)       ', b.accepted, b.seconds, b.latencies)}  (${b.accepted} accepted over ${ROUNDS} round${ROUNDS === 1 ? '' : 's'})`);
+    console.log(
+      `${line('POST /events/:id/registrations', r.accepted, r.seconds, r.latencies)}  (${r.accepted} accepted over ${ROUNDS} round${ROUNDS === 1 ? '' : 's'})`,
+    );
+    console.log(
+      `${line('bare insert (same JSON)       ', b.accepted, b.seconds, b.latencies)}  (${b.accepted} accepted over ${ROUNDS} round${ROUNDS === 1 ? '' : 's'})`,
+    );
     console.log(
       `confirmed ${r.confirmed}, waitlisted ${r.waitlisted}, non-2xx ${r.non2xx}, overbooked ${r.overbooked}` +
         ` (capacity ${CAPACITY} per event, ${ROUNDS} events)`,
@@ -418,22 +427,6 @@ async function main(): Promise<boolean> {
     rmSync(dataDir, { recursive: true, force: true });
   }
   return failed;
-}
-
-/** The run's BullMQ keys (its own prefix) leave Redis with it. */
-async function deleteQueueKeys(prefix: string): Promise<void> {
-  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true });
-  try {
-    await redis.connect();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-      if (keys.length > 0) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
 }
 
 if (isMainThread) {

@@ -34,17 +34,15 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { REDIS_URL, withAdmin, databaseUrl, deleteQueueKeys } from './support/bench-services';
 
 type PlenaryModule = typeof import('../src/plenary');
 type ConfigModule = typeof import('../src/config/app-config');
 type QueriesModule = typeof import('../src/reports/report-queries');
 type TimeModule = typeof import('../src/platform/time/zoned-time');
 
-const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const LARGE = Number(process.env.BENCH_REGISTRATIONS ?? 100_000);
 const SMALL = Number(process.env.BENCH_SMALL_REGISTRATIONS ?? 10_000);
 const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 1000);
@@ -73,22 +71,6 @@ const { startPlenary } = require(join(dist, 'plenary.js')) as PlenaryModule;
 const { loadConfig } = require(join(dist, 'config', 'app-config.js')) as ConfigModule;
 const { EVENT_QUERY, reportQueries } = require(join(dist, 'reports', 'report-queries.js')) as QueriesModule;
 const { localDatesBetween } = require(join(dist, 'platform', 'time', 'zoned-time.js')) as TimeModule;
-
-async function withAdmin<T>(fn: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
-function databaseUrl(name: string): string {
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 function api(base: string, token?: string) {
   return async <T = any>(method: string, path: string, body?: unknown): Promise<T> => {
@@ -435,22 +417,6 @@ async function main(): Promise<boolean> {
     rmSync(dataDir, { recursive: true, force: true });
   }
   return failed;
-}
-
-/** The run's BullMQ keys (its own prefix) leave Redis with it. */
-async function deleteQueueKeys(prefix: string): Promise<void> {
-  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true });
-  try {
-    await redis.connect();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-      if (keys.length > 0) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
 }
 
 main().then(

@@ -27,16 +27,13 @@ import { pipeline } from 'node:stream/promises';
 import { Worker, isMainThread, parentPort } from 'node:worker_threads';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
-import { Redis } from 'ioredis';
-import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
+import { REDIS_URL, withAdmin, databaseUrl, deleteQueueKeys } from './support/bench-services';
 
 type PlenaryModule = typeof import('../src/plenary');
 type ConfigModule = typeof import('../src/config/app-config');
 type MagicLinkModule = typeof import('../src/auth/magic-link.service');
 
-const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const MB = 1_000_000;
 const SIZE = Number(process.env.BENCH_MB ?? 50) * MB;
 const LARGE_SIZE = Number(process.env.BENCH_LARGE_MB ?? 500) * MB;
@@ -156,22 +153,6 @@ class UploadClient {
 
 // ---------------------------------------------------------------- server side (main thread)
 
-async function withAdmin<T>(fn: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
-function databaseUrl(name: string): string {
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
 function api(base: string, token?: string) {
   return async <T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<T> => {
     const response = await fetch(`${base}${path}`, {
@@ -274,7 +255,15 @@ async function main(): Promise<void> {
     });
     const presentation = await call<{ id: string; presenters: Array<{ personId: string }> }>('POST', `/events/${event.id}/presentations`, {
       title: 'Piura: choosing a smart specialisation strategy',
-      presenters: [{ name: 'Javier Bereche', email: 'javier.bereche@piura.test', organisation: 'Piura Chamber of Commerce', region: 'Piura', countryCode: 'PE' }],
+      presenters: [
+        {
+          name: 'Javier Bereche',
+          email: 'javier.bereche@piura.test',
+          organisation: 'Piura Chamber of Commerce',
+          region: 'Piura',
+          countryCode: 'PE',
+        },
+      ],
     });
     const links = plenary.app.get(MagicLinkService);
     const manager = (plenary.app.get(DataSourceClass) as DataSource).manager;
@@ -317,12 +306,16 @@ async function main(): Promise<void> {
     const ratio = median(rates.ratio);
     console.log(`POST /presentations/:id/materials   ${median(rates.materials).toFixed(0)} MB/s (median)`);
     console.log(`baseline (pipe to a file)           ${median(rates.baseline).toFixed(0)} MB/s (median)`);
-    console.log(`ratio materials/baseline            ${ratio.toFixed(2)}  (median of rounds; goal >= ${RATIO_GOAL}: ${ratio >= RATIO_GOAL ? 'met' : 'NOT met'})`);
+    console.log(
+      `ratio materials/baseline            ${ratio.toFixed(2)}  (median of rounds; goal >= ${RATIO_GOAL}: ${ratio >= RATIO_GOAL ? 'met' : 'NOT met'})`,
+    );
 
     const large = await peakRss(() => send(materialsUrl, LARGE_SIZE));
     const growth = (large.peak - peak50) / MB;
     console.log(`peak RSS during a ${mb(SIZE)} MB upload    ${mb(peak50)} MB`);
-    console.log(`peak RSS during a ${mb(LARGE_SIZE)} MB upload   ${mb(large.peak)} MB  (${(LARGE_SIZE / MB / large.result).toFixed(0)} MB/s)`);
+    console.log(
+      `peak RSS during a ${mb(LARGE_SIZE)} MB upload   ${mb(large.peak)} MB  (${(LARGE_SIZE / MB / large.result).toFixed(0)} MB/s)`,
+    );
     console.log(
       `difference                          ${growth.toFixed(1)} MB  (goal < ${MEMORY_GOAL_MB} MB: ${Math.abs(growth) < MEMORY_GOAL_MB ? 'met' : 'NOT met'})`,
     );
@@ -332,22 +325,6 @@ async function main(): Promise<void> {
     await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
     await deleteQueueKeys(prefix);
     rmSync(dataDir, { recursive: true, force: true });
-  }
-}
-
-/** The run's BullMQ keys (its own prefix) leave Redis with it. */
-async function deleteQueueKeys(prefix: string): Promise<void> {
-  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true });
-  try {
-    await redis.connect();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-      if (keys.length > 0) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
   }
 }
 
