@@ -18,6 +18,7 @@ import { MailModule } from './platform/mail/mail.module';
 import { QueueModule } from './platform/queue/queue.module';
 import { PresentersModule } from './presenters/presenters.module';
 import { ReportsModule } from './reports/reports.module';
+import { WebModule } from './web/web.module';
 
 /** The whole application; which parts run (HTTP, workers) depends on the role. */
 @Module({})
@@ -41,6 +42,7 @@ export class AppModule {
         OperationsModule,
         PresentersModule,
         ReportsModule,
+        WebModule,
       ],
     };
   }

@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { STATUS_CODES } from 'node:http';
+import { join } from 'node:path';
 import express, { RequestHandler, Response } from 'express';
 import { Logger } from 'pino';
 import { adminBasicAuth } from './auth/admin-basic-auth';
@@ -25,6 +26,7 @@ export function setUpHttp(app: NestExpressApplication, logger: Logger): void {
   app.use(app.get(MetricsService).middleware());
   app.use(jsonBody());
   app.use(express.text({ type: 'text/csv', limit: CSV_LIMIT }));
+  app.use('/assets', express.static(join(__dirname, 'web', 'assets'), { maxAge: '1h', index: false, fallthrough: true }));
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.use(
     QUEUE_DASHBOARD_PATH,

@@ -69,6 +69,12 @@ export class EventsService {
   }
 
   /** The organiser's role in the event, or null when they are not a member. */
+  /** A published (or since cancelled) event by its slug, for public pages; drafts are not found. */
+  async findPublicBySlug(slug: string): Promise<Event | null> {
+    const event = await this.db.manager.findOne(Event, { where: { slug } });
+    return event && event.status !== 'draft' ? event : null;
+  }
+
   async roleOf(eventId: string, organiserId: string): Promise<EventRole | null> {
     const member = await this.db.getRepository(EventMember).findOne({ where: { eventId, organiserId } });
     return member?.role ?? null;

@@ -1,0 +1,39 @@
+import { Language } from './languages';
+import { COMMON_MESSAGES } from './common.messages';
+import { PUBLIC_MESSAGES } from './public.messages';
+import { ATTENDEE_MESSAGES } from './attendee.messages';
+import { PRESENTER_MESSAGES } from './presenter.messages';
+import { DASHBOARD_MESSAGES } from './dashboard.messages';
+
+/** One area's messages: English is complete; other languages may leave keys out. */
+export type MessageTable = { en: Record<string, string> } & Partial<Record<Exclude<Language, 'en'>, Record<string, string>>>;
+
+/** The pages attendees and presenters see are translated; the organiser dashboard is English for now. */
+const TRANSLATED: MessageTable[] = [COMMON_MESSAGES, PUBLIC_MESSAGES, ATTENDEE_MESSAGES, PRESENTER_MESSAGES];
+const TABLES: MessageTable[] = [...TRANSLATED, DASHBOARD_MESSAGES];
+
+function merge(language: Language): Record<string, string> {
+  return Object.assign({}, ...TABLES.map((table) => table[language] ?? {}));
+}
+
+const CATALOGUES: Record<Language, Record<string, string>> = {
+  en: merge('en'),
+  es: merge('es'),
+  pt: merge('pt'),
+  fr: merge('fr'),
+};
+
+/**
+ * The message for `key` in the language, falling back to English; `{name}`
+ * placeholders take `params`. An unknown key shows itself, so a missing
+ * message is visible on the page rather than silently blank.
+ */
+export function translate(language: Language, key: string, params: Record<string, unknown> = {}): string {
+  const template = CATALOGUES[language][key] ?? CATALOGUES.en[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** Keys of the translated areas present in English but missing in another language (a unit test checks none are). */
+export function missingTranslations(language: Language): string[] {
+  return TRANSLATED.flatMap((table) => Object.keys(table.en).filter((key) => !(key in (table[language as Exclude<Language, 'en'>] ?? {}))));
+}
