@@ -22,6 +22,10 @@ export interface PageOptions {
   dashboard?: boolean;
   /** Language of the page when not the visitor's (e.g. the attendee's stored language). */
   language?: Language;
+  /** Extra stylesheets under /assets, e.g. `dashboard.css`. */
+  stylesheets?: string[];
+  /** Small progressive-enhancement scripts under /assets, loaded with `defer`. */
+  scripts?: string[];
 }
 
 /**
@@ -71,6 +75,8 @@ export class WebRenderer {
       csrfToken: req.csrfToken,
       organiser: req.principal?.kind === 'organiser' ? req.principal : null,
       dashboard: options.dashboard ?? false,
+      stylesheets: options.stylesheets ?? [],
+      scripts: options.scripts ?? [],
       publicUrl: this.config.publicUrl,
       languages: LANGUAGES.map((code) => ({ code, name: LANGUAGE_NAMES[code], current: code === language, href: withLang(req, code) })),
     };
