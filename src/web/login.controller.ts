@@ -33,7 +33,7 @@ export class LoginController {
       req,
       res,
       'login',
-      { next: safeNext(next), values: {} },
+      { next: safeNext(next), values: {}, passwordSet: req.query.passwordSet === '1' },
       { title: 'Organiser login', dashboard: true, private: true },
     );
   }

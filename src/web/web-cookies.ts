@@ -8,6 +8,7 @@ export const COOKIES = {
   language: 'plenary_lang',
   registration: 'plenary_registration',
   presenter: 'plenary_presenter',
+  passwordLink: 'plenary_password_link',
 } as const;
 
 export const LINK_COOKIE_PATHS = { registration: '/my-registration', presenter: '/presenter' } as const;

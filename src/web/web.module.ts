@@ -7,11 +7,12 @@ import { DashboardOperationsPagesModule } from './dashboard/dashboard-operations
 import { DashboardPagesModule } from './dashboard/dashboard-pages.module';
 import { LoginController } from './login.controller';
 import { applyPageMiddleware } from './page-middleware';
+import { PasswordPagesController } from './password-pages.controller';
 import { PresenterPagesModule } from './presenter/presenter-pages.module';
 import { PublicEventController } from './public-event.controller';
 import { WebCoreModule } from './web-core.module';
 
-const CONTROLLERS: Type[] = [LoginController, PublicEventController];
+const CONTROLLERS: Type[] = [LoginController, PasswordPagesController, PublicEventController];
 
 /**
  * Server-rendered pages for attendees, presenters and organisers. Pages hold
