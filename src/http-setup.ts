@@ -14,6 +14,7 @@ import { requestLogging } from './platform/logging/request-logging';
 import { MetricsService } from './platform/metrics/metrics.service';
 import { JobQueueService } from './platform/queue/job-queue.service';
 import { QUEUE_DASHBOARD_PATH, queueDashboard } from './platform/queue/queue-dashboard';
+import { COOKIES } from './web/web-cookies';
 
 const JSON_LIMIT = '1mb';
 /** Registration imports: tens of thousands of lines. */
@@ -30,7 +31,10 @@ export function setUpHttp(app: NestExpressApplication, logger: Logger): void {
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.use(
     QUEUE_DASHBOARD_PATH,
-    ...queueDashboard(app.get(JobQueueService).allQueues(), adminBasicAuth(app.get(OrganisersService), app.get(LoginService))),
+    ...queueDashboard(
+      app.get(JobQueueService).allQueues(),
+      adminBasicAuth(app.get(OrganisersService), app.get(LoginService), COOKIES.session),
+    ),
   );
   setUpOpenApi(app);
 }

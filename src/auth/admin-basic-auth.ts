@@ -1,13 +1,15 @@
+import { parse } from 'cookie';
 import type { RequestHandler } from 'express';
 import { LoginService } from './login.service';
 import { OrganisersService } from './organisers.service';
 
 /**
  * Lets administrators into server-side tools such as /admin/queues with HTTP
- * Basic (their email and password) or their bearer token; others get a 401
- * challenge, non-administrators a 403.
+ * Basic (their email and password), their bearer token or, when the caller
+ * names it, the cookie holding the same login token (so the dashboard's
+ * session opens the tools); others get a 401 challenge, non-administrators a 403.
  */
-export function adminBasicAuth(organisers: OrganisersService, logins: LoginService): RequestHandler {
+export function adminBasicAuth(organisers: OrganisersService, logins: LoginService, sessionCookie?: string): RequestHandler {
   const challenge = (res: Parameters<RequestHandler>[1], status: number, detail: string) => {
     if (status === 401) res.setHeader('WWW-Authenticate', 'Basic realm="Plenary administration", charset="UTF-8"');
     res
@@ -33,6 +35,10 @@ export function adminBasicAuth(organisers: OrganisersService, logins: LoginServi
         isAdmin = organiser ? organiser.isAdmin : null;
       } else if (bearer) {
         const principal = await logins.verify(bearer[1]);
+        isAdmin = principal ? principal.isAdmin : null;
+      } else if (sessionCookie) {
+        const token = parse(req.headers.cookie ?? '')[sessionCookie];
+        const principal = token ? await logins.verify(token) : null;
         isAdmin = principal ? principal.isAdmin : null;
       }
       if (isAdmin === null) return challenge(res, 401, "Sign in with an administrator's email and password");
