@@ -9,7 +9,7 @@ import { formatInZone } from '../platform/time/zoned-time';
 import { EventAccessGuard } from './event-access.guard';
 import { EventsService } from './events.service';
 
-const emailQuerySchema = pageQuerySchema.extend({
+export const emailQuerySchema = pageQuerySchema.extend({
   status: z.enum(['queued', 'sending', 'sent', 'failed', 'bounced', 'cancelled']).optional(),
   kind: z.string().max(100).optional(),
 });

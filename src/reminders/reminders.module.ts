@@ -37,6 +37,6 @@ import { UnsubscribeController } from './unsubscribe.controller';
     RecipientLinksService,
     AnnouncementsService,
   ],
-  exports: [ReminderSchedulerService],
+  exports: [ReminderSchedulerService, ReminderRulesService],
 })
 export class RemindersModule {}

@@ -19,7 +19,7 @@ const listQuerySchema = z.object({
 const REPORT_FILE = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:\.(html|csv))?$/i;
 
 /** The page forbids everything but its own inline styles: no scripts, fonts or anything fetched. */
-const PAGE_POLICY =
+export const PAGE_POLICY =
   "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /**

@@ -1,19 +1,20 @@
 import { MiddlewareConsumer, Module, NestModule, Type } from '@nestjs/common';
-import { AgendaModule } from '../../agenda/agenda.module';
 import { EventsModule } from '../../events/events.module';
-import { PeopleModule } from '../../people/people.module';
-import { PresentersModule } from '../../presenters/presenters.module';
 import { RegistrationModule } from '../../registration/registration.module';
 import { RemindersModule } from '../../reminders/reminders.module';
 import { ReportsModule } from '../../reports/reports.module';
 import { applyPageMiddleware } from '../page-middleware';
 import { WebCoreModule } from '../web-core.module';
+import { EmailsPageController } from './emails-page.controller';
+import { RegistrationsPageController } from './registrations-page.controller';
+import { ReminderRulesPageController } from './reminder-rules-page.controller';
+import { ReportsPageController } from './reports-page.controller';
 
-const CONTROLLERS: Type[] = [];
+const CONTROLLERS: Type[] = [RegistrationsPageController, EmailsPageController, ReminderRulesPageController, ReportsPageController];
 
 /** Organiser dashboard: registrations, emails, reminder rules, reports. */
 @Module({
-  imports: [WebCoreModule, EventsModule, PeopleModule, AgendaModule, PresentersModule, RegistrationModule, RemindersModule, ReportsModule],
+  imports: [WebCoreModule, EventsModule, RegistrationModule, RemindersModule, ReportsModule],
   controllers: CONTROLLERS,
 })
 export class DashboardOperationsPagesModule implements NestModule {
