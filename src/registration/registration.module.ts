@@ -10,6 +10,7 @@ import { QuestionsService } from './questions.service';
 import { CheckInsController } from './check-ins.controller';
 import { CheckInsService } from './check-ins.service';
 import { RegistrationCalendarService } from './registration-calendar.service';
+import { RegistrationDataService } from './registration-data.service';
 import { RegistrationDetailsService } from './registration-details.service';
 import { RegistrationMailService } from './registration-mail.service';
 import { RegistrationQueriesService } from './registration-queries.service';
@@ -37,7 +38,16 @@ import { SessionSignupsService } from './session-signups.service';
     SessionSignupsService,
     RegistrationsImportService,
     RegistrationErasureService,
+    RegistrationDataService,
   ],
-  exports: [RegistrationsService, RegistrationQueriesService],
+  exports: [
+    RegistrationsService,
+    RegistrationQueriesService,
+    RegistrationDetailsService,
+    RegistrationCalendarService,
+    QuestionsService,
+    SessionSignupsService,
+    RegistrationDataService,
+  ],
 })
 export class RegistrationModule {}

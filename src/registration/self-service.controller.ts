@@ -1,17 +1,14 @@
 import { Controller, Delete, Get, Header, HttpCode, Param, Patch, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { CurrentMagicLink, MagicLinkOnly, Public } from '../auth/auth.decorators';
 import { MagicLinkPrincipal } from '../auth/principal';
 import { EventsService } from '../events/events.service';
-import { Person } from '../people/person.entity';
 import { IdParam } from '../platform/http/id-param.pipe';
 import { RateLimitGuard, RateLimited } from '../platform/http/rate-limit.guard';
 import { ApiZodBody, ZodBody } from '../platform/http/zod-body.decorator';
-import { formatInZone } from '../platform/time/zoned-time';
 import { RequestLinkInput, UpdateRegistrationInput, requestLinkSchema, updateRegistrationSchema } from './dto/update-registration.dto';
 import { RegistrationCalendarService } from './registration-calendar.service';
+import { RegistrationDataService } from './registration-data.service';
 import { RegistrationDetailsService } from './registration-details.service';
 import { RegistrationQueriesService } from './registration-queries.service';
 import { RegistrationsService } from './registrations.service';
@@ -24,13 +21,13 @@ import { registrationView } from './registration.view';
 @Controller('registrations')
 export class SelfServiceController {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     private readonly registrations: RegistrationsService,
     private readonly queries: RegistrationQueriesService,
     private readonly details: RegistrationDetailsService,
     private readonly calendar: RegistrationCalendarService,
     private readonly events: EventsService,
     private readonly signups: SessionSignupsService,
+    private readonly personalData: RegistrationDataService,
   ) {}
 
   @Get('me')
@@ -96,26 +93,7 @@ export class SelfServiceController {
   @MagicLinkOnly('registration')
   @Header('Content-Disposition', 'attachment; filename="my-registration.json"')
   async data(@CurrentMagicLink() link: MagicLinkPrincipal) {
-    const event = await this.events.getEntity(link.eventId as string);
-    const registration = await this.registrations.load(event.id, link.subjectId);
-    const person = await this.db.getRepository(Person).findOneByOrFail({ id: registration.personId });
-    const emails: Array<{ kind: string; subject: string; status: string; created_at: Date; sent_at: Date | null }> = await this.db.query(
-      `SELECT kind, subject, status, created_at, sent_at FROM emails WHERE event_id = $1 AND lower(to_address) = $2 ORDER BY created_at`,
-      [event.id, person.emailKey],
-    );
-    const at = (value: Date | null) => (value ? formatInZone(value, event.timezone) : null);
-    return {
-      exportedAt: at(new Date()),
-      event: { id: event.id, title: event.title, startsAt: at(event.startsAt), endsAt: at(event.endsAt) },
-      registration: await this.queries.one(event.id, registration.id, event.timezone),
-      emails: emails.map((e) => ({
-        kind: e.kind,
-        subject: e.subject,
-        status: e.status,
-        createdAt: at(e.created_at),
-        sentAt: at(e.sent_at),
-      })),
-    };
+    return this.personalData.export(link.eventId as string, link.subjectId);
   }
 
   /** Emails a fresh link to a registered address; the same answer whether or not it is registered. */

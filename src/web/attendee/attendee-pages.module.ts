@@ -1,19 +1,18 @@
 import { MiddlewareConsumer, Module, NestModule, Type } from '@nestjs/common';
 import { AgendaModule } from '../../agenda/agenda.module';
 import { EventsModule } from '../../events/events.module';
-import { PeopleModule } from '../../people/people.module';
-import { PresentersModule } from '../../presenters/presenters.module';
 import { RegistrationModule } from '../../registration/registration.module';
-import { RemindersModule } from '../../reminders/reminders.module';
-import { ReportsModule } from '../../reports/reports.module';
 import { applyPageMiddleware } from '../page-middleware';
 import { WebCoreModule } from '../web-core.module';
+import { MyRegistrationController } from './my-registration.controller';
+import { NewLinkPageController } from './new-link-page.controller';
+import { RegistrationPageController } from './registration-page.controller';
 
-const CONTROLLERS: Type[] = [];
+const CONTROLLERS: Type[] = [RegistrationPageController, NewLinkPageController, MyRegistrationController];
 
 /** Registration form and the attendee's own registration pages. */
 @Module({
-  imports: [WebCoreModule, EventsModule, PeopleModule, AgendaModule, PresentersModule, RegistrationModule, RemindersModule, ReportsModule],
+  imports: [WebCoreModule, EventsModule, AgendaModule, RegistrationModule],
   controllers: CONTROLLERS,
 })
 export class AttendeePagesModule implements NestModule {

@@ -1,0 +1,290 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import QRCode from 'qrcode';
+import { AgendaVersionsService } from '../../agenda/agenda-versions.service';
+import { Event } from '../../events/event.entity';
+import { EventsService } from '../../events/events.service';
+import { Problem } from '../../platform/http/problem';
+import { countryName } from '../../people/countries';
+import { updateRegistrationSchema } from '../../registration/dto/update-registration.dto';
+import type { Question } from '../../registration/question.entity';
+import { QuestionsService } from '../../registration/questions.service';
+import { RegistrationCalendarService } from '../../registration/registration-calendar.service';
+import { RegistrationDataService } from '../../registration/registration-data.service';
+import { RegistrationDetailsService } from '../../registration/registration-details.service';
+import { RegistrationQueriesService } from '../../registration/registration-queries.service';
+import type { RegistrationView } from '../../registration/registration.view';
+import { RegistrationsService } from '../../registration/registrations.service';
+import { SessionSignupsService } from '../../registration/session-signups.service';
+import { FormErrors, formErrorsFrom, validateForm } from '../form-input';
+import { LOCALES, Language, isLanguage } from '../i18n/languages';
+import { translate } from '../i18n/messages';
+import { WebPages } from '../page-access';
+import { WebPageError } from '../web-page-error';
+import { WebRenderer } from '../web-renderer.service';
+import { TypedForm, answersAsTyped, apiInput, formChoices, questionFields, translateErrors, typedForm } from './attendee-form';
+import { eventSummary } from './event-summary';
+import { AttendeeLinkInvalidFilter } from './link-invalid.filter';
+
+interface Attendee {
+  event: Event;
+  registration: RegistrationView;
+  language: Language;
+}
+
+/**
+ * `/my-registration`: what the attendee does with the link from their email,
+ * through the same services as `/registrations/me`. Pages speak the
+ * attendee's stored language unless the visitor picked another.
+ */
+@Controller('my-registration')
+@UseFilters(AttendeeLinkInvalidFilter)
+@WebPages('registration')
+export class MyRegistrationController {
+  constructor(
+    private readonly renderer: WebRenderer,
+    private readonly events: EventsService,
+    private readonly registrations: RegistrationsService,
+    private readonly queries: RegistrationQueriesService,
+    private readonly details: RegistrationDetailsService,
+    private readonly questions: QuestionsService,
+    private readonly signups: SessionSignupsService,
+    private readonly calendar: RegistrationCalendarService,
+    private readonly personalData: RegistrationDataService,
+    private readonly versions: AgendaVersionsService,
+  ) {}
+
+  @Get()
+  async show(@Req() req: Request, @Res() res: Response, @Query('done') done?: string): Promise<void> {
+    await this.overview(req, res, await this.attendee(req), { done: typeof done === 'string' ? done : null }, 200);
+  }
+
+  @Get('edit')
+  async editForm(@Req() req: Request, @Res() res: Response): Promise<void> {
+    const attendee = await this.attendee(req);
+    const questions = await this.questions.forEvent(attendee.event.id);
+    const { registration } = attendee;
+    const typed: TypedForm = {
+      name: registration.name,
+      organisation: registration.organisation ?? '',
+      organisationType: registration.organisationType ?? '',
+      region: registration.region ?? '',
+      countryCode: registration.countryCode ?? '',
+      language: registration.language ?? attendee.language,
+      consents: registration.consents,
+      answers: answersAsTyped(questions, registration.answers),
+    };
+    this.editPage(req, res, attendee, questions, typed, {}, 200);
+  }
+
+  @Post('edit')
+  async edit(@Req() req: Request, @Res() res: Response, @Body() body: Record<string, unknown>): Promise<void> {
+    const attendee = await this.attendee(req);
+    const questions = await this.questions.forEvent(attendee.event.id);
+    const typed = typedForm(body, questions);
+    const { email: _email, ...input } = apiInput(typed, questions);
+    const checked = validateForm(updateRegistrationSchema, input);
+    if (!checked.ok) return this.editPage(req, res, attendee, questions, typed, checked.errors, 400);
+    try {
+      await this.details.update(attendee.event.id, attendee.registration.id, checked.value);
+    } catch (error) {
+      return this.editPage(req, res, attendee, questions, typed, formErrorsFrom(error), 400);
+    }
+    res.redirect(303, '/my-registration?done=saved');
+  }
+
+  @Get('cancel')
+  async confirmCancel(@Req() req: Request, @Res() res: Response): Promise<void> {
+    const attendee = await this.attendee(req);
+    if (attendee.registration.status === 'cancelled') return res.redirect(303, '/my-registration/cancelled');
+    this.renderer.page(req, res, 'attendee/cancel', this.common(attendee), {
+      title: translate(attendee.language, 'attendee.cancel.title'),
+      language: attendee.language,
+      private: true,
+      stylesheets: ['attendee.css'],
+    });
+  }
+
+  @Post('cancel')
+  async cancel(@Req() req: Request, @Res() res: Response): Promise<void> {
+    const attendee = await this.attendee(req);
+    if (attendee.registration.status !== 'cancelled') await this.registrations.cancel(attendee.event.id, attendee.registration.id);
+    res.redirect(303, '/my-registration/cancelled');
+  }
+
+  @Get('cancelled')
+  async cancelled(@Req() req: Request, @Res() res: Response): Promise<void> {
+    const attendee = await this.attendee(req);
+    if (attendee.registration.status !== 'cancelled') return res.redirect(303, '/my-registration');
+    this.renderer.page(req, res, 'attendee/cancelled', this.common(attendee), {
+      title: translate(attendee.language, 'attendee.cancelled.title'),
+      language: attendee.language,
+      private: true,
+      stylesheets: ['attendee.css'],
+    });
+  }
+
+  @Post('sessions/:sessionId')
+  async signUp(@Req() req: Request, @Res() res: Response, @Param('sessionId', ParseUUIDPipe) sessionId: string): Promise<void> {
+    const attendee = await this.attendee(req);
+    try {
+      await this.signups.signUp(attendee.event.id, attendee.registration.id, sessionId, attendee.event.timezone);
+    } catch (error) {
+      return this.sessionRefused(req, res, attendee, error);
+    }
+    res.redirect(303, '/my-registration?done=signedUp#sessions');
+  }
+
+  @Post('sessions/:sessionId/leave')
+  async leave(@Req() req: Request, @Res() res: Response, @Param('sessionId', ParseUUIDPipe) sessionId: string): Promise<void> {
+    const attendee = await this.attendee(req);
+    try {
+      await this.signups.cancel(attendee.event.id, attendee.registration.id, sessionId);
+    } catch (error) {
+      return this.sessionRefused(req, res, attendee, error);
+    }
+    res.redirect(303, '/my-registration?done=left#sessions');
+  }
+
+  /** The same file as `GET /registrations/me.ics`, under this path because the link's cookie only goes here. */
+  @Get('calendar.ics')
+  async calendarFile(@Req() req: Request, @Res() res: Response): Promise<void> {
+    const principal = this.principal(req);
+    const event = await this.events.getEntity(principal.eventId);
+    const registration = await this.registrations.load(event.id, principal.registrationId);
+    const sessions = await this.signups.forRegistration(event.id, registration.id, event.timezone);
+    res
+      .type('text/calendar; charset=utf-8')
+      .setHeader('Content-Disposition', 'attachment; filename="my-registration.ics"')
+      .setHeader('Cache-Control', 'no-store')
+      .send(this.calendar.forRegistration(event, registration, sessions));
+  }
+
+  /** The same JSON as `GET /registrations/me/data`. */
+  @Get('data.json')
+  async data(@Req() req: Request, @Res() res: Response): Promise<void> {
+    const principal = this.principal(req);
+    const data = await this.personalData.export(principal.eventId, principal.registrationId);
+    res
+      .type('application/json; charset=utf-8')
+      .setHeader('Content-Disposition', 'attachment; filename="my-registration.json"')
+      .setHeader('Cache-Control', 'no-store')
+      .send(JSON.stringify(data, null, 2));
+  }
+
+  private async overview(
+    req: Request,
+    res: Response,
+    attendee: Attendee,
+    notes: { done?: string | null; sessionError?: string },
+    status: number,
+  ) {
+    const { event, registration, language } = attendee;
+    const [questions, mine, version] = await Promise.all([
+      this.questions.forEvent(event.id),
+      this.signups.forRegistration(event.id, registration.id, event.timezone),
+      this.versions.latest(event.id),
+    ]);
+    const signedUp = new Map(mine.map((s) => [s.sessionId, s.status]));
+    const sessions = (version?.snapshot.sessions ?? [])
+      .filter((s) => s.capacity !== null && s.status === 'scheduled')
+      .sort((a, b) => a.startsAt.localeCompare(b.startsAt))
+      .map((s) => ({
+        id: s.id,
+        title: s.title,
+        startsAt: s.startsAt,
+        endsAt: s.endsAt,
+        capacity: s.capacity,
+        signup: signedUp.get(s.id) ?? null,
+      }));
+    const qrSvg = await QRCode.toString(registration.checkInCode, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
+    this.renderer.page(
+      req,
+      res,
+      'attendee/my-registration',
+      {
+        ...this.common(attendee),
+        country: registration.countryCode ? countryName(registration.countryCode, LOCALES[language]) : null,
+        organisationType: registration.organisationType ? translate(language, `attendee.orgType.${registration.organisationType}`) : null,
+        answers: questions.map((q) => ({ label: q.label, value: this.answerText(q, registration.answers[q.key], language) })),
+        consents: formChoices(language).consents.map((c) => ({ ...c, given: registration.consents[c.key] === true })),
+        qrSvg,
+        sessions,
+        canSignUp: registration.status === 'confirmed',
+        active: registration.status !== 'cancelled' && registration.status !== 'rejected',
+        done:
+          notes.done && ['saved', 'signedUp', 'left'].includes(notes.done) ? translate(language, `attendee.my.done.${notes.done}`) : null,
+        sessionError: notes.sessionError ?? null,
+      },
+      { title: translate(language, 'attendee.my.title'), language, private: true, status, stylesheets: ['attendee.css'] },
+    );
+  }
+
+  /** A refused sign-up (overlap, full registration not confirmed) shows on the page beside the sessions. */
+  private async sessionRefused(req: Request, res: Response, attendee: Attendee, error: unknown): Promise<void> {
+    if (!(error instanceof Problem) || error.getStatus() >= 500) throw error;
+    const clash = error.extra?.conflictingSession as { title?: string } | undefined;
+    const message = clash?.title ? translate(attendee.language, 'attendee.sessions.overlap', { title: clash.title }) : error.detail;
+    await this.overview(req, res, attendee, { sessionError: message }, error.getStatus());
+  }
+
+  private editPage(
+    req: Request,
+    res: Response,
+    attendee: Attendee,
+    questions: Question[],
+    typed: TypedForm,
+    errors: FormErrors,
+    status: number,
+  ) {
+    const { language } = attendee;
+    const shown = translateErrors(language, errors);
+    this.renderer.page(
+      req,
+      res,
+      'attendee/details-form',
+      {
+        ...this.common(attendee),
+        editing: true,
+        form: typed,
+        errors: Object.keys(shown).length > 0 ? shown : null,
+        questions: questionFields(questions, typed, shown, language),
+        choices: formChoices(language),
+        action: '/my-registration/edit',
+        submit: translate(language, 'attendee.edit.submit'),
+      },
+      { title: translate(language, 'attendee.edit.heading'), language, private: true, status, stylesheets: ['attendee.css'] },
+    );
+  }
+
+  private common({ event, registration, language }: Attendee) {
+    return {
+      event: eventSummary(event, language),
+      registration,
+      statusLabel: translate(language, `attendee.status.${registration.status}`),
+    };
+  }
+
+  private answerText(question: Question, value: unknown, language: Language): string {
+    if (value === undefined || value === null || value === '') return '—';
+    if (Array.isArray(value)) return value.join(', ');
+    if (typeof value === 'boolean') return translate(language, value ? 'attendee.form.yes' : 'attendee.form.no');
+    if (question.type === 'country' && typeof value === 'string') return countryName(value, LOCALES[language]);
+    return String(value);
+  }
+
+  private principal(req: Request): { eventId: string; registrationId: string } {
+    const principal = req.principal;
+    if (principal?.kind !== 'magic-link' || !principal.eventId) throw new WebPageError(401, 'linkInvalid');
+    return { eventId: principal.eventId, registrationId: principal.subjectId };
+  }
+
+  private async attendee(req: Request): Promise<Attendee> {
+    const { eventId, registrationId } = this.principal(req);
+    const event = await this.events.getEntity(eventId);
+    const registration = await this.queries.one(event.id, registrationId, event.timezone);
+    const stored = registration.language?.slice(0, 2);
+    const language = !req.languageChosen && isLanguage(stored) ? stored : (req.language ?? 'en');
+    return { event, registration, language };
+  }
+}
