@@ -30,6 +30,6 @@ import { PublicMaterialsController } from './public-materials.controller';
     PublicMaterialsController,
   ],
   providers: [PresenterInvitationsService, PresenterPortalService, MaterialsService, MaterialsOverviewService, PresentationEventGuard],
-  exports: [MaterialsService],
+  exports: [MaterialsService, MaterialsOverviewService, PresenterInvitationsService],
 })
 export class PresentersModule {}

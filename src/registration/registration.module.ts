@@ -43,6 +43,7 @@ import { SessionSignupsService } from './session-signups.service';
   exports: [
     RegistrationsService,
     RegistrationQueriesService,
+    CheckInsService,
     RegistrationDetailsService,
     RegistrationCalendarService,
     QuestionsService,

@@ -1,19 +1,27 @@
 import { MiddlewareConsumer, Module, NestModule, Type } from '@nestjs/common';
 import { AgendaModule } from '../../agenda/agenda.module';
 import { EventsModule } from '../../events/events.module';
-import { PeopleModule } from '../../people/people.module';
 import { PresentersModule } from '../../presenters/presenters.module';
 import { RegistrationModule } from '../../registration/registration.module';
-import { RemindersModule } from '../../reminders/reminders.module';
-import { ReportsModule } from '../../reports/reports.module';
 import { applyPageMiddleware } from '../page-middleware';
 import { WebCoreModule } from '../web-core.module';
+import { AgendaEditorController } from './agenda-editor.controller';
+import { BadgesController } from './badges.controller';
+import { CheckInDeskController } from './check-in-desk.controller';
+import { DashboardEventsController } from './dashboard-events.controller';
+import { EventPresentationsPageController } from './event-presentations-page.controller';
 
-const CONTROLLERS: Type[] = [];
+const CONTROLLERS: Type[] = [
+  DashboardEventsController,
+  AgendaEditorController,
+  EventPresentationsPageController,
+  CheckInDeskController,
+  BadgesController,
+];
 
 /** Organiser dashboard: events, counts, agenda editor, presentations, check-in desk, badges. */
 @Module({
-  imports: [WebCoreModule, EventsModule, PeopleModule, AgendaModule, PresentersModule, RegistrationModule, RemindersModule, ReportsModule],
+  imports: [WebCoreModule, EventsModule, AgendaModule, PresentersModule, RegistrationModule],
   controllers: CONTROLLERS,
 })
 export class DashboardPagesModule implements NestModule {

@@ -1,0 +1,108 @@
+import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { OrganiserPrincipal } from '../../auth/principal';
+import { createEventSchema } from '../../events/dto/create-event.dto';
+import { EventsService } from '../../events/events.service';
+import { localDate, localDatesBetween } from '../../platform/time/zoned-time';
+import { CheckInsService } from '../../registration/check-ins.service';
+import { RegistrationQueriesService } from '../../registration/registration-queries.service';
+import { FormErrors, blankToUndefined, formErrorsFrom, validateForm } from '../form-input';
+import { WebPages } from '../page-access';
+import { WebRenderer } from '../web-renderer.service';
+import { loadEventPage } from './event-page';
+import { optionalNumber, problemStatus, shownErrors, typedText } from './form-values';
+
+const NEW_EVENT_FIELDS = ['title', 'timezone', 'startsAt', 'endsAt', 'venue', 'capacity'] as const;
+
+/** `/dashboard`: the organiser's events and a form for a new one; `/dashboard/events/:id`: its counts. */
+@Controller('dashboard')
+@WebPages('organiser')
+export class DashboardEventsController {
+  constructor(
+    private readonly renderer: WebRenderer,
+    private readonly events: EventsService,
+    private readonly registrations: RegistrationQueriesService,
+    private readonly checkIns: CheckInsService,
+  ) {}
+
+  @Get()
+  async list(@Req() req: Request, @Res() res: Response, @Query('cursor') cursor?: string): Promise<void> {
+    await this.renderList(req, res, cursor, { timezone: 'Europe/Brussels' }, {}, 200);
+  }
+
+  @Post('events')
+  async create(@Req() req: Request, @Res() res: Response, @Body() body: Record<string, unknown>): Promise<void> {
+    const typed = Object.fromEntries(NEW_EVENT_FIELDS.map((field) => [field, typedText(body, field)]));
+    const form = validateForm(createEventSchema, {
+      title: typed.title,
+      timezone: typed.timezone,
+      startsAt: typed.startsAt,
+      endsAt: typed.endsAt,
+      venue: blankToUndefined(typed.venue),
+      capacity: optionalNumber(typed.capacity),
+    });
+    if (!form.ok) return this.renderList(req, res, undefined, typed, form.errors, 400);
+    try {
+      const event = await this.events.create(organiserOf(req).organiserId, form.value);
+      res.redirect(303, `/dashboard/events/${event.id}`);
+    } catch (error) {
+      await this.renderList(req, res, undefined, typed, formErrorsFrom(error), problemStatus(error));
+    }
+  }
+
+  @Get('events/:eventId')
+  async overview(@Req() req: Request, @Res() res: Response, @Param('eventId') eventId: string): Promise<void> {
+    const { event } = await loadEventPage(this.events, req, eventId);
+    const today = localDate(new Date(), event.timezone);
+    const days = localDatesBetween(event.startsAt, event.endsAt, event.timezone);
+    const [counts, checkIns] = await Promise.all([this.registrations.counts(eventId), this.checkIns.list(event, today)]);
+    this.renderer.page(
+      req,
+      res,
+      'dashboard/event-overview',
+      {
+        event,
+        days,
+        today,
+        isEventDay: days.includes(today),
+        counts: {
+          registered: counts.pending + counts.confirmed + counts.waitlisted,
+          confirmed: counts.confirmed,
+          waitlisted: counts.waitlisted,
+          checkedInToday: checkIns.countsByDay[today] ?? 0,
+        },
+        published: req.query.published === '1',
+      },
+      { title: event.title, dashboard: true, private: true, stylesheets: ['dashboard.css'] },
+    );
+  }
+
+  @Post('events/:eventId/publish')
+  async publish(@Req() req: Request, @Res() res: Response, @Param('eventId') eventId: string): Promise<void> {
+    const { role } = await loadEventPage(this.events, req, eventId);
+    await this.events.publish(eventId, role);
+    res.redirect(303, `/dashboard/events/${eventId}?published=1`);
+  }
+
+  private async renderList(
+    req: Request,
+    res: Response,
+    cursor: string | undefined,
+    values: Record<string, unknown>,
+    errors: FormErrors,
+    status: number,
+  ): Promise<void> {
+    const page = await this.events.listFor(organiserOf(req).organiserId, { limit: 50, cursor });
+    this.renderer.page(
+      req,
+      res,
+      'dashboard/events',
+      { events: page.items, nextCursor: page.nextCursor, values, errors: shownErrors(errors) },
+      { title: 'Your events', dashboard: true, private: true, status, stylesheets: ['dashboard.css'] },
+    );
+  }
+}
+
+function organiserOf(req: Request): OrganiserPrincipal {
+  return req.principal as OrganiserPrincipal;
+}
