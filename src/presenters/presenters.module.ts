@@ -30,6 +30,6 @@ import { PublicMaterialsController } from './public-materials.controller';
     PublicMaterialsController,
   ],
   providers: [PresenterInvitationsService, PresenterPortalService, MaterialsService, MaterialsOverviewService, PresentationEventGuard],
-  exports: [MaterialsService, MaterialsOverviewService, PresenterInvitationsService],
+  exports: [MaterialsService, MaterialsOverviewService, PresenterInvitationsService, PresenterPortalService],
 })
 export class PresentersModule {}
