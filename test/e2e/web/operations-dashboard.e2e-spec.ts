@@ -74,7 +74,7 @@ describe('organiser dashboard: registrations, emails, reminders, reports', () =>
     await screenshot(page, 'operations-emails-resent');
   });
 
-  it('filters the registrations table by status and search, exports the filtered rows as CSV, approves and adds a walk-in', async () => {
+  it('filters the registrations table by status and search, exports the filtered rows as CSV, approves, rejects and adds a walk-in', async () => {
     const chile = attendee({ name: 'Camila Chile', countryCode: 'CL', region: 'Biobío' });
     const peru = attendee({ name: 'Pedro Peru' });
     await ctx.app.http.post(`/events/${event.id}/registrations`).send(chile).expect(201);
@@ -101,6 +101,16 @@ describe('organiser dashboard: registrations, emails, reminders, reports', () =>
     expect(await rows.count()).toBe(0);
     const approved = await ctx.app.http.get(`/events/${event.id}/registrations/${pending.body.id}`).set('Authorization', auth).expect(200);
     expect(approved.body.status).toBe('confirmed');
+    const unwanted = await ctx.app.http
+      .post(`/events/${event.id}/registrations`)
+      .set('Authorization', auth)
+      .send({ name: 'Ricardo Refused', email: 'ricardo@region.test', status: 'pending', notify: false })
+      .expect(201);
+    await page.reload();
+    await page.getByRole('button', { name: 'Reject Ricardo Refused' }).click();
+    await page.getByText('The registration is rejected.').waitFor();
+    const rejected = await ctx.app.http.get(`/events/${event.id}/registrations/${unwanted.body.id}`).set('Authorization', auth).expect(200);
+    expect(rejected.body.status).toBe('rejected');
 
     await page.getByLabel('Status').selectOption('');
     await page.getByLabel('Name or email').fill('camila');
@@ -139,7 +149,7 @@ describe('organiser dashboard: registrations, emails, reminders, reports', () =>
     expect(await page.locator('table tbody tr', { hasText: 'Walter Walk-in' }).count()).toBe(1);
   });
 
-  it('creates a reminder rule through the page that the API then lists, with errors beside the fields first, and previews it', async () => {
+  it('creates a reminder rule through the page that the API then lists, with errors beside the fields, then previews, disables, edits and deletes it', async () => {
     await page.goto(url(eventPath('reminders')));
     expect(await page.locator('#form-errors').count()).toBe(0);
     await page.getByLabel('Amount').fill('2');
@@ -177,6 +187,24 @@ describe('organiser dashboard: registrations, emails, reminders, reports', () =>
     await row.getByRole('button', { name: 'Disable Two days before' }).click();
     await page.getByText('The reminder rule is disabled.').waitFor();
     expect((await ctx.app.http.get(`/events/${event.id}/reminder-rules/${rule.id}`).set('Authorization', auth)).body.enabled).toBe(false);
+
+    await row.getByRole('link', { name: 'Edit Two days before' }).click();
+    expect(await page.getByLabel('Enabled').isChecked()).toBe(false);
+    await page.getByLabel('Amount').fill('0.5');
+    await page.getByLabel('Unit').selectOption('minutes');
+    await page.getByRole('button', { name: 'Save the rule' }).click();
+    expect(await page.locator('#f-offsetMinutes-error').textContent()).toBe('expected whole minutes');
+    await page.getByLabel('Amount').fill('3');
+    await page.getByLabel('Unit').selectOption('hours');
+    await page.getByRole('button', { name: 'Save the rule' }).click();
+    await page.getByText('The reminder rule is saved.').waitFor();
+    const saved = (await ctx.app.http.get(`/events/${event.id}/reminder-rules/${rule.id}`).set('Authorization', auth)).body;
+    expect(saved).toMatchObject({ offsetMinutes: -180, enabled: false, subject: 'See you in two days' });
+    expect(await row.textContent()).toContain('3 hours before event_start');
+
+    await row.getByRole('button', { name: 'Delete Two days before' }).click();
+    await page.getByText('The reminder rule is deleted.').waitFor();
+    await ctx.app.http.get(`/events/${event.id}/reminder-rules/${rule.id}`).set('Authorization', auth).expect(404);
   });
 
   it('compiles a report from the page, follows its progress bar to done and opens the HTML report', async () => {
