@@ -131,6 +131,59 @@ describe('organiser dashboard: agenda editor, check-in desk, badges', () => {
     await screenshot(page, 'dashboard-agenda-conflict');
   });
 
+  it('adds a session through the form, and keeps a refused one typed with the 422 beside its time', async () => {
+    await page.goto(url(`/dashboard/events/${meeting.event.id}/agenda`));
+    const add = page.locator('form[action$="/agenda/sessions"]');
+    await add.getByLabel('Title').fill('Closing summary');
+    await add.getByLabel('Kind').selectOption('keynote');
+    await add.getByLabel('Starts').fill('2019-10-10T16:00');
+    await add.getByLabel('Ends').fill('2019-10-10T16:30');
+    await add.getByLabel('Room').selectOption({ label: 'Plenary hall' });
+    const [refused] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      add.getByRole('button', { name: 'Add session' }).click(),
+    ]);
+    expect(refused.status()).toBe(422);
+    await expect(add.locator('#f-startsAt-error').textContent()).resolves.toContain(
+      "must be on one of the event's days (2019-10-08, 2019-10-09)",
+    );
+    await expect(add.getByLabel('Title').inputValue()).resolves.toBe('Closing summary');
+    await expect(add.getByLabel('Kind').inputValue()).resolves.toBe('keynote');
+    await expect(add.getByLabel('Starts').inputValue()).resolves.toBe('2019-10-10T16:00');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'dashboard-agenda-outside-days');
+
+    await add.getByLabel('Starts').fill('2019-10-09T16:00');
+    await add.getByLabel('Ends').fill('2019-10-09T16:30');
+    await add.getByRole('button', { name: 'Add session' }).click();
+    await page.waitForURL((u) => u.searchParams.get('saved') === 'added');
+    const sessions = (await api().get(`${meeting.base}/sessions`).set('Authorization', auth).expect(200)).body.items;
+    const added = sessions.find((s: { title: string }) => s.title === 'Closing summary');
+    expect([added.kind, added.startsAt, added.roomId]).toEqual(['keynote', '2019-10-09T16:00:00+02:00', meeting.rooms.plenary.id]);
+    const row = page.locator(`#session-${added.id}`);
+    await expect(row.locator('.session-time').textContent()).resolves.toBe('16:00–16:30');
+    expect(await page.locator('section.day', { has: row }).locator('h2').textContent()).toContain('9 October 2019');
+  });
+
+  it('cancels a session only once the organiser confirms', async () => {
+    const coffee = meeting.sessions.coffee;
+    await page.goto(url(`/dashboard/events/${meeting.event.id}/agenda/sessions/${coffee.id}`));
+    // The browser insists on the box; without it, the server refuses too.
+    const csrf = (await organiser.cookies()).find((c) => c.name === 'plenary_csrf')?.value as string;
+    const unconfirmed = await page.request.post(url(`/dashboard/events/${meeting.event.id}/agenda/sessions/${coffee.id}/cancel`), {
+      form: { _csrf: csrf },
+      maxRedirects: 0,
+    });
+    expect(unconfirmed.status()).toBe(400);
+    expect(await unconfirmed.text()).toContain('Tick the box to confirm the cancellation');
+    expect((await sessionNow(coffee.id)).status).toBe('scheduled');
+    await page.getByLabel(`Yes, cancel “${coffee.title}”`).check();
+    await page.getByRole('button', { name: 'Cancel session' }).click();
+    await page.waitForURL((u) => u.searchParams.get('saved') === 'cancelled');
+    await expect(page.locator(`#session-${coffee.id} .badge`).textContent()).resolves.toBe('cancelled');
+    expect((await sessionNow(coffee.id)).status).toBe('cancelled');
+  });
+
   it('checks an attendee in by code at the desk, then says when on a second scan', async () => {
     const guest = (
       await api()
@@ -150,6 +203,7 @@ describe('organiser dashboard: agenda editor, check-in desk, badges', () => {
     await expect(result.getAttribute('class')).resolves.toContain('ok');
     await expect(result.textContent()).resolves.toMatch(/Checked in\s+Rosa Quispe, Gobierno Regional de Piura/);
     await expect(page.locator('#checked-in-count').textContent()).resolves.toBe('1');
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'dashboard-check-in');
 
     // The scanner types the next code straight away: the field is focused again and the day kept.
@@ -229,6 +283,7 @@ describe('organiser dashboard: agenda editor, check-in desk, badges', () => {
     await expect(row.locator('.invitation-invited').count()).resolves.toBe(2);
     const mails = await ctx.smtp.waitForMail('ignacio.tello@ohiggins.test');
     expect(mails[0].text).toContain('/presenter?token=');
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'dashboard-presentations');
   });
 
