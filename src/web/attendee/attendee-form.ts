@@ -78,6 +78,26 @@ export function apiInput(typed: TypedForm, questions: Question[]) {
   };
 }
 
+/**
+ * The edit form as `PATCH /registrations/me`'s body: the email stays, a
+ * cleared optional field or answer is cleared (null), and a cleared name is
+ * sent as typed so the API's schema refuses it.
+ */
+export function updateInput(typed: TypedForm, questions: Question[]) {
+  const { email: _email, ...given } = apiInput(typed, questions);
+  const cleared = Object.fromEntries(questions.filter((q) => !(q.key in given.answers)).map((q) => [q.key, null]));
+  return {
+    ...given,
+    name: typed.name ?? '',
+    organisation: given.organisation ?? null,
+    organisationType: given.organisationType ?? null,
+    region: given.region ?? null,
+    countryCode: given.countryCode ?? null,
+    language: given.language ?? null,
+    answers: { ...given.answers, ...cleared },
+  };
+}
+
 /** The service's own answer checks, as form errors, so they show together with the other fields' errors. */
 export function answerErrors(questions: Question[], answers: Record<string, unknown>, requireAll: boolean): FormErrors {
   try {

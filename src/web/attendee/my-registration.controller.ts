@@ -22,7 +22,16 @@ import { translate } from '../i18n/messages';
 import { WebPages } from '../page-access';
 import { WebPageError } from '../web-page-error';
 import { WebRenderer } from '../web-renderer.service';
-import { TypedForm, answersAsTyped, apiInput, formChoices, questionFields, translateErrors, typedForm } from './attendee-form';
+import {
+  TypedForm,
+  answerErrors,
+  answersAsTyped,
+  formChoices,
+  questionFields,
+  translateErrors,
+  typedForm,
+  updateInput,
+} from './attendee-form';
 import { eventSummary } from './event-summary';
 import { AttendeeLinkInvalidFilter } from './link-invalid.filter';
 
@@ -82,9 +91,11 @@ export class MyRegistrationController {
     const attendee = await this.attendee(req);
     const questions = await this.questions.forEvent(attendee.event.id);
     const typed = typedForm(body, questions);
-    const { email: _email, ...input } = apiInput(typed, questions);
+    const input = updateInput(typed, questions);
     const checked = validateForm(updateRegistrationSchema, input);
-    if (!checked.ok) return this.editPage(req, res, attendee, questions, typed, checked.errors, 400);
+    // Required questions stay required for the attendee, as on the registration form.
+    const errors = { ...(checked.ok ? {} : checked.errors), ...answerErrors(questions, input.answers, true) };
+    if (!checked.ok || Object.keys(errors).length > 0) return this.editPage(req, res, attendee, questions, typed, errors, 400);
     try {
       await this.details.update(attendee.event.id, attendee.registration.id, checked.value);
     } catch (error) {
@@ -127,12 +138,13 @@ export class MyRegistrationController {
   @Post('sessions/:sessionId')
   async signUp(@Req() req: Request, @Res() res: Response, @Param('sessionId', ParseUUIDPipe) sessionId: string): Promise<void> {
     const attendee = await this.attendee(req);
+    let signup: { status: string };
     try {
-      await this.signups.signUp(attendee.event.id, attendee.registration.id, sessionId, attendee.event.timezone);
+      signup = await this.signups.signUp(attendee.event.id, attendee.registration.id, sessionId, attendee.event.timezone);
     } catch (error) {
       return this.sessionRefused(req, res, attendee, error);
     }
-    res.redirect(303, '/my-registration?done=signedUp#sessions');
+    res.redirect(303, `/my-registration?done=${signup.status === 'waitlisted' ? 'waitlisted' : 'signedUp'}#sessions`);
   }
 
   @Post('sessions/:sessionId/leave')
@@ -213,7 +225,9 @@ export class MyRegistrationController {
         canSignUp: registration.status === 'confirmed',
         active: registration.status !== 'cancelled' && registration.status !== 'rejected',
         done:
-          notes.done && ['saved', 'signedUp', 'left'].includes(notes.done) ? translate(language, `attendee.my.done.${notes.done}`) : null,
+          notes.done && ['saved', 'signedUp', 'waitlisted', 'left'].includes(notes.done)
+            ? translate(language, `attendee.my.done.${notes.done}`)
+            : null,
         sessionError: notes.sessionError ?? null,
       },
       { title: translate(language, 'attendee.my.title'), language, private: true, status, stylesheets: ['attendee.css'] },

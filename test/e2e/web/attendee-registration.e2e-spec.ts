@@ -3,8 +3,7 @@ import { screenshot, seriousA11yViolations, useBrowser } from '../../support/bro
 import { attendee, createOpenEvent } from '../../support/future-event';
 import { ADMIN, login } from '../../support/test-app';
 import { useTestApp } from '../../support/use-test-app';
-
-const linkIn = (text: string) => /(http:\/\/plenary\.test\/my-registration\?token=\S+)/.exec(text)?.[1] ?? '';
+import { myRegistrationLink, registeredAttendee } from './attendee-support';
 
 describe('attendee registration pages', () => {
   const ctx = useTestApp();
@@ -65,9 +64,9 @@ describe('attendee registration pages', () => {
     expect(stored).toMatchObject({ status: 'confirmed', answers: { dietary: 'Vegetarian', workshop: 'Tourism', first_time: true } });
 
     const [mail] = await ctx.smtp.waitForMail(String(person.email));
-    const link = linkIn(mail.text);
+    const link = myRegistrationLink(ctx, mail.text);
     expect(link).not.toBe('');
-    await page.goto(link.replace('http://plenary.test', appUrl()));
+    await page.goto(link);
     await page.waitForURL((url) => url.pathname === '/my-registration');
     expect(page.url()).not.toContain('token=');
     expect(await page.locator('h1').textContent()).toBe('My registration');
@@ -122,9 +121,7 @@ describe('attendee registration pages', () => {
   });
 
   it('says beside the email field that an address is already registered, and emails its link again', async () => {
-    const person = attendee({ answers: { dietary: 'None' } });
-    await ctx.app.http.post(`/events/${event.id}/registrations`).send(person).expect(201);
-    await ctx.smtp.waitForMail(String(person.email));
+    const { person, email } = await registeredAttendee(ctx, event.id, { answers: { dietary: 'None' } });
     const context = await browsers.newContext();
     const page = await context.newPage();
     await page.goto(`${appUrl()}/e/${event.slug}/register`);
@@ -133,7 +130,7 @@ describe('attendee registration pages', () => {
     await page.getByRole('button', { name: 'Register' }).click();
     await page.locator('#f-email-error').waitFor();
     expect(await page.textContent('#f-email-error')).toContain('already registered');
-    expect(await ctx.smtp.waitForMail(String(person.email), 2)).toHaveLength(2);
+    expect(await ctx.smtp.waitForMail(email, 2)).toHaveLength(2);
     await context.close();
   });
 
