@@ -52,4 +52,20 @@ describe('presenter portal size limit', () => {
     expect(await materialsStored()).toBe(0);
     await context.close();
   });
+
+  it('refuses a larger file sent by the plain form (no script) with 413 and the limit beside the file field', async () => {
+    const context = await browsers.browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${ctx.app.plenary.url}/presenter?token=${encodeURIComponent(token)}`);
+    const block = page.locator(`#presentation-${presentationId}`);
+    await block.getByLabel('File to upload').setInputFiles({ name: 'big.pdf', mimeType: 'application/pdf', buffer: oversizedPdf() });
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      block.getByRole('button', { name: 'Upload', exact: true }).click(),
+    ]);
+    expect(response.status()).toBe(413);
+    expect(await page.locator(`#p-${presentationId}-file-error`).textContent()).toContain('The file is larger than the limit of 0.1 MB.');
+    expect(await materialsStored()).toBe(0);
+    await context.close();
+  });
 });
