@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { screenshot, seriousA11yViolations, useBrowser } from '../../support/browser';
-import { attendee, createOpenEvent } from '../../support/future-event';
+import { attendee, createOpenEvent, daysFromNow } from '../../support/future-event';
 import { ADMIN, login } from '../../support/test-app';
 import { useTestApp } from '../../support/use-test-app';
 import { myRegistrationLink, registeredAttendee } from './attendee-support';
@@ -145,7 +145,27 @@ describe('attendee registration pages', () => {
       .send({ ...person, 'answers.dietary': 'None' })
       .expect(403);
     expect(refused.headers['content-type']).toMatch(/text\/html/);
+    expect(refused.text).toContain('This form has expired or was not sent from this site');
     expect(await registrationsOf(String(person.email))).toEqual([]);
+  });
+
+  it('says when registration opens instead of showing the form, and refuses a submission before then', async () => {
+    const early = await createOpenEvent(ctx.app.http, auth, { registrationOpensAt: daysFromNow(10) });
+    const slug = (await ctx.app.http.get(`/events/${early.id}`).set('Authorization', auth).expect(200)).body.slug;
+    const page = await ctx.app.http.get(`/e/${slug}/register`).expect(200);
+    expect(page.text).toContain('Registration opens on');
+    expect(page.text).not.toContain('name="email"');
+    const cookies = (page.headers['set-cookie'] as unknown as string[]).map((c) => c.split(';')[0]);
+    const csrf = cookies.find((c) => c.startsWith('plenary_csrf='))?.split('=')[1] ?? '';
+    const person = attendee();
+    await ctx.app.http
+      .post(`/e/${slug}/register`)
+      .set('Cookie', cookies.join('; '))
+      .type('form')
+      .send({ ...person, _csrf: csrf })
+      .expect(422);
+    const list = await ctx.app.http.get(`/events/${early.id}/registrations`).set('Authorization', auth).expect(200);
+    expect(list.body.items).toEqual([]);
   });
 
   it('shows the form in Spanish to a Spanish-speaking visitor', async () => {
