@@ -53,15 +53,11 @@ export class OutboxService implements OnModuleInit {
   async enqueue<P>(tx: Tx, message: OutboxMessage<P>): Promise<{ id: string; created: boolean }> {
     const rendered = renderMail(message.template, message.params);
     const id = randomUUID();
-    // An address that hard-bounced for this event is written down but not sent to.
     const inserted: Array<{ id: string; status: string }> = await tx.manager.query(
-      `INSERT INTO emails (id, event_id, kind, dedupe_key, to_address, to_name, subject, html, text, headers, attachments, job_id, status, last_error)
-       SELECT $1::uuid, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $1::text,
-              CASE WHEN s.address IS NULL THEN 'queued' ELSE 'cancelled' END,
-              CASE WHEN s.address IS NULL THEN NULL ELSE 'not sent: the address ' || s.reason END
-         FROM (SELECT 1) one LEFT JOIN mail_suppressions s ON s.event_id = $2::uuid AND s.address = lower($5)
-       ON CONFLICT (dedupe_key) DO NOTHING
-       RETURNING id, status`,
+      insertIntoOutbox(
+        `(VALUES ($1::uuid, $2::uuid, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11::jsonb))
+           AS t(id, event_id, kind, dedupe_key, to_address, to_name, subject, html, text, headers, attachments)`,
+      ),
       [
         id,
         message.eventId ?? null,
@@ -80,7 +76,7 @@ export class OutboxService implements OnModuleInit {
       const existing = await tx.manager.findOneOrFail(Email, { where: { dedupeKey: message.dedupeKey }, select: { id: true } });
       return { id: existing.id, created: false };
     }
-    if (inserted[0].status === 'queued') tx.afterCommit(() => this.enqueueSend(id, id));
+    if (inserted[0].status === 'queued') tx.afterCommit(() => this.dispatch(id));
     return { id, created: true };
   }
 
@@ -94,15 +90,10 @@ export class OutboxService implements OnModuleInit {
     const ids = messages.map(() => randomUUID());
     const rendered = messages.map((m) => renderMail(m.template, m.params));
     const inserted: Array<{ id: string; status: string }> = await tx.manager.query(
-      `INSERT INTO emails (id, event_id, kind, dedupe_key, to_address, to_name, subject, html, text, headers, attachments, job_id, status, last_error)
-       SELECT t.id, t.event_id, t.kind, t.dedupe_key, t.to_address, t.to_name, t.subject, t.html, t.text, t.headers, t.attachments, t.id::text,
-              CASE WHEN s.address IS NULL THEN 'queued' ELSE 'cancelled' END,
-              CASE WHEN s.address IS NULL THEN NULL ELSE 'not sent: the address ' || s.reason END
-         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::jsonb[], $11::jsonb[])
-              AS t(id, event_id, kind, dedupe_key, to_address, to_name, subject, html, text, headers, attachments)
-         LEFT JOIN mail_suppressions s ON s.event_id = t.event_id AND s.address = lower(t.to_address)
-       ON CONFLICT (dedupe_key) DO NOTHING
-       RETURNING id, status`,
+      insertIntoOutbox(
+        `unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::jsonb[], $11::jsonb[])
+           AS t(id, event_id, kind, dedupe_key, to_address, to_name, subject, html, text, headers, attachments)`,
+      ),
       [
         ids,
         messages.map((m) => m.eventId ?? null),
@@ -243,6 +234,18 @@ export class OutboxService implements OnModuleInit {
     return { requeued };
   }
 
+  /**
+   * The send job of a row just committed as `queued` (job id = row id), for a
+   * caller that wrote it with `insertIntoOutbox` in a statement of its own.
+   */
+  dispatch(emailId: string): Promise<void> {
+    return this.queues.enqueueBatched(
+      JobName.SendMail,
+      { emailId },
+      { jobId: emailId, attempts: this.config.mail.attempts, backoffBaseMs: this.config.mail.backoffBaseMs },
+    );
+  }
+
   private enqueueSend(emailId: string, jobId: string): Promise<void> {
     return this.queues.enqueue(
       JobName.SendMail,
@@ -250,6 +253,24 @@ export class OutboxService implements OnModuleInit {
       { jobId, attempts: this.config.mail.attempts, backoffBaseMs: this.config.mail.backoffBaseMs },
     );
   }
+}
+
+/**
+ * The outbox INSERT of the rows of `source`, a relation `t` with the columns
+ * id, event_id, kind, dedupe_key, to_address, to_name, subject, html, text,
+ * headers, attachments. The job id is the row id; an address that
+ * hard-bounced for this event is written down but not sent to; a dedupe key
+ * already present adds nothing. Returns `id, status` of the rows written.
+ */
+export function insertIntoOutbox(source: string): string {
+  return `INSERT INTO emails (id, event_id, kind, dedupe_key, to_address, to_name, subject, html, text, headers, attachments, job_id, status, last_error)
+       SELECT t.id, t.event_id, t.kind, t.dedupe_key, t.to_address, t.to_name, t.subject, t.html, t.text, t.headers, t.attachments, t.id::text,
+              CASE WHEN s.address IS NULL THEN 'queued' ELSE 'cancelled' END,
+              CASE WHEN s.address IS NULL THEN NULL ELSE 'not sent: the address ' || s.reason END
+         FROM ${source}
+         LEFT JOIN mail_suppressions s ON s.event_id = t.event_id AND s.address = lower(t.to_address)
+       ON CONFLICT (dedupe_key) DO NOTHING
+       RETURNING id, status`;
 }
 
 /** What organisers see of an email; the body stays in the row for resends. */
