@@ -213,8 +213,14 @@ export function localDatesBetween(start: Date, end: Date, tz: string): string[] 
  * "8 October 2019 at 09:00 – 9 October 2019 at 17:30 (Europe/Brussels)".
  */
 const spanFormats = new Map<string, Intl.DateTimeFormat>();
+/** Even a built formatter takes a tenth of a millisecond a range, and a burst of emails asks for the same few spans. */
+const spans = new Map<string, string>();
+const MAX_SPANS = 1_000;
 
 export function describeSpan(start: Date, end: Date, tz: string, locale = 'en-GB'): string {
+  const spanKey = `${locale}|${tz}|${start.getTime()}|${end.getTime()}`;
+  const known = spans.get(spanKey);
+  if (known !== undefined) return known;
   // Building a formatter costs far more than using one, and every email asks for one.
   const key = `${locale}|${tz}`;
   let format = spanFormats.get(key);
@@ -222,5 +228,8 @@ export function describeSpan(start: Date, end: Date, tz: string, locale = 'en-GB
     format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: tz });
     spanFormats.set(key, format);
   }
-  return `${format.formatRange(start, end)} (${tz})`;
+  const described = `${format.formatRange(start, end)} (${tz})`;
+  if (spans.size >= MAX_SPANS) spans.clear();
+  spans.set(spanKey, described);
+  return described;
 }
