@@ -14,6 +14,27 @@ const PERSON_COLUMNS = `id, event_id AS "eventId", name, email, email_key AS "em
   organisation_type AS "organisationType", region, country_code AS "countryCode", title, language,
   erased_at AS "erasedAt", created_at AS "createdAt", updated_at AS "updatedAt"`;
 
+/**
+ * The statement behind `PeopleService.upsert` for a person with an email, for
+ * callers that make it part of a larger statement. `source` yields event_id,
+ * name, email, email_key (lower(email)), organisation, organisation_type,
+ * region, country_code, title, language; the person's row comes back as a Person.
+ */
+export function upsertPersonByEmail(source: string): string {
+  return `INSERT INTO people (event_id, name, email, email_key, organisation, organisation_type, region, country_code, title, language)
+         ${source}
+         ON CONFLICT (event_id, email_key) WHERE email_key IS NOT NULL DO UPDATE SET
+           name = EXCLUDED.name,
+           organisation = COALESCE(EXCLUDED.organisation, people.organisation),
+           organisation_type = COALESCE(EXCLUDED.organisation_type, people.organisation_type),
+           region = COALESCE(EXCLUDED.region, people.region),
+           country_code = COALESCE(EXCLUDED.country_code, people.country_code),
+           title = COALESCE(EXCLUDED.title, people.title),
+           language = COALESCE(EXCLUDED.language, people.language),
+           updated_at = now()
+         RETURNING ${PERSON_COLUMNS}`;
+}
+
 /** The event's people; other modules reach them through this service only. */
 @Injectable()
 export class PeopleService {
@@ -74,32 +95,17 @@ export class PeopleService {
    */
   async upsert(manager: EntityManager, eventId: string, input: PersonInput): Promise<Person> {
     if (input.email) {
-      const { rows } = await sql<Person>(
-        manager,
-        `INSERT INTO people (event_id, name, email, email_key, organisation, organisation_type, region, country_code, title, language)
-         VALUES ($1, $2, $3, lower($3), $4, $5, $6, $7, $8, $9)
-         ON CONFLICT (event_id, email_key) WHERE email_key IS NOT NULL DO UPDATE SET
-           name = EXCLUDED.name,
-           organisation = COALESCE(EXCLUDED.organisation, people.organisation),
-           organisation_type = COALESCE(EXCLUDED.organisation_type, people.organisation_type),
-           region = COALESCE(EXCLUDED.region, people.region),
-           country_code = COALESCE(EXCLUDED.country_code, people.country_code),
-           title = COALESCE(EXCLUDED.title, people.title),
-           language = COALESCE(EXCLUDED.language, people.language),
-           updated_at = now()
-         RETURNING ${PERSON_COLUMNS}`,
-        [
-          eventId,
-          input.name,
-          input.email,
-          input.organisation,
-          input.organisationType,
-          input.region,
-          input.countryCode,
-          input.title,
-          input.language,
-        ],
-      );
+      const { rows } = await sql<Person>(manager, upsertPersonByEmail('VALUES ($1::uuid, $2, $3, lower($3), $4, $5, $6, $7, $8, $9)'), [
+        eventId,
+        input.name,
+        input.email,
+        input.organisation,
+        input.organisationType,
+        input.region,
+        input.countryCode,
+        input.title,
+        input.language,
+      ]);
       return rows[0];
     }
     // Without an email, the same name at the same organisation is taken to be the same person,

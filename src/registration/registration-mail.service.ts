@@ -3,8 +3,9 @@ import { MagicLinkService } from '../auth/magic-link.service';
 import { Event } from '../events/event.entity';
 import { Person } from '../people/person.entity';
 import { Tx } from '../platform/database/transaction.service';
-import { MailTemplate } from '../platform/mail/mail-template';
-import { OutboxService } from '../platform/mail/outbox.service';
+import { EmailAttachment } from '../platform/mail/email.entity';
+import { MailTemplate, RenderedMail, renderMail } from '../platform/mail/mail-template';
+import { OutboxMessage, OutboxService } from '../platform/mail/outbox.service';
 import { describeSpan } from '../platform/time/zoned-time';
 import { RegistrationCalendarService } from './registration-calendar.service';
 import {
@@ -46,8 +47,45 @@ export class RegistrationMailService {
   async send(tx: Tx, kind: RegistrationMailKind, event: Event, registration: Registration, person: Person): Promise<void> {
     if (!person.email) return;
     const { token, tokenId } = await this.magicLinks.issue(tx.manager, { type: 'registration', id: registration.id, eventId: event.id });
+    await this.outbox.enqueue(tx, this.message(kind, event, registration, { ...person, email: person.email }, token, tokenId));
+  }
+
+  /**
+   * The email of each outcome a new public registration may have, rendered
+   * ahead of the statement that decides between them (the seat is taken in
+   * the database). `token` is the link's token, minted by the caller.
+   */
+  renderOutcomes(
+    outcomes: Array<'confirmed' | 'waitlisted'>,
+    event: Event,
+    registration: Pick<Registration, 'id' | 'checkInCode' | 'updatedAt'>,
+    person: { name: string; email: string },
+    token: string,
+  ): Array<RenderedMail & { status: string; kind: string; dedupeKey: string; attachments: EmailAttachment[] }> {
+    const when = describeSpan(event.startsAt, event.endsAt, event.timezone);
+    return outcomes.map((status) => {
+      const message = this.message(status, event, { ...registration, status } as Registration, person, token, '', when);
+      return {
+        ...renderMail(message.template, message.params),
+        status,
+        kind: message.template.kind,
+        dedupeKey: message.dedupeKey,
+        attachments: message.attachments ?? [],
+      };
+    });
+  }
+
+  private message(
+    kind: RegistrationMailKind,
+    event: Event,
+    registration: Registration,
+    person: { name: string; email: string },
+    token: string,
+    tokenId: string,
+    when = describeSpan(event.startsAt, event.endsAt, event.timezone),
+  ): OutboxMessage<RegistrationMailParams> {
     const withCalendar = kind === 'confirmed' || kind === 'promoted';
-    await this.outbox.enqueue(tx, {
+    return {
       eventId: event.id,
       // A link email may go out many times (once a minute at most); each other kind once per registration.
       dedupeKey: kind === 'link' ? `registration-link:${tokenId}` : `registration-${kind}:${registration.id}`,
@@ -56,7 +94,7 @@ export class RegistrationMailService {
       params: {
         name: person.name,
         eventTitle: event.title,
-        when: describeSpan(event.startsAt, event.endsAt, event.timezone),
+        when,
         venue: event.venue,
         link: this.magicLinks.link('/my-registration', token),
         checkInCode: registration.checkInCode,
@@ -70,6 +108,6 @@ export class RegistrationMailService {
             },
           ]
         : [],
-    });
+    };
   }
 }

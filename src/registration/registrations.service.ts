@@ -1,7 +1,11 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { MagicLinkService } from '../auth/magic-link.service';
+import { hashToken, newSecretToken } from '../auth/secret-token';
+import { APP_CONFIG } from '../config/config.module';
+import { AppConfig } from '../config/app-config';
 import { Event } from '../events/event.entity';
 import { EventsService } from '../events/events.service';
 import { PeopleService } from '../people/people.service';
@@ -9,21 +13,19 @@ import { Person } from '../people/person.entity';
 import { DomainEventBus } from '../platform/domain-events/domain-event-bus';
 import { Tx, TransactionService } from '../platform/database/transaction.service';
 import { sql } from '../platform/database/sql';
+import { OutboxService } from '../platform/mail/outbox.service';
 import { Problem } from '../platform/http/problem';
 import { formatInZone } from '../platform/time/zoned-time';
 import { validateAnswers } from './answers';
 import { newCheckInCode } from './check-in-code';
 import { OrganiserRegisterInput, RegisterInput } from './dto/register.dto';
 import { QuestionsService } from './questions.service';
+import { PublicRegistrationBatches, REGISTRATION_COLUMNS } from './public-registration-batches';
+import { RegistrationForm, RegistrationFormCache } from './registration-form-cache';
 import { RegistrationMailService } from './registration-mail.service';
 import { SessionSignupsService } from './session-signups.service';
 import { Registration, RegistrationSource, RegistrationStatus } from './registration.entity';
 import '../events/event-domain-events';
-
-/** A registrations row as a Registration, for the statements of the hot path. */
-const REGISTRATION_COLUMNS = `id, event_id AS "eventId", person_id AS "personId", status, check_in_code AS "checkInCode", source,
-  consents, answers, created_at AS "createdAt", updated_at AS "updatedAt", confirmed_at AS "confirmedAt",
-  waitlisted_at AS "waitlistedAt", promoted_at AS "promotedAt", cancelled_at AS "cancelledAt", decided_at AS "decidedAt"`;
 
 export interface RegistrationOutcome {
   registration: Registration;
@@ -38,7 +40,12 @@ export interface RegistrationOutcome {
  */
 @Injectable()
 export class RegistrationsService implements OnModuleInit {
+  private readonly logger = new Logger(RegistrationsService.name);
+  private readonly forms: RegistrationFormCache;
+  private readonly batches: PublicRegistrationBatches;
+
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly db: DataSource,
     private readonly transactions: TransactionService,
     private readonly events: EventsService,
@@ -48,7 +55,11 @@ export class RegistrationsService implements OnModuleInit {
     private readonly bus: DomainEventBus,
     private readonly questions: QuestionsService,
     private readonly signups: SessionSignupsService,
-  ) {}
+    private readonly outbox: OutboxService,
+  ) {
+    this.forms = new RegistrationFormCache(db);
+    this.batches = new PublicRegistrationBatches(db);
+  }
 
   onModuleInit(): void {
     this.bus.on('event.capacity-changed', async ({ eventId }) => {
@@ -56,12 +67,31 @@ export class RegistrationsService implements OnModuleInit {
     });
   }
 
-  /** The public form: only while registration is open. */
+  /**
+   * The public form: only while registration is open. Usually written in a
+   * batch checked against a cached form (see `registerInBatch`); events that
+   * need approval, or whose form changed meanwhile, take the general path.
+   */
   async registerPublic(eventId: string, input: RegisterInput): Promise<RegistrationOutcome> {
+    let form = await this.forms.get(eventId);
+    let answers: Record<string, unknown>;
+    try {
+      answers = this.admit(eventId, form, input);
+    } catch (error) {
+      // A refusal never rests on a cached form: the event may have opened, or its questions changed, since.
+      if (!form?.cached) throw error;
+      form = await this.forms.get(eventId, true);
+      answers = this.admit(eventId, form, input);
+    }
+    if (form && !form.event.requiresApproval) {
+      const outcome = await this.registerInBatch(form, { ...input, answers });
+      if (outcome) return outcome;
+      this.forms.forget(eventId);
+    }
     const event = await this.events.getEntity(eventId);
     if (event.status === 'draft') throw Problem.notFound(`No event ${eventId}`);
     this.assertOpen(event);
-    const answers = validateAnswers(await this.questions.forEvent(eventId), input.answers, true);
+    answers = validateAnswers(await this.questions.forEvent(eventId), input.answers, true);
     return this.register(event, { ...input, answers }, 'public', undefined, true);
   }
 
@@ -110,16 +140,58 @@ export class RegistrationsService implements OnModuleInit {
         return { registration, person, event };
       });
     } catch (error) {
-      if (isUniqueViolation(error)) {
-        if (source === 'public') await this.resendLink(event.id, personInput.email);
-        throw Problem.conflict(
-          source === 'public'
-            ? 'This address is already registered for this event; a link to the registration is on its way to it'
-            : `${personInput.email} is already registered for this event`,
-        );
-      }
+      if (isUniqueViolation(error)) throw await this.alreadyRegistered(event.id, personInput.email, source);
       throw error;
     }
+  }
+
+  /**
+   * A new public registration written with the others of its burst (see
+   * `PublicRegistrationBatches`): the link's token and both possible emails
+   * (confirmed, waitlisted) are made here, and the statement keeps the one that
+   * matches the seat it got. Null when nothing was written: the form changed
+   * since it was read, registration just closed, or the batch failed as a whole.
+   */
+  private async registerInBatch(form: RegistrationForm, input: RegisterInput): Promise<RegistrationOutcome | null> {
+    const { event } = form;
+    const registrationId = randomUUID();
+    const checkInCode = newCheckInCode();
+    const token = newSecretToken('plm');
+    const [confirmed, waitlisted] = this.mail
+      .renderOutcomes(['confirmed', 'waitlisted'], event, { id: registrationId, checkInCode, updatedAt: new Date() }, input, token)
+      .map((mail) => ({ ...mail, attachments: JSON.stringify(mail.attachments) }));
+    const outcome = await this.batches.register({
+      form,
+      input,
+      registrationId,
+      checkInCode,
+      tokenHash: hashToken(token),
+      tokenExpiresAt: new Date(Date.now() + this.config.auth.magicLinkTtlMs),
+      mailId: randomUUID(),
+      mails: { confirmed, waitlisted },
+    });
+    if (outcome.kind === 'duplicate') throw await this.alreadyRegistered(event.id, input.email, 'public');
+    if (outcome.kind === 'unwritten') {
+      if (outcome.error) this.logger.warn({ err: outcome.error }, 'a batch of public registrations failed; each is registered on its own');
+      return null;
+    }
+    if (outcome.mailId && outcome.mailStatus === 'queued') {
+      await this.outbox.dispatch(outcome.mailId).catch((error: unknown) => {
+        // The registration stands; the outbox sweep enqueues the email's job later.
+        this.logger.error({ err: error }, 'enqueueing a registration email failed; the maintenance sweep will heal it');
+      });
+    }
+    return { registration: outcome.registration, person: outcome.person, event };
+  }
+
+  /** The same address again: the public learns only that it is registered, and the address gets its link. */
+  private async alreadyRegistered(eventId: string, email: string, source: RegistrationSource): Promise<Problem> {
+    if (source === 'public') await this.resendLink(eventId, email);
+    return Problem.conflict(
+      source === 'public'
+        ? 'This address is already registered for this event; a link to the registration is on its way to it'
+        : `${email} is already registered for this event`,
+    );
   }
 
   /** Cancels; a freed seat goes to the first person on the waitlist in the same transaction. */
@@ -308,6 +380,13 @@ export class RegistrationsService implements OnModuleInit {
     });
     if (!registration) throw Problem.notFound(`No registration ${registrationId} in this event`);
     return registration;
+  }
+
+  /** The checks of the public form that need no database: the event is public, open, and the answers fit its questions. */
+  private admit(eventId: string, form: RegistrationForm | null, input: RegisterInput): Record<string, unknown> {
+    if (!form || form.event.status === 'draft') throw Problem.notFound(`No event ${eventId}`);
+    this.assertOpen(form.event);
+    return validateAnswers(form.questions, input.answers, true);
   }
 
   private assertOpen(event: Event): void {

@@ -1,4 +1,6 @@
-import { EntityManager } from 'typeorm';
+import type { Pool } from 'pg';
+import { DataSource, EntityManager } from 'typeorm';
+import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
 /**
  * Runs a statement and returns its rows and affected count whatever the
@@ -17,4 +19,14 @@ export async function sql<T = Record<string, unknown>>(
   } finally {
     if (!manager.queryRunner) await runner.release();
   }
+}
+
+/**
+ * One statement straight on the connection pool, outside TypeORM's query
+ * runner, for a hot path whose whole transaction is that one statement.
+ * Failures are pg's own errors (`code` is the SQLSTATE).
+ */
+export async function poolQuery<T = Record<string, unknown>>(dataSource: DataSource, text: string, params: unknown[] = []): Promise<T[]> {
+  const pool = (dataSource.driver as PostgresDriver).master as Pool;
+  return (await pool.query(text, params)).rows as T[];
 }

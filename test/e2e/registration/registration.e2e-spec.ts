@@ -152,6 +152,41 @@ describe('registration', () => {
     expect(organiserEntry.body.checkInCode).toMatch(/^[A-Z0-9]{8}$/);
   });
 
+  it('follows changes to the event and its questions made after registrations began', async () => {
+    const event = await createOpenEvent(ctx.app.http, auth, { capacity: 10 });
+    const register = (body = attendee()) => ctx.app.http.post(`/events/${event.id}/registrations`).send(body);
+    await register().expect(201);
+    await ctx.app.http
+      .post(`/events/${event.id}/questions`)
+      .set('Authorization', auth)
+      .send({ key: 'diet', label: 'Dietary needs', type: 'text', required: true })
+      .expect(201);
+    const unanswered = await register().expect(400);
+    expect(unanswered.body.errors).toEqual([{ field: 'answers.diet', message: 'required' }]);
+    await register(attendee({ answers: { diet: 'none' } })).expect(201);
+
+    await ctx.app.http.patch(`/events/${event.id}`).set('Authorization', auth).send({ title: 'Renamed meeting' }).expect(200);
+    const renamed = attendee({ answers: { diet: 'none' } });
+    await register(renamed).expect(201);
+    const [email] = await ctx.db.query(`SELECT subject FROM emails WHERE to_address = $1`, [renamed.email]);
+    expect(email.subject).toBe('Registration confirmed: Renamed meeting');
+
+    await ctx.app.http
+      .patch(`/events/${event.id}`)
+      .set('Authorization', auth)
+      .send({ registrationClosesAt: daysFromNow(-1) })
+      .expect(200);
+    await register(attendee({ answers: { diet: 'none' } })).expect(422);
+    await ctx.app.http
+      .patch(`/events/${event.id}`)
+      .set('Authorization', auth)
+      .send({ registrationClosesAt: daysFromNow(20) })
+      .expect(200);
+    await register(attendee({ answers: { diet: 'none' } })).expect(201);
+    const [{ n }] = await ctx.db.query(`SELECT count(*)::int AS n FROM registrations WHERE event_id = $1`, [event.id]);
+    expect(n).toBe(4);
+  });
+
   it('names each invalid field of the public form and writes nothing', async () => {
     const event = await createOpenEvent(ctx.app.http, auth);
     const response = await ctx.app.http
