@@ -56,6 +56,34 @@ describe('registration', () => {
     ]);
   });
 
+  it('writes a burst of new and known addresses together: one registration, one email and one token each', async () => {
+    const event = await createOpenEvent(ctx.app.http, auth, { capacity: 5 });
+    const known = attendee();
+    await ctx.app.http.post(`/events/${event.id}/registrations`).send(known).expect(201);
+    const burst = [...Array.from({ length: 20 }, () => attendee()), { ...known, email: known.email.toUpperCase() }];
+    const responses = await Promise.all(burst.map((body) => ctx.app.http.post(`/events/${event.id}/registrations`).send(body)));
+    expect(responses.map((r) => r.status).sort()).toEqual([...Array<number>(20).fill(201), 409]);
+    const counts = await ctx.db.query(`SELECT status, count(*)::int AS n FROM registrations WHERE event_id = $1 GROUP BY status`, [
+      event.id,
+    ]);
+    expect(Object.fromEntries(counts.map((c: { status: string; n: number }) => [c.status, c.n]))).toEqual({ confirmed: 5, waitlisted: 16 });
+    // Every registration has its one email and the token in it; the known address also got its link again.
+    const perRegistration = await ctx.db.query(
+      `SELECT r.status, lower(p.email) = lower($2) AS known,
+              (SELECT array_agg(e.kind ORDER BY e.kind) FROM emails e WHERE e.to_address = p.email) AS emails,
+              (SELECT count(*)::int FROM magic_link_tokens t WHERE t.subject_id = r.id) AS tokens
+         FROM registrations r JOIN people p ON p.id = r.person_id WHERE r.event_id = $1`,
+      [event.id, known.email],
+    );
+    for (const { status, known: isKnown, emails, tokens } of perRegistration) {
+      expect({ emails, tokens }).toEqual(
+        isKnown
+          ? { emails: ['registration-confirmed', 'registration-link'], tokens: 2 }
+          : { emails: [`registration-${status}`], tokens: 1 },
+      );
+    }
+  });
+
   it('emails a confirmation with the check-in code, a calendar file and a working self-service link', async () => {
     const event = await createOpenEvent(ctx.app.http, auth);
     const body = attendee({ name: 'Ignacio Tello', region: 'O’Higgins', countryCode: 'CL' });
