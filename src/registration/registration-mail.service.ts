@@ -61,13 +61,11 @@ export class RegistrationMailService {
     registration: Pick<Registration, 'id' | 'checkInCode' | 'updatedAt'>,
     person: { name: string; email: string },
     token: string,
-  ): Array<RenderedMail & { status: string; kind: string; dedupeKey: string; attachments: EmailAttachment[] }> {
-    const when = describeSpan(event.startsAt, event.endsAt, event.timezone);
+  ): Array<RenderedMail & { kind: string; dedupeKey: string; attachments: EmailAttachment[] }> {
     return outcomes.map((status) => {
-      const message = this.message(status, event, { ...registration, status } as Registration, person, token, '', when);
+      const message = this.message(status, event, { ...registration, status } as Registration, person, token, '');
       return {
         ...renderMail(message.template, message.params),
-        status,
         kind: message.template.kind,
         dedupeKey: message.dedupeKey,
         attachments: message.attachments ?? [],
@@ -82,7 +80,6 @@ export class RegistrationMailService {
     person: { name: string; email: string },
     token: string,
     tokenId: string,
-    when = describeSpan(event.startsAt, event.endsAt, event.timezone),
   ): OutboxMessage<RegistrationMailParams> {
     const withCalendar = kind === 'confirmed' || kind === 'promoted';
     return {
@@ -94,7 +91,7 @@ export class RegistrationMailService {
       params: {
         name: person.name,
         eventTitle: event.title,
-        when,
+        when: describeSpan(event.startsAt, event.endsAt, event.timezone),
         venue: event.venue,
         link: this.magicLinks.link('/my-registration', token),
         checkInCode: registration.checkInCode,

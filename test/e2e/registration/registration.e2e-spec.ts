@@ -66,7 +66,7 @@ describe('registration', () => {
     const counts = await ctx.db.query(`SELECT status, count(*)::int AS n FROM registrations WHERE event_id = $1 GROUP BY status`, [
       event.id,
     ]);
-    expect(Object.fromEntries(counts.map((c: { status: string; n: number }) => [c.status, c.n]))).toEqual({ confirmed: 5, waitlisted: 16 });
+    expect(Object.fromEntries(counts.map((c) => [c.status, c.n]))).toEqual({ confirmed: 5, waitlisted: 16 });
     // Every registration has its one email and the token in it; the known address also got its link again.
     const perRegistration = await ctx.db.query(
       `SELECT r.status, lower(p.email) = lower($2) AS known,
