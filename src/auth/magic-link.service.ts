@@ -26,6 +26,16 @@ const RESEND_INTERVAL_SECONDS = 60;
 const PRUNE_AFTER_DAYS = 30;
 
 /**
+ * The INSERT of token rows from `source`, a relation `t` with the columns
+ * subject_type, subject_id, event_id, token_hash (from `prepare`), expires_at:
+ * for statements that write tokens together with what they open.
+ */
+export function insertMagicLinkTokens(source: string): string {
+  return `INSERT INTO magic_link_tokens (subject_type, subject_id, event_id, token_hash, expires_at)
+       SELECT t.subject_type, t.subject_id, t.event_id, t.token_hash, t.expires_at FROM ${source}`;
+}
+
+/**
  * The one issuer of the links attendees, presenters and invited organisers
  * follow (design.md "Magic links" and "Tokens"). Each email mints a new token;
  * earlier ones stay valid until they expire or the subject is revoked.
@@ -42,17 +52,26 @@ export class MagicLinkService implements OnModuleInit {
     this.maintenance.register(JobName.PruneTokens, () => this.prune(), 3_600_000);
   }
 
+  /**
+   * A token made ahead of its row, for a statement that writes the row together
+   * with others (`insertMagicLinkTokens`); the token goes into the email, the
+   * hash into the row.
+   */
+  prepare(ttlMs = this.config.auth.magicLinkTtlMs): { token: string; tokenHash: string; expiresAt: Date } {
+    const token = newSecretToken('plm');
+    return { token, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + ttlMs) };
+  }
+
   /** Mint a token in the caller's transaction, so it exists exactly when its email does. */
   async issue(
     manager: EntityManager,
     subject: MagicLinkSubject,
     ttlMs = this.config.auth.magicLinkTtlMs,
   ): Promise<{ tokenId: string; token: string; expiresAt: Date }> {
-    const token = newSecretToken('plm');
-    const expiresAt = new Date(Date.now() + ttlMs);
+    const { token, tokenHash, expiresAt } = this.prepare(ttlMs);
     const rows: Array<{ id: string }> = await manager.query(
       `INSERT INTO magic_link_tokens (subject_type, subject_id, event_id, token_hash, expires_at) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-      [subject.type, subject.id, subject.eventId ?? null, hashToken(token), expiresAt],
+      [subject.type, subject.id, subject.eventId ?? null, tokenHash, expiresAt],
     );
     return { tokenId: rows[0].id, token, expiresAt };
   }

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { insertMagicLinkTokens } from '../auth/magic-link.service';
 import { upsertPersonByEmail } from '../people/people.service';
 import { Person } from '../people/person.entity';
 import { poolQuery } from '../platform/database/sql';
@@ -91,8 +92,10 @@ WITH input AS (
   ON CONFLICT (event_id, person_id) WHERE status IN ('pending', 'confirmed', 'waitlisted') DO NOTHING
   RETURNING ${REGISTRATION_COLUMNS}
 ), token AS (
-  INSERT INTO magic_link_tokens (subject_type, subject_id, event_id, token_hash, expires_at)
-  SELECT 'registration', r.id, r."eventId", i.token_hash, i.token_expires_at FROM registration r JOIN input i ON i.registration_id = r.id
+  ${insertMagicLinkTokens(`(
+    SELECT 'registration' AS subject_type, r.id AS subject_id, r."eventId" AS event_id, i.token_hash, i.token_expires_at AS expires_at
+      FROM registration r JOIN input i ON i.registration_id = r.id
+  ) AS t`)}
 ), mail AS (
   ${insertIntoOutbox(`(
     SELECT i.mail_id AS id, r."eventId" AS event_id, p.email AS to_address, p.name AS to_name, '{}'::jsonb AS headers,

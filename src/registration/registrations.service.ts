@@ -3,9 +3,6 @@ import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { MagicLinkService } from '../auth/magic-link.service';
-import { hashToken, newSecretToken } from '../auth/secret-token';
-import { APP_CONFIG } from '../config/config.module';
-import { AppConfig } from '../config/app-config';
 import { Event } from '../events/event.entity';
 import { EventsService } from '../events/events.service';
 import { PeopleService } from '../people/people.service';
@@ -21,6 +18,7 @@ import { newCheckInCode } from './check-in-code';
 import { OrganiserRegisterInput, RegisterInput } from './dto/register.dto';
 import { QuestionsService } from './questions.service';
 import { PublicRegistrationBatches, REGISTRATION_COLUMNS } from './public-registration-batches';
+import { registrationWindow } from './registration-window';
 import { RegistrationForm, RegistrationFormCache } from './registration-form-cache';
 import { RegistrationMailService } from './registration-mail.service';
 import { SessionSignupsService } from './session-signups.service';
@@ -45,7 +43,6 @@ export class RegistrationsService implements OnModuleInit {
   private readonly batches: PublicRegistrationBatches;
 
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly db: DataSource,
     private readonly transactions: TransactionService,
     private readonly events: EventsService,
@@ -156,7 +153,7 @@ export class RegistrationsService implements OnModuleInit {
     const { event } = form;
     const registrationId = randomUUID();
     const checkInCode = newCheckInCode();
-    const token = newSecretToken('plm');
+    const { token, tokenHash, expiresAt } = this.magicLinks.prepare();
     const [confirmed, waitlisted] = this.mail
       .renderOutcomes(['confirmed', 'waitlisted'], event, { id: registrationId, checkInCode, updatedAt: new Date() }, input, token)
       .map((mail) => ({ ...mail, attachments: JSON.stringify(mail.attachments) }));
@@ -165,8 +162,8 @@ export class RegistrationsService implements OnModuleInit {
       input,
       registrationId,
       checkInCode,
-      tokenHash: hashToken(token),
-      tokenExpiresAt: new Date(Date.now() + this.config.auth.magicLinkTtlMs),
+      tokenHash,
+      tokenExpiresAt: expiresAt,
       mailId: randomUUID(),
       mails: { confirmed, waitlisted },
     });
@@ -390,12 +387,17 @@ export class RegistrationsService implements OnModuleInit {
   }
 
   private assertOpen(event: Event): void {
-    const now = new Date();
-    if (event.status === 'cancelled') throw Problem.unprocessable('The event is cancelled; registration is closed');
-    const opens = event.registrationOpensAt ?? event.publishedAt;
-    const closes = event.registrationClosesAt ?? event.startsAt;
-    if (opens && now < opens) throw Problem.unprocessable(`Registration opens at ${formatInZone(opens, event.timezone)}`);
-    if (now >= closes) throw Problem.unprocessable('Registration is closed');
+    const window = registrationWindow(event);
+    switch (window.state) {
+      case 'open':
+        return;
+      case 'cancelled':
+        throw Problem.unprocessable('The event is cancelled; registration is closed');
+      case 'not-yet':
+        throw Problem.unprocessable(`Registration opens at ${formatInZone(window.opensAt, event.timezone)}`);
+      case 'closed':
+        throw Problem.unprocessable('Registration is closed');
+    }
   }
 }
 
