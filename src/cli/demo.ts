@@ -1006,6 +1006,9 @@ async function main(): Promise<void> {
     console.log(`  ${htmlFile}   (printable page; CSV beside it)`);
     console.log(`  ${api.base}${base}/reports/${report.id}.html   (API, with the organiser's bearer token)`);
     console.log(`  "report ready" email: ${mailbox.locate(ready)}`);
+    console.log(`\nIn a browser:`);
+    console.log(`  ${api.base}/e/${event.slug}   (the public page with the published agenda)`);
+    console.log(`  ${api.base}/dashboard/events/${event.id}   (the organisers' dashboard; log in at /login)`);
     if (plenary.startedHere) {
       console.log(`\nThe demo's Plenary is stopped; its data stays in ${plenary.dataDir}.`);
       console.log(
