@@ -11,7 +11,7 @@ import { AgendaExportSource, EXPORTED_EVENT_FIELDS, ExportedEvent, SnapshotIndex
 import { AgendaVersion } from './agenda-version.entity';
 import { ByteLru } from './byte-lru';
 import { buildFrabSchedule } from './frab-schedule';
-import { buildAgendaIcs } from './agenda-ics';
+import { buildAgendaExcerptIcs, buildAgendaIcs } from './agenda-ics';
 import { buildPublicAgenda } from './public-agenda-document';
 
 export type AgendaDocumentKind = 'json' | 'ics' | 'frab';
@@ -70,6 +70,22 @@ export class AgendaExportsService {
     return documents[kind];
   }
 
+  /**
+   * A calendar of the event and some sessions of a published version, written
+   * as agenda.ics writes them (for a presenter's reminder).
+   */
+  excerptCalendar(event: ExportedEvent, version: AgendaVersion | null, sessionIds: string[], stampedAt: Date): string {
+    return buildAgendaExcerptIcs(
+      {
+        event,
+        version: version && exportedVersion(version),
+        publicUrl: this.config.publicUrl,
+      },
+      sessionIds,
+      stampedAt,
+    );
+  }
+
   private async latestVersionId(eventId: string): Promise<string | null> {
     const { rows } = await sql<{ id: string }>(
       this.db.manager,
@@ -99,7 +115,7 @@ export class AgendaExportsService {
     const version = await this.db.getRepository(AgendaVersion).findOneOrFail({ where: { id: versionId } });
     const source: AgendaExportSource = {
       event,
-      version: { id: version.id, number: version.number, note: version.note, publishedAt: version.publishedAt, snapshot: version.snapshot },
+      version: exportedVersion(version),
       publicUrl: this.config.publicUrl,
     };
     const index = new SnapshotIndex(version.snapshot);
@@ -109,6 +125,10 @@ export class AgendaExportsService {
       frab: document(JSON.stringify(buildFrabSchedule(source, index)), 'application/json; charset=utf-8', version.number),
     };
   }
+}
+
+function exportedVersion(version: AgendaVersion): AgendaExportSource['version'] {
+  return { id: version.id, number: version.number, note: version.note, publishedAt: version.publishedAt, snapshot: version.snapshot };
 }
 
 function document(text: string, contentType: string, versionNumber: number): ExportedDocument {

@@ -11,32 +11,67 @@ import { IcsCalendar } from '../platform/calendar/ics-writer';
  * cancels every session, one SEQUENCE higher.
  */
 export function buildAgendaIcs(source: AgendaExportSource, index = new SnapshotIndex(source.version.snapshot)): string {
-  const { event, version } = source;
+  const { event } = source;
   const cal = IcsCalendar.publishing(event.title)
     .text('X-WR-TIMEZONE', event.timezone)
     .text('X-WR-CALDESC', event.description)
     .raw('REFRESH-INTERVAL', 'PT1H', { VALUE: 'DURATION' })
     .raw('X-PUBLISHED-TTL', 'PT1H');
-  for (const session of index.sessions) {
-    const status = effectiveStatus(session, source);
-    const eventCancelled = event.status === 'cancelled';
-    const room = index.room(session.roomId);
-    cal
-      .begin('VEVENT')
-      .text('UID', `${session.id}@plenary`)
-      .utc('DTSTAMP', version.publishedAt)
-      .utc('DTSTART', new Date(session.startsAt))
-      .utc('DTEND', new Date(session.endsAt))
-      .text('SUMMARY', session.title)
-      .text('DESCRIPTION', describe(session))
-      .text('LOCATION', [room?.name, event.venue].filter(Boolean).join(', '))
-      .textList('CATEGORIES', [index.theme(session.themeId)?.name])
-      .raw('SEQUENCE', String(session.sequence + (eventCancelled ? 1 : 0)))
-      .raw('STATUS', status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED')
-      .raw('TRANSP', 'OPAQUE')
-      .end('VEVENT');
+  for (const session of index.sessions) writeSession(cal, session, source, index);
+  return cal.end('VCALENDAR').toString();
+}
+
+/**
+ * One person's part of the agenda (a reminder's attachment): the event itself
+ * (UID `<eventId>@plenary`, stamped `stampedAt`, the moment the file is made)
+ * and the given sessions of the published version (none before the first) exactly as agenda.ics writes them, so a calendar
+ * holding both keeps one entry per session.
+ */
+export function buildAgendaExcerptIcs(
+  source: Omit<AgendaExportSource, 'version'> & { version: AgendaExportSource['version'] | null },
+  sessionIds: string[],
+  stampedAt: Date,
+): string {
+  const { event, publicUrl, version } = source;
+  const cal = IcsCalendar.publishing(event.title)
+    .text('X-WR-TIMEZONE', event.timezone)
+    .begin('VEVENT')
+    .text('UID', `${event.id}@plenary`)
+    .utc('DTSTAMP', stampedAt)
+    .utc('DTSTART', event.startsAt)
+    .utc('DTEND', event.endsAt)
+    .text('SUMMARY', event.title)
+    .text('LOCATION', event.venue)
+    .text('URL', `${publicUrl}/e/${event.slug}`)
+    .raw('STATUS', event.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED')
+    .end('VEVENT');
+  if (version) {
+    const index = new SnapshotIndex(version.snapshot);
+    const wanted = new Set(sessionIds);
+    for (const session of index.sessions) if (wanted.has(session.id)) writeSession(cal, session, { ...source, version }, index);
   }
   return cal.end('VCALENDAR').toString();
+}
+
+function writeSession(cal: IcsCalendar, session: SnapshotSession, source: AgendaExportSource, index: SnapshotIndex): void {
+  const { event, version } = source;
+  const status = effectiveStatus(session, source);
+  const eventCancelled = event.status === 'cancelled';
+  const room = index.room(session.roomId);
+  cal
+    .begin('VEVENT')
+    .text('UID', `${session.id}@plenary`)
+    .utc('DTSTAMP', version.publishedAt)
+    .utc('DTSTART', new Date(session.startsAt))
+    .utc('DTEND', new Date(session.endsAt))
+    .text('SUMMARY', session.title)
+    .text('DESCRIPTION', describe(session))
+    .text('LOCATION', [room?.name, event.venue].filter(Boolean).join(', '))
+    .textList('CATEGORIES', [index.theme(session.themeId)?.name])
+    .raw('SEQUENCE', String(session.sequence + (eventCancelled ? 1 : 0)))
+    .raw('STATUS', status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED')
+    .raw('TRANSP', 'OPAQUE')
+    .end('VEVENT');
 }
 
 /** The session's description, host, chairs, and its presentations in order with their presenters. */

@@ -1,5 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { SnapshotSession } from '../agenda/agenda-snapshot';
 import { IcsCalendar } from '../platform/calendar/ics-writer';
+import { sql } from '../platform/database/sql';
+import { formatInZone } from '../platform/time/zoned-time';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/app-config';
 import { Event } from '../events/event.entity';
@@ -13,6 +18,15 @@ export interface SignedUpSession {
   status: string;
 }
 
+/** What a registration's calendar shows of the registration itself. */
+export type CalendarRegistration = Pick<Registration, 'id' | 'status' | 'updatedAt' | 'checkInCode'>;
+
+export interface RegistrationCalendar {
+  /** The same file `GET /registrations/me.ics` answers for this registration. */
+  ics: string;
+  sessions: SignedUpSession[];
+}
+
 /**
  * A registration's personal calendar: the event itself, plus the sessions it
  * signed up for as published. UIDs are stable, so a later file updates the
@@ -20,9 +34,12 @@ export interface SignedUpSession {
  */
 @Injectable()
 export class RegistrationCalendarService {
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
 
-  forRegistration(event: Event, registration: Registration, sessions: SignedUpSession[] = []): string {
+  forRegistration(event: Event, registration: CalendarRegistration, sessions: SignedUpSession[] = []): string {
     const cancelled = registration.status === 'cancelled' || event.status === 'cancelled';
     const calendar = IcsCalendar.publishing(event.title)
       .begin('VEVENT')
@@ -49,5 +66,55 @@ export class RegistrationCalendarService {
         .end('VEVENT');
     }
     return calendar.end('VCALENDAR').toString();
+  }
+
+  /**
+   * The calendars of a batch of registrations (a reminder's), read in one
+   * query: each is what `GET /registrations/me.ics` answers for it, sign-ups
+   * in the order they were made, times from `published`.
+   */
+  async forRegistrations(
+    event: Event,
+    registrationIds: string[],
+    published: ReadonlyMap<string, SnapshotSession>,
+  ): Promise<Map<string, RegistrationCalendar>> {
+    const calendars = new Map<string, RegistrationCalendar>();
+    if (registrationIds.length === 0) return calendars;
+    const { rows } = await sql<{
+      id: string;
+      status: Registration['status'];
+      updated_at: Date;
+      check_in_code: string;
+      signups: Array<{ sessionId: string; status: string }>;
+    }>(
+      this.db.manager,
+      `SELECT r.id, r.status, r.updated_at, r.check_in_code,
+              coalesce(json_agg(json_build_object('sessionId', s.session_id, 'status', s.status) ORDER BY s.created_at)
+                       FILTER (WHERE s.id IS NOT NULL), '[]') AS signups
+         FROM registrations r
+         LEFT JOIN session_signups s ON s.registration_id = r.id AND s.status IN ('confirmed', 'waitlisted')
+        WHERE r.id = ANY($1::uuid[])
+        GROUP BY r.id`,
+      [registrationIds],
+    );
+    for (const row of rows) {
+      const sessions = row.signups.flatMap(({ sessionId, status }) => {
+        const session = published.get(sessionId);
+        return session
+          ? [
+              {
+                sessionId,
+                title: session.title,
+                startsAt: formatInZone(new Date(session.startsAt), event.timezone),
+                endsAt: formatInZone(new Date(session.endsAt), event.timezone),
+                status,
+              },
+            ]
+          : [];
+      });
+      const registration = { id: row.id, status: row.status, updatedAt: row.updated_at, checkInCode: row.check_in_code };
+      calendars.set(row.id, { ics: this.forRegistration(event, registration, sessions), sessions });
+    }
+    return calendars;
   }
 }

@@ -120,6 +120,7 @@ export class ReminderRulesService implements OnModuleInit {
           link: this.magicLinks.link(first.registrationId ? '/my-registration' : '/presenter', '(a token of their own)'),
           customSubject: rule.subject,
           customMessage: rule.message,
+          sessions: [],
         })
       : null;
     return {

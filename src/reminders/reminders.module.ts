@@ -10,6 +10,7 @@ import { AnnouncementsService } from './announcements.service';
 import { ChangeNoticesProcessor } from './change-notices.processor';
 import { MailOptOut } from './mail-opt-out.entity';
 import { FanOutProcessor } from './fan-out.processor';
+import { RecipientAgendasService } from './recipient-agendas.service';
 import { RecipientLinksService } from './recipient-links.service';
 import { ReminderAudienceService } from './reminder-audience.service';
 import { ReminderRule } from './reminder-rule.entity';
@@ -35,6 +36,7 @@ import { UnsubscribeController } from './unsubscribe.controller';
     FanOutProcessor,
     ChangeNoticesProcessor,
     RecipientLinksService,
+    RecipientAgendasService,
     AnnouncementsService,
   ],
   exports: [ReminderSchedulerService, ReminderRulesService],

@@ -2,6 +2,15 @@ import { MailTemplate, SafeHtml, html } from '../../platform/mail/mail-template'
 
 export type ReminderLanguage = 'en' | 'es' | 'pt' | 'fr';
 
+/** One of the recipient's own sessions, its time already described in their language and the event's zone. */
+export interface ReminderSessionLine {
+  title: string;
+  presentation: string | null;
+  when: string;
+  room: string | null;
+  waitlisted: boolean;
+}
+
 export interface ReminderParams {
   language: ReminderLanguage;
   name: string;
@@ -15,40 +24,77 @@ export interface ReminderParams {
   /** The organisers' own subject and message, when the rule has them. */
   customSubject: string | null;
   customMessage: string | null;
+  /** The recipient's own sessions in the published agenda; none lists nothing. */
+  sessions: ReminderSessionLine[];
 }
 
-const WORDS: Record<ReminderLanguage, { subject: string; dear: string; soon: string; where: string; room: string; manage: string }> = {
+const WORDS: Record<
+  ReminderLanguage,
+  {
+    locale: string;
+    subject: string;
+    dear: string;
+    soon: string;
+    where: string;
+    room: string;
+    manage: string;
+    yourSessions: string;
+    yourPresentation: string;
+    waitlisted: string;
+    calendar: string;
+  }
+> = {
   en: {
+    locale: 'en-GB',
     subject: 'Reminder',
     dear: 'Dear',
     soon: 'a reminder of',
     where: 'Where',
     room: 'Room',
     manage: 'Your registration and your calendar',
+    yourSessions: 'Your sessions',
+    yourPresentation: 'your presentation',
+    waitlisted: 'waiting list',
+    calendar: 'The attached calendar file (.ics) adds the event and these sessions to your calendar.',
   },
   es: {
+    locale: 'es-ES',
     subject: 'Recordatorio',
     dear: 'Estimado/a',
     soon: 'le recordamos',
     where: 'Lugar',
     room: 'Sala',
     manage: 'Su inscripción y su calendario',
+    yourSessions: 'Sus sesiones',
+    yourPresentation: 'su presentación',
+    waitlisted: 'lista de espera',
+    calendar: 'El archivo de calendario adjunto (.ics) añade el evento y estas sesiones a su calendario.',
   },
   pt: {
+    locale: 'pt-PT',
     subject: 'Lembrete',
     dear: 'Caro/a',
     soon: 'lembramos',
     where: 'Local',
     room: 'Sala',
     manage: 'A sua inscrição e o seu calendário',
+    yourSessions: 'As suas sessões',
+    yourPresentation: 'a sua apresentação',
+    waitlisted: 'lista de espera',
+    calendar: 'O ficheiro de calendário anexo (.ics) adiciona o evento e estas sessões ao seu calendário.',
   },
   fr: {
+    locale: 'fr-FR',
     subject: 'Rappel',
     dear: 'Bonjour',
     soon: 'un rappel pour',
     where: 'Lieu',
     room: 'Salle',
     manage: 'Votre inscription et votre agenda',
+    yourSessions: 'Vos sessions',
+    yourPresentation: 'votre présentation',
+    waitlisted: "liste d'attente",
+    calendar: "Le fichier d'agenda joint (.ics) ajoute l'événement et ces sessions à votre agenda.",
   },
 };
 
@@ -56,6 +102,19 @@ const WORDS: Record<ReminderLanguage, { subject: string; dear: string; soon: str
 export function reminderLanguage(language: string | null | undefined): ReminderLanguage {
   const base = (language ?? 'en').slice(0, 2).toLowerCase();
   return base in WORDS ? (base as ReminderLanguage) : 'en';
+}
+
+/** The locale that dates in a reminder of this language are written in. */
+export function reminderLocale(language: ReminderLanguage): string {
+  return WORDS[language].locale;
+}
+
+/** "Title — your presentation "X" (waiting list): when, Room R" in the recipient's words. */
+function sessionLine(p: ReminderParams, s: ReminderSessionLine): string {
+  const w = WORDS[p.language];
+  const presentation = s.presentation ? ` — ${w.yourPresentation} "${s.presentation}"` : '';
+  const waitlisted = s.waitlisted ? ` (${w.waitlisted})` : '';
+  return `${s.title}${presentation}${waitlisted}: ${s.when}${s.room ? `, ${w.room} ${s.room}` : ''}`;
 }
 
 export const reminderTemplate: MailTemplate<ReminderParams> = {
@@ -66,19 +125,31 @@ export const reminderTemplate: MailTemplate<ReminderParams> = {
     const body: SafeHtml = p.customMessage
       ? html`${p.customMessage.split(/\n{2,}/).map((paragraph) => html`<p>${paragraph}</p>`)}`
       : html`<p>${w.soon} <strong>${p.subjectTitle}</strong> (${p.eventTitle}): ${p.when}.</p>`;
+    const sessions: SafeHtml =
+      p.sessions.length > 0
+        ? html`<h2 style="font-size:1.1em">${w.yourSessions}</h2>
+            <ul>
+              ${p.sessions.map((s) => html`<li>${sessionLine(p, s)}</li>`)}
+            </ul>`
+        : html``;
     return html`<p>${w.dear} ${p.name},</p>
       ${body}
       <p>${w.where}: ${[p.room ? `${w.room} ${p.room}` : null, p.venue].filter(Boolean).join(', ') || '—'}</p>
+      ${sessions}
+      <p>${w.calendar}</p>
       <p><a href="${p.link}">${w.manage}</a></p>`;
   },
   text: (p) => {
     const w = WORDS[p.language];
     const body = p.customMessage ?? `${w.soon} "${p.subjectTitle}" (${p.eventTitle}): ${p.when}.`;
+    const sessions = p.sessions.length > 0 ? `\n\n${w.yourSessions}:\n${p.sessions.map((s) => `- ${sessionLine(p, s)}`).join('\n')}` : '';
     return `${w.dear} ${p.name},
 
 ${body}
 
-${w.where}: ${[p.room ? `${w.room} ${p.room}` : null, p.venue].filter(Boolean).join(', ') || '—'}
+${w.where}: ${[p.room ? `${w.room} ${p.room}` : null, p.venue].filter(Boolean).join(', ') || '—'}${sessions}
+
+${w.calendar}
 
 ${w.manage}: ${p.link}`;
   },

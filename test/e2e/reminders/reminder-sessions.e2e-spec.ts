@@ -1,0 +1,169 @@
+import ICAL from 'ical.js';
+import { attendee, createOpenEvent } from '../../support/future-event';
+import { ReceivedMail } from '../../support/smtp-sink';
+import { ADMIN, login } from '../../support/test-app';
+import { useTestApp } from '../../support/use-test-app';
+import { waitFor } from '../../support/wait-for';
+
+const ZONE = 'Europe/Brussels';
+const tokenFrom = (text: string) => `Bearer ${decodeURIComponent(/\/my-registration\?token=(\S+)/.exec(text)?.[1] ?? '')}`;
+
+/** The calendar a mail carries, through a real iCalendar parser. */
+function calendarOf(mail: ReceivedMail) {
+  const attachment = mail.parsed.attachments.find((a) => a.contentType === 'text/calendar');
+  if (!attachment) throw new Error(`no calendar attached to "${mail.subject}"`);
+  return parseIcs(attachment.content.toString('utf8'));
+}
+
+function parseIcs(text: string) {
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  return {
+    method: calendar.getFirstPropertyValue('method'),
+    events: calendar.getAllSubcomponents('vevent').map((vevent) => ({
+      uid: vevent.getFirstPropertyValue('uid') as string,
+      sequence: vevent.getFirstPropertyValue('sequence'),
+      summary: vevent.getFirstPropertyValue('summary') as string,
+      start: (vevent.getFirstPropertyValue('dtstart') as ICAL.Time).toJSDate().toISOString(),
+    })),
+  };
+}
+
+/** The text body's line about a session: "- <title>…". */
+function sessionLine(mail: ReceivedMail, title: string): string {
+  const line = mail.text.split('\n').find((l) => l.startsWith(`- ${title}`));
+  if (!line) throw new Error(`no line for "${title}" in:\n${mail.text}`);
+  return line;
+}
+
+/** Local wall-clock "HH:MM" of an instant in the event's zone, as people read it. */
+const localTime = (instant: string) =>
+  new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(instant));
+
+describe('reminders list the recipient’s own sessions and carry their calendar', () => {
+  const ctx = useTestApp();
+  let auth: string;
+
+  beforeAll(async () => {
+    auth = await login(ctx.app.http, ADMIN.email, ADMIN.password);
+  });
+
+  it('gives presenters their session, attendees their sign-ups, and everyone an .ics of the event and those sessions', async () => {
+    const { http } = ctx.app;
+    const event = await createOpenEvent(http, auth, { defaultReminders: false });
+    const base = `/events/${event.id}`;
+    const room = await http.post(`${base}/rooms`).set('Authorization', auth).send({ name: 'Salle Europa' }).expect(201);
+    const workshop = await http
+      .post(`${base}/sessions`)
+      .set('Authorization', auth)
+      .send({
+        title: 'Smart specialisation workshop',
+        kind: 'workshop',
+        startsAt: `${event.days[0]}T10:00`,
+        endsAt: `${event.days[0]}T11:30`,
+        capacity: 20,
+        roomId: room.body.id,
+      })
+      .expect(201);
+    const pairing = await http
+      .post(`${base}/sessions`)
+      .set('Authorization', auth)
+      .send({
+        title: 'Pairing: Piura and Flanders',
+        kind: 'presentations',
+        startsAt: `${event.days[1]}T14:00`,
+        endsAt: `${event.days[1]}T15:30`,
+        roomId: room.body.id,
+      })
+      .expect(201);
+    const presenterEmail = `javier-${Date.now()}@piura.test`;
+    await http
+      .post(`${base}/presentations`)
+      .set('Authorization', auth)
+      .send({
+        title: 'Cacao value chains in Piura',
+        sessionId: pairing.body.id,
+        presenters: [
+          { name: 'Javier Bereche', email: presenterEmail, organisation: 'Gobierno Regional Piura', region: 'Piura', countryCode: 'PE' },
+        ],
+      })
+      .expect(201);
+    await http.post(`${base}/agenda/versions`).set('Authorization', auth).send({ note: 'v1' }).expect(201);
+
+    const [ana, bo, luis] = [attendee(), attendee(), attendee({ language: 'es' })];
+    const tokens: string[] = [];
+    for (const body of [ana, bo, luis]) {
+      await http.post(`${base}/registrations`).send(body).expect(201);
+      tokens.push(tokenFrom((await ctx.smtp.waitForMail(body.email))[0].text));
+    }
+    for (const token of [tokens[0], tokens[2]]) {
+      await http.post(`/registrations/me/sessions/${workshop.body.id}`).set('Authorization', token).expect(201);
+    }
+
+    const soon = new Date(Date.now() + 2000).toISOString();
+    for (const audience of ['confirmed', 'presenters']) {
+      await http
+        .post(`${base}/reminder-rules`)
+        .set('Authorization', auth)
+        .send({ name: `Soon, ${audience}`, anchor: 'fixed', fixedAt: soon, offsetMinutes: 0, audience })
+        .expect(201);
+    }
+    const reminderTo = async (address: string) => {
+      const mails = await waitFor(`the reminder to ${address}`, () => {
+        const found = ctx.smtp.for(address).filter((m) => /^(Reminder|Recordatorio):/.test(m.subject));
+        return found.length > 0 ? found : null;
+      });
+      return mails[0];
+    };
+
+    // The presenter: their session with their presentation, local time and zone, room; the .ics is the event and that session.
+    const presenterMail = await reminderTo(presenterEmail);
+    const line = sessionLine(presenterMail, 'Pairing: Piura and Flanders');
+    expect(line).toContain('Cacao value chains in Piura');
+    expect(line).toMatch(new RegExp(`${localTime(pairing.body.startsAt)}\\s?–\\s?${localTime(pairing.body.endsAt)}`));
+    expect(localTime(pairing.body.startsAt)).toBe('14:00');
+    expect(line).toContain(`(${ZONE})`);
+    expect(line).toContain('Salle Europa');
+    expect(presenterMail.text).not.toContain('Smart specialisation workshop');
+    const presenterCalendar = calendarOf(presenterMail);
+    expect(presenterCalendar.method).toBe('PUBLISH');
+    expect(presenterCalendar.events.map((e) => e.summary)).toEqual([event.title, 'Pairing: Piura and Flanders']);
+    const published = parseIcs((await http.get(`${base}/agenda.ics`).expect(200)).text);
+    const publicPairing = published.events.find((e) => e.summary === 'Pairing: Piura and Flanders')!;
+    expect(presenterCalendar.events[1]).toEqual(publicPairing);
+    expect(presenterCalendar.events[1].start).toBe(new Date(pairing.body.startsAt).toISOString());
+
+    // Ana signed up to the workshop: it is listed and in her .ics, with the UIDs of her own calendar (me.ics).
+    const anaMail = await reminderTo(ana.email);
+    const workshopLine = sessionLine(anaMail, 'Smart specialisation workshop');
+    expect(workshopLine).toMatch(
+      new RegExp(`${localTime(workshop.body.startsAt)}\\s?–\\s?${localTime(workshop.body.endsAt)} \\(${ZONE}\\)`),
+    );
+    expect(workshopLine).toContain('Salle Europa');
+    expect(anaMail.text).not.toContain('Pairing: Piura and Flanders');
+    const anaCalendar = calendarOf(anaMail);
+    expect(anaCalendar.events.map((e) => e.summary)).toEqual([event.title, 'Smart specialisation workshop']);
+    const anaOwn = parseIcs((await http.get('/registrations/me.ics').set('Authorization', tokens[0]).expect(200)).text);
+    expect(anaCalendar.events.map((e) => e.uid)).toEqual(anaOwn.events.map((e) => e.uid));
+    expect(anaCalendar.events[1].start).toBe(new Date(workshop.body.startsAt).toISOString());
+
+    // Bo signed up to nothing: no list, and the .ics holds the event alone.
+    const boMail = await reminderTo(bo.email);
+    expect(boMail.text).not.toContain('Your sessions');
+    expect(boMail.text).not.toMatch(/^- /m);
+    const boCalendar = calendarOf(boMail);
+    expect(boCalendar.events.map((e) => e.summary)).toEqual([event.title]);
+    const boOwn = parseIcs((await http.get('/registrations/me.ics').set('Authorization', tokens[1]).expect(200)).text);
+    expect(boCalendar.events[0].uid).toBe(boOwn.events[0].uid);
+
+    // Luis reads Spanish: the list's heading, words and dates are Spanish.
+    const luisMail = await reminderTo(luis.email);
+    expect(luisMail.text).toContain('Sus sesiones:');
+    expect(luisMail.text).not.toContain('Your sessions');
+    const spanishMonth = new Intl.DateTimeFormat('es-ES', { timeZone: ZONE, month: 'long' }).format(new Date(workshop.body.startsAt));
+    const luisLine = sessionLine(luisMail, 'Smart specialisation workshop');
+    expect(luisLine).toContain(spanishMonth);
+    expect(luisLine).toContain('Sala Salle Europa');
+    expect(luisLine).toContain(`(${ZONE})`);
+    expect(calendarOf(luisMail).events.map((e) => e.summary)).toEqual([event.title, 'Smart specialisation workshop']);
+  });
+});
