@@ -13,10 +13,17 @@ export interface ByteRange {
   end: number;
 }
 
+/** A stored file as a listing shows it. */
+export interface StoredFileEntry {
+  key: string;
+  modifiedAt: Date;
+}
+
 /**
  * Where uploaded files live, by key (`a/b/c`: letters, digits, `.`, `_`, `-`).
  * The local directory is the default; an S3-compatible store implements the
- * same three calls (multipart upload, ranged GET, DELETE).
+ * same calls (multipart upload, ranged GET, DELETE, ListObjectsV2 and
+ * DeleteObjects).
  */
 export interface FileStorage {
   /**
@@ -28,6 +35,10 @@ export interface FileStorage {
   read(key: string, range?: ByteRange): Promise<Readable>;
   /** Removes the file; a missing one is not an error. */
   delete(key: string): Promise<void>;
+  /** Removes every file whose key starts with `prefix/`; none is not an error. */
+  deleteAll(prefix: string): Promise<void>;
+  /** Every complete file, in no particular order; files being written are not listed. */
+  list(): AsyncIterable<StoredFileEntry>;
 }
 
 export const FILE_STORAGE = Symbol('FILE_STORAGE');

@@ -3,7 +3,7 @@ import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { ByteRange, FileStorage, StoredFile, StoredFileNotFoundError } from './file-storage';
+import { ByteRange, FileStorage, StoredFile, StoredFileEntry, StoredFileNotFoundError } from './file-storage';
 
 const KEY = /^[A-Za-z0-9][A-Za-z0-9._-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)*$/;
 /** Written in large steps (several chunks per write), not 16 KiB at a time. */
@@ -70,6 +70,32 @@ export class LocalDirectoryStorage implements FileStorage {
 
   async delete(key: string): Promise<void> {
     await rm(this.pathOf(key), { force: true });
+  }
+
+  async deleteAll(prefix: string): Promise<void> {
+    await rm(this.pathOf(prefix), { recursive: true, force: true });
+  }
+
+  async *list(): AsyncIterable<StoredFileEntry> {
+    yield* this.walk(this.root, []);
+  }
+
+  /** Depth first, one directory's entries in memory at a time; entries that vanish meanwhile are skipped. */
+  private async *walk(directory: string, parts: string[]): AsyncIterable<StoredFileEntry> {
+    const entries = await readdir(directory, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return [];
+      throw error;
+    });
+    for (const entry of entries) {
+      if (parts.length === 0 && entry.name === INCOMING) continue;
+      const path = join(directory, entry.name);
+      if (entry.isDirectory()) {
+        yield* this.walk(path, [...parts, entry.name]);
+      } else if (entry.isFile()) {
+        const info = await stat(path).catch(() => null);
+        if (info) yield { key: [...parts, entry.name].join('/'), modifiedAt: info.mtime };
+      }
+    }
   }
 
   /**
