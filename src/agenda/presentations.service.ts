@@ -12,6 +12,7 @@ import { PresentationPresenter, PresenterRole } from './presentation-presenter.e
 import { PRESENTATION_SECTIONS, Presentation } from './presentation.entity';
 import { Session } from './session.entity';
 import { Theme } from './theme.entity';
+import './agenda-domain-events';
 
 /** Presentations of the working agenda, their presenters (the pairing) and their order in a session. */
 @Injectable()
@@ -60,10 +61,11 @@ export class PresentationsService {
   }
 
   async remove(eventId: string, presentationId: string): Promise<void> {
-    await this.transactions.run(async ({ manager }) => {
+    await this.transactions.run(async ({ manager, publish }) => {
       const presentation = await this.load(manager, eventId, presentationId);
       await this.unplace(manager, presentation);
       await manager.delete(Presentation, { id: presentationId });
+      publish('presentation.removed', { eventId, presentationId });
     });
   }
 
@@ -96,6 +98,25 @@ export class PresentationsService {
   async get(eventId: string, presentationId: string) {
     const [view] = await this.views([await this.load(this.db.manager, eventId, presentationId)]);
     return view;
+  }
+
+  /** The people who present at least one of the event's presentations. */
+  async presenterIds(eventId: string): Promise<string[]> {
+    const { rows } = await sql<{ person_id: string }>(
+      this.db.manager,
+      `SELECT DISTINCT pp.person_id FROM presentation_presenters pp JOIN presentations p ON p.id = pp.presentation_id WHERE p.event_id = $1`,
+      [eventId],
+    );
+    return rows.map((r) => r.person_id);
+  }
+
+  /** Which of these presentations, of any event, still exist. */
+  async existing(presentationIds: string[]): Promise<Set<string>> {
+    if (presentationIds.length === 0) return new Set();
+    const { rows } = await sql<{ id: string }>(this.db.manager, `SELECT id FROM presentations WHERE id = ANY($1::uuid[])`, [
+      presentationIds,
+    ]);
+    return new Set(rows.map((r) => r.id));
   }
 
   private async views(presentations: Presentation[]) {

@@ -136,6 +136,36 @@ export class MagicLinkService implements OnModuleInit {
   }
 
   /**
+   * Revokes the live tokens of `type` in the event whose subject is not in
+   * `keep`, e.g. presenters who no longer present anything. Only tokens issued
+   * before `issuedBefore`: `keep` was read at that moment, so a token minted
+   * since (a fresh invitation) is not judged by a stale list. Returns the
+   * subjects whose tokens were revoked.
+   */
+  async revokeAllExcept(type: MagicLinkSubjectType, eventId: string, keep: string[], issuedBefore: Date): Promise<string[]> {
+    const { rows } = await sql<{ subject_id: string }>(
+      this.db.manager,
+      `UPDATE magic_link_tokens SET revoked_at = now()
+        WHERE subject_type = $1 AND event_id = $2 AND revoked_at IS NULL AND expires_at > now()
+          AND created_at < $4 AND subject_id <> ALL($3::uuid[])
+        RETURNING subject_id`,
+      [type, eventId, keep, issuedBefore],
+    );
+    return [...new Set(rows.map((r) => r.subject_id))];
+  }
+
+  /** Events in which some subject of `type` holds a live token. */
+  async eventsWithLiveTokens(type: MagicLinkSubjectType): Promise<string[]> {
+    const { rows } = await sql<{ event_id: string }>(
+      this.db.manager,
+      `SELECT DISTINCT event_id FROM magic_link_tokens
+        WHERE subject_type = $1 AND event_id IS NOT NULL AND revoked_at IS NULL AND expires_at > now()`,
+      [type],
+    );
+    return rows.map((r) => r.event_id);
+  }
+
+  /**
    * Takes the subject's one re-send slot per minute. True means the caller may
    * email a fresh link now; atomic, so two requests at once yield one email.
    */

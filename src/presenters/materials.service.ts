@@ -15,6 +15,7 @@ import { detectMaterialKind } from './detect-material-kind';
 import { sanitiseFileName, withExtension } from './material-file-name';
 import { MATERIAL_TYPES, MaterialKind, acceptedTypesText, disagreement } from './material-types';
 import { materialView } from './material.view';
+import { materialStorageKey } from './material-storage-keys';
 import { ByteSource } from './zip-directory';
 import { receiveUpload } from './multipart-upload';
 import { PresentationMaterial } from './presentation-material.entity';
@@ -49,7 +50,7 @@ export class MaterialsService {
 
   async upload(eventId: string, presentationId: string, uploader: Uploader, request: Request): Promise<PresentationMaterial> {
     const id = randomUUID();
-    const storageKey = `${eventId}/${presentationId}/${id}`;
+    const storageKey = materialStorageKey(eventId, presentationId, id);
     const file = await receiveUpload(request, this.storage, storageKey, this.config.materials.maxBytes);
     try {
       const detection = await detectMaterialKind(this.byteSource(storageKey), file.size);
@@ -133,6 +134,9 @@ export class MaterialsService {
         });
       } catch (error) {
         if (attempt < MAX_VERSION_ATTEMPTS && isVersionClash(error)) continue;
+        if (violates(error, 'presentation_materials_presentation_id_fkey')) {
+          throw Problem.notFound(`Presentation ${values.presentationId} was removed while its file was uploading`);
+        }
         throw error;
       }
     }
@@ -229,6 +233,10 @@ function unsupported(detail: string, detectedType: MaterialKind | null): Problem
 }
 
 function isVersionClash(error: unknown): boolean {
-  const driverError = error instanceof QueryFailedError ? (error.driverError as { code?: string; constraint?: string }) : null;
-  return driverError?.code === '23505' && driverError.constraint === 'presentation_materials_presentation_version_key';
+  return violates(error, 'presentation_materials_presentation_version_key');
+}
+
+function violates(error: unknown, constraint: string): boolean {
+  const driverError = error instanceof QueryFailedError ? (error.driverError as { constraint?: string }) : null;
+  return driverError?.constraint === constraint;
 }

@@ -4,9 +4,11 @@ import { AgendaModule } from '../agenda/agenda.module';
 import { EventsModule } from '../events/events.module';
 import { PeopleModule } from '../people/people.module';
 import { StorageModule } from '../platform/storage/storage.module';
+import { FormerPresenterLinksService } from './former-presenter-links.service';
 import { MaterialsOverviewController } from './materials-overview.controller';
 import { MaterialsOverviewService } from './materials-overview.service';
 import { MaterialsService } from './materials.service';
+import { OrphanedMaterialFilesService } from './orphaned-material-files.service';
 import { OrganiserMaterialsController } from './organiser-materials.controller';
 import { PresentationEventGuard } from './presentation-event.guard';
 import { PresentationMaterial } from './presentation-material.entity';
@@ -17,6 +19,7 @@ import { PresenterMaterialsController } from './presenter-materials.controller';
 import { PresenterPortalController } from './presenter-portal.controller';
 import { PresenterPortalService } from './presenter-portal.service';
 import { PublicMaterialsController } from './public-materials.controller';
+import { RemovedPresentationsService } from './removed-presentations.service';
 
 /** Invitations, the presenter portal and materials (design.md: events ← people ← agenda ← presenters). */
 @Module({
@@ -29,7 +32,16 @@ import { PublicMaterialsController } from './public-materials.controller';
     MaterialsOverviewController,
     PublicMaterialsController,
   ],
-  providers: [PresenterInvitationsService, PresenterPortalService, MaterialsService, MaterialsOverviewService, PresentationEventGuard],
+  providers: [
+    PresenterInvitationsService,
+    PresenterPortalService,
+    MaterialsService,
+    MaterialsOverviewService,
+    PresentationEventGuard,
+    OrphanedMaterialFilesService,
+    FormerPresenterLinksService,
+    RemovedPresentationsService,
+  ],
   exports: [MaterialsService, MaterialsOverviewService, PresenterInvitationsService, PresenterPortalService],
 })
 export class PresentersModule {}

@@ -6,7 +6,12 @@ import { JobHandler, QueueWorkersService } from './queue-workers.service';
 import { JobName, QueueName } from './queue-names';
 
 type MaintenanceJob =
-  JobName.ReconcileOutbox | JobName.PruneTokens | JobName.AnonymiseRegistrations | JobName.SweepReminders | JobName.SweepReports;
+  | JobName.ReconcileOutbox
+  | JobName.PruneTokens
+  | JobName.AnonymiseRegistrations
+  | JobName.SweepReminders
+  | JobName.SweepReports
+  | JobName.SweepRemovedPresentations;
 
 /**
  * Periodic tasks on the `maintenance` queue. Modules register a task; the

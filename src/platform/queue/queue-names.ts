@@ -17,6 +17,7 @@ export enum JobName {
   SweepReminders = 'sweep-reminders',
   CompileReport = 'compile',
   SweepReports = 'sweep-reports',
+  SweepRemovedPresentations = 'sweep-removed-presentations',
 }
 
 /**
@@ -36,6 +37,7 @@ export interface JobPayloads {
   [JobName.SweepReminders]: Record<string, never>;
   [JobName.CompileReport]: { reportId: string };
   [JobName.SweepReports]: Record<string, never>;
+  [JobName.SweepRemovedPresentations]: Record<string, never>;
 }
 
 export const JOB_QUEUE: { [N in JobName]: QueueName } = {
@@ -49,6 +51,7 @@ export const JOB_QUEUE: { [N in JobName]: QueueName } = {
   [JobName.SweepReminders]: QueueName.Maintenance,
   [JobName.CompileReport]: QueueName.Reports,
   [JobName.SweepReports]: QueueName.Maintenance,
+  [JobName.SweepRemovedPresentations]: QueueName.Maintenance,
 };
 
 /** BullMQ refuses `:` in custom job ids; dedupe keys in Postgres may keep it. */
