@@ -1,9 +1,9 @@
 /**
  * bench:fanout — one reminder to 10,000 confirmed attendees, from its due time
  * until an in-process SMTP server has a message for every one of them, as
- * messages per second, beside nodemailer's raw pooled send of the same 10,000
- * messages (one real reminder's subject, HTML and text, one message per
- * recipient) to the same server in the same run, as a ratio (goal: at least
+ * messages per second, beside nodemailer's plain pooled send (sendMail) of the same 10,000
+ * messages (one real reminder's subject, HTML, text and `.ics` attachment,
+ * one message per recipient) to the same server in the same run, as a ratio (goal: at least
  * 0.6). Prints duplicates and missing recipients for both; either above 0
  * fails the run (exit 1).
  *
@@ -406,12 +406,21 @@ async function main(): Promise<boolean> {
     const warm = await runReminder(`warm-${prefix}`, WARMUP_RECIPIENTS);
     if (warm.run.tally.missing > 0) throw new Error(`warm-up: ${warm.run.tally.missing} reminder(s) missing`);
     const [sample] = await db.query(
-      `SELECT e.subject, e.html, e.text, e.to_name FROM emails e
+      `SELECT e.subject, e.html, e.text, e.attachments, e.to_name FROM emails e
         JOIN people p ON p.event_id = e.event_id AND p.email_key = lower(e.to_address)
        WHERE e.event_id = $1 AND e.kind = 'reminder' AND p.language = 'en' LIMIT 1`,
       [warm.eventId],
     );
-    const content = { subject: sample.subject as string, html: sample.html as string, text: sample.text as string };
+    const content = {
+      subject: sample.subject as string,
+      html: sample.html as string,
+      text: sample.text as string,
+      attachments: (sample.attachments as Array<{ filename: string; contentType: string; content: string }>).map((a) => ({
+        filename: a.filename,
+        contentType: a.contentType,
+        content: Buffer.from(a.content, 'base64'),
+      })),
+    };
 
     /**
      * The baseline: nodemailer's pooled transport with Plenary's transport
@@ -444,6 +453,7 @@ async function main(): Promise<boolean> {
               subject: content.subject,
               html: content.html,
               text: content.text,
+              attachments: content.attachments,
               headers: { 'X-Plenary-Outbox-Id': randomUUID() },
             })
             .catch((error: unknown) => {

@@ -143,7 +143,7 @@ describe('a mail worker process that dies mid-send', () => {
       await waitFor('the worker to record the message as sent', async () => {
         const waiting = await db.query(
           `SELECT 1 FROM pg_stat_activity
-            WHERE $1::int = ANY(pg_blocking_pids(pid)) AND query ILIKE 'UPDATE emails SET status = ''sent''%'`,
+            WHERE $1::int = ANY(pg_blocking_pids(pid)) AND query ILIKE 'UPDATE emails%SET status = ''sent''%'`,
           [(locker as unknown as { processID: number }).processID],
         );
         return waiting.length === 1;

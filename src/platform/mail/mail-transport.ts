@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import addressparser from 'nodemailer/lib/addressparser';
 import { EmailAttachment } from './email.entity';
 
 export interface OutgoingMail {
@@ -33,8 +35,17 @@ export class MailDeliveryError extends Error {
   }
 }
 
+/**
+ * The message as nodemailer composes it. Its Message-ID is the outbox row's
+ * (a row sent again after a crash carries the same id, so receivers can fold
+ * the copies, and a bounce names the row), and its MIME boundaries come from
+ * one random UUID: nodemailer's own draw several random byte strings per
+ * message, a measurable share of a fan-out.
+ */
 export function toNodemailerMessage(mail: OutgoingMail) {
   return {
+    messageId: `<${mail.outboxId}@${domainOf(mail.from)}>`,
+    baseBoundary: randomUUID().replace(/-/g, ''),
     from: mail.from,
     to: mail.to.name ? { name: mail.to.name, address: mail.to.address } : mail.to.address,
     subject: mail.subject,
@@ -47,4 +58,9 @@ export function toNodemailerMessage(mail: OutgoingMail) {
       content: Buffer.from(a.content, 'base64'),
     })),
   };
+}
+
+function domainOf(from: string): string {
+  const [first] = addressparser(from, { flatten: true });
+  return first?.address?.split('@')[1] || 'localhost';
 }

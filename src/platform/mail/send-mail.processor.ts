@@ -6,7 +6,8 @@ import { APP_CONFIG } from '../../config/config.module';
 import { AppConfig } from '../../config/app-config';
 import { QueueWorkersService } from '../queue/queue-workers.service';
 import { JobName, JobPayloads, QueueName } from '../queue/queue-names';
-import { sql } from '../database/sql';
+import { CoalescingBatcher } from '../database/coalescing-batcher';
+import { poolQuery } from '../database/sql';
 import { Email } from './email.entity';
 import { MAIL_TRANSPORT, MailDeliveryError, MailTransport } from './mail-transport';
 
@@ -18,9 +19,17 @@ type ClaimedEmail = Pick<Email, 'id' | 'toAddress' | 'toName' | 'subject' | 'htm
  * The `mail` queue's `send` job. The row is claimed (queued → sending) with a
  * conditional update before SMTP, so a re-run, a duplicate job or the
  * reconciler never sends a sent row again.
+ *
+ * Claims and "sent" marks of the jobs in flight are coalesced into one
+ * statement each (a commit per batch instead of two per message); each job
+ * still waits for its own row's statement, so nothing is sent unclaimed and no
+ * job completes before its row says `sent`.
  */
 @Injectable()
 export class SendMailProcessor implements OnModuleInit {
+  private readonly claims = new CoalescingBatcher<string, ClaimedEmail | null>((ids) => this.claimAll(ids));
+  private readonly sentMarks = new CoalescingBatcher<{ id: string; messageId: string }, void>((sent) => this.markAllSent(sent));
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly db: DataSource,
@@ -37,7 +46,7 @@ export class SendMailProcessor implements OnModuleInit {
   }
 
   async process(job: Job<JobPayloads[JobName.SendMail]>): Promise<SendMailResult> {
-    const email = await this.claim(job.data.emailId);
+    const email = await this.claims.submit(job.data.emailId);
     if (!email) {
       const row = await this.db.getRepository(Email).findOne({ where: { id: job.data.emailId }, select: { status: true } });
       return { skipped: row ? `email is ${row.status}` : 'email no longer exists' };
@@ -76,25 +85,44 @@ export class SendMailProcessor implements OnModuleInit {
     // Outside the catch: the server has the message, so a failure to record it
     // must not put the row back in the queue. It stays `sending` and is only
     // sent again after the send timeout, the one duplicate design.md accepts.
-    await this.db.query(
-      `UPDATE emails SET status = 'sent', message_id = $2, sent_at = now(), last_error = NULL WHERE id = $1 AND status = 'sending'`,
-      [email.id, messageId],
-    );
+    await this.sentMarks.submit({ id: email.id, messageId });
     return { sent: messageId };
   }
 
-  /** The claim returns what the send needs, so a message costs no extra read. */
-  private async claim(emailId: string): Promise<ClaimedEmail | null> {
-    const { rows } = await sql<ClaimedEmail>(
-      this.db.manager,
+  /**
+   * The claim returns what the send needs, so a message costs no extra read.
+   * Rows are locked in id order, so two processes claiming overlapping
+   * batches (a duplicate job) wait for each other instead of deadlocking.
+   */
+  private async claimAll(ids: string[]): Promise<Array<ClaimedEmail | null>> {
+    const rows = await poolQuery<ClaimedEmail>(
+      this.db,
       `UPDATE emails
           SET status = 'sending', claimed_at = now(), attempts = attempts + 1
-        WHERE id = $1
+        WHERE id IN (SELECT id FROM emails WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE)
           AND (status = 'queued'
                OR (status = 'sending' AND claimed_at < now() - make_interval(secs => $2)))
         RETURNING id, to_address AS "toAddress", to_name AS "toName", subject, html, text, headers, attachments`,
-      [emailId, this.config.mail.sendTimeoutMs / 1000],
+      [ids, this.config.mail.sendTimeoutMs / 1000],
     );
-    return rows[0] ?? null;
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    // Two jobs for one row in the same batch: only the first may send it.
+    return ids.map((id) => {
+      const row = byId.get(id) ?? null;
+      byId.delete(id);
+      return row;
+    });
+  }
+
+  private async markAllSent(sent: Array<{ id: string; messageId: string }>): Promise<void[]> {
+    await poolQuery(
+      this.db,
+      `UPDATE emails
+          SET status = 'sent', message_id = t.message_id, sent_at = now(), last_error = NULL
+         FROM unnest($1::uuid[], $2::text[]) AS t(id, message_id)
+        WHERE emails.id = t.id AND emails.status = 'sending'`,
+      [sent.map((s) => s.id), sent.map((s) => s.messageId)],
+    );
+    return sent.map(() => undefined);
   }
 }

@@ -1,4 +1,5 @@
 import { Transporter, createTransport } from 'nodemailer';
+import MailComposer from 'nodemailer/lib/mail-composer';
 import { MailDeliveryError, MailTransport, OutgoingMail, toNodemailerMessage } from './mail-transport';
 
 interface SmtpError extends Error {
@@ -30,9 +31,21 @@ export class SmtpMailTransport implements MailTransport {
   }
 
   async send(mail: OutgoingMail): Promise<{ messageId: string }> {
+    // Built into one buffer before it meets the socket: streamed, nodemailer
+    // writes a message in dozens of small writes, and those system calls were
+    // the largest cost of a reminder fan-out (bench:fanout).
+    const composed = toNodemailerMessage(mail);
+    const message = new MailComposer(composed).compile();
+    const raw = await message.build();
     try {
-      const info = await this.transporter.sendMail(toNodemailerMessage(mail));
-      return { messageId: info.messageId };
+      // The same id and boundary again, so wrapping the raw message draws no random bytes either.
+      await this.transporter.sendMail({
+        envelope: message.getEnvelope(),
+        raw,
+        messageId: composed.messageId,
+        baseBoundary: composed.baseBoundary,
+      });
+      return { messageId: composed.messageId };
     } catch (error) {
       const e = error as SmtpError;
       const code = e.responseCode;
