@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
@@ -5,6 +6,7 @@ import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
 import { createDataSource } from './data-source';
 import { setUpHttp } from './http-setup';
+import { drainConnections } from './platform/http/drain-connections';
 import { EmbeddedPostgres, startEmbeddedPostgres } from './platform/database/embedded-postgres';
 import { runMigrations } from './platform/database/migrate';
 import { PinoLoggerService, createRootLogger } from './platform/logging/pino-logger';
@@ -38,6 +40,7 @@ export async function startPlenary(config: AppConfig): Promise<RunningPlenary> {
     const module = AppModule.forRoot(config, databaseUrl);
     let app: INestApplicationContext;
     let url: string | null = null;
+    let httpServer: Server | null = null;
     if (config.role === 'worker') {
       app = await NestFactory.createApplicationContext(module, { logger });
       await app.init();
@@ -47,6 +50,7 @@ export async function startPlenary(config: AppConfig): Promise<RunningPlenary> {
       await http.listen(config.port, '0.0.0.0');
       const address = http.getHttpServer().address() as { port: number };
       url = `http://127.0.0.1:${address.port}`;
+      httpServer = http.getHttpServer() as Server;
       app = http;
     }
     rootLogger.info({ role: config.role, url, embedded: Boolean(embedded), queue: config.queue.backend }, 'Plenary started');
@@ -56,6 +60,7 @@ export async function startPlenary(config: AppConfig): Promise<RunningPlenary> {
       url,
       databaseUrl,
       async stop() {
+        if (httpServer) drainConnections(httpServer);
         await app.close();
         await embedded?.stop();
       },

@@ -6,7 +6,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import { AppConfig } from '../../config/app-config';
 import { QueueWorkersService } from '../queue/queue-workers.service';
 import { JobName, JobPayloads, QueueName } from '../queue/queue-names';
-import { CoalescingBatcher } from '../database/coalescing-batcher';
+import { CoalescingBatcher } from '../batching/coalescing-batcher';
 import { poolQuery } from '../database/sql';
 import { Email } from './email.entity';
 import { MAIL_TRANSPORT, MailDeliveryError, MailTransport } from './mail-transport';

@@ -2,6 +2,7 @@ import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { ConnectionOptions, JobsOptions, Queue } from 'bullmq';
 import { APP_CONFIG } from '../../config/config.module';
 import { AppConfig } from '../../config/app-config';
+import { CoalescingBatcher } from '../batching/coalescing-batcher';
 import { JOB_QUEUE, JobName, JobPayloads, QueueName, assertJobId } from './queue-names';
 
 export const QUEUE_CONNECTION = Symbol('QUEUE_CONNECTION');
@@ -20,7 +21,7 @@ export interface EnqueueOptions {
 @Injectable()
 export class JobQueueService implements OnApplicationShutdown {
   private readonly queues = new Map<QueueName, Queue>();
-  private readonly batches = new Map<JobName, JobBatch>();
+  private readonly batchers = new Map<JobName, CoalescingBatcher<BulkJob, void>>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -64,29 +65,15 @@ export class JobQueueService implements OnApplicationShutdown {
    * requests instead of one each, and no wait at all when it is quiet.
    */
   enqueueBatched<N extends JobName>(name: N, payload: JobPayloads[N], options: EnqueueOptions): Promise<void> {
-    let batch = this.batches.get(name);
-    if (!batch) {
-      batch = { waiting: [], sending: false };
-      this.batches.set(name, batch);
+    let batcher = this.batchers.get(name);
+    if (!batcher) {
+      batcher = new CoalescingBatcher<BulkJob, void>(async (jobs) => {
+        await this.queue(JOB_QUEUE[name]).addBulk(jobs);
+        return jobs.map(() => undefined);
+      }, 1000);
+      this.batchers.set(name, batcher);
     }
-    return new Promise((resolve, reject) => {
-      batch.waiting.push({ job: { name, data: payload, opts: jobOptions(options) }, resolve, reject });
-      if (!batch.sending) void this.flush(name, batch);
-    });
-  }
-
-  private async flush(name: JobName, batch: JobBatch): Promise<void> {
-    batch.sending = true;
-    while (batch.waiting.length > 0) {
-      const entries = batch.waiting.splice(0);
-      try {
-        await this.queue(JOB_QUEUE[name]).addBulk(entries.map((entry) => entry.job));
-        for (const entry of entries) entry.resolve();
-      } catch (error) {
-        for (const entry of entries) entry.reject(error);
-      }
-    }
-    batch.sending = false;
+    return batcher.submit({ name, data: payload, opts: jobOptions(options) });
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -95,10 +82,7 @@ export class JobQueueService implements OnApplicationShutdown {
   }
 }
 
-interface JobBatch {
-  waiting: Array<{ job: { name: string; data: unknown; opts: JobsOptions }; resolve: () => void; reject: (error: unknown) => void }>;
-  sending: boolean;
-}
+type BulkJob = { name: string; data: unknown; opts: JobsOptions };
 
 function jobOptions(options: EnqueueOptions): JobsOptions {
   const result: JobsOptions = { jobId: assertJobId(options.jobId) };
