@@ -23,6 +23,7 @@ import { SessionSignup } from './registration/session-signup.entity';
 import { Registration } from './registration/registration.entity';
 import { Announcement } from './reminders/announcement.entity';
 import { MailOptOut } from './reminders/mail-opt-out.entity';
+import { NotifiedChange } from './reminders/notified-change.entity';
 import { ReminderRule } from './reminders/reminder-rule.entity';
 import { ScheduledReminder } from './reminders/scheduled-reminder.entity';
 import { PresentationMaterial } from './presenters/presentation-material.entity';
@@ -60,6 +61,7 @@ export const ENTITIES = [
   ScheduledReminder,
   Announcement,
   MailOptOut,
+  NotifiedChange,
   PresenterInvitation,
   PresentationMaterial,
   Report,

@@ -9,6 +9,7 @@ import { Problem } from '../platform/http/problem';
 import { renderMail } from '../platform/mail/mail-template';
 import { OutboxService } from '../platform/mail/outbox.service';
 import { JobQueueService } from '../platform/queue/job-queue.service';
+import { MaintenanceSchedulerService } from '../platform/queue/maintenance-scheduler.service';
 import { QueueWorkersService } from '../platform/queue/queue-workers.service';
 import { JobName, JobPayloads } from '../platform/queue/queue-names';
 import { formatInZone } from '../platform/time/zoned-time';
@@ -34,10 +35,12 @@ export class AnnouncementsService implements OnModuleInit {
     private readonly links: RecipientLinksService,
     private readonly magicLinks: MagicLinkService,
     private readonly events: EventsService,
+    private readonly maintenance: MaintenanceSchedulerService,
   ) {}
 
   onModuleInit(): void {
     this.workers.handle(JobName.Announce, (job) => this.process(job));
+    this.maintenance.register(JobName.SweepAnnouncements, () => this.sweep());
   }
 
   async create(eventId: string, input: CreateAnnouncementInput, organiserId: string) {
@@ -87,9 +90,27 @@ export class AnnouncementsService implements OnModuleInit {
     const announcement = await this.load(eventId, announcementId);
     if (announcement.status === 'draft') {
       await this.db.getRepository(Announcement).update({ id: announcement.id, status: 'draft' }, { status: 'sending' });
-      await this.queues.enqueue(JobName.Announce, { announcementId }, { jobId: `announcement-${announcementId}` });
+      await this.enqueue([announcementId]);
     }
     return this.view(await this.load(eventId, announcementId));
+  }
+
+  /**
+   * `sending` is the row's promise that a job will send it: the maintenance
+   * sweep adds the job again for every such row, which adds nothing while the
+   * job exists and heals one lost between the update and the enqueue.
+   */
+  async sweep(): Promise<{ enqueued: number }> {
+    const sending = await this.db.getRepository(Announcement).find({ where: { status: 'sending' }, select: { id: true } });
+    await this.enqueue(sending.map((a) => a.id));
+    return { enqueued: sending.length };
+  }
+
+  private async enqueue(announcementIds: string[]): Promise<void> {
+    await this.queues.enqueueMany(
+      JobName.Announce,
+      announcementIds.map((announcementId) => ({ payload: { announcementId }, options: { jobId: `announcement-${announcementId}` } })),
+    );
   }
 
   async process(job: Job<JobPayloads[JobName.Announce]>): Promise<{ recipients: number } | { skipped: string }> {

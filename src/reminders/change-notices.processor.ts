@@ -11,8 +11,10 @@ import { OutboxService } from '../platform/mail/outbox.service';
 import { JobQueueService } from '../platform/queue/job-queue.service';
 import { QueueWorkersService } from '../platform/queue/queue-workers.service';
 import { JobName, JobPayloads } from '../platform/queue/queue-names';
-import { describeSpan, formatInZone } from '../platform/time/zoned-time';
-import { changeNoticeTemplate } from './mail/change-notice.template';
+import { describeInstant, describeSpan } from '../platform/time/zoned-time';
+import { ChangeNoticeJob, changeNoticeJob } from './change-notice-jobs';
+import { ChangeNoticeKind, ChangeNoticeLine, changeNoticeTemplate } from './mail/change-notice.template';
+import { MAIL_LANGUAGES, MailLanguage, mailLanguage, mailLocale } from './mail/mail-language';
 import { RecipientLinksService } from './recipient-links.service';
 import { Recipient, ReminderAudienceService } from './reminder-audience.service';
 import '../agenda/agenda-domain-events';
@@ -22,7 +24,12 @@ const BATCH = 200;
 
 interface Notice {
   recipient: Recipient;
-  lines: string[];
+  lines: ChangeNoticeLine[];
+}
+
+/** Everyone who reads a language reads the same lines, so they are built once per language rather than per person. */
+function perLanguage<T>(build: (language: MailLanguage) => T): Record<MailLanguage, T> {
+  return Object.fromEntries(MAIL_LANGUAGES.map((language) => [language, build(language)])) as Record<MailLanguage, T>;
 }
 
 /**
@@ -46,31 +53,41 @@ export class ChangeNoticesProcessor implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.workers.handle(JobName.NotifyChange, (job) => this.process(job));
+    this.workers.handle(JobName.NotifyChange, (job) => this.notify(job));
     this.bus.on('agenda.published', async ({ eventId, versionId, changes }) => {
       if (changes.moved.length + changes.cancelled.length === 0) return;
-      await this.queues.enqueue(JobName.NotifyChange, { eventId, versionId, change: 'agenda' }, { jobId: `agenda-change-${versionId}` });
+      await this.enqueue(changeNoticeJob.agenda(eventId, versionId));
     });
     this.bus.on('event.rescheduled', async ({ eventId, startsAt }) => {
-      await this.queues.enqueue(
-        JobName.NotifyChange,
-        { eventId, change: 'rescheduled' },
-        { jobId: `event-rescheduled-${eventId}-${Date.parse(startsAt)}` },
-      );
+      await this.enqueue(changeNoticeJob.rescheduled(eventId, new Date(startsAt)));
     });
     this.bus.on('event.cancelled', async ({ eventId }) => {
-      await this.queues.enqueue(JobName.NotifyChange, { eventId, change: 'cancelled' }, { jobId: `event-cancelled-${eventId}` });
+      await this.enqueue(changeNoticeJob.cancelled(eventId));
     });
+  }
+
+  private async enqueue({ jobId, payload }: ChangeNoticeJob): Promise<void> {
+    await this.queues.enqueue(JobName.NotifyChange, payload, { jobId });
+  }
+
+  /** Sends the notices, then records the change as notified so the maintenance sweep leaves it alone. */
+  private async notify(job: Job<JobPayloads[JobName.NotifyChange]>): Promise<{ notified: number }> {
+    const result = await this.process(job);
+    await this.db.query(
+      `INSERT INTO notified_changes (change_key, event_id, recipients) VALUES ($1, $2, $3) ON CONFLICT (change_key) DO NOTHING`,
+      [job.id, job.data.eventId, result.notified],
+    );
+    return result;
   }
 
   async process(job: Job<JobPayloads[JobName.NotifyChange]>): Promise<{ notified: number }> {
     const event = await this.events.getEntity(job.data.eventId);
     if (job.data.change === 'agenda') return this.agendaChanged(event, job.data.versionId as string);
-    const headline = job.data.change === 'cancelled' ? 'The event is cancelled' : 'The event has new dates';
-    const line =
+    const lines = perLanguage((language): ChangeNoticeLine[] => [
       job.data.change === 'cancelled'
-        ? `${event.title} will not take place${event.cancellationReason ? `: ${event.cancellationReason}` : '.'}`
-        : `${event.title} now takes place ${describeSpan(event.startsAt, event.endsAt, event.timezone)}.`;
+        ? { change: 'event-cancelled', reason: event.cancellationReason }
+        : { change: 'event-rescheduled', when: describeSpan(event.startsAt, event.endsAt, event.timezone, mailLocale(language)) },
+    ]);
     const key =
       job.data.change === 'cancelled' ? `event-cancelled:${event.id}` : `event-rescheduled:${event.id}:${event.startsAt.getTime()}`;
     let notified = 0;
@@ -82,8 +99,8 @@ export class ChangeNoticesProcessor implements OnModuleInit {
         notified += await this.send(
           event,
           key,
-          headline,
-          batch.map((recipient) => ({ recipient, lines: [line] })),
+          job.data.change,
+          batch.map((recipient) => ({ recipient, lines: lines[mailLanguage(recipient.language)] })),
         );
         after = batch[batch.length - 1].personId;
       }
@@ -95,22 +112,36 @@ export class ChangeNoticesProcessor implements OnModuleInit {
     const version = await this.db
       .getRepository(AgendaVersion)
       .findOneOrFail({ where: { id: versionId }, select: { id: true, changes: true } });
-    const at = (value: string) => formatInZone(new Date(value), event.timezone).replace('T', ' ').slice(0, 16);
+    const at = (value: string, language: MailLanguage) => describeInstant(new Date(value), event.timezone, mailLocale(language));
     const notices = new Map<string, Notice>();
     const affected = [
       ...version.changes.moved.map((m) => ({
         sessionId: m.sessionId,
-        line: `"${m.title}" moved from ${at(m.from.startsAt)} to ${at(m.to.startsAt)} (${event.timezone})`,
+        lineIn: (language: MailLanguage): ChangeNoticeLine => ({
+          change: 'session-moved',
+          title: m.title,
+          from: at(m.from.startsAt, language),
+          to: at(m.to.startsAt, language),
+        }),
       })),
-      ...version.changes.cancelled.map((c) => ({ sessionId: c.sessionId, line: `"${c.title}" on ${at(c.startsAt)} is cancelled` })),
+      ...version.changes.cancelled.map((c) => ({
+        sessionId: c.sessionId,
+        lineIn: (language: MailLanguage): ChangeNoticeLine => ({
+          change: 'session-cancelled',
+          title: c.title,
+          at: at(c.startsAt, language),
+        }),
+      })),
     ];
-    for (const { sessionId, line } of affected) {
+    const lines = perLanguage((language) => affected.map(({ lineIn }) => lineIn(language)));
+    for (const [index, { sessionId }] of affected.entries()) {
       for (const audience of ['presenters', 'session_signups'] as const) {
         let after: string | null = null;
         for (;;) {
           const batch = await this.audience.batch(event.id, audience, sessionId, after, BATCH);
           if (batch.length === 0) break;
           for (const recipient of batch) {
+            const line = lines[mailLanguage(recipient.language)][index];
             const notice = notices.get(recipient.personId) ?? { recipient, lines: [] };
             if (!notice.lines.includes(line)) notice.lines.push(line);
             notices.set(recipient.personId, notice);
@@ -122,12 +153,12 @@ export class ChangeNoticesProcessor implements OnModuleInit {
     const all = [...notices.values()];
     let notified = 0;
     for (let i = 0; i < all.length; i += BATCH) {
-      notified += await this.send(event, `agenda-change:${versionId}`, 'The programme has changed', all.slice(i, i + BATCH));
+      notified += await this.send(event, `agenda-change:${versionId}`, 'agenda', all.slice(i, i + BATCH));
     }
     return { notified };
   }
 
-  private async send(event: Event, key: string, headline: string, notices: Notice[]): Promise<number> {
+  private async send(event: Event, key: string, kind: ChangeNoticeKind, notices: Notice[]): Promise<number> {
     let created = 0;
     await this.transactions.run(async (tx) => {
       for (const { recipient, lines } of notices) {
@@ -137,9 +168,11 @@ export class ChangeNoticesProcessor implements OnModuleInit {
           to: { address: recipient.email, name: recipient.name },
           template: changeNoticeTemplate,
           params: {
+            language: mailLanguage(recipient.language),
             name: recipient.name,
             eventTitle: event.title,
-            headline,
+            zone: event.timezone,
+            kind,
             changes: lines,
             link: await this.links.linkFor(tx.manager, event.id, recipient),
           },

@@ -9,7 +9,8 @@ import { OutboxService } from '../platform/mail/outbox.service';
 import { QueueWorkersService } from '../platform/queue/queue-workers.service';
 import { JobName, JobPayloads, QueueName } from '../platform/queue/queue-names';
 import { describeSpan } from '../platform/time/zoned-time';
-import { ReminderLanguage, reminderLanguage, reminderLocale, reminderTemplate } from './mail/reminder.template';
+import { MailLanguage, mailLanguage, mailLocale } from './mail/mail-language';
+import { reminderTemplate } from './mail/reminder.template';
 import { RecipientAgendasService } from './recipient-agendas.service';
 import { RecipientLinksService } from './recipient-links.service';
 import { ReminderAudienceService } from './reminder-audience.service';
@@ -63,9 +64,8 @@ export class FanOutProcessor implements OnModuleInit {
     const published = version?.snapshot;
     const session = (reminder.sessionId && published?.sessions.find((s) => s.id === reminder.sessionId)) || null;
     const room = published?.rooms.find((r) => r.id === session?.roomId)?.name ?? null;
-    const spanIn = (start: Date, end: Date, language: ReminderLanguage) =>
-      describeSpan(start, end, event.timezone, reminderLocale(language));
-    const whenIn = (language: ReminderLanguage) =>
+    const spanIn = (start: Date, end: Date, language: MailLanguage) => describeSpan(start, end, event.timezone, mailLocale(language));
+    const whenIn = (language: MailLanguage) =>
       session ? spanIn(new Date(session.startsAt), new Date(session.endsAt), language) : spanIn(event.startsAt, event.endsAt, language);
     const agendas = this.agendas.forFanOut(event, version, session?.id ?? null);
     const keyOf = (personId: string) => `reminder:${rule.id}:${reminder.occurrence}-${reminder.dueAt.getTime()}:${personId}`;
@@ -86,7 +86,7 @@ export class FanOutProcessor implements OnModuleInit {
         await this.outbox.enqueueMany(
           tx,
           fresh.map((recipient, i) => {
-            const language = reminderLanguage(recipient.language);
+            const language = mailLanguage(recipient.language);
             const { sessions, ics } = own.get(recipient.personId)!;
             return {
               eventId: event.id,

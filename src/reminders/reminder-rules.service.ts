@@ -9,7 +9,8 @@ import { Problem } from '../platform/http/problem';
 import { renderMail } from '../platform/mail/mail-template';
 import { describeSpan, formatInZone } from '../platform/time/zoned-time';
 import { CreateReminderRuleInput, UpdateReminderRuleInput } from './dto/reminder-rule.dto';
-import { reminderLanguage, reminderTemplate } from './mail/reminder.template';
+import { mailLanguage } from './mail/mail-language';
+import { reminderTemplate } from './mail/reminder.template';
 import { Recipient, ReminderAudienceService } from './reminder-audience.service';
 import { ReminderRule } from './reminder-rule.entity';
 import { ReminderSchedulerService } from './reminder-scheduler.service';
@@ -110,7 +111,7 @@ export class ReminderRulesService implements OnModuleInit {
     const first = sample[0];
     const message = first
       ? renderMail(reminderTemplate, {
-          language: reminderLanguage(first.language),
+          language: mailLanguage(first.language),
           name: first.name,
           eventTitle: event.title,
           subjectTitle: event.title,
@@ -126,7 +127,7 @@ export class ReminderRulesService implements OnModuleInit {
     return {
       next: { occurrence: next.occurrence, sessionId: next.sessionId, dueAt: formatInZone(next.dueAt, event.timezone) },
       recipients: count,
-      sample: sample.map((r) => ({ name: r.name, email: r.email, language: reminderLanguage(r.language) })),
+      sample: sample.map((r) => ({ name: r.name, email: r.email, language: mailLanguage(r.language) })),
       message: message ? { subject: message.subject, text: message.text } : null,
     };
   }

@@ -8,7 +8,9 @@ import { Announcement } from './announcement.entity';
 import { AnnouncementsController } from './announcements.controller';
 import { AnnouncementsService } from './announcements.service';
 import { ChangeNoticesProcessor } from './change-notices.processor';
+import { ChangeNoticesSweepService } from './change-notices-sweep.service';
 import { MailOptOut } from './mail-opt-out.entity';
+import { NotifiedChange } from './notified-change.entity';
 import { FanOutProcessor } from './fan-out.processor';
 import { RecipientAgendasService } from './recipient-agendas.service';
 import { RecipientLinksService } from './recipient-links.service';
@@ -22,7 +24,7 @@ import { UnsubscribeController } from './unsubscribe.controller';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([ReminderRule, ScheduledReminder, Announcement, MailOptOut]),
+    TypeOrmModule.forFeature([ReminderRule, ScheduledReminder, Announcement, MailOptOut, NotifiedChange]),
     EventsModule,
     AgendaModule,
     RegistrationModule,
@@ -35,6 +37,7 @@ import { UnsubscribeController } from './unsubscribe.controller';
     ReminderAudienceService,
     FanOutProcessor,
     ChangeNoticesProcessor,
+    ChangeNoticesSweepService,
     RecipientLinksService,
     RecipientAgendasService,
     AnnouncementsService,

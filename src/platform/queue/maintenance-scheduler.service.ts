@@ -11,7 +11,9 @@ type MaintenanceJob =
   | JobName.AnonymiseRegistrations
   | JobName.SweepReminders
   | JobName.SweepReports
-  | JobName.SweepRemovedPresentations;
+  | JobName.SweepRemovedPresentations
+  | JobName.SweepChangeNotices
+  | JobName.SweepAnnouncements;
 
 /**
  * Periodic tasks on the `maintenance` queue. Modules register a task; the

@@ -18,6 +18,8 @@ export enum JobName {
   CompileReport = 'compile',
   SweepReports = 'sweep-reports',
   SweepRemovedPresentations = 'sweep-removed-presentations',
+  SweepChangeNotices = 'sweep-change-notices',
+  SweepAnnouncements = 'sweep-announcements',
 }
 
 /**
@@ -38,6 +40,8 @@ export interface JobPayloads {
   [JobName.CompileReport]: { reportId: string };
   [JobName.SweepReports]: Record<string, never>;
   [JobName.SweepRemovedPresentations]: Record<string, never>;
+  [JobName.SweepChangeNotices]: Record<string, never>;
+  [JobName.SweepAnnouncements]: Record<string, never>;
 }
 
 export const JOB_QUEUE: { [N in JobName]: QueueName } = {
@@ -52,6 +56,8 @@ export const JOB_QUEUE: { [N in JobName]: QueueName } = {
   [JobName.CompileReport]: QueueName.Reports,
   [JobName.SweepReports]: QueueName.Maintenance,
   [JobName.SweepRemovedPresentations]: QueueName.Maintenance,
+  [JobName.SweepChangeNotices]: QueueName.Maintenance,
+  [JobName.SweepAnnouncements]: QueueName.Maintenance,
 };
 
 /** BullMQ refuses `:` in custom job ids; dedupe keys in Postgres may keep it. */

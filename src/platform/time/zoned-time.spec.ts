@@ -1,4 +1,5 @@
 import {
+  describeInstant,
   formatInZone,
   InvalidTimeError,
   isValidTimeZone,
@@ -356,6 +357,18 @@ describe('zoned-time', () => {
 
     it('rejects an end before the start', () => {
       expect(() => localDatesBetween(at('2019-10-09T09:00'), at('2019-10-08T09:00'), BRUSSELS)).toThrow(RangeError);
+    });
+  });
+
+  describe('describeInstant', () => {
+    it("writes the zone's wall-clock time in the locale's words and leaves naming the zone to the sentence", () => {
+      const brussels = describeInstant(utc('2019-10-08T07:00:00Z'), BRUSSELS);
+      expect(brussels).toContain('8 October 2019');
+      expect(brussels).toContain('09:00');
+      expect(brussels).not.toContain(BRUSSELS);
+      const lima = describeInstant(utc('2019-10-08T07:00:00Z'), LIMA, 'fr-FR');
+      expect(lima).toContain('8 octobre 2019');
+      expect(lima).toContain('02:00');
     });
   });
 });

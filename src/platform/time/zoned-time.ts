@@ -208,28 +208,41 @@ export function localDatesBetween(start: Date, end: Date, tz: string): string[] 
   return dates;
 }
 
-/**
- * A span as people read it in an email, in the zone's wall-clock time:
- * "8 October 2019 at 09:00 – 9 October 2019 at 17:30 (Europe/Brussels)".
- */
-const spanFormats = new Map<string, Intl.DateTimeFormat>();
+// Building a formatter costs far more than using one, and every email asks for one.
+const emailFormats = new Map<string, Intl.DateTimeFormat>();
+
+function emailFormat(tz: string, locale: string): Intl.DateTimeFormat {
+  const key = `${locale}|${tz}`;
+  let format = emailFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: tz });
+    emailFormats.set(key, format);
+  }
+  return format;
+}
+
 /** Even a built formatter takes a tenth of a millisecond a range, and a burst of emails asks for the same few spans. */
 const spans = new Map<string, string>();
 const MAX_SPANS = 1_000;
 
+/**
+ * A span as people read it in an email, in the zone's wall-clock time:
+ * "8 October 2019 at 09:00 – 9 October 2019 at 17:30 (Europe/Brussels)".
+ */
 export function describeSpan(start: Date, end: Date, tz: string, locale = 'en-GB'): string {
   const spanKey = `${locale}|${tz}|${start.getTime()}|${end.getTime()}`;
   const known = spans.get(spanKey);
   if (known !== undefined) return known;
-  // Building a formatter costs far more than using one, and every email asks for one.
-  const key = `${locale}|${tz}`;
-  let format = spanFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: tz });
-    spanFormats.set(key, format);
-  }
-  const described = `${format.formatRange(start, end)} (${tz})`;
+  const described = `${emailFormat(tz, locale).formatRange(start, end)} (${tz})`;
   if (spans.size >= MAX_SPANS) spans.clear();
   spans.set(spanKey, described);
   return described;
+}
+
+/**
+ * An instant as people read it in an email, in the zone's wall-clock time:
+ * "8 October 2019 at 09:00". The zone is left for the sentence to name once.
+ */
+export function describeInstant(instant: Date, tz: string, locale = 'en-GB'): string {
+  return emailFormat(tz, locale).format(instant);
 }

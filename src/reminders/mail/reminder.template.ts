@@ -1,6 +1,5 @@
 import { MailTemplate, SafeHtml, html } from '../../platform/mail/mail-template';
-
-export type ReminderLanguage = 'en' | 'es' | 'pt' | 'fr';
+import { MailLanguage } from './mail-language';
 
 /** One of the recipient's own sessions, its time already described in their language and the event's zone. */
 export interface ReminderSessionLine {
@@ -12,7 +11,7 @@ export interface ReminderSessionLine {
 }
 
 export interface ReminderParams {
-  language: ReminderLanguage;
+  language: MailLanguage;
   name: string;
   eventTitle: string;
   /** What the reminder is about: the event or one session, with its local time and zone. */
@@ -29,9 +28,8 @@ export interface ReminderParams {
 }
 
 const WORDS: Record<
-  ReminderLanguage,
+  MailLanguage,
   {
-    locale: string;
     subject: string;
     dear: string;
     soon: string;
@@ -45,7 +43,6 @@ const WORDS: Record<
   }
 > = {
   en: {
-    locale: 'en-GB',
     subject: 'Reminder',
     dear: 'Dear',
     soon: 'a reminder of',
@@ -58,7 +55,6 @@ const WORDS: Record<
     calendar: 'The attached calendar file (.ics) adds the event and these sessions to your calendar.',
   },
   es: {
-    locale: 'es-ES',
     subject: 'Recordatorio',
     dear: 'Estimado/a',
     soon: 'le recordamos',
@@ -71,7 +67,6 @@ const WORDS: Record<
     calendar: 'El archivo de calendario adjunto (.ics) añade el evento y estas sesiones a su calendario.',
   },
   pt: {
-    locale: 'pt-PT',
     subject: 'Lembrete',
     dear: 'Caro/a',
     soon: 'lembramos',
@@ -84,7 +79,6 @@ const WORDS: Record<
     calendar: 'O ficheiro de calendário anexo (.ics) adiciona o evento e estas sessões ao seu calendário.',
   },
   fr: {
-    locale: 'fr-FR',
     subject: 'Rappel',
     dear: 'Bonjour',
     soon: 'un rappel pour',
@@ -97,17 +91,6 @@ const WORDS: Record<
     calendar: "Le fichier d'agenda joint (.ics) ajoute l'événement et ces sessions à votre agenda.",
   },
 };
-
-/** Whether a person's preferred language has a translation; English otherwise. */
-export function reminderLanguage(language: string | null | undefined): ReminderLanguage {
-  const base = (language ?? 'en').slice(0, 2).toLowerCase();
-  return base in WORDS ? (base as ReminderLanguage) : 'en';
-}
-
-/** The locale that dates in a reminder of this language are written in. */
-export function reminderLocale(language: ReminderLanguage): string {
-  return WORDS[language].locale;
-}
 
 /** "Title — your presentation "X" (waiting list): when, Room R" in the recipient's words. */
 function sessionLine(p: ReminderParams, s: ReminderSessionLine): string {

@@ -1,0 +1,17 @@
+/** The languages reminders and change notices are written in. */
+export const MAIL_LANGUAGES = ['en', 'es', 'pt', 'fr'] as const;
+
+export type MailLanguage = (typeof MAIL_LANGUAGES)[number];
+
+const LOCALES: Record<MailLanguage, string> = { en: 'en-GB', es: 'es-ES', pt: 'pt-PT', fr: 'fr-FR' };
+
+/** Whether a person's preferred language has a translation; English otherwise. */
+export function mailLanguage(language: string | null | undefined): MailLanguage {
+  const base = (language ?? 'en').slice(0, 2).toLowerCase();
+  return base in LOCALES ? (base as MailLanguage) : 'en';
+}
+
+/** The locale that dates in a mail of this language are written in. */
+export function mailLocale(language: MailLanguage): string {
+  return LOCALES[language];
+}
