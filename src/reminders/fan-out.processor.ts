@@ -2,26 +2,21 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { AgendaVersionsService } from '../agenda/agenda-versions.service';
 import { EventsService } from '../events/events.service';
 import { TransactionService } from '../platform/database/transaction.service';
 import { OutboxService } from '../platform/mail/outbox.service';
 import { QueueWorkersService } from '../platform/queue/queue-workers.service';
 import { JobName, JobPayloads, QueueName } from '../platform/queue/queue-names';
-import { describeSpan } from '../platform/time/zoned-time';
-import { MailLanguage, mailLanguage, mailLocale } from './mail/mail-language';
 import { reminderTemplate } from './mail/reminder.template';
-import { RecipientAgendasService } from './recipient-agendas.service';
 import { RecipientLinksService } from './recipient-links.service';
 import { ReminderAudienceService } from './reminder-audience.service';
+import { ReminderMessagesService } from './reminder-messages.service';
 import { ReminderRule } from './reminder-rule.entity';
 import { ScheduledReminder } from './scheduled-reminder.entity';
 
 const BATCH = 200;
 /** A reminder after its anchor (e.g. "a day after the event") that fell due during downtime still goes out within this. */
 const LATE_GRACE_MS = 86_400_000;
-
-const ICS_CONTENT_TYPE = 'text/calendar; charset=utf-8; method=PUBLISH';
 
 export type FanOutResult = { recipients: number } | { skipped: string };
 
@@ -40,8 +35,7 @@ export class FanOutProcessor implements OnModuleInit {
     private readonly outbox: OutboxService,
     private readonly links: RecipientLinksService,
     private readonly events: EventsService,
-    private readonly versions: AgendaVersionsService,
-    private readonly agendas: RecipientAgendasService,
+    private readonly messages: ReminderMessagesService,
   ) {}
 
   onModuleInit(): void {
@@ -60,21 +54,14 @@ export class FanOutProcessor implements OnModuleInit {
       return { skipped: 'its moment passed while Plenary was down' };
     }
     const event = await this.events.getEntity(reminder.eventId);
-    const version = await this.versions.latest(event.id);
-    const published = version?.snapshot;
-    const session = (reminder.sessionId && published?.sessions.find((s) => s.id === reminder.sessionId)) || null;
-    const room = published?.rooms.find((r) => r.id === session?.roomId)?.name ?? null;
-    const spanIn = (start: Date, end: Date, language: MailLanguage) => describeSpan(start, end, event.timezone, mailLocale(language));
-    const whenIn = (language: MailLanguage) =>
-      session ? spanIn(new Date(session.startsAt), new Date(session.endsAt), language) : spanIn(event.startsAt, event.endsAt, language);
-    const agendas = this.agendas.forFanOut(event, version, session?.id ?? null);
+    const messages = await this.messages.forOccurrence(event, rule, reminder.sessionId);
     const keyOf = (personId: string) => `reminder:${rule.id}:${reminder.occurrence}-${reminder.dueAt.getTime()}:${personId}`;
     let after: string | null = null;
     for (;;) {
       const batch = await this.audience.batch(event.id, rule.audience, reminder.sessionId, after, BATCH);
       if (batch.length === 0) break;
       // Read before the transaction: the embedded database serves no second connection inside one.
-      const own = new Map((await agendas.batch(batch)).map((agenda, i) => [batch[i].personId, agenda]));
+      const own = new Map((await messages.agendasOf(batch)).map((agenda, i) => [batch[i].personId, agenda]));
       await this.transactions.run(async (tx) => {
         // A re-run skips who already has this reminder before minting links nobody would receive.
         const done = await this.outbox.existingKeys(
@@ -86,33 +73,14 @@ export class FanOutProcessor implements OnModuleInit {
         await this.outbox.enqueueMany(
           tx,
           fresh.map((recipient, i) => {
-            const language = mailLanguage(recipient.language);
-            const { sessions, ics } = own.get(recipient.personId)!;
+            const agenda = own.get(recipient.personId)!;
             return {
               eventId: event.id,
               dedupeKey: keyOf(recipient.personId),
               to: { address: recipient.email, name: recipient.name },
               template: reminderTemplate,
-              params: {
-                language,
-                name: recipient.name,
-                eventTitle: event.title,
-                subjectTitle: session?.title ?? event.title,
-                when: whenIn(language),
-                room,
-                venue: event.venue,
-                link: links[i],
-                customSubject: rule.subject,
-                customMessage: rule.message,
-                sessions: sessions.map((s) => ({
-                  title: s.title,
-                  presentation: s.presentation,
-                  when: spanIn(s.startsAt, s.endsAt, language),
-                  room: s.room,
-                  waitlisted: s.waitlisted,
-                })),
-              },
-              attachments: [{ filename: 'calendar.ics', contentType: ICS_CONTENT_TYPE, content: Buffer.from(ics).toString('base64') }],
+              params: messages.params(recipient, agenda, links[i]),
+              attachments: messages.attachments(agenda),
             };
           }),
         );

@@ -7,11 +7,12 @@ import { parseEventTimes } from '../events/event-times';
 import { DomainEventBus } from '../platform/domain-events/domain-event-bus';
 import { Problem } from '../platform/http/problem';
 import { renderMail } from '../platform/mail/mail-template';
-import { describeSpan, formatInZone } from '../platform/time/zoned-time';
+import { formatInZone } from '../platform/time/zoned-time';
 import { CreateReminderRuleInput, UpdateReminderRuleInput } from './dto/reminder-rule.dto';
 import { mailLanguage } from './mail/mail-language';
 import { reminderTemplate } from './mail/reminder.template';
 import { Recipient, ReminderAudienceService } from './reminder-audience.service';
+import { ReminderMessagesService } from './reminder-messages.service';
 import { ReminderRule } from './reminder-rule.entity';
 import { ReminderSchedulerService } from './reminder-scheduler.service';
 import { ScheduledReminder } from './scheduled-reminder.entity';
@@ -36,6 +37,7 @@ export class ReminderRulesService implements OnModuleInit {
     private readonly bus: DomainEventBus,
     private readonly audience: ReminderAudienceService,
     private readonly magicLinks: MagicLinkService,
+    private readonly messages: ReminderMessagesService,
   ) {}
 
   onModuleInit(): void {
@@ -109,26 +111,18 @@ export class ReminderRulesService implements OnModuleInit {
       after = batch[batch.length - 1].personId;
     }
     const first = sample[0];
-    const message = first
-      ? renderMail(reminderTemplate, {
-          language: mailLanguage(first.language),
-          name: first.name,
-          eventTitle: event.title,
-          subjectTitle: event.title,
-          when: describeSpan(event.startsAt, event.endsAt, event.timezone),
-          room: null,
-          venue: event.venue,
-          link: this.magicLinks.link(first.registrationId ? '/my-registration' : '/presenter', '(a token of their own)'),
-          customSubject: rule.subject,
-          customMessage: rule.message,
-          sessions: [],
-        })
-      : null;
+    let message: { subject: string; text: string } | null = null;
+    if (first) {
+      const messages = await this.messages.forOccurrence(event, rule, next.sessionId);
+      const [own] = await messages.agendasOf([first]);
+      const link = this.magicLinks.link(first.registrationId ? '/my-registration' : '/presenter', '(a token of their own)');
+      message = renderMail(reminderTemplate, messages.params(first, own, link));
+    }
     return {
       next: { occurrence: next.occurrence, sessionId: next.sessionId, dueAt: formatInZone(next.dueAt, event.timezone) },
       recipients: count,
       sample: sample.map((r) => ({ name: r.name, email: r.email, language: mailLanguage(r.language) })),
-      message: message ? { subject: message.subject, text: message.text } : null,
+      message: message && { subject: message.subject, text: message.text },
     };
   }
 

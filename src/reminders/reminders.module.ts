@@ -15,6 +15,7 @@ import { FanOutProcessor } from './fan-out.processor';
 import { RecipientAgendasService } from './recipient-agendas.service';
 import { RecipientLinksService } from './recipient-links.service';
 import { ReminderAudienceService } from './reminder-audience.service';
+import { ReminderMessagesService } from './reminder-messages.service';
 import { ReminderRule } from './reminder-rule.entity';
 import { ReminderRulesController } from './reminder-rules.controller';
 import { ReminderRulesService } from './reminder-rules.service';
@@ -40,6 +41,7 @@ import { UnsubscribeController } from './unsubscribe.controller';
     ChangeNoticesSweepService,
     RecipientLinksService,
     RecipientAgendasService,
+    ReminderMessagesService,
     AnnouncementsService,
   ],
   exports: [ReminderSchedulerService, ReminderRulesService],

@@ -167,3 +167,48 @@ describe('reminders list the recipient’s own sessions and carry their calendar
     expect(calendarOf(luisMail).events.map((e) => e.summary)).toEqual([event.title, 'Smart specialisation workshop']);
   });
 });
+
+describe('the preview of a session reminder', () => {
+  const ctx = useTestApp();
+
+  it('shows the message its first recipient will get: about the session, in their language, with their sessions', async () => {
+    const { http } = ctx.app;
+    const auth = await login(http, ADMIN.email, ADMIN.password);
+    const event = await createOpenEvent(http, auth, { defaultReminders: false });
+    const base = `/events/${event.id}`;
+    const room = await http.post(`${base}/rooms`).set('Authorization', auth).send({ name: 'Salle Europa' }).expect(201);
+    const sessionAt = (title: string, day: string, start: string, end: string) =>
+      http
+        .post(`${base}/sessions`)
+        .set('Authorization', auth)
+        .send({ title, kind: 'workshop', startsAt: `${day}T${start}`, endsAt: `${day}T${end}`, capacity: 20, roomId: room.body.id })
+        .expect(201);
+    const visit = await sessionAt('Site visit to the port', event.days[0], '10:00', '12:00');
+    const workshop = await sessionAt('Smart specialisation workshop', event.days[1], '10:00', '11:30');
+    await http.post(`${base}/agenda/versions`).set('Authorization', auth).send({ note: 'v1' }).expect(201);
+
+    const luis = attendee({ name: 'Luis Ramírez', language: 'es' });
+    await http.post(`${base}/registrations`).send(luis).expect(201);
+    const token = tokenFrom((await ctx.smtp.waitForMail(luis.email))[0].text);
+    for (const session of [visit, workshop]) {
+      await http.post(`/registrations/me/sessions/${session.body.id}`).set('Authorization', token).expect(201);
+    }
+    const rule = await http
+      .post(`${base}/reminder-rules`)
+      .set('Authorization', auth)
+      .send({ name: 'Before each session', anchor: 'session_start', offsetMinutes: -60, audience: 'session_signups' })
+      .expect(201);
+
+    const preview = await http.get(`${base}/reminder-rules/${rule.body.id}/preview`).set('Authorization', auth).expect(200);
+
+    // The next occurrence is the site visit's: the message is about it, not about the event.
+    expect(preview.body.next.sessionId).toBe(visit.body.id);
+    expect(preview.body.sample).toEqual([expect.objectContaining({ email: luis.email, language: 'es' })]);
+    expect(preview.body.message.subject).toMatch(/^Recordatorio: Site visit to the port — /);
+    expect(preview.body.message.subject).toContain(localTime(visit.body.startsAt));
+    expect(preview.body.message.text).toContain('Sus sesiones:');
+    const lines = (preview.body.message.text as string).split('\n').filter((l) => l.startsWith('- '));
+    expect(lines.map((l) => l.replace(/:.*$/, ''))).toEqual(['- Site visit to the port', '- Smart specialisation workshop']);
+    expect(lines[1]).toContain(localTime(workshop.body.startsAt));
+  });
+});
