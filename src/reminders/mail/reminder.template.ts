@@ -39,7 +39,8 @@ const WORDS: Record<
     yourSessions: string;
     yourPresentation: string;
     waitlisted: string;
-    calendar: string;
+    calendarEvent: string;
+    calendarSessions: string;
   }
 > = {
   en: {
@@ -52,7 +53,8 @@ const WORDS: Record<
     yourSessions: 'Your sessions',
     yourPresentation: 'your presentation',
     waitlisted: 'waiting list',
-    calendar: 'The attached calendar file (.ics) adds the event and these sessions to your calendar.',
+    calendarEvent: 'The attached calendar file (.ics) adds the event to your calendar.',
+    calendarSessions: 'The attached calendar file (.ics) adds the event and these sessions to your calendar.',
   },
   es: {
     subject: 'Recordatorio',
@@ -64,7 +66,8 @@ const WORDS: Record<
     yourSessions: 'Sus sesiones',
     yourPresentation: 'su presentación',
     waitlisted: 'lista de espera',
-    calendar: 'El archivo de calendario adjunto (.ics) añade el evento y estas sesiones a su calendario.',
+    calendarEvent: 'El archivo de calendario adjunto (.ics) añade el evento a su calendario.',
+    calendarSessions: 'El archivo de calendario adjunto (.ics) añade el evento y estas sesiones a su calendario.',
   },
   pt: {
     subject: 'Lembrete',
@@ -76,7 +79,8 @@ const WORDS: Record<
     yourSessions: 'As suas sessões',
     yourPresentation: 'a sua apresentação',
     waitlisted: 'lista de espera',
-    calendar: 'O ficheiro de calendário anexo (.ics) adiciona o evento e estas sessões ao seu calendário.',
+    calendarEvent: 'O ficheiro de calendário anexo (.ics) adiciona o evento ao seu calendário.',
+    calendarSessions: 'O ficheiro de calendário anexo (.ics) adiciona o evento e estas sessões ao seu calendário.',
   },
   fr: {
     subject: 'Rappel',
@@ -88,7 +92,8 @@ const WORDS: Record<
     yourSessions: 'Vos sessions',
     yourPresentation: 'votre présentation',
     waitlisted: "liste d'attente",
-    calendar: "Le fichier d'agenda joint (.ics) ajoute l'événement et ces sessions à votre agenda.",
+    calendarEvent: "Le fichier d'agenda joint (.ics) ajoute l'événement à votre agenda.",
+    calendarSessions: "Le fichier d'agenda joint (.ics) ajoute l'événement et ces sessions à votre agenda.",
   },
 };
 
@@ -100,6 +105,14 @@ function sessionLine(p: ReminderParams, s: ReminderSessionLine): string {
   return `${s.title}${presentation}${waitlisted}: ${s.when}${s.room ? `, ${w.room} ${s.room}` : ''}`;
 }
 
+/** The event's title after a session's, not after itself. */
+const ofEvent = (p: ReminderParams) => (p.subjectTitle === p.eventTitle ? '' : ` (${p.eventTitle})`);
+
+const calendarNote = (p: ReminderParams) => {
+  const w = WORDS[p.language];
+  return p.sessions.length > 0 ? w.calendarSessions : w.calendarEvent;
+};
+
 export const reminderTemplate: MailTemplate<ReminderParams> = {
   kind: 'reminder',
   subject: (p) => p.customSubject ?? `${WORDS[p.language].subject}: ${p.subjectTitle} — ${p.when}`,
@@ -107,7 +120,7 @@ export const reminderTemplate: MailTemplate<ReminderParams> = {
     const w = WORDS[p.language];
     const body: SafeHtml = p.customMessage
       ? html`${p.customMessage.split(/\n{2,}/).map((paragraph) => html`<p>${paragraph}</p>`)}`
-      : html`<p>${w.soon} <strong>${p.subjectTitle}</strong> (${p.eventTitle}): ${p.when}.</p>`;
+      : html`<p>${w.soon} <strong>${p.subjectTitle}</strong>${ofEvent(p)}: ${p.when}.</p>`;
     const sessions: SafeHtml =
       p.sessions.length > 0
         ? html`<h2 style="font-size:1.1em">${w.yourSessions}</h2>
@@ -119,12 +132,12 @@ export const reminderTemplate: MailTemplate<ReminderParams> = {
       ${body}
       <p>${w.where}: ${[p.room ? `${w.room} ${p.room}` : null, p.venue].filter(Boolean).join(', ') || '—'}</p>
       ${sessions}
-      <p>${w.calendar}</p>
+      <p>${calendarNote(p)}</p>
       <p><a href="${p.link}">${w.manage}</a></p>`;
   },
   text: (p) => {
     const w = WORDS[p.language];
-    const body = p.customMessage ?? `${w.soon} "${p.subjectTitle}" (${p.eventTitle}): ${p.when}.`;
+    const body = p.customMessage ?? `${w.soon} "${p.subjectTitle}"${ofEvent(p)}: ${p.when}.`;
     const sessions = p.sessions.length > 0 ? `\n\n${w.yourSessions}:\n${p.sessions.map((s) => `- ${sessionLine(p, s)}`).join('\n')}` : '';
     return `${w.dear} ${p.name},
 
@@ -132,7 +145,7 @@ ${body}
 
 ${w.where}: ${[p.room ? `${w.room} ${p.room}` : null, p.venue].filter(Boolean).join(', ') || '—'}${sessions}
 
-${w.calendar}
+${calendarNote(p)}
 
 ${w.manage}: ${p.link}`;
   },

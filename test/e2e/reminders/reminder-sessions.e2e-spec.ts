@@ -142,6 +142,7 @@ describe('reminders list the recipient’s own sessions and carry their calendar
     expect(anaMail.text).not.toContain('Pairing: Piura and Flanders');
     const anaCalendar = calendarOf(anaMail);
     expect(anaCalendar.events.map((e) => e.summary)).toEqual([event.title, 'Smart specialisation workshop']);
+    expect(anaMail.text).toContain('adds the event and these sessions to your calendar');
     const anaOwn = parseIcs((await http.get('/registrations/me.ics').set('Authorization', tokens[0]).expect(200)).text);
     expect(anaCalendar.events.map((e) => e.uid)).toEqual(anaOwn.events.map((e) => e.uid));
     expect(anaCalendar.events[1].start).toBe(new Date(workshop.body.startsAt).toISOString());
@@ -150,6 +151,10 @@ describe('reminders list the recipient’s own sessions and carry their calendar
     const boMail = await reminderTo(bo.email);
     expect(boMail.text).not.toContain('Your sessions');
     expect(boMail.text).not.toMatch(/^- /m);
+    expect(boMail.text).toContain('The attached calendar file (.ics) adds the event to your calendar.');
+    // A reminder about the event names it once.
+    expect(boMail.text).toContain(`a reminder of "${event.title}": `);
+    expect(boMail.text).not.toContain(`(${event.title})`);
     const boCalendar = calendarOf(boMail);
     expect(boCalendar.events.map((e) => e.summary)).toEqual([event.title]);
     const boOwn = parseIcs((await http.get('/registrations/me.ics').set('Authorization', tokens[1]).expect(200)).text);
