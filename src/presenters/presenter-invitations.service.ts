@@ -1,12 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { AgendaVersionsService } from '../agenda/agenda-versions.service';
 import { PresentationsService } from '../agenda/presentations.service';
 import { MagicLinkService } from '../auth/magic-link.service';
 import { OrganiserPrincipal } from '../auth/principal';
-import { APP_CONFIG } from '../config/config.module';
-import { AppConfig } from '../config/app-config';
 import { EventsService } from '../events/events.service';
 import { TransactionService } from '../platform/database/transaction.service';
 import { sql } from '../platform/database/sql';
@@ -33,7 +31,6 @@ const PRESENTER_LINK_PATH = '/presenter';
 @Injectable()
 export class PresenterInvitationsService {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly db: DataSource,
     private readonly transactions: TransactionService,
     private readonly links: MagicLinkService,
