@@ -158,11 +158,23 @@ export class ChangeNoticesProcessor implements OnModuleInit {
     return { notified };
   }
 
+  /**
+   * One batch in three statements, as the fan-out does: which notices exist
+   * already (a re-run mints no links nobody would receive), the links, the rows.
+   */
   private async send(event: Event, key: string, kind: ChangeNoticeKind, notices: Notice[]): Promise<number> {
-    let created = 0;
-    await this.transactions.run(async (tx) => {
-      for (const { recipient, lines } of notices) {
-        const result = await this.outbox.enqueue(tx, {
+    const keyOf = (notice: Notice) => `${key}:${notice.recipient.personId}`;
+    return this.transactions.run(async (tx) => {
+      const done = await this.outbox.existingKeys(tx.manager, notices.map(keyOf));
+      const fresh = notices.filter((notice) => !done.has(keyOf(notice)));
+      const links = await this.links.linksFor(
+        tx.manager,
+        event.id,
+        fresh.map((notice) => notice.recipient),
+      );
+      return this.outbox.enqueueMany(
+        tx,
+        fresh.map(({ recipient, lines }, i) => ({
           eventId: event.id,
           dedupeKey: `${key}:${recipient.personId}`,
           to: { address: recipient.email, name: recipient.name },
@@ -174,12 +186,10 @@ export class ChangeNoticesProcessor implements OnModuleInit {
             zone: event.timezone,
             kind,
             changes: lines,
-            link: await this.links.linkFor(tx.manager, event.id, recipient),
+            link: links[i],
           },
-        });
-        if (result.created) created += 1;
-      }
+        })),
+      );
     });
-    return created;
   }
 }

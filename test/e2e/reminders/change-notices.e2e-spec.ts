@@ -1,3 +1,6 @@
+import { Job } from 'bullmq';
+import { JobName, JobPayloads } from '../../../src/platform/queue/queue-names';
+import { ChangeNoticesProcessor } from '../../../src/reminders/change-notices.processor';
 import { attendee, createOpenEvent } from '../../support/future-event';
 import { ADMIN, login } from '../../support/test-app';
 import { useTestApp } from '../../support/use-test-app';
@@ -76,6 +79,18 @@ describe('changes that touch people', () => {
       async () => (await ctx.db.query(`SELECT 1 FROM emails WHERE kind = 'change-notice' AND status <> 'sent'`)).length === 0,
     );
     expect(notices(a.email, 'The event is cancelled')).toHaveLength(1);
+
+    // The job run again (a retry after a crash) writes no notice and mints no link nobody would receive.
+    const tokens = async () =>
+      (await ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM magic_link_tokens WHERE event_id = $1`, [event.id]))[0].n;
+    const before = await tokens();
+    const rerun = await ctx.app.plenary.app
+      .get(ChangeNoticesProcessor)
+      .process({ id: `event-cancelled-${event.id}`, data: { eventId: event.id, change: 'cancelled' } } as Job<
+        JobPayloads[JobName.NotifyChange]
+      >);
+    expect(rerun).toEqual({ notified: 0 });
+    expect(await tokens()).toBe(before);
   });
 
   it("previews a rule's next send: when, how many, to whom, and the message", async () => {
