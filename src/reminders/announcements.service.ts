@@ -123,31 +123,42 @@ export class AnnouncementsService implements OnModuleInit {
     for (;;) {
       const batch = await this.recipients(announcement, after);
       if (batch.all.length === 0) break;
-      await this.transactions.run(async (tx) => {
-        for (const recipient of batch.reachable) {
-          const unsubscribe = announcement.optional
-            ? this.magicLinks.link(
-                '/unsubscribe',
-                (await this.magicLinks.issue(tx.manager, { type: 'opt-out', id: recipient.personId, eventId: event.id })).token,
-              )
-            : null;
-          const { created } = await this.outbox.enqueue(tx, {
-            eventId: event.id,
-            dedupeKey: `announcement:${announcement.id}:${recipient.personId}`,
-            to: { address: recipient.email, name: recipient.name },
-            template: announcementTemplate,
-            params: {
-              name: recipient.name,
-              eventTitle: event.title,
-              subject: announcement.subject,
-              message: announcement.message,
-              link: await this.links.linkFor(tx.manager, event.id, recipient),
-              unsubscribe,
-            },
-            headers: unsubscribe ? { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {},
-          });
-          if (created) count += 1;
-        }
+      count += await this.transactions.run(async (tx) => {
+        // As the fan-out: skip who has it already (a re-run), then links and rows a batch at a time.
+        const keyOf = (recipient: Recipient) => `announcement:${announcement.id}:${recipient.personId}`;
+        const done = await this.outbox.existingKeys(tx.manager, batch.reachable.map(keyOf));
+        const fresh = batch.reachable.filter((recipient) => !done.has(keyOf(recipient)));
+        const links = await this.links.linksFor(tx.manager, event.id, fresh);
+        const optOuts = announcement.optional
+          ? await this.magicLinks.issueMany(
+              tx.manager,
+              fresh.map((recipient) => ({ type: 'opt-out' as const, id: recipient.personId, eventId: event.id })),
+            )
+          : [];
+        return this.outbox.enqueueMany(
+          tx,
+          fresh.map((recipient, i) => {
+            const unsubscribe = announcement.optional ? this.magicLinks.link('/unsubscribe', optOuts[i]) : null;
+            const headers: Record<string, string> = unsubscribe
+              ? { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
+              : {};
+            return {
+              eventId: event.id,
+              dedupeKey: keyOf(recipient),
+              to: { address: recipient.email, name: recipient.name },
+              template: announcementTemplate,
+              params: {
+                name: recipient.name,
+                eventTitle: event.title,
+                subject: announcement.subject,
+                message: announcement.message,
+                link: links[i],
+                unsubscribe,
+              },
+              headers,
+            };
+          }),
+        );
       });
       after = batch.all[batch.all.length - 1].personId;
     }

@@ -23,13 +23,4 @@ export class RecipientLinksService {
     );
     return recipients.map((r, i) => this.magicLinks.link(r.registrationId ? '/my-registration' : '/presenter', tokens[i]));
   }
-
-  async linkFor(manager: EntityManager, eventId: string, recipient: Recipient): Promise<string> {
-    if (recipient.registrationId) {
-      const { token } = await this.magicLinks.issue(manager, { type: 'registration', id: recipient.registrationId, eventId });
-      return this.magicLinks.link('/my-registration', token);
-    }
-    const { token } = await this.magicLinks.issue(manager, { type: 'presenter', id: recipient.personId, eventId });
-    return this.magicLinks.link('/presenter', token);
-  }
 }
