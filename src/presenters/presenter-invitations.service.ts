@@ -9,8 +9,9 @@ import { EventsService } from '../events/events.service';
 import { TransactionService } from '../platform/database/transaction.service';
 import { sql } from '../platform/database/sql';
 import { Problem } from '../platform/http/problem';
+import { mailLanguage, mailLocale } from '../platform/mail/mail-language';
 import { OutboxService } from '../platform/mail/outbox.service';
-import { describeSpan, formatInZone } from '../platform/time/zoned-time';
+import { describeInstant, describeSpan, formatInZone } from '../platform/time/zoned-time';
 import { InvitePresentersInput } from './dto/invite-presenters.dto';
 import { invitationView } from './invitation.view';
 import { presenterInvitationTemplate } from './mail/presenter-invitation.template';
@@ -75,23 +76,30 @@ export class PresenterInvitationsService {
           continue;
         }
         const link = await this.links.issue(tx.manager, subject);
+        const language = mailLanguage(presenter.language);
+        const locale = mailLocale(language);
+        const at = (instant: Date) => `${describeInstant(instant, event.timezone, locale)} (${event.timezone})`;
         await this.outbox.enqueue(tx, {
           eventId,
           dedupeKey: `presenter-invitation:${presenter.personId}:${link.tokenId}`,
           to: { address: presenter.email, name: presenter.name },
           template: presenterInvitationTemplate,
           params: {
+            language,
             presenterName: presenter.name,
             invitedBy: organiser.name,
             eventTitle: event.title,
-            eventWhen: describeSpan(event.startsAt, event.endsAt, event.timezone),
+            eventWhen: describeSpan(event.startsAt, event.endsAt, event.timezone, locale),
             venue: event.venue,
             presentationTitle: presentation.title,
             coPresenters: presentation.presenters.filter((p) => p.personId !== presenter.personId).map((p) => p.name),
-            slot: slot?.description ?? null,
-            materialsDue: event.materialsDueAt ? describeInstant(event.materialsDueAt, event.timezone) : null,
+            slot: slot && {
+              when: `${describeSpan(new Date(slot.startsAt), new Date(slot.endsAt), event.timezone, locale)}${slot.room ? `, ${slot.room}` : ''}`,
+              session: slot.sessionTitle,
+            },
+            materialsDue: event.materialsDueAt ? at(event.materialsDueAt) : null,
             link: this.links.link(PRESENTER_LINK_PATH, link.token),
-            expiresOn: describeInstant(link.expiresAt, event.timezone),
+            expiresOn: at(link.expiresAt),
           },
         });
         await sql(
@@ -189,10 +197,4 @@ function chosen(presenters: Presenter[], personIds: string[] | undefined): Prese
     );
   }
   return presenters.filter((p) => personIds.includes(p.personId));
-}
-
-/** "1 October 2019 at 12:00 (Europe/Brussels)". */
-function describeInstant(instant: Date, timezone: string): string {
-  const format = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: timezone });
-  return `${format.format(instant)} (${timezone})`;
 }

@@ -4,6 +4,7 @@ import { Event } from '../events/event.entity';
 import { Person } from '../people/person.entity';
 import { Tx } from '../platform/database/transaction.service';
 import { EmailAttachment } from '../platform/mail/email.entity';
+import { mailLanguage, mailLocale } from '../platform/mail/mail-language';
 import { MailTemplate, RenderedMail, renderMail } from '../platform/mail/mail-template';
 import { OutboxMessage, OutboxService } from '../platform/mail/outbox.service';
 import { describeSpan } from '../platform/time/zoned-time';
@@ -59,7 +60,7 @@ export class RegistrationMailService {
     outcomes: Array<'confirmed' | 'waitlisted'>,
     event: Event,
     registration: Pick<Registration, 'id' | 'checkInCode' | 'updatedAt'>,
-    person: { name: string; email: string },
+    person: { name: string; email: string; language?: string | null },
     token: string,
   ): Array<RenderedMail & { kind: string; dedupeKey: string; attachments: EmailAttachment[] }> {
     return outcomes.map((status) => {
@@ -77,11 +78,12 @@ export class RegistrationMailService {
     kind: RegistrationMailKind,
     event: Event,
     registration: Registration,
-    person: { name: string; email: string },
+    person: { name: string; email: string; language?: string | null },
     token: string,
     tokenId: string,
   ): OutboxMessage<RegistrationMailParams> {
     const withCalendar = kind === 'confirmed' || kind === 'promoted';
+    const language = mailLanguage(person.language);
     return {
       eventId: event.id,
       // A link email may go out many times (once a minute at most); each other kind once per registration.
@@ -89,9 +91,10 @@ export class RegistrationMailService {
       to: { address: person.email, name: person.name },
       template: TEMPLATES[kind],
       params: {
+        language,
         name: person.name,
         eventTitle: event.title,
-        when: describeSpan(event.startsAt, event.endsAt, event.timezone),
+        when: describeSpan(event.startsAt, event.endsAt, event.timezone, mailLocale(language)),
         venue: event.venue,
         link: this.magicLinks.link('/my-registration', token),
         checkInCode: registration.checkInCode,

@@ -14,7 +14,7 @@ import { JobName, JobPayloads } from '../platform/queue/queue-names';
 import { describeInstant, describeSpan } from '../platform/time/zoned-time';
 import { ChangeNoticeJob, changeNoticeJob } from './change-notice-jobs';
 import { ChangeNoticeKind, ChangeNoticeLine, changeNoticeTemplate } from './mail/change-notice.template';
-import { MAIL_LANGUAGES, MailLanguage, mailLanguage, mailLocale } from './mail/mail-language';
+import { MAIL_LANGUAGES, MailLanguage, mailLanguage, mailLocale } from '../platform/mail/mail-language';
 import { RecipientLinksService } from './recipient-links.service';
 import { Recipient, ReminderAudienceService } from './reminder-audience.service';
 import '../agenda/agenda-domain-events';

@@ -3,7 +3,7 @@ import { AgendaVersionsService } from '../agenda/agenda-versions.service';
 import type { Event } from '../events/event.entity';
 import type { EmailAttachment } from '../platform/mail/email.entity';
 import { describeSpan } from '../platform/time/zoned-time';
-import { mailLanguage, mailLocale } from './mail/mail-language';
+import { mailLanguage, mailLocale } from '../platform/mail/mail-language';
 import { ReminderParams } from './mail/reminder.template';
 import { FanOutAgendas, RecipientAgenda, RecipientAgendasService } from './recipient-agendas.service';
 import type { Recipient } from './reminder-audience.service';

@@ -9,7 +9,7 @@ import { Problem } from '../platform/http/problem';
 import { renderMail } from '../platform/mail/mail-template';
 import { formatInZone } from '../platform/time/zoned-time';
 import { CreateReminderRuleInput, UpdateReminderRuleInput } from './dto/reminder-rule.dto';
-import { mailLanguage } from './mail/mail-language';
+import { mailLanguage } from '../platform/mail/mail-language';
 import { reminderTemplate } from './mail/reminder.template';
 import { Recipient, ReminderAudienceService } from './reminder-audience.service';
 import { ReminderMessagesService } from './reminder-messages.service';

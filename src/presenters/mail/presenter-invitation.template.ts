@@ -1,47 +1,116 @@
+import { MailLanguage } from '../../platform/mail/mail-language';
 import { MailTemplate, html } from '../../platform/mail/mail-template';
 
 export interface PresenterInvitationParams {
+  language: MailLanguage;
   presenterName: string;
   invitedBy: string;
   eventTitle: string;
-  /** e.g. "8 October 2019 at 09:00 – 9 October 2019 at 17:30 (Europe/Brussels)". */
+  /** The event's span in the presenter's language, zone named. */
   eventWhen: string;
   venue: string | null;
   presentationTitle: string;
   coPresenters: string[];
-  /** The slot in the published agenda, or null before it has one. */
-  slot: string | null;
+  /** The slot in the published agenda (time in the presenter's language, room), or null before it has one. */
+  slot: { when: string; session: string } | null;
   materialsDue: string | null;
   link: string;
   expiresOn: string;
 }
 
+interface Words {
+  subject: (event: string) => string;
+  dear: string;
+  invites: (by: string, presentation: string, event: string) => string;
+  together: (names: string) => string;
+  slot: (when: string, session: string) => string;
+  noSlot: string;
+  page: string;
+  by: string;
+  open: string;
+  personal: (until: string) => string;
+}
+
+const WORDS: Record<MailLanguage, Words> = {
+  en: {
+    subject: (e) => `[Action required] Confirm your presentation at ${e}`,
+    dear: 'Dear',
+    invites: (by, pr, e) => `${by} invites you to present "${pr}" at "${e}"`,
+    together: (names) => `You present together with ${names}.`,
+    slot: (when, session) => `Your slot: ${when}, in "${session}".`,
+    noSlot: 'Your slot will follow with the published agenda.',
+    page: 'On your presenter page you can confirm or decline, describe your work (purpose, activities, implementation, pilot projects, results, lessons learned and next steps) and upload your materials',
+    by: 'by',
+    open: 'Open my presenter page',
+    personal: (until) => `The link is personal and works until ${until}; please do not forward it.`,
+  },
+  es: {
+    subject: (e) => `[Acción necesaria] Confirme su presentación en ${e}`,
+    dear: 'Estimado/a',
+    invites: (by, pr, e) => `${by} le invita a presentar "${pr}" en "${e}"`,
+    together: (names) => `Presenta junto con ${names}.`,
+    slot: (when, session) => `Su turno: ${when}, en "${session}".`,
+    noSlot: 'Su turno llegará con el programa publicado.',
+    page: 'En su página de ponente puede confirmar o declinar, describir su trabajo (objetivo, actividades, ejecución, proyectos piloto, resultados, lecciones aprendidas y próximos pasos) y subir sus materiales',
+    by: 'antes del',
+    open: 'Abrir mi página de ponente',
+    personal: (until) => `El enlace es personal y funciona hasta el ${until}; no lo reenvíe.`,
+  },
+  pt: {
+    subject: (e) => `[Ação necessária] Confirme a sua apresentação em ${e}`,
+    dear: 'Caro/a',
+    invites: (by, pr, e) => `${by} convida-o/a a apresentar "${pr}" em "${e}"`,
+    together: (names) => `Apresenta em conjunto com ${names}.`,
+    slot: (when, session) => `A sua vez: ${when}, em "${session}".`,
+    noSlot: 'A sua vez será indicada com o programa publicado.',
+    page: 'Na sua página de orador pode confirmar ou recusar, descrever o seu trabalho (objetivo, atividades, execução, projetos-piloto, resultados, lições aprendidas e próximos passos) e carregar os seus materiais',
+    by: 'até',
+    open: 'Abrir a minha página de orador',
+    personal: (until) => `A ligação é pessoal e funciona até ${until}; por favor, não a reencaminhe.`,
+  },
+  fr: {
+    subject: (e) => `[Action requise] Confirmez votre présentation à ${e}`,
+    dear: 'Bonjour',
+    invites: (by, pr, e) => `${by} vous invite à présenter « ${pr} » à « ${e} »`,
+    together: (names) => `Vous présentez avec ${names}.`,
+    slot: (when, session) => `Votre créneau : ${when}, dans « ${session} ».`,
+    noSlot: 'Votre créneau suivra avec le programme publié.',
+    page: 'Sur votre page d’intervenant, vous pouvez confirmer ou décliner, décrire votre travail (objectif, activités, mise en œuvre, projets pilotes, résultats, enseignements et prochaines étapes) et déposer vos supports',
+    by: 'avant le',
+    open: 'Ouvrir ma page d’intervenant',
+    personal: (until) => `Le lien est personnel et valable jusqu’au ${until} ; merci de ne pas le transférer.`,
+  },
+};
+
+const opening = (p: PresenterInvitationParams) =>
+  `${WORDS[p.language].invites(p.invitedBy, p.presentationTitle, p.eventTitle)}, ${p.eventWhen}${p.venue ? `, ${p.venue}` : ''}.`;
+
+const slotLine = (p: PresenterInvitationParams) =>
+  p.slot ? WORDS[p.language].slot(p.slot.when, p.slot.session) : WORDS[p.language].noSlot;
+
 export const presenterInvitationTemplate: MailTemplate<PresenterInvitationParams> = {
   kind: 'presenter-invitation',
-  subject: (p) => `[Action required] Confirm your presentation at ${p.eventTitle}`,
-  html: (p) =>
-    html`<p>Dear ${p.presenterName},</p>
-      <p>
-        ${p.invitedBy} invites you to present <strong>${p.presentationTitle}</strong> at <strong>${p.eventTitle}</strong>,
-        ${p.eventWhen}${p.venue ? `, ${p.venue}` : ''}.
-      </p>
-      ${p.coPresenters.length > 0 ? html`<p>You present together with ${p.coPresenters.join(', ')}.</p>` : ''}
-      <p>${p.slot ? `Your slot: ${p.slot}.` : 'Your slot will follow with the published agenda.'}</p>
-      <p>
-        On your presenter page you can confirm or decline, describe your work (purpose, activities, implementation, pilot projects, results,
-        lessons learned and next steps) and upload your materials${p.materialsDue ? html` by <strong>${p.materialsDue}</strong>` : ''}.
-      </p>
-      <p><a href="${p.link}">Open my presenter page</a></p>
-      <p>The link is personal and works until ${p.expiresOn}; please do not forward it.</p>`,
-  text: (p) => `Dear ${p.presenterName},
-
-${p.invitedBy} invites you to present "${p.presentationTitle}" at "${p.eventTitle}", ${p.eventWhen}${p.venue ? `, ${p.venue}` : ''}.
-${p.coPresenters.length > 0 ? `\nYou present together with ${p.coPresenters.join(', ')}.\n` : ''}
-${p.slot ? `Your slot: ${p.slot}.` : 'Your slot will follow with the published agenda.'}
-
-On your presenter page you can confirm or decline, describe your work (purpose, activities, implementation, pilot projects, results, lessons learned and next steps) and upload your materials${p.materialsDue ? ` by ${p.materialsDue}` : ''}.
-
-${p.link}
-
-The link is personal and works until ${p.expiresOn}; please do not forward it.`,
+  subject: (p) => WORDS[p.language].subject(p.eventTitle),
+  html: (p) => {
+    const w = WORDS[p.language];
+    return html`<p>${w.dear} ${p.presenterName},</p>
+      <p>${opening(p)}</p>
+      ${p.coPresenters.length > 0 ? html`<p>${w.together(p.coPresenters.join(', '))}</p>` : ''}
+      <p>${slotLine(p)}</p>
+      <p>${w.page}${p.materialsDue ? html` ${w.by} <strong>${p.materialsDue}</strong>` : ''}.</p>
+      <p><a href="${p.link}">${w.open}</a></p>
+      <p>${w.personal(p.expiresOn)}</p>`;
+  },
+  text: (p) => {
+    const w = WORDS[p.language];
+    return [
+      `${w.dear} ${p.presenterName},`,
+      opening(p),
+      ...(p.coPresenters.length > 0 ? [w.together(p.coPresenters.join(', '))] : []),
+      slotLine(p),
+      `${w.page}${p.materialsDue ? ` ${w.by} ${p.materialsDue}` : ''}.`,
+      p.link,
+      w.personal(p.expiresOn),
+    ].join('\n\n');
+  },
 };

@@ -1,141 +1,219 @@
+import { MailLanguage } from '../../platform/mail/mail-language';
 import { MailTemplate, html } from '../../platform/mail/mail-template';
 
 /** What every registration email knows about its event and attendee. */
 export interface RegistrationMailParams {
+  language: MailLanguage;
   name: string;
   eventTitle: string;
-  /** e.g. "8–9 October 2019, 09:00–17:30 (Europe/Brussels)". */
+  /** The event's span in the recipient's language, zone named. */
   when: string;
   venue: string | null;
   link: string;
   checkInCode: string;
 }
 
-const where = (p: RegistrationMailParams) => (p.venue ? ` at ${p.venue}` : '');
+type Kind = 'confirmed' | 'waitlisted' | 'promoted' | 'pending' | 'rejected' | 'cancelled' | 'link';
 
-const manageHtml = (p: RegistrationMailParams) =>
-  html`<p>
-    See or change your registration, or cancel it, here: <a href="${p.link}">my registration</a>. Keep this link to yourself: it opens your
-    registration without a password.
-  </p>`;
-const manageText = (p: RegistrationMailParams) =>
-  `See or change your registration, or cancel it, here:\n${p.link}\nKeep this link to yourself: it opens your registration without a password.`;
+interface Words {
+  dear: string;
+  subject: Record<Kind, (event: string) => string>;
+  /** The opening sentence; `event` is the title as the format quotes it, `at` " at <venue>" or "". */
+  opening: Record<Kind, (event: string, when: string, at: string) => string>;
+  code: string;
+  showCode: string;
+  manage: string;
+  manageLink: string;
+  secret: string;
+  calendar: string;
+  promotedCancel: string;
+  earlierLinks: string;
+}
 
-export const registrationConfirmedTemplate: MailTemplate<RegistrationMailParams> = {
-  kind: 'registration-confirmed',
-  subject: (p) => `Registration confirmed: ${p.eventTitle}`,
-  html: (p) =>
-    html`<p>Dear ${p.name},</p>
-      <p>your place at <strong>${p.eventTitle}</strong>${where(p)} is confirmed: ${p.when}.</p>
-      <p>
-        Your check-in code is <strong style="font-size:1.4em;letter-spacing:0.1em">${p.checkInCode}</strong>. Show it at the entrance on
-        each day.
-      </p>
-      ${manageHtml(p)}
-      <p>The attached calendar file adds the event to your calendar.</p>`,
-  text: (p) => `Dear ${p.name},
-
-your place at "${p.eventTitle}"${where(p)} is confirmed: ${p.when}.
-
-Your check-in code is ${p.checkInCode}. Show it at the entrance on each day.
-
-${manageText(p)}
-
-The attached calendar file adds the event to your calendar.`,
+const WORDS: Record<MailLanguage, Words> = {
+  en: {
+    dear: 'Dear',
+    subject: {
+      confirmed: (e) => `Registration confirmed: ${e}`,
+      waitlisted: (e) => `You are on the waiting list: ${e}`,
+      promoted: (e) => `A place is yours: ${e}`,
+      pending: (e) => `Registration received: ${e}`,
+      rejected: (e) => `Your registration for ${e}`,
+      cancelled: (e) => `Registration cancelled: ${e}`,
+      link: (e) => `Your registration link: ${e}`,
+    },
+    opening: {
+      confirmed: (e, w, at) => `your place at ${e}${at} is confirmed: ${w}.`,
+      waitlisted: (e, w) =>
+        `${e} (${w}) is full, so you are on its waiting list. When a place frees up, the first person on the list gets it, and we will email you at once.`,
+      promoted: (e, w, at) => `a place freed up at ${e}${at} and it is now yours: ${w}.`,
+      pending: (e, w) =>
+        `we received your registration for ${e} (${w}). The organisers review each registration; you will hear from us when they have.`,
+      rejected: (e) => `we are sorry: the organisers of ${e} could not accept your registration.`,
+      cancelled: (e, w) => `your registration for ${e} (${w}) is cancelled. Your place goes to the next person on the waiting list.`,
+      link: (e) => `you (or someone with your address) asked for the link to your registration for ${e}.`,
+    },
+    code: 'Your check-in code is',
+    showCode: 'Show it at the entrance on each day.',
+    manage: 'See or change your registration, or cancel it, here',
+    manageLink: 'my registration',
+    secret: 'Keep this link to yourself: it opens your registration without a password.',
+    calendar: 'The attached calendar file adds the event to your calendar.',
+    promotedCancel: 'If you can no longer come, please cancel, so the next person on the list gets the place.',
+    earlierLinks: 'Earlier links keep working.',
+  },
+  es: {
+    dear: 'Estimado/a',
+    subject: {
+      confirmed: (e) => `Inscripción confirmada: ${e}`,
+      waitlisted: (e) => `Está en la lista de espera: ${e}`,
+      promoted: (e) => `Tiene una plaza: ${e}`,
+      pending: (e) => `Inscripción recibida: ${e}`,
+      rejected: (e) => `Su inscripción en ${e}`,
+      cancelled: (e) => `Inscripción cancelada: ${e}`,
+      link: (e) => `El enlace a su inscripción: ${e}`,
+    },
+    opening: {
+      confirmed: (e, w, at) => `su plaza en ${e}${at} está confirmada: ${w}.`,
+      waitlisted: (e, w) =>
+        `${e} (${w}) está completo, por lo que está usted en su lista de espera. Cuando se libere una plaza, será para la primera persona de la lista, y le escribiremos de inmediato.`,
+      promoted: (e, w, at) => `se ha liberado una plaza en ${e}${at} y ahora es suya: ${w}.`,
+      pending: (e, w) =>
+        `hemos recibido su inscripción en ${e} (${w}). Los organizadores revisan cada inscripción; le escribiremos cuando lo hayan hecho.`,
+      rejected: (e) => `lo sentimos: los organizadores de ${e} no han podido aceptar su inscripción.`,
+      cancelled: (e, w) => `su inscripción en ${e} (${w}) está cancelada. Su plaza pasa a la siguiente persona de la lista de espera.`,
+      link: (e) => `usted (o alguien con su dirección) ha pedido el enlace a su inscripción en ${e}.`,
+    },
+    code: 'Su código de acceso es',
+    showCode: 'Muéstrelo en la entrada cada día.',
+    manage: 'Consulte o modifique su inscripción, o cancélela, aquí',
+    manageLink: 'mi inscripción',
+    secret: 'No comparta este enlace: abre su inscripción sin contraseña.',
+    calendar: 'El archivo de calendario adjunto añade el evento a su calendario.',
+    promotedCancel: 'Si ya no puede asistir, cancele su inscripción para que la plaza pase a la siguiente persona de la lista.',
+    earlierLinks: 'Los enlaces anteriores siguen funcionando.',
+  },
+  pt: {
+    dear: 'Caro/a',
+    subject: {
+      confirmed: (e) => `Inscrição confirmada: ${e}`,
+      waitlisted: (e) => `Está na lista de espera: ${e}`,
+      promoted: (e) => `Tem um lugar: ${e}`,
+      pending: (e) => `Inscrição recebida: ${e}`,
+      rejected: (e) => `A sua inscrição em ${e}`,
+      cancelled: (e) => `Inscrição cancelada: ${e}`,
+      link: (e) => `A ligação para a sua inscrição: ${e}`,
+    },
+    opening: {
+      confirmed: (e, w, at) => `o seu lugar em ${e}${at} está confirmado: ${w}.`,
+      waitlisted: (e, w) =>
+        `${e} (${w}) está completo, pelo que está na lista de espera. Quando um lugar ficar livre, será da primeira pessoa da lista, e enviar-lhe-emos um email de imediato.`,
+      promoted: (e, w, at) => `ficou livre um lugar em ${e}${at} e agora é seu: ${w}.`,
+      pending: (e, w) =>
+        `recebemos a sua inscrição em ${e} (${w}). Os organizadores analisam cada inscrição; receberá notícias nossas quando o tiverem feito.`,
+      rejected: (e) => `lamentamos: os organizadores de ${e} não puderam aceitar a sua inscrição.`,
+      cancelled: (e, w) => `a sua inscrição em ${e} (${w}) foi cancelada. O seu lugar passa para a pessoa seguinte da lista de espera.`,
+      link: (e) => `pediu (ou alguém com o seu endereço pediu) a ligação para a sua inscrição em ${e}.`,
+    },
+    code: 'O seu código de entrada é',
+    showCode: 'Mostre-o à entrada em cada dia.',
+    manage: 'Consulte ou altere a sua inscrição, ou cancele-a, aqui',
+    manageLink: 'a minha inscrição',
+    secret: 'Não partilhe esta ligação: abre a sua inscrição sem palavra-passe.',
+    calendar: 'O ficheiro de calendário anexo adiciona o evento ao seu calendário.',
+    promotedCancel: 'Se já não puder vir, cancele a inscrição, para que o lugar passe à pessoa seguinte da lista.',
+    earlierLinks: 'As ligações anteriores continuam a funcionar.',
+  },
+  fr: {
+    dear: 'Bonjour',
+    subject: {
+      confirmed: (e) => `Inscription confirmée : ${e}`,
+      waitlisted: (e) => `Vous êtes sur la liste d'attente : ${e}`,
+      promoted: (e) => `Une place vous revient : ${e}`,
+      pending: (e) => `Inscription reçue : ${e}`,
+      rejected: (e) => `Votre inscription à ${e}`,
+      cancelled: (e) => `Inscription annulée : ${e}`,
+      link: (e) => `Le lien vers votre inscription : ${e}`,
+    },
+    opening: {
+      confirmed: (e, w, at) => `votre place à ${e}${at} est confirmée : ${w}.`,
+      waitlisted: (e, w) =>
+        `${e} (${w}) est complet : vous êtes donc sur sa liste d'attente. Quand une place se libère, elle revient à la première personne de la liste, et nous vous écrirons aussitôt.`,
+      promoted: (e, w, at) => `une place s'est libérée à ${e}${at} et elle est désormais à vous : ${w}.`,
+      pending: (e, w) =>
+        `nous avons reçu votre inscription à ${e} (${w}). Les organisateurs examinent chaque inscription ; vous recevrez de nos nouvelles dès qu'ils l'auront fait.`,
+      rejected: (e) => `nous sommes désolés : les organisateurs de ${e} n'ont pas pu accepter votre inscription.`,
+      cancelled: (e, w) => `votre inscription à ${e} (${w}) est annulée. Votre place revient à la personne suivante de la liste d'attente.`,
+      link: (e) => `vous (ou quelqu'un qui connaît votre adresse) avez demandé le lien vers votre inscription à ${e}.`,
+    },
+    code: "Votre code d'entrée est",
+    showCode: "Présentez-le à l'entrée chaque jour.",
+    manage: 'Consultez, modifiez ou annulez votre inscription ici',
+    manageLink: 'mon inscription',
+    secret: 'Gardez ce lien pour vous : il ouvre votre inscription sans mot de passe.',
+    calendar: "Le fichier d'agenda joint ajoute l'événement à votre agenda.",
+    promotedCancel: "Si vous ne pouvez plus venir, merci d'annuler, pour que la place revienne à la personne suivante de la liste.",
+    earlierLinks: 'Les liens précédents restent valables.',
+  },
 };
 
-export const registrationWaitlistedTemplate: MailTemplate<RegistrationMailParams> = {
-  kind: 'registration-waitlisted',
-  subject: (p) => `You are on the waiting list: ${p.eventTitle}`,
-  html: (p) =>
-    html`<p>Dear ${p.name},</p>
-      <p>
-        <strong>${p.eventTitle}</strong> (${p.when}) is full, so you are on its waiting list. When a place frees up, the first person on the
-        list gets it, and we will email you at once.
-      </p>
-      ${manageHtml(p)}`,
-  text: (p) => `Dear ${p.name},
-
-"${p.eventTitle}" (${p.when}) is full, so you are on its waiting list. When a place frees up, the first person on the list gets it, and we will email you at once.
-
-${manageText(p)}`,
+/** Which parts follow the opening sentence, in order. */
+const PARTS: Record<Kind, Array<'code' | 'manage' | 'calendar' | 'promotedCancel' | 'earlierLinks'>> = {
+  confirmed: ['code', 'manage', 'calendar'],
+  waitlisted: ['manage'],
+  promoted: ['code', 'manage', 'promotedCancel'],
+  pending: ['manage'],
+  rejected: [],
+  cancelled: [],
+  link: ['manage', 'earlierLinks'],
 };
 
-export const registrationPromotedTemplate: MailTemplate<RegistrationMailParams> = {
-  kind: 'registration-promoted',
-  subject: (p) => `A place is yours: ${p.eventTitle}`,
-  html: (p) =>
-    html`<p>Dear ${p.name},</p>
-      <p>a place freed up at <strong>${p.eventTitle}</strong>${where(p)} and it is now yours: ${p.when}.</p>
-      <p>Your check-in code is <strong style="font-size:1.4em;letter-spacing:0.1em">${p.checkInCode}</strong>.</p>
-      ${manageHtml(p)}
-      <p>If you can no longer come, please cancel, so the next person on the list gets the place.</p>`,
-  text: (p) => `Dear ${p.name},
+const at = (p: RegistrationMailParams) => (p.venue ? ` — ${p.venue}` : '');
 
-a place freed up at "${p.eventTitle}"${where(p)} and it is now yours: ${p.when}.
+function template(kind: Kind): MailTemplate<RegistrationMailParams> {
+  return {
+    kind: `registration-${kind}`,
+    subject: (p) => WORDS[p.language].subject[kind](p.eventTitle),
+    html: (p) => {
+      const w = WORDS[p.language];
+      const part = (name: (typeof PARTS)[Kind][number]) => {
+        switch (name) {
+          case 'code':
+            return html`<p>
+              ${w.code} <strong style="font-size:1.4em;letter-spacing:0.1em">${p.checkInCode}</strong>.
+              ${kind === 'confirmed' ? w.showCode : ''}
+            </p>`;
+          case 'manage':
+            return html`<p>${w.manage}: <a href="${p.link}">${w.manageLink}</a>. ${w.secret}</p>`;
+          default:
+            return html`<p>${w[name]}</p>`;
+        }
+      };
+      return html`<p>${w.dear} ${p.name},</p>
+        <p>${w.opening[kind](p.eventTitle, p.when, at(p))}</p>
+        ${PARTS[kind].map(part)}`;
+    },
+    text: (p) => {
+      const w = WORDS[p.language];
+      const part = (name: (typeof PARTS)[Kind][number]) => {
+        switch (name) {
+          case 'code':
+            return `${w.code} ${p.checkInCode}.${kind === 'confirmed' ? ` ${w.showCode}` : ''}`;
+          case 'manage':
+            return `${w.manage}:\n${p.link}\n${w.secret}`;
+          default:
+            return w[name];
+        }
+      };
+      return [`${w.dear} ${p.name},`, w.opening[kind](`"${p.eventTitle}"`, p.when, at(p)), ...PARTS[kind].map(part)].join('\n\n');
+    },
+  };
+}
 
-Your check-in code is ${p.checkInCode}.
-
-${manageText(p)}
-
-If you can no longer come, please cancel, so the next person on the list gets the place.`,
-};
-
-export const registrationPendingTemplate: MailTemplate<RegistrationMailParams> = {
-  kind: 'registration-pending',
-  subject: (p) => `Registration received: ${p.eventTitle}`,
-  html: (p) =>
-    html`<p>Dear ${p.name},</p>
-      <p>
-        we received your registration for <strong>${p.eventTitle}</strong> (${p.when}). The organisers review each registration; you will
-        hear from us when they have.
-      </p>
-      ${manageHtml(p)}`,
-  text: (p) => `Dear ${p.name},
-
-we received your registration for "${p.eventTitle}" (${p.when}). The organisers review each registration; you will hear from us when they have.
-
-${manageText(p)}`,
-};
-
-export const registrationRejectedTemplate: MailTemplate<RegistrationMailParams> = {
-  kind: 'registration-rejected',
-  subject: (p) => `Your registration for ${p.eventTitle}`,
-  html: (p) =>
-    html`<p>Dear ${p.name},</p>
-      <p>we are sorry: the organisers of <strong>${p.eventTitle}</strong> could not accept your registration.</p>`,
-  text: (p) => `Dear ${p.name},
-
-we are sorry: the organisers of "${p.eventTitle}" could not accept your registration.`,
-};
-
-export const registrationCancelledTemplate: MailTemplate<RegistrationMailParams> = {
-  kind: 'registration-cancelled',
-  subject: (p) => `Registration cancelled: ${p.eventTitle}`,
-  html: (p) =>
-    html`<p>Dear ${p.name},</p>
-      <p>
-        your registration for <strong>${p.eventTitle}</strong> (${p.when}) is cancelled. Your place goes to the next person on the waiting
-        list.
-      </p>`,
-  text: (p) => `Dear ${p.name},
-
-your registration for "${p.eventTitle}" (${p.when}) is cancelled. Your place goes to the next person on the waiting list.`,
-};
-
-export const registrationLinkTemplate: MailTemplate<RegistrationMailParams> = {
-  kind: 'registration-link',
-  subject: (p) => `Your registration link: ${p.eventTitle}`,
-  html: (p) =>
-    html`<p>Dear ${p.name},</p>
-      <p>you (or someone with your address) asked for the link to your registration for <strong>${p.eventTitle}</strong>.</p>
-      ${manageHtml(p)}
-      <p>Earlier links keep working.</p>`,
-  text: (p) => `Dear ${p.name},
-
-you (or someone with your address) asked for the link to your registration for "${p.eventTitle}".
-
-${manageText(p)}
-
-Earlier links keep working.`,
-};
+export const registrationConfirmedTemplate = template('confirmed');
+export const registrationWaitlistedTemplate = template('waitlisted');
+export const registrationPromotedTemplate = template('promoted');
+export const registrationPendingTemplate = template('pending');
+export const registrationRejectedTemplate = template('rejected');
+export const registrationCancelledTemplate = template('cancelled');
+export const registrationLinkTemplate = template('link');

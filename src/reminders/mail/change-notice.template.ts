@@ -1,5 +1,5 @@
 import { MailTemplate, html } from '../../platform/mail/mail-template';
-import { MailLanguage } from './mail-language';
+import { MailLanguage } from '../../platform/mail/mail-language';
 
 /** What changed: the published programme, or the whole event's dates or its taking place at all. */
 export type ChangeNoticeKind = 'agenda' | 'rescheduled' | 'cancelled';

@@ -1,5 +1,5 @@
 import { MailTemplate, SafeHtml, html } from '../../platform/mail/mail-template';
-import { MailLanguage } from './mail-language';
+import { MailLanguage } from '../../platform/mail/mail-language';
 
 /** One of the recipient's own sessions, its time already described in their language and the event's zone. */
 export interface ReminderSessionLine {

@@ -1,4 +1,4 @@
-/** The languages reminders and change notices are written in. */
+/** The languages emails to attendees and presenters are written in; anything else gets English. */
 export const MAIL_LANGUAGES = ['en', 'es', 'pt', 'fr'] as const;
 
 export type MailLanguage = (typeof MAIL_LANGUAGES)[number];
