@@ -292,11 +292,8 @@ const tokenIn = (mail: Mail, path: string) => {
   if (!match) throw new Error(`no ${path} link in "${mail.subject}"`);
   return decodeURIComponent(match[1]);
 };
-const codeIn = (mail: Mail) => {
-  const match = /check-in code is ([A-Z0-9-]+)/.exec(mail.text);
-  if (!match) throw new Error(`no check-in code in "${mail.subject}"`);
-  return match[1];
-};
+/** Mails are written in each person's language, so they are told apart by the link they carry, not their subject. */
+const carries = (path: string) => (mail: Mail) => mail.text.includes(`${path}?token=`);
 
 // ------------------------------------------------------------------ the Plenary to drive
 
@@ -527,6 +524,8 @@ interface Attendee {
   status?: string;
   token?: string;
   code?: string;
+  /** The first registration email: confirmed or waiting list. */
+  mailId?: string;
 }
 
 function attendees(run: string): Attendee[] {
@@ -755,7 +754,7 @@ async function main(): Promise<void> {
       presentations,
       4,
       async (p, i) => {
-        const invitation = await mailbox.find(p.lead, (m) => m.subject.startsWith('[Action required]'));
+        const invitation = await mailbox.find(p.lead, carries('/presenter'));
         const token = tokenIn(invitation, '/presenter');
         const mine = await api.json<{ items: Array<{ id: string }> }>('GET', '/me/presentations', { token });
         if (!mine.items.some((x) => x.id === p.id)) throw new Error(`${p.lead} does not see their presentation`);
@@ -769,7 +768,7 @@ async function main(): Promise<void> {
             token,
             raw: multipart('Joint results.pdf', pdf(p.title.replace(/[^\x20-\x7e]/g, '?'))),
           });
-        const partnerMail = await mailbox.find(p.partner, (m) => m.subject.startsWith('[Action required]'));
+        const partnerMail = await mailbox.find(p.partner, carries('/presenter'));
         await api.json('POST', `/presentations/${p.id}/confirm`, { token: tokenIn(partnerMail, '/presenter') });
       },
       progress('presentations confirmed'),
@@ -830,10 +829,12 @@ async function main(): Promise<void> {
       people,
       8,
       async (person) => {
-        const mail = await mailbox.find(person.email, (m) => /^(Registration confirmed|You are on the waiting list)/.test(m.subject));
+        const mail = await mailbox.find(person.email, carries('/my-registration'));
+        person.mailId = mail.id;
         person.token = tokenIn(mail, '/my-registration');
-        person.status = mail.subject.startsWith('Registration confirmed') ? 'confirmed' : 'waitlisted';
-        if (person.status === 'confirmed') person.code = codeIn(mail);
+        const me = await api.json<{ status: string; checkInCode: string }>('GET', '/registrations/me', { token: person.token });
+        person.status = me.status;
+        if (person.status === 'confirmed') person.code = me.checkInCode;
       },
       progress('attendees read their email'),
     );
@@ -852,9 +853,10 @@ async function main(): Promise<void> {
       async () => {
         const moved: Attendee[] = [];
         for (const person of waitlisted) {
-          const mail = await mailbox.peek(person.email, (m) => m.subject.startsWith('A place is yours'));
+          const mail = await mailbox.peek(person.email, (m) => m.id !== person.mailId && carries('/my-registration')(m));
           if (mail) {
-            person.code = codeIn(mail);
+            const me = await api.json<{ checkInCode: string }>('GET', '/registrations/me', { token: tokenIn(mail, '/my-registration') });
+            person.code = me.checkInCode;
             moved.push(person);
           }
         }
