@@ -120,9 +120,15 @@ describe('check-in and who may see registrations', () => {
     const { MagicLinkService } = await import('../../../src/auth/magic-link.service');
     const { DataSource } = await import('typeorm');
     const links = ctx.app.plenary.app.get(MagicLinkService);
+    // A real presenter: the maintenance sweep revokes presenter links of people who present nothing.
+    const presentation = await ctx.app.http
+      .post(`/events/${event.id}/presentations`)
+      .set('Authorization', auth)
+      .send({ title: 'Cacao value chains', presenters: [{ name: 'Javier Bereche', email: 'javier@piura.test', countryCode: 'PE' }] })
+      .expect(201);
     const { token } = await links.issue(ctx.app.plenary.app.get(DataSource).manager, {
       type: 'presenter',
-      id: confirmed.id,
+      id: presentation.body.presenters[0].personId,
       eventId: event.id,
     });
     await ctx.app.http.get('/registrations/me').set('Authorization', `Bearer ${token}`).expect(403);
