@@ -1,8 +1,7 @@
 import { attendee, createOpenEvent, daysFromNow } from '../support/future-event';
 import { ADMIN, login } from '../support/test-app';
 import { useTestApp } from '../support/use-test-app';
-
-const tokenFrom = (text: string) => `Bearer ${decodeURIComponent(/\/my-registration\?token=(\S+)/.exec(text)?.[1] ?? '')}`;
+import { registrationBearerIn } from '../support/registration-link';
 
 /** The month of an event day as a speaker of `locale` writes it. */
 const monthOf = (day: string, locale: string, zone: string) =>
@@ -21,7 +20,7 @@ describe('registration and invitation emails in the person’s language', () => 
     const luisa = attendee({ name: 'Luisa Pérez', language: 'es' });
     await ctx.app.http.post(`/events/${event.id}/registrations`).send(luisa).expect(201);
     const [mail] = await ctx.smtp.waitForMail(luisa.email);
-    const me = await ctx.app.http.get('/registrations/me').set('Authorization', tokenFrom(mail.text)).expect(200);
+    const me = await ctx.app.http.get('/registrations/me').set('Authorization', registrationBearerIn(mail.text)).expect(200);
 
     expect(mail.subject).toBe(`Inscripción confirmada: ${event.title}`);
     expect(mail.text).toContain('Estimado/a Luisa Pérez,');
@@ -43,7 +42,7 @@ describe('registration and invitation emails in the person’s language', () => 
     expect(waitlisted.subject).toBe(`Vous êtes sur la liste d'attente : ${event.title}`);
     expect(waitlisted.text).toContain("liste d'attente");
 
-    await ctx.app.http.delete('/registrations/me').set('Authorization', tokenFrom(firstMail.text)).expect(200);
+    await ctx.app.http.delete('/registrations/me').set('Authorization', registrationBearerIn(firstMail.text)).expect(200);
     const [, promoted] = await ctx.smtp.waitForMail(claire.email, 2);
     expect(promoted.subject).toBe(`Une place vous revient : ${event.title}`);
     expect(promoted.text).toContain(monthOf(event.days[0], 'fr-FR', event.timezone));
@@ -56,7 +55,7 @@ describe('registration and invitation emails in the person’s language', () => 
     const [confirmation] = await ctx.smtp.waitForMail(joana.email);
     expect(confirmation.subject).toBe(`Inscrição confirmada: ${event.title}`);
 
-    await ctx.app.http.delete('/registrations/me').set('Authorization', tokenFrom(confirmation.text)).expect(200);
+    await ctx.app.http.delete('/registrations/me').set('Authorization', registrationBearerIn(confirmation.text)).expect(200);
     const [, cancelled] = await ctx.smtp.waitForMail(joana.email, 2);
     expect(cancelled.subject).toBe(`Inscrição cancelada: ${event.title}`);
     expect(cancelled.text).toContain('Caro/a Joana Silva,');

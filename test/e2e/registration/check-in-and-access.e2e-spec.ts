@@ -1,8 +1,7 @@
 import { attendee, createOpenEvent } from '../../support/future-event';
 import { ADMIN, login } from '../../support/test-app';
 import { useTestApp } from '../../support/use-test-app';
-
-const tokenFrom = (text: string) => decodeURIComponent(/\/my-registration\?token=(\S+)/.exec(text)?.[1] ?? '');
+import { registrationTokenIn } from '../../support/registration-link';
 
 describe('check-in and who may see registrations', () => {
   const ctx = useTestApp();
@@ -32,7 +31,7 @@ describe('check-in and who may see registrations', () => {
       .expect(201);
     waitlisted = c.body;
     const [mail] = await ctx.smtp.waitForMail('ana@region.test');
-    attendeeToken = `Bearer ${tokenFrom(mail.text)}`;
+    attendeeToken = `Bearer ${registrationTokenIn(mail.text)}`;
   });
 
   it('counts day 1 and day 2 separately, and a second scan the same day once', async () => {

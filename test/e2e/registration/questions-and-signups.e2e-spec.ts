@@ -1,8 +1,7 @@
 import { attendee, createOpenEvent, daysFromNow } from '../../support/future-event';
 import { ADMIN, login } from '../../support/test-app';
 import { useTestApp } from '../../support/use-test-app';
-
-const tokenFrom = (text: string) => `Bearer ${decodeURIComponent(/\/my-registration\?token=(\S+)/.exec(text)?.[1] ?? '')}`;
+import { registrationBearerIn } from '../../support/registration-link';
 
 describe('custom questions and session sign-ups', () => {
   const ctx = useTestApp();
@@ -78,7 +77,7 @@ describe('custom questions and session sign-ups', () => {
 
     const people = Array.from({ length: 8 }, () => attendee());
     for (const body of people) await ctx.app.http.post(`${base}/registrations`).send(body).expect(201);
-    const tokens = await Promise.all(people.map(async (p) => tokenFrom((await ctx.smtp.waitForMail(p.email))[0].text)));
+    const tokens = await Promise.all(people.map(async (p) => registrationBearerIn((await ctx.smtp.waitForMail(p.email))[0].text)));
 
     const results = await Promise.all(
       tokens.map((t) => ctx.app.http.post(`/registrations/me/sessions/${visit.body.id}`).set('Authorization', t)),
@@ -119,7 +118,7 @@ describe('custom questions and session sign-ups', () => {
       .expect(201);
     const body = attendee();
     await ctx.app.http.post(`${base}/registrations`).send(body).expect(201);
-    const token = tokenFrom((await ctx.smtp.waitForMail(body.email))[0].text);
+    const token = registrationBearerIn((await ctx.smtp.waitForMail(body.email))[0].text);
     await ctx.app.http.post(`/registrations/me/sessions/${open.body.id}`).set('Authorization', token).expect(404);
     await ctx.app.http.post(`${base}/agenda/versions`).set('Authorization', auth).send({ note: 'v1' }).expect(201);
     await ctx.app.http.post(`/registrations/me/sessions/${open.body.id}`).set('Authorization', token).expect(422);

@@ -2,8 +2,7 @@ import { attendee, createOpenEvent, daysFromNow } from '../../support/future-eve
 import { ADMIN, login } from '../../support/test-app';
 import { useTestApp } from '../../support/use-test-app';
 import { waitFor } from '../../support/wait-for';
-
-const tokenFrom = (text: string) => decodeURIComponent(/\/my-registration\?token=(\S+)/.exec(text)?.[1] ?? '');
+import { registrationTokenIn } from '../../support/registration-link';
 
 describe('registration', () => {
   const ctx = useTestApp();
@@ -95,7 +94,7 @@ describe('registration', () => {
     const ics = mail.parsed.attachments.find((a) => a.filename === 'event.ics');
     expect(ics?.content.toString()).toContain('BEGIN:VEVENT');
 
-    const token = tokenFrom(mail.text);
+    const token = registrationTokenIn(mail.text);
     const me = await ctx.app.http.get('/registrations/me').set('Authorization', `Bearer ${token}`).expect(200);
     expect(me.body).toMatchObject({
       id: created.body.id,
@@ -127,7 +126,7 @@ describe('registration', () => {
     const [confirmation] = await ctx.smtp.waitForMail(first.email);
     const cancelled = await ctx.app.http
       .delete('/registrations/me')
-      .set('Authorization', `Bearer ${tokenFrom(confirmation.text)}`)
+      .set('Authorization', `Bearer ${registrationTokenIn(confirmation.text)}`)
       .expect(200);
     expect(cancelled.body.status).toBe('cancelled');
 
@@ -135,7 +134,7 @@ describe('registration', () => {
     expect(secondMails.map((m) => m.subject)).toEqual([`You are on the waiting list: ${event.title}`, `A place is yours: ${event.title}`]);
     const promoted = await ctx.app.http
       .get('/registrations/me')
-      .set('Authorization', `Bearer ${tokenFrom(secondMails[1].text)}`)
+      .set('Authorization', `Bearer ${registrationTokenIn(secondMails[1].text)}`)
       .expect(200);
     expect(promoted.body.status).toBe('confirmed');
     await ctx.smtp.waitForMail(first.email, 2);

@@ -3,10 +3,10 @@ import { ReceivedMail } from '../../support/smtp-sink';
 import { ADMIN, login } from '../../support/test-app';
 import { useTestApp } from '../../support/use-test-app';
 import { waitFor } from '../../support/wait-for';
+import { registrationBearerIn } from '../../support/registration-link';
 
 const ZONE = 'Europe/Brussels';
 const TITLE = 'Smart specialisation workshop';
-const tokenFrom = (text: string) => `Bearer ${decodeURIComponent(/\/my-registration\?token=(\S+)/.exec(text)?.[1] ?? '')}`;
 
 /** A moment as a reader of this locale expects it: date and time in the event's zone. */
 const moment = (locale: string, instant: string) =>
@@ -65,7 +65,7 @@ describe('change notices speak the recipient’s language', () => {
     const [claire, anne] = [attendee({ name: 'Claire Martin', language: 'fr' }), attendee({ name: 'Anne Smith', language: 'en' })];
     for (const person of [claire, anne]) {
       await http.post(`${base}/registrations`).send(person).expect(201);
-      const token = tokenFrom((await ctx.smtp.waitForMail(person.email))[0].text);
+      const token = registrationBearerIn((await ctx.smtp.waitForMail(person.email))[0].text);
       await http.post(`/registrations/me/sessions/${workshop.body.id}`).set('Authorization', token).expect(201);
     }
 

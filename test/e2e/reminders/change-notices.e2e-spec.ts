@@ -5,8 +5,7 @@ import { attendee, createOpenEvent } from '../../support/future-event';
 import { ADMIN, login } from '../../support/test-app';
 import { useTestApp } from '../../support/use-test-app';
 import { waitFor } from '../../support/wait-for';
-
-const tokenFrom = (text: string) => `Bearer ${decodeURIComponent(/\/my-registration\?token=(\S+)/.exec(text)?.[1] ?? '')}`;
+import { registrationBearerIn } from '../../support/registration-link';
 
 describe('changes that touch people', () => {
   const ctx = useTestApp();
@@ -39,7 +38,7 @@ describe('changes that touch people', () => {
     await ctx.app.http.post(`${base}/agenda/versions`).set('Authorization', auth).send({ note: 'v1' }).expect(201);
     const [signedUp, bystander] = [attendee(), attendee()];
     for (const body of [signedUp, bystander]) await ctx.app.http.post(`${base}/registrations`).send(body).expect(201);
-    const token = tokenFrom((await ctx.smtp.waitForMail(signedUp.email))[0].text);
+    const token = registrationBearerIn((await ctx.smtp.waitForMail(signedUp.email))[0].text);
     await ctx.app.http.post(`/registrations/me/sessions/${workshop.body.id}`).set('Authorization', token).expect(201);
 
     await ctx.app.http

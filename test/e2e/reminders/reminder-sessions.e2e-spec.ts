@@ -4,9 +4,9 @@ import { ReceivedMail } from '../../support/smtp-sink';
 import { ADMIN, login } from '../../support/test-app';
 import { useTestApp } from '../../support/use-test-app';
 import { waitFor } from '../../support/wait-for';
+import { registrationBearerIn } from '../../support/registration-link';
 
 const ZONE = 'Europe/Brussels';
-const tokenFrom = (text: string) => `Bearer ${decodeURIComponent(/\/my-registration\?token=(\S+)/.exec(text)?.[1] ?? '')}`;
 
 /** The calendar a mail carries, through a real iCalendar parser. */
 function calendarOf(mail: ReceivedMail) {
@@ -93,7 +93,7 @@ describe('reminders list the recipient’s own sessions and carry their calendar
     const tokens: string[] = [];
     for (const body of [ana, bo, luis]) {
       await http.post(`${base}/registrations`).send(body).expect(201);
-      tokens.push(tokenFrom((await ctx.smtp.waitForMail(body.email))[0].text));
+      tokens.push(registrationBearerIn((await ctx.smtp.waitForMail(body.email))[0].text));
     }
     for (const token of [tokens[0], tokens[2]]) {
       await http.post(`/registrations/me/sessions/${workshop.body.id}`).set('Authorization', token).expect(201);
@@ -194,7 +194,7 @@ describe('the preview of a session reminder', () => {
 
     const luis = attendee({ name: 'Luis Ramírez', language: 'es' });
     await http.post(`${base}/registrations`).send(luis).expect(201);
-    const token = tokenFrom((await ctx.smtp.waitForMail(luis.email))[0].text);
+    const token = registrationBearerIn((await ctx.smtp.waitForMail(luis.email))[0].text);
     for (const session of [visit, workshop]) {
       await http.post(`/registrations/me/sessions/${session.body.id}`).set('Authorization', token).expect(201);
     }
