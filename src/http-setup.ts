@@ -8,6 +8,7 @@ import { Logger } from 'pino';
 import { adminBasicAuth } from './auth/admin-basic-auth';
 import { LoginService } from './auth/login.service';
 import { OrganisersService } from './auth/organisers.service';
+import { checkJsonBody, MAX_JSON_DEPTH } from './platform/http/json-body-check';
 import { FieldError } from './platform/http/problem';
 import { ProblemDetailsFilter } from './platform/http/problem-details.filter';
 import { requestLogging } from './platform/logging/request-logging';
@@ -54,26 +55,22 @@ function jsonBody(): RequestHandler {
           error.type === 'entity.too.large' ? `The request body is larger than ${JSON_LIMIT}` : 'The request body is not valid JSON';
         return problem(res, status, detail);
       }
-      const fields = pathsOfNul(req.body, '');
-      if (fields.length > 0) {
+      const fault = checkJsonBody(req.body);
+      if (fault?.kind === 'too-deep') {
+        return problem(res, 400, `The request body is nested more than ${MAX_JSON_DEPTH} levels deep`, [
+          { field: fault.path || '(body)', message: `nested more than ${MAX_JSON_DEPTH} levels deep` },
+        ]);
+      }
+      if (fault?.kind === 'nul') {
         return problem(
           res,
           400,
           'Text must not contain the NUL character',
-          fields.map((field) => ({ field: field || '(body)', message: 'contains the NUL character' })),
+          fault.paths.map((field) => ({ field: field || '(body)', message: 'contains the NUL character' })),
         );
       }
       next();
     });
-}
-
-function pathsOfNul(value: unknown, path: string): string[] {
-  if (typeof value === 'string') return value.includes('\u0000') ? [path] : [];
-  if (Array.isArray(value)) return value.flatMap((item, i) => pathsOfNul(item, `${path}[${i}]`));
-  if (value && typeof value === 'object') {
-    return Object.entries(value).flatMap(([key, item]) => pathsOfNul(item, path ? `${path}.${key}` : key));
-  }
-  return [];
 }
 
 function problem(res: Response, status: number, detail: string, errors?: FieldError[]): void {
