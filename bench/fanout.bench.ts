@@ -9,14 +9,23 @@
  *
  * Plenary runs in this process (compiled dist/) in role `all` against a fresh
  * Postgres database that it drops at the end, with its own BullMQ prefix on
- * Redis whose keys it deletes at the end. The SMTP server (`smtp-server`,
- * accepting everything, counting messages by their envelope recipient) runs
- * in a worker thread of this process, so receiving does not share Plenary's
- * event loop; the nodemailer baseline is sent from the main thread, where
- * Plenary's own transport lives, with the options Plenary's SMTP transport
- * uses (pooled, nodemailer's default 5 connections) and as many messages in
- * flight as Plenary's mail worker runs (PLENARY_MAIL_CONCURRENCY). Everything talks to
+ * Redis whose keys it deletes at the end. With `--workers N` this process
+ * serves only the api and N worker processes (dist/main.js, role `worker`)
+ * do the work: the reminder is measured with one worker, then with N, and the
+ * ratio of the two is printed beside the machine's cores. The SMTP server
+ * (`smtp-server`, accepting everything, counting messages by their envelope
+ * recipient) runs in a child process, so receiving shares neither Plenary's
+ * event loop nor its CPU account; the nodemailer baseline is sent from this
+ * process with the options Plenary's SMTP transport uses (pooled,
+ * nodemailer's default 5 connections) and as many messages in flight as
+ * Plenary's mail worker runs (PLENARY_MAIL_CONCURRENCY). Everything talks to
  * 127.0.0.1 only.
+ *
+ * CPU per delivered message is printed for each measured reminder, from the
+ * rule's creation until every outbox row settled: Plenary's processes (from
+ * process.cpuUsage and /proc), the Postgres backends of the run's database
+ * (/proc of each backend pid) and the Redis server (INFO cpu: the whole
+ * server, so other clients of a shared Redis count too).
  *
  * The attendees are written with two SQL statements through the app's
  * DataSource (people and their confirmed registrations, source `import`, the
@@ -38,11 +47,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { MessagePort, Worker, isMainThread, parentPort } from 'node:worker_threads';
+import { ChildProcess, fork, spawn } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { createTransport } from 'nodemailer';
 import { SMTPServer, SMTPServerDataStream, SMTPServerSession } from 'smtp-server';
 import { DataSource } from 'typeorm';
 import { REDIS_URL, withAdmin, databaseUrl, deleteQueueKeys } from './support/bench-services';
+import { postgresBackendsCpuMs, postgresCpuSpentMs, processCpuMs, redisCpuMs } from './support/cpu-usage';
 
 type PlenaryModule = typeof import('../src/plenary');
 type ConfigModule = typeof import('../src/config/app-config');
@@ -53,9 +64,10 @@ const LEAD_MS = Number(process.env.BENCH_LEAD_SECONDS ?? 5) * 1000;
 const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_SECONDS ?? 300) * 1000;
 const WARMUP_RECIPIENTS = 200;
 const GOAL = 0.6;
+const WORKER_CPU_GOAL_MS = 1.2;
 const ADMIN = { email: 'bench@plenary.test', password: 'bench-password-1' };
 
-// ---------------------------------------------------------------- SMTP sink (worker thread)
+// ---------------------------------------------------------------- SMTP sink (child process)
 
 interface SinkStats {
   /** Messages accepted since the last reset. */
@@ -70,7 +82,14 @@ interface SinkStats {
 
 type SinkRequest = { id: number; type: 'reset' | 'stats' | 'counts' | 'stop' };
 
-function runSink(port: MessagePort): void {
+/** The parent's end of the sink process's IPC channel. */
+const parentChannel = {
+  postMessage: (message: unknown) => process.send!(message),
+  on: (event: 'message', listener: (request: SinkRequest) => void) => process.on(event, listener),
+  close: () => process.disconnect(),
+};
+
+function runSink(port: typeof parentChannel): void {
   let counts = new Map<string, number>();
   let stats: SinkStats = { messages: 0, distinct: 0, bytes: 0, firstAt: 0, lastNewAt: 0 };
   const server = new SMTPServer({
@@ -120,18 +139,19 @@ function runSink(port: MessagePort): void {
   });
 }
 
-if (!isMainThread) runSink(parentPort!);
+const IS_SINK = process.env.FANOUT_BENCH_SINK === '1';
+if (IS_SINK) runSink(parentChannel);
 
-/** The sink's thread, asked over messages. */
+/** The sink's process (its CPU is not Plenary's), asked over messages. */
 class Sink {
   private nextId = 1;
   private readonly waiting = new Map<number, (reply: Record<string, unknown>) => void>();
 
   private constructor(
-    private readonly worker: Worker,
+    private readonly child: ChildProcess,
     readonly port: number,
   ) {
-    worker.on('message', (reply: { id: number; error?: string }) => {
+    child.on('message', (reply: { id: number; error?: string }) => {
       if (reply.id === -1) console.error(`SMTP sink error: ${reply.error}`);
       this.waiting.get(reply.id)?.(reply);
       this.waiting.delete(reply.id);
@@ -139,10 +159,10 @@ class Sink {
   }
 
   static start(): Promise<Sink> {
-    const worker = new Worker(__filename);
+    const child = fork(__filename, [], { env: { ...process.env, FANOUT_BENCH_SINK: '1' } });
     return new Promise((resolveSink, reject) => {
-      worker.once('error', reject);
-      worker.once('message', (reply: { port: number }) => resolveSink(new Sink(worker, reply.port)));
+      child.once('error', reject);
+      child.once('message', (reply: { port: number }) => resolveSink(new Sink(child, reply.port)));
     });
   }
 
@@ -154,7 +174,7 @@ class Sink {
     const id = this.nextId++;
     return new Promise((resolveCall) => {
       this.waiting.set(id, resolveCall as (reply: Record<string, unknown>) => void);
-      this.worker.postMessage({ id, type });
+      this.child.send({ id, type });
     });
   }
 
@@ -172,7 +192,7 @@ class Sink {
 
   async stop(): Promise<void> {
     await this.call('stop');
-    await this.worker.terminate();
+    this.child.kill();
   }
 }
 
@@ -284,6 +304,7 @@ interface ReminderRun {
   bytes: number;
   tally: Tally;
   statuses: Record<string, number>;
+  cpu: CpuSpent;
 }
 
 interface RawRun {
@@ -298,7 +319,105 @@ interface RawRun {
 
 const perSecond = (messages: number, ms: number) => (messages / (ms / 1000)).toFixed(0);
 
+/** `--workers N`: Plenary's api in this process and N worker processes; without it, role `all` in this process. */
+function workersFlag(): number {
+  const at = process.argv.indexOf('--workers');
+  if (at === -1) return 0;
+  const n = Number(process.argv[at + 1]);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--workers takes a whole number of at least 1, not ${process.argv[at + 1]}`);
+  return n;
+}
+
+/** Worker-role processes from dist/main.js, with the same settings as the in-process api. */
+class WorkerFleet {
+  private readonly children: ChildProcess[] = [];
+
+  constructor(private readonly env: Record<string, string>) {}
+
+  get pids(): number[] {
+    return this.children.map((child) => child.pid!);
+  }
+
+  async add(count: number): Promise<void> {
+    const started = Array.from({ length: count }, () => {
+      const child = spawn(process.execPath, [resolve(__dirname, '..', 'main.js')], {
+        env: { PATH: process.env.PATH ?? '', ...this.env, PLENARY_ROLE: 'worker', PLENARY_LOG_LEVEL: 'info', MIGRATIONS_RUN: 'false' },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      this.children.push(child);
+      return new Promise<void>((resolveStarted, reject) => {
+        let output = '';
+        child.stdout!.on('data', (chunk: Buffer) => {
+          output += chunk.toString('utf8');
+          if (output.includes('"msg":"Plenary started"')) resolveStarted();
+        });
+        child.once('exit', (code) => reject(new Error(`a worker exited with ${code} before it started:\n${output}`)));
+      });
+    });
+    await Promise.all(started);
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(
+      this.children.map(
+        (child) =>
+          new Promise<void>((resolveStopped) => {
+            if (child.exitCode !== null || child.signalCode !== null) return resolveStopped();
+            child.once('exit', () => resolveStopped());
+            child.kill('SIGTERM');
+          }),
+      ),
+    );
+  }
+}
+
+interface CpuReading {
+  self: number;
+  workers: number;
+  postgres: Map<number, number>;
+  redis: number;
+}
+
+interface CpuSpent {
+  /** This process: role `all`, or only the api with --workers. */
+  self: number;
+  workers: number;
+  postgres: number;
+  redis: number;
+}
+
+async function readCpu(database: string, fleet: WorkerFleet | null): Promise<CpuReading> {
+  const usage = process.cpuUsage();
+  return {
+    self: (usage.user + usage.system) / 1000,
+    workers: (fleet?.pids ?? []).reduce((sum, pid) => sum + processCpuMs(pid), 0),
+    postgres: await withAdmin((admin) => postgresBackendsCpuMs(admin, database)),
+    redis: await redisCpuMs(REDIS_URL),
+  };
+}
+
+function cpuSpent(before: CpuReading, after: CpuReading): CpuSpent {
+  return {
+    self: after.self - before.self,
+    workers: after.workers - before.workers,
+    postgres: postgresCpuSpentMs(before.postgres, after.postgres),
+    redis: after.redis - before.redis,
+  };
+}
+
+function describeCpu(cpu: CpuSpent, delivered: number, workers: number): string {
+  const per = (ms: number) => (ms / Math.max(1, delivered)).toFixed(2);
+  const worker = workers === 0 ? cpu.self : cpu.workers;
+  const total = cpu.self + cpu.workers + cpu.postgres + cpu.redis;
+  const processes = workers === 0 ? `plenary (role all) ${per(cpu.self)}` : `workers ${per(cpu.workers)} + api ${per(cpu.self)}`;
+  return (
+    `CPU ms per delivered message: total ${per(total)} = ${processes} + postgres ${per(cpu.postgres)} + redis ${per(cpu.redis)} (whole server); ` +
+    `worker ${per(worker)} (goal <= ${WORKER_CPU_GOAL_MS}: ${worker / Math.max(1, delivered) <= WORKER_CPU_GOAL_MS ? 'met' : 'NOT met'})`
+  );
+}
+
 async function main(): Promise<boolean> {
+  const workers = workersFlag();
   const dist = resolve(__dirname, '..');
   const { startPlenary } = require(join(dist, 'plenary.js')) as PlenaryModule;
   const { loadConfig } = require(join(dist, 'config', 'app-config.js')) as ConfigModule;
@@ -308,27 +427,27 @@ async function main(): Promise<boolean> {
   const dataDir = mkdtempSync(join(tmpdir(), 'plenary-bench-'));
   await withAdmin((c) => c.query(`CREATE DATABASE ${database}`));
   const sink = await Sink.start();
+  const env: Record<string, string> = {
+    DATABASE_URL: databaseUrl(database),
+    REDIS_URL,
+    QUEUE_PREFIX: prefix,
+    SMTP_URL: sink.url,
+    SMTP_RATE_PER_SECOND: '0',
+    PLENARY_MAIL_CONCURRENCY: String(MAIL_CONCURRENCY),
+    PLENARY_DATA_DIR: dataDir,
+    PORT: '0',
+    RATE_LIMIT_PER_MINUTE: '0',
+    PLENARY_LOG_LEVEL: 'silent',
+    PLENARY_ADMIN_EMAIL: ADMIN.email,
+    PLENARY_ADMIN_PASSWORD: ADMIN.password,
+    PUBLIC_URL: 'http://127.0.0.1:3000',
+  };
+  const fleet = workers > 0 ? new WorkerFleet(env) : null;
   let plenary: Awaited<ReturnType<PlenaryModule['startPlenary']>> | null = null;
   let failed = false;
   try {
-    plenary = await startPlenary(
-      loadConfig({
-        PLENARY_ROLE: 'all',
-        DATABASE_URL: databaseUrl(database),
-        REDIS_URL,
-        QUEUE_PREFIX: prefix,
-        SMTP_URL: sink.url,
-        SMTP_RATE_PER_SECOND: '0',
-        PLENARY_MAIL_CONCURRENCY: String(MAIL_CONCURRENCY),
-        PLENARY_DATA_DIR: dataDir,
-        PORT: '0',
-        RATE_LIMIT_PER_MINUTE: '0',
-        PLENARY_LOG_LEVEL: 'silent',
-        PLENARY_ADMIN_EMAIL: ADMIN.email,
-        PLENARY_ADMIN_PASSWORD: ADMIN.password,
-        PUBLIC_URL: 'http://127.0.0.1:3000',
-      }),
-    );
+    plenary = await startPlenary(loadConfig({ ...env, PLENARY_ROLE: workers > 0 ? 'api' : 'all' }));
+    await fleet?.add(1);
     const base = plenary.url!;
     const db = plenary.app.get(DataSource);
     const { token } = await api(base)<{ token: string }>('POST', '/auth/login', ADMIN);
@@ -348,6 +467,7 @@ async function main(): Promise<boolean> {
       const addresses = addressesFor(tag, count);
       await seedAttendees(db, event.id, addresses);
       await sink.reset();
+      const cpuBefore = await readCpu(database, fleet);
       const rule = await call<{ id: string; scheduled: Array<{ state: string; dueAt: string }> }>(
         'POST',
         `/events/${event.id}/reminder-rules`,
@@ -379,7 +499,9 @@ async function main(): Promise<boolean> {
           return row.n === 0 && reminder.state === 'fanned_out';
         },
         done.distinct >= count ? TIMEOUT_MS : 1000,
+        50,
       ).catch((error: Error) => console.log(`  ${error.message}`));
+      const cpu = cpuSpent(cpuBefore, await readCpu(database, fleet));
       const stats = await sink.stats();
       const statuses: Record<string, number> = {};
       for (const row of await db.query(`SELECT status, count(*)::int AS n FROM emails WHERE event_id = $1 GROUP BY status`, [event.id])) {
@@ -398,6 +520,7 @@ async function main(): Promise<boolean> {
           bytes: stats.bytes,
           tally: tally(await sink.counts(), addresses),
           statuses,
+          cpu,
         },
       };
     };
@@ -485,48 +608,67 @@ async function main(): Promise<boolean> {
     };
     await rawSend(warm.addresses);
 
+    const shape = workers > 0 ? `role api in this process and worker processes (1, then ${workers})` : 'role all in this process';
     console.log(
       `one reminder to ${RECIPIENTS} confirmed attendees (seeded with SQL), due ${LEAD_MS / 1000} s after the rule is created; ` +
-        `role all, PLENARY_MAIL_CONCURRENCY=${MAIL_CONCURRENCY}, SMTP_RATE_PER_SECOND=0; baseline: pooled nodemailer (5 connections), ${MAIL_CONCURRENCY} in flight; ` +
-        `to smtp-server on 127.0.0.1 in a worker thread; ${WARMUP_RECIPIENTS}-recipient warm-up of both first`,
+        `${shape}, PLENARY_MAIL_CONCURRENCY=${MAIL_CONCURRENCY}, SMTP_RATE_PER_SECOND=0; baseline: pooled nodemailer (5 connections), ${MAIL_CONCURRENCY} in flight; ` +
+        `to smtp-server on 127.0.0.1 in a child process; ${WARMUP_RECIPIENTS}-recipient warm-up of both first; ${availableParallelism()} cores`,
     );
-    const tag = `r1-${prefix}`;
-    const addresses = addressesFor(tag, RECIPIENTS);
-    const raw = await rawSend(addresses);
+    const raw = await rawSend(addressesFor(`raw-${prefix}`, RECIPIENTS));
     const rawMs = raw.completeAt - raw.startedAt;
     console.log(
       `  nodemailer pooled   ${raw.messages} messages in ${(rawMs / 1000).toFixed(2)} s: ${perSecond(RECIPIENTS - raw.tally.missing, rawMs).padStart(5)} msg/s` +
         `  (${(raw.bytes / raw.messages / 1024).toFixed(1)} KiB/message)  duplicates ${raw.tally.duplicates}, missing ${raw.tally.missing}` +
         `${raw.errors ? `, send errors ${raw.errors} (first: ${raw.firstError})` : ''}`,
     );
-
-    const { run } = await runReminder(tag, RECIPIENTS);
-    const runMs = run.completeAt - run.dueAt;
-    const since = (t: number | null) => (t === null || !t ? 'n/a' : `+${((t - run.dueAt) / 1000).toFixed(2)} s`);
-    console.log(
-      `  plenary reminder    ${run.messages} messages in ${(runMs / 1000).toFixed(2)} s from due: ${perSecond(RECIPIENTS - run.tally.missing, runMs).padStart(5)} msg/s` +
-        `  (${(run.bytes / Math.max(1, run.messages) / 1024).toFixed(1)} KiB/message)  duplicates ${run.tally.duplicates}, missing ${run.tally.missing}`,
-    );
-    console.log(
-      `    first message ${since(run.firstAt)}, fan-out finished ${since(run.fannedOutAt)}, last recipient ${since(run.completeAt)}; ` +
-        `outbox ${JSON.stringify(run.statuses)}${run.tally.unexpected ? `; ${run.tally.unexpected} message(s) to other addresses` : ''}`,
-    );
-    const ratio = RECIPIENTS / runMs / (RECIPIENTS / rawMs);
-    console.log(`ratio plenary/nodemailer ${ratio.toFixed(2)}  (goal >= ${GOAL}: ${ratio >= GOAL ? 'met' : 'NOT met'})`);
-    console.log(`duplicates=${run.tally.duplicates} missing=${run.tally.missing}`);
-    if (run.tally.duplicates > 0 || run.tally.missing > 0) {
-      console.log(
-        `FAIL: the reminder reached ${RECIPIENTS - run.tally.missing} of ${RECIPIENTS} with ${run.tally.duplicates} duplicate(s)`,
-      );
-      failed = true;
-    }
     if (raw.tally.duplicates > 0 || raw.tally.missing > 0) {
       console.log(
         `FAIL: the baseline reached ${RECIPIENTS - raw.tally.missing} of ${RECIPIENTS} with ${raw.tally.duplicates} duplicate(s)`,
       );
       failed = true;
     }
+
+    /** One measured reminder, printed beside the baseline; its messages per second. */
+    const measure = async (tag: string, label: string, workerCount: number): Promise<number> => {
+      const { run } = await runReminder(tag, RECIPIENTS);
+      const runMs = run.completeAt - run.dueAt;
+      const delivered = RECIPIENTS - run.tally.missing;
+      const since = (t: number | null) => (t === null || !t ? 'n/a' : `+${((t - run.dueAt) / 1000).toFixed(2)} s`);
+      console.log(
+        `  ${label.padEnd(19)} ${run.messages} messages in ${(runMs / 1000).toFixed(2)} s from due: ${perSecond(delivered, runMs).padStart(5)} msg/s` +
+          `  (${(run.bytes / Math.max(1, run.messages) / 1024).toFixed(1)} KiB/message)  duplicates ${run.tally.duplicates}, missing ${run.tally.missing}`,
+      );
+      console.log(
+        `    first message ${since(run.firstAt)}, fan-out finished ${since(run.fannedOutAt)}, last recipient ${since(run.completeAt)}; ` +
+          `outbox ${JSON.stringify(run.statuses)}${run.tally.unexpected ? `; ${run.tally.unexpected} message(s) to other addresses` : ''}`,
+      );
+      console.log(`    ${describeCpu(run.cpu, delivered, workerCount)}`);
+      const ratio = RECIPIENTS / runMs / (RECIPIENTS / rawMs);
+      console.log(`    ratio plenary/nodemailer ${ratio.toFixed(2)}  (goal >= ${GOAL}: ${ratio >= GOAL ? 'met' : 'NOT met'})`);
+      console.log(`    duplicates=${run.tally.duplicates} missing=${run.tally.missing}`);
+      if (run.tally.duplicates > 0 || run.tally.missing > 0) {
+        console.log(`FAIL: the reminder reached ${delivered} of ${RECIPIENTS} with ${run.tally.duplicates} duplicate(s)`);
+        failed = true;
+      }
+      return delivered / runMs;
+    };
+
+    if (workers === 0) {
+      await measure(`r1-${prefix}`, 'plenary reminder', 0);
+    } else {
+      const one = await measure(`r1-${prefix}`, 'plenary, 1 worker', 1);
+      if (workers > 1) {
+        await fleet!.add(workers - 1);
+        await runReminder(`warm2-${prefix}`, WARMUP_RECIPIENTS);
+        const many = await measure(`r${workers}-${prefix}`, `plenary, ${workers} workers`, workers);
+        console.log(
+          `ratio ${workers} workers / 1 worker ${(many / one).toFixed(2)}  (goal >= 1.6 where cores allow; ${availableParallelism()} cores here, ` +
+            `shared by the workers, the api, Postgres, Redis and the SMTP sink)`,
+        );
+      }
+    }
   } finally {
+    await fleet?.stop();
     await plenary?.stop();
     await sink.stop();
     await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
@@ -536,7 +678,7 @@ async function main(): Promise<boolean> {
   return failed;
 }
 
-if (isMainThread) {
+if (!IS_SINK) {
   main().then(
     (failed) => process.exit(failed ? 1 : 0),
     (error: unknown) => {
