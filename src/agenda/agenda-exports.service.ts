@@ -11,10 +11,11 @@ import { AgendaExportSource, EXPORTED_EVENT_FIELDS, ExportedEvent, SnapshotIndex
 import { AgendaVersion } from './agenda-version.entity';
 import { ByteLru } from './byte-lru';
 import { buildFrabSchedule } from './frab-schedule';
+import { buildFrabScheduleXml } from './frab-schedule-xml';
 import { buildAgendaExcerptIcs, buildAgendaIcs } from './agenda-ics';
 import { buildPublicAgenda } from './public-agenda-document';
 
-export type AgendaDocumentKind = 'json' | 'ics' | 'frab';
+export type AgendaDocumentKind = 'json' | 'ics' | 'frab' | 'frabXml';
 
 export interface ExportedDocument {
   body: Buffer;
@@ -28,12 +29,12 @@ export interface ExportedDocument {
 type DocumentSet = Record<AgendaDocumentKind, ExportedDocument>;
 
 /** Bumped whenever the builders' output changes, so no cache key outlives a format change. */
-const FORMAT = 1;
+const FORMAT = 2;
 const MAX_ENTRIES = 200;
 const MAX_BYTES = 64 * 1024 * 1024;
 
 /**
- * The public agenda documents (JSON, iCalendar, frab schedule) of an event's
+ * The public agenda documents (JSON, iCalendar, frab schedule JSON and XML) of an event's
  * latest published version. Each request costs two small indexed reads (the
  * event row and the latest version's id); the documents themselves are built
  * once per (version, exported event fields) and served from memory.
@@ -119,10 +120,12 @@ export class AgendaExportsService {
       publicUrl: this.config.publicUrl,
     };
     const index = new SnapshotIndex(version.snapshot);
+    const frab = buildFrabSchedule(source, index);
     return {
       json: document(JSON.stringify(buildPublicAgenda(source, index)), 'application/json; charset=utf-8', version.number),
       ics: { ...document(buildAgendaIcs(source, index), 'text/calendar; charset=utf-8', version.number), filename: `${event.slug}.ics` },
-      frab: document(JSON.stringify(buildFrabSchedule(source, index)), 'application/json; charset=utf-8', version.number),
+      frab: document(JSON.stringify(frab), 'application/json; charset=utf-8', version.number),
+      frabXml: document(buildFrabScheduleXml(frab), 'application/xml; charset=utf-8', version.number),
     };
   }
 }

@@ -1,7 +1,8 @@
 import ICAL from 'ical.js';
 import { AgendaExportSource } from './agenda-export-source';
 import { AgendaSnapshot, SnapshotSession } from './agenda-snapshot';
-import { NO_ROOM, buildFrabSchedule, frabId } from './frab-schedule';
+import { NO_ROOM, buildFrabSchedule, frabAcronym, frabCode, frabId } from './frab-schedule';
+import { buildFrabScheduleXml } from './frab-schedule-xml';
 import { buildAgendaIcs } from './agenda-ics';
 import { buildPublicAgenda } from './public-agenda-document';
 
@@ -182,5 +183,25 @@ describe('public agenda documents', () => {
     expect(buildPublicAgenda(source).days.flatMap((d) => d.sessions.map((s) => s.status))).toEqual(['cancelled', 'cancelled', 'cancelled']);
     const frab = buildFrabSchedule(source).schedule.conference;
     expect(frab.days.flatMap((d) => Object.values(d.rooms).flat())).toEqual([]);
+  });
+
+  it('makes acronyms and codes of the form c3voc schedules require', () => {
+    expect(frabAcronym('eu-lac-r2r-2019', '2019')).toBe('eu_lac_r2r_2019');
+    expect(frabAcronym('r2r', '2019')).toBe('r2r_2019');
+    expect(frabAcronym('r2r-x', '2019')).toBe('r2r_x');
+    for (const uuid of ['00000000-0000-4000-8000-000000000000', 'ffffffff-ffff-4fff-8fff-ffffffffffff', ANA.id]) {
+      expect(frabCode(uuid)).toMatch(/^[0-9A-Z]{6}$/);
+    }
+    expect(frabCode(ANA.id)).not.toBe(frabCode(IGNACIO.id));
+  });
+
+  it('escapes the XML schedule and drops characters XML cannot carry', () => {
+    const source = dstSource();
+    const frab = buildFrabSchedule(source);
+    const [event] = frab.schedule.conference.days[0].rooms['Plenary hall'];
+    event.title = 'R&D <in> "regions"\u0001';
+    const xml = buildFrabScheduleXml(frab);
+    expect(xml).toContain('<title>R&amp;D &lt;in&gt; &quot;regions&quot;</title>');
+    expect(xml).not.toContain('\u0001');
   });
 });

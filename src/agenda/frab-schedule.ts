@@ -6,16 +6,28 @@ import { slugify } from '../platform/text/slugify';
 
 export const NO_ROOM = '(no room)';
 
+/**
+ * A person in pretalx's form: c3voc's schema takes a person as either frab's
+ * (`id` + `public_name`) or pretalx's (`name`), exactly one of them, so there
+ * is no numeric `id`; `public_name` stays for older apps that read only it.
+ */
 export interface FrabPerson {
   guid: string;
-  id: number;
+  code: string;
+  name: string;
   public_name: string;
+  biography: string | null;
+  avatar: null;
+  url: string;
 }
 
 export interface FrabEvent {
   guid: string;
   id: number;
+  code: string;
+  logo: null;
   date: string;
+  end: string;
   start: string;
   duration: string;
   room: string;
@@ -36,12 +48,15 @@ export interface FrabEvent {
 }
 
 export interface FrabSchedule {
+  $schema: string;
   generator: { name: string; version: string };
   schedule: {
+    url: string;
     version: string;
     base_url: string;
     conference: {
       acronym: string;
+      url: string;
       title: string;
       start: string;
       end: string;
@@ -62,6 +77,28 @@ export interface FrabSchedule {
  */
 export function frabId(uuid: string): number {
   return (Number.parseInt(uuid.replace(/-/g, '').slice(0, 8), 16) % 0x7fffffff) + 1;
+}
+
+/**
+ * pretalx-style short code (six of 0-9A-Z, as c3voc's XML schema wants) from
+ * a UUID's first 30 bits: stable across versions like frabId.
+ */
+export function frabCode(uuid: string): string {
+  const bits = Number.parseInt(uuid.replace(/-/g, '').slice(0, 8), 16) >>> 2;
+  return bits.toString(36).toUpperCase().padStart(6, '0').slice(-6);
+}
+
+/**
+ * c3voc's schema wants an acronym of at least four of a-z, 0-9 and `_` (a
+ * hyphen only before a year suffix), so the event's slug has its hyphens
+ * turned into underscores, and a short one gets the event's year.
+ */
+export function frabAcronym(slug: string, year: string): string {
+  const base = slug
+    .toLowerCase()
+    .replace(/-/g, '_')
+    .replace(/[^a-z0-9_]/g, '');
+  return base.length >= 4 ? base : `${base}_${year}`.replace(/^_/, '');
 }
 
 /** A name-based (version 5 style) UUID, for the "(no room)" room that has no id of its own. */
@@ -93,6 +130,8 @@ export function buildFrabSchedule(source: AgendaExportSource, index = new Snapsh
   const { event, version, publicUrl } = source;
   const tz = event.timezone;
   const baseUrl = `${publicUrl}/events/${event.id}/`;
+  const pageUrl = `${publicUrl}/e/${encodeURIComponent(event.slug)}`;
+  const acronym = frabAcronym(event.slug, localDate(event.startsAt, tz).slice(0, 4));
   const sessions = index.sessions.filter((s) => effectiveStatus(s, source) === 'scheduled');
 
   const rooms = source.version.snapshot.rooms.map((r) => ({ name: r.name, guid: r.id, description: null, capacity: r.capacity }));
@@ -106,17 +145,30 @@ export function buildFrabSchedule(source: AgendaExportSource, index = new Snapsh
     const id = frabId(session.id);
     const persons = new Map<string, FrabPerson>();
     for (const p of [...session.chairs, ...orderedPresentations(session).flatMap((pr) => pr.presenters)]) {
-      if (!persons.has(p.id)) persons.set(p.id, { guid: p.id, id: frabId(p.id), public_name: p.name });
+      if (persons.has(p.id)) continue;
+      const about = [p.title, p.organisation, p.region, index.country(p.countryCode)].filter(Boolean).join(', ');
+      persons.set(p.id, {
+        guid: p.id,
+        code: frabCode(p.id),
+        name: p.name,
+        public_name: p.name,
+        biography: about || null,
+        avatar: null,
+        url: pageUrl,
+      });
     }
     return {
       guid: session.id,
       id,
+      code: frabCode(session.id),
+      logo: null,
       date: start,
+      end: formatInZone(new Date(session.endsAt), tz),
       start: start.slice(11, 16),
       duration: hhmm(minutes),
       room: index.room(session.roomId)?.name ?? NO_ROOM,
-      slug: `${slugify(event.slug, 'session')}-${id}-${slugify(session.title, 'session')}`,
-      url: `${baseUrl}agenda#${session.id}`,
+      slug: `${acronym}-${id}-${slugify(session.title, 'session')}`,
+      url: `${pageUrl}#session-${session.id}`,
       title: session.title,
       subtitle: session.hostOrganisation ? `Hosted by ${session.hostOrganisation}` : '',
       track: index.theme(session.themeId)?.name ?? null,
@@ -156,12 +208,15 @@ export function buildFrabSchedule(source: AgendaExportSource, index = new Snapsh
   });
 
   return {
+    $schema: 'https://c3voc.de/schedule/schema.json',
     generator: { name: 'plenary', version: '0.1.0' },
     schedule: {
+      url: pageUrl,
       version: String(version.number),
       base_url: baseUrl,
       conference: {
-        acronym: event.slug,
+        acronym,
+        url: pageUrl,
         title: event.title,
         start: dates[0] ?? localDate(event.startsAt, tz),
         end: dates[dates.length - 1] ?? localDate(event.endsAt, tz),

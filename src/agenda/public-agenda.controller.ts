@@ -44,6 +44,15 @@ export class PublicAgendaController {
     return this.send('frab', eventId, req, res);
   }
 
+  @Get('schedule.xml')
+  @Public()
+  @ApiProduces('application/xml')
+  @ApiOkResponse({ description: 'frab schedule XML (c3voc schedule.xml.xsd) for Giggity, ConfClerk and the Fahrplan apps' })
+  @ApiNotFoundResponse({ description: 'No such event, not published, or no agenda version yet' })
+  scheduleXml(@Param('eventId', new IdParam('event')) eventId: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    return this.send('frabXml', eventId, req, res);
+  }
+
   private async send(kind: AgendaDocumentKind, eventId: string, req: Request, res: Response): Promise<void> {
     const doc = await this.exports.document(eventId, kind);
     res.setHeader('ETag', doc.etag);

@@ -1,4 +1,5 @@
 import ICAL from 'ical.js';
+import { SaxesParser } from 'saxes';
 import type { Response } from 'supertest';
 import { ADMIN, login } from '../../support/test-app';
 import { createSeedMeeting } from '../../support/seed-meeting';
@@ -51,11 +52,42 @@ function parseIcs(text: string) {
 
 const instant = (withOffset: string) => new Date(withOffset).toISOString();
 
+interface XmlNode {
+  name: string;
+  attributes: Record<string, string>;
+  children: XmlNode[];
+  text: string;
+}
+
+/** A whole XML document as a tree, through a conforming parser (which throws on anything not well-formed). */
+function parseXml(source: string): XmlNode {
+  const parser = new SaxesParser();
+  const root: XmlNode = { name: '#document', attributes: {}, children: [], text: '' };
+  const open: XmlNode[] = [root];
+  parser.on('opentag', (tag) => {
+    const node: XmlNode = { name: tag.name, attributes: tag.attributes as Record<string, string>, children: [], text: '' };
+    open[open.length - 1].children.push(node);
+    open.push(node);
+  });
+  parser.on('text', (value) => (open[open.length - 1].text += value));
+  parser.on('closetag', () => open.pop());
+  parser.write(source).close();
+  return root.children[0];
+}
+
+function child(node: XmlNode, name: string): XmlNode {
+  const found = node.children.find((c) => c.name === name);
+  if (!found) throw new Error(`<${node.name}> has no <${name}>`);
+  return found;
+}
+
+const text = (node: XmlNode) => node.text.trim();
+
 describe('public agenda: JSON, iCalendar and frab schedule of the latest published version', () => {
   const ctx = useTestApp();
   let auth: string;
   let seed: Seed;
-  const paths = () => [`${seed.base}/agenda`, `${seed.base}/agenda.ics`, `${seed.base}/schedule.json`];
+  const paths = () => [`${seed.base}/agenda`, `${seed.base}/agenda.ics`, `${seed.base}/schedule.json`, `${seed.base}/schedule.xml`];
   const get = (path: string) => ctx.app.http.get(path).buffer(true).parse(rawText);
 
   beforeAll(async () => {
@@ -218,11 +250,15 @@ describe('public agenda: JSON, iCalendar and frab schedule of the latest publish
   it('writes schedule.json in the frab shape conference apps read', async () => {
     const response = await get(`${seed.base}/schedule.json`).expect(200);
     expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
-    const { schedule } = JSON.parse(response.text);
+    const document = JSON.parse(response.text);
+    expect(document.$schema).toBe('https://c3voc.de/schedule/schema.json');
+    const { schedule } = document;
     expect(schedule.version).toBe('1');
     expect(typeof schedule.base_url).toBe('string');
+    expect(schedule.url).toBe(`http://plenary.test/e/${seed.event.slug}`);
     expect(schedule.conference).toMatchObject({
-      acronym: seed.event.slug,
+      acronym: seed.event.slug.replace(/-/g, '_'),
+      url: `http://plenary.test/e/${seed.event.slug}`,
       title: 'IUC region-to-region meeting',
       start: '2019-10-08',
       end: '2019-10-09',
@@ -247,11 +283,15 @@ describe('public agenda: JSON, iCalendar and frab schedule of the latest publish
     expect(plenary[0]).toMatchObject({
       guid: seed.sessions.session1.id,
       id: expect.any(Number),
+      code: expect.stringMatching(/^[0-9A-Z]{6}$/),
+      logo: null,
+      url: `http://plenary.test/e/${seed.event.slug}#session-${seed.sessions.session1.id}`,
       date: '2019-10-08T09:30:00+02:00',
+      end: '2019-10-08T11:00:00+02:00',
       start: '09:30',
       duration: '01:30',
       room: 'Plenary hall',
-      slug: expect.stringMatching(/^[a-z0-9-]+$/),
+      slug: expect.stringMatching(/^[a-z0-9_-]+[a-z0-9]$/),
       title: 'Pairings: sustainability and natural resources',
       track: 'Sustainability and innovation in natural resource management',
       type: 'presentations',
@@ -266,13 +306,70 @@ describe('public agenda: JSON, iCalendar and frab schedule of the latest publish
       'Javier Bereche',
       'Luca Bianchi',
     ]);
-    for (const person of plenary[0].persons)
-      expect(person).toEqual({ guid: expect.any(String), id: expect.any(Number), public_name: expect.any(String) });
+    // c3voc's schema takes a person as frab's (id + public_name) or pretalx's (name), exactly one of the two.
+    for (const person of plenary[0].persons) {
+      expect(person).toEqual({
+        guid: expect.any(String),
+        code: expect.stringMatching(/^[0-9A-Z]+$/),
+        name: person.public_name,
+        public_name: expect.any(String),
+        biography: expect.any(String),
+        avatar: null,
+        url: `http://plenary.test/e/${seed.event.slug}`,
+      });
+    }
+    expect(plenary[0].persons.find((p: { name: string }) => p.name === 'Javier Bereche').biography).toContain('Peru');
     expect(day1.rooms['(no room)'].map((e: { title: string }) => e.title)).toEqual(['Coffee break']);
     expect(day1.rooms['Room B'].map((e: { title: string }) => e.title)).toEqual(['Future innovation in the regions']);
     expect(day2.rooms['Plenary hall']).toEqual([
       expect.objectContaining({ title: 'Research and Innovation Smart Specialisation Strategy', start: '09:30', duration: '03:00' }),
     ]);
+  });
+
+  it('writes schedule.xml as frab XML with the same sessions, ids and people as schedule.json', async () => {
+    const xml = await get(`${seed.base}/schedule.xml`).expect(200);
+    expect(xml.headers['content-type']).toBe('application/xml; charset=utf-8');
+    const tree = parseXml(xml.text);
+    expect(tree.name).toBe('schedule');
+    // The order c3voc's schedule.xml.xsd fixes: generator?, url?, version, conference, day+.
+    expect(tree.children.map((c) => c.name)).toEqual(['generator', 'url', 'version', 'conference', 'day', 'day']);
+    const conference = child(tree, 'conference');
+    const { schedule } = JSON.parse((await get(`${seed.base}/schedule.json`).expect(200)).text);
+    expect(text(child(conference, 'acronym'))).toBe(schedule.conference.acronym);
+    expect(text(child(conference, 'acronym'))).toMatch(/^[a-z0-9_-]{4,}$/);
+    expect(text(child(conference, 'days'))).toBe('2');
+    expect(text(child(conference, 'time_zone_name'))).toBe('Europe/Brussels');
+
+    const days = tree.children.filter((c) => c.name === 'day');
+    expect(days.map((d) => [d.attributes.index, d.attributes.date, d.attributes.start])).toEqual(
+      schedule.conference.days.map((d: { index: number; date: string; day_start: string }) => [String(d.index), d.date, d.day_start]),
+    );
+    const jsonEvents = schedule.conference.days.flatMap((d: { rooms: Record<string, unknown[]> }) =>
+      Object.values(d.rooms).flat(),
+    ) as Array<{
+      guid: string;
+      id: number;
+      code: string;
+      title: string;
+      start: string;
+      duration: string;
+      room: string;
+      persons: Array<{ name: string }>;
+    }>;
+    const xmlEvents = days.flatMap((d) => d.children.flatMap((room) => room.children.map((event) => ({ room, event }))));
+    expect(xmlEvents).toHaveLength(jsonEvents.length);
+    for (const { room, event } of xmlEvents) {
+      const json = jsonEvents.find((e) => e.guid === event.attributes.guid)!;
+      expect(event.attributes).toEqual({ guid: json.guid, id: String(json.id), code: json.code });
+      expect(room.attributes.name).toBe(json.room);
+      expect(text(child(event, 'room'))).toBe(json.room);
+      expect(text(child(event, 'title'))).toBe(json.title);
+      expect(text(child(event, 'start'))).toBe(json.start);
+      expect(text(child(event, 'duration'))).toBe(json.duration);
+      expect(text(child(event, 'slug'))).toMatch(/^[a-z0-9_]{4,}-[a-z0-9\-_]{4,}$/);
+      expect(child(event, 'persons').children.map(text)).toEqual(json.persons.map((p) => p.name));
+    }
+    expect(xml.text).toContain('<title>Pairings: sustainability and natural resources</title>');
   });
 
   it('answers 304 to a matching If-None-Match, without a login', async () => {
