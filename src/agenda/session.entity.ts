@@ -65,6 +65,10 @@ export class Session {
   @Column({ type: 'text', default: 'scheduled' })
   status: SessionStatus;
 
+  /** Rises with every edit; clients send it back as If-Match so a stale save is refused instead of lost. */
+  @Column({ type: 'int', default: 1 })
+  version: number;
+
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;
 

@@ -1,5 +1,7 @@
-import { Controller, Delete, Get, Param, Patch, Post, Put, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Controller, Delete, Get, Headers, Param, Patch, Post, Put, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { versionTag } from '../platform/http/entity-version-tag';
 import { EventAccessGuard } from '../events/event-access.guard';
 import { IdParam } from '../platform/http/id-param.pipe';
 import { ApiZodBody, ZodBody } from '../platform/http/zod-body.decorator';
@@ -31,23 +33,43 @@ export class SessionsController {
   }
 
   @Get(':sessionId')
-  get(@Param('eventId') eventId: string, @Param('sessionId', new IdParam('session')) sessionId: string) {
-    return this.sessions.get(eventId, sessionId);
+  async get(
+    @Param('eventId') eventId: string,
+    @Param('sessionId', new IdParam('session')) sessionId: string,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return tagged(res, await this.sessions.get(eventId, sessionId));
   }
 
+  /** `If-Match` with the version last read (ETag) refuses a stale save with 412 and the session as it now is. */
   @Patch(':sessionId')
   @ApiZodBody(updateSessionSchema)
-  update(
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The session version (its ETag) this change is based on' })
+  async update(
     @Param('eventId') eventId: string,
     @Param('sessionId', new IdParam('session')) sessionId: string,
     @ZodBody(updateSessionSchema) body: UpdateSessionInput,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: Response,
   ) {
-    return this.sessions.update(eventId, sessionId, body);
+    return tagged(res, await this.sessions.update(eventId, sessionId, body, ifMatch));
   }
 
+  /** Cancels a session some published version shows (200, the session); removes one never published (204). */
   @Delete(':sessionId')
-  cancel(@Param('eventId') eventId: string, @Param('sessionId', new IdParam('session')) sessionId: string) {
-    return this.sessions.cancel(eventId, sessionId);
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The session version (its ETag) this deletion is based on' })
+  async delete(
+    @Param('eventId') eventId: string,
+    @Param('sessionId', new IdParam('session')) sessionId: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const cancelled = await this.sessions.delete(eventId, sessionId, ifMatch);
+    if (!cancelled) {
+      res.status(204);
+      return;
+    }
+    return tagged(res, cancelled);
   }
 
   @Put(':sessionId/presentations/order')
@@ -59,4 +81,10 @@ export class SessionsController {
   ) {
     return this.presentations.reorder(eventId, sessionId, body);
   }
+}
+
+/** The session's version as its ETag, for the next If-Match. */
+function tagged<T extends { version: number }>(res: Response, session: T): T {
+  res.setHeader('ETag', versionTag(session.version));
+  return session;
 }

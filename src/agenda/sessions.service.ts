@@ -7,6 +7,7 @@ import { parseEventTimes } from '../events/event-times';
 import { PeopleService } from '../people/people.service';
 import { TransactionService } from '../platform/database/transaction.service';
 import { sql } from '../platform/database/sql';
+import { ifMatchAllows } from '../platform/http/entity-version-tag';
 import { FieldError, Problem } from '../platform/http/problem';
 import { formatInZone, localDatesBetween, startOfLocalDay } from '../platform/time/zoned-time';
 import { CreateSessionInput, UpdateSessionInput } from './dto/session.dto';
@@ -53,10 +54,16 @@ export class SessionsService {
     return this.get(eventId, id);
   }
 
-  async update(eventId: string, sessionId: string, input: UpdateSessionInput) {
-    await this.transactions.run(async ({ manager }) => {
+  /**
+   * `ifMatch` is the version the caller last read; a save based on an older
+   * one answers 412 with the session as it now is, so two organisers editing
+   * at once see the conflict instead of one losing the other's change.
+   */
+  async update(eventId: string, sessionId: string, input: UpdateSessionInput, ifMatch?: string) {
+    const stale = await this.transactions.run(async ({ manager }) => {
       const event = await this.events.getEntity(eventId, manager);
       const session = await this.load(manager, eventId, sessionId, true);
+      if (ifMatch !== undefined && !ifMatchAllows(ifMatch, session.version)) return true;
       const times = parseEventTimes({ startsAt: input.startsAt, endsAt: input.endsAt }, event.timezone);
       const { chairs, startsAt, endsAt, ...plain } = input;
       Object.assign(
@@ -64,28 +71,70 @@ export class SessionsService {
         Object.fromEntries(Object.entries(plain).filter(([, v]) => v !== undefined)),
         Object.fromEntries(Object.entries(times).filter(([, v]) => v !== undefined)),
       );
+      session.version += 1;
       await this.check(manager, event, session);
       await manager.save(session);
       if (chairs) await this.setChairs(manager, eventId, sessionId, chairs);
+      return false;
     });
+    if (stale) await this.refuseStale(eventId, sessionId);
     return this.get(eventId, sessionId);
   }
 
-  /** DELETE cancels: the session stays, so a published version can announce it as cancelled. */
+  /**
+   * A session some published version shows is cancelled (it stays, so the
+   * next version announces it); one never published is removed, since nobody
+   * outside ever saw it. Answers the cancelled session, or null once removed.
+   */
+  async delete(eventId: string, sessionId: string, ifMatch?: string) {
+    const outcome = await this.transactions.run(async ({ manager }) => {
+      const session = await this.load(manager, eventId, sessionId, true);
+      if (ifMatch !== undefined && !ifMatchAllows(ifMatch, session.version)) return 'stale' as const;
+      const { rows } = await sql(
+        manager,
+        `SELECT 1 FROM agenda_versions
+          WHERE event_id = $1 AND snapshot -> 'sessions' @> jsonb_build_array(jsonb_build_object('id', $2::text))
+          LIMIT 1`,
+        [eventId, sessionId],
+      );
+      if (rows.length === 0) {
+        await manager.delete(Session, { id: sessionId, eventId });
+        return 'removed' as const;
+      }
+      session.status = 'cancelled';
+      session.version += 1;
+      await manager.save(session);
+      return 'cancelled' as const;
+    });
+    if (outcome === 'stale') await this.refuseStale(eventId, sessionId);
+    return outcome === 'removed' ? null : this.get(eventId, sessionId);
+  }
+
+  /** Cancels whether or not it was published, as the dashboard's cancel button says. */
   async cancel(eventId: string, sessionId: string) {
     await this.transactions.run(async ({ manager }) => {
       const session = await this.load(manager, eventId, sessionId, true);
       session.status = 'cancelled';
+      session.version += 1;
       await manager.save(session);
     });
     return this.get(eventId, sessionId);
+  }
+
+  private async refuseStale(eventId: string, sessionId: string): Promise<never> {
+    const current = await this.get(eventId, sessionId);
+    throw Problem.preconditionFailed(
+      `The session changed since you read it (it is now at version ${current.version}): review it and save again`,
+      { session: current },
+    );
   }
 
   /** The whole working agenda in time order; an event's sessions fit one page. */
   async list(eventId: string) {
     const event = await this.events.getEntity(eventId);
     const agenda = await this.working.load(this.db.manager, eventId);
-    return { items: agenda.sessions.map((s) => sessionView(s, event.timezone)), nextCursor: null };
+    const versions = await this.versions(eventId);
+    return { items: agenda.sessions.map((s) => sessionView(s, event.timezone, versions.get(s.id) ?? 1)), nextCursor: null };
   }
 
   async get(eventId: string, sessionId: string) {
@@ -93,7 +142,18 @@ export class SessionsService {
     const agenda = await this.working.load(this.db.manager, eventId);
     const session = agenda.sessions.find((s) => s.id === sessionId);
     if (!session) throw Problem.notFound(`No session ${sessionId} in this event`);
-    return sessionView(session, event.timezone);
+    const versions = await this.versions(eventId, sessionId);
+    return sessionView(session, event.timezone, versions.get(sessionId) ?? 1);
+  }
+
+  /** Row versions live beside the snapshot, not in it: a published version must not change when a session is edited. */
+  private async versions(eventId: string, sessionId?: string): Promise<Map<string, number>> {
+    const { rows } = await sql<{ id: string; version: number }>(
+      this.db.manager,
+      `SELECT id, version FROM sessions WHERE event_id = $1 AND ($2::uuid IS NULL OR id = $2::uuid)`,
+      [eventId, sessionId ?? null],
+    );
+    return new Map(rows.map((r) => [r.id, r.version]));
   }
 
   async load(manager: EntityManager, eventId: string, sessionId: string, lock = false): Promise<Session> {

@@ -39,6 +39,10 @@ export class Problem extends HttpException {
     return new Problem(HttpStatus.CONFLICT, detail, undefined, extra);
   }
 
+  static preconditionFailed(detail: string, extra?: Record<string, unknown>): Problem {
+    return new Problem(HttpStatus.PRECONDITION_FAILED, detail, undefined, extra);
+  }
+
   static unprocessable(detail: string, errors?: FieldError[]): Problem {
     return new Problem(HttpStatus.UNPROCESSABLE_ENTITY, detail, errors);
   }
