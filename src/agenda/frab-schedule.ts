@@ -154,7 +154,7 @@ export function buildFrabSchedule(source: AgendaExportSource, index = new Snapsh
         public_name: p.name,
         biography: about || null,
         avatar: null,
-        url: pageUrl,
+        url: `${pageUrl}/speakers/${p.id}`,
       });
     }
     return {

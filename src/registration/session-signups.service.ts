@@ -91,6 +91,17 @@ export class SessionSignupsService {
     return signups.filter((s) => published.has(s.sessionId)).map((s) => this.view(s, published.get(s.sessionId)!, timezone));
   }
 
+  /** Confirmed places taken per session of the event, for "places left" on the public programme. */
+  async placesTaken(eventId: string): Promise<Map<string, number>> {
+    const { rows } = await sql<{ session_id: string; n: number }>(
+      this.db.manager,
+      `SELECT s.session_id, count(*)::int AS n FROM session_signups s JOIN sessions x ON x.id = s.session_id
+        WHERE x.event_id = $1 AND s.status = 'confirmed' GROUP BY s.session_id`,
+      [eventId],
+    );
+    return new Map(rows.map((r) => [r.session_id, r.n]));
+  }
+
   /** Everyone leaving a registration (cancelled) frees their session seats too. */
   async releaseAll(manager: EntityManager, eventId: string, registrationId: string): Promise<void> {
     // Through the caller's transaction: the embedded database serves no second connection meanwhile.

@@ -2,6 +2,7 @@ import { MiddlewareConsumer, Module, NestModule, Type } from '@nestjs/common';
 import { AgendaModule } from '../agenda/agenda.module';
 import { EventsModule } from '../events/events.module';
 import { PresentersModule } from '../presenters/presenters.module';
+import { RegistrationModule } from '../registration/registration.module';
 import { AttendeePagesModule } from './attendee/attendee-pages.module';
 import { DashboardOperationsPagesModule } from './dashboard/dashboard-operations-pages.module';
 import { DashboardPagesModule } from './dashboard/dashboard-pages.module';
@@ -24,6 +25,7 @@ const CONTROLLERS: Type[] = [LoginController, PasswordPagesController, PublicEve
     EventsModule,
     AgendaModule,
     PresentersModule,
+    RegistrationModule,
     AttendeePagesModule,
     PresenterPagesModule,
     DashboardPagesModule,

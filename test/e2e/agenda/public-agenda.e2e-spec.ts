@@ -315,7 +315,7 @@ describe('public agenda: JSON, iCalendar and frab schedule of the latest publish
         public_name: expect.any(String),
         biography: expect.any(String),
         avatar: null,
-        url: `http://plenary.test/e/${seed.event.slug}`,
+        url: `http://plenary.test/e/${seed.event.slug}/speakers/${person.guid}`,
       });
     }
     expect(plenary[0].persons.find((p: { name: string }) => p.name === 'Javier Bereche').biography).toContain('Peru');
