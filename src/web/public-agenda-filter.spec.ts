@@ -71,10 +71,11 @@ describe('the public programme filter', () => {
     expect(ids(filterAgenda(days, agendaFilterFrom({ day: '2019-10-09' })))).toEqual(['c']);
     expect(ids(filterAgenda(days, agendaFilterFrom({ room: 'r2' })))).toEqual(['b']);
     expect(ids(filterAgenda(days, agendaFilterFrom({ theme: 't2' })))).toEqual(['a']);
+    expect(ids(filterAgenda(days, agendaFilterFrom({ kind: 'break' })))).toEqual([]);
   });
 
   it('ignores query values that are not plain strings, and offers only what the agenda has', () => {
-    expect(agendaFilterFrom({ q: ['a', 'b'], day: { x: 1 } })).toEqual({ q: '', day: '', themeId: '', roomId: '' });
+    expect(agendaFilterFrom({ q: ['a', 'b'], day: { x: 1 } })).toEqual({ q: '', day: '', themeId: '', roomId: '', kind: '' });
     expect(filterChoices(days)).toEqual({
       days: ['2019-10-08', '2019-10-09'],
       themes: [
@@ -85,6 +86,7 @@ describe('the public programme filter', () => {
         { id: 'r1', name: 'Plenary hall' },
         { id: 'r2', name: 'Room B' },
       ],
+      kinds: [{ kind: 'presentations', label: 'public.kind.presentations' }],
     });
   });
 });

@@ -50,6 +50,7 @@ export class PublicEventController {
       ...day,
       sessions: day.sessions.map((session) => ({
         ...session,
+        kindLabel: `public.kind.${session.kind}`,
         placesLeft: session.capacity === null ? null : Math.max(0, session.capacity - (taken.get(session.id) ?? 0)),
         chairs: session.chairs.map(speakerHref),
         presentations: session.presentations.map((p) => ({

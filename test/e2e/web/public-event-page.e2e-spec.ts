@@ -84,6 +84,12 @@ describe('public event page', () => {
     await context.close();
   });
 
+  it('filters by kind of session, and marks breaks apart from sessions', async () => {
+    const html = (await ctx.app.http.get(`/e/${slug}?kind=break&lang=es`).expect(200)).text;
+    expect([...html.matchAll(/<h4 class="session-title">(.*?)<\/h4>/g)].map((m) => m[1])).toEqual(['Coffee break']);
+    expect(html).toMatch(/class="session kind-break"[^>]*>[\s\S]*?<span class="kind">Pausa<\/span>/);
+  });
+
   it('never shows anyone the agenda does not name as a speaker', async () => {
     const person = await ctx.app.http
       .post(`/events/${meeting.event.id}/registrations`)
