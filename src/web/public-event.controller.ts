@@ -7,6 +7,7 @@ import { Problem } from '../platform/http/problem';
 import { describeSpan } from '../platform/time/zoned-time';
 import { MaterialsService } from '../presenters/materials.service';
 import { registrationWindow } from '../registration/registration-window';
+import { eventDescription, eventPage } from './attendee/event-summary';
 import { LOCALES } from './i18n/languages';
 import { WebPages } from './page-access';
 import { WebPageError } from './web-page-error';
@@ -74,7 +75,7 @@ export class PublicEventController {
           register: `/e/${event.slug}/register`,
         },
       },
-      { title: event.title },
+      { title: event.title, home: eventPage(event), description: eventDescription(event, req.language ?? 'en') },
     );
   }
 
