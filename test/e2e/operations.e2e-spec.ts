@@ -66,6 +66,20 @@ describe('operations endpoints', () => {
     await ctx.app.http.put('/no-such-thing').expect(404);
   });
 
+  it('compresses text answers for clients that accept it, and leaves ranged requests alone', async () => {
+    const gzipped = await ctx.app.http.get('/docs-json').set('Accept-Encoding', 'gzip').expect(200);
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(gzipped.headers.vary).toMatch(/Accept-Encoding/i);
+    expect(Object.keys(gzipped.body.paths)).toContain('/auth/login');
+    const page = await ctx.app.http.get('/docs').set('Accept-Encoding', 'br').expect(200);
+    expect(page.headers['content-encoding']).toBe('br');
+
+    const identity = await ctx.app.http.get('/docs-json').set('Accept-Encoding', 'identity').expect(200);
+    expect(identity.headers['content-encoding']).toBeUndefined();
+    const ranged = await ctx.app.http.get('/docs-json').set('Accept-Encoding', 'gzip').set('Range', 'bytes=0-99');
+    expect(ranged.headers['content-encoding']).toBeUndefined();
+  });
+
   it('shows /admin/queues to administrators only', async () => {
     const basic = (email: string, password: string) => `Basic ${Buffer.from(`${email}:${password}`).toString('base64')}`;
     const challenge = await ctx.app.http.get('/admin/queues').expect(401);
