@@ -27,6 +27,17 @@ describe('bodies built to hurt the server', () => {
     await ctx.app.http.get('/health').expect(200);
   });
 
+  it('reads query strings and form bodies flat, however deep their brackets go', async () => {
+    const brackets = '[a]'.repeat(2_000);
+    const admin = await login(ctx.app.http, ADMIN.email, ADMIN.password);
+    const listed = await ctx.app.http.get(`/events?limit=1&filter${brackets}=1`).set('Authorization', admin).expect(200);
+    expect(listed.body.items).toEqual(expect.any(Array));
+    const form = await ctx.app.http.post('/login').type('form').send(`email${brackets}=a%40b.test&password=x`);
+    expect(form.status).toBeGreaterThanOrEqual(400);
+    expect(form.status).toBeLessThan(500);
+    await ctx.app.http.get('/health').expect(200);
+  });
+
   it('still takes an ordinary nested body and names NUL inside it', async () => {
     const response = await ctx.app.http
       .post('/auth/login')
