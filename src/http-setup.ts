@@ -11,6 +11,7 @@ import { OrganisersService } from './auth/organisers.service';
 import { checkJsonBody, MAX_JSON_DEPTH } from './platform/http/json-body-check';
 import { FieldError } from './platform/http/problem';
 import { ProblemDetailsFilter } from './platform/http/problem-details.filter';
+import { responseCompression } from './platform/http/response-compression';
 import { requestLogging } from './platform/logging/request-logging';
 import { MetricsService } from './platform/metrics/metrics.service';
 import { JobQueueService } from './platform/queue/job-queue.service';
@@ -26,6 +27,7 @@ export function setUpHttp(app: NestExpressApplication, logger: Logger): void {
   app.disable('x-powered-by');
   app.use(requestLogging(logger));
   app.use(app.get(MetricsService).middleware());
+  app.use(responseCompression());
   app.use(jsonBody());
   app.use(express.text({ type: 'text/csv', limit: CSV_LIMIT }));
   app.use('/assets', express.static(join(__dirname, 'web', 'assets'), { maxAge: '1h', index: false, fallthrough: true }));
@@ -87,7 +89,7 @@ function setUpOpenApi(app: INestApplication): void {
       .setTitle('Plenary')
       .setDescription(
         'Event-planning workflow service: agendas, presenters, registrations, reminders and post-event reports. ' +
-          'Errors are application/problem+json; lists are {items, nextCursor}; times carry the event\'s offset.',
+          "Errors are application/problem+json; lists are {items, nextCursor}; times carry the event's offset.",
       )
       .setVersion('0.1.0')
       .addBearerAuth()

@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
@@ -47,10 +48,15 @@ export async function startPlenary(config: AppConfig): Promise<RunningPlenary> {
     } else {
       const http = await NestFactory.create<NestExpressApplication>(module, { logger, bodyParser: false });
       setUpHttp(http, rootLogger);
-      await http.listen(config.port, '0.0.0.0');
-      const address = http.getHttpServer().address() as { port: number };
-      url = `http://127.0.0.1:${address.port}`;
       httpServer = http.getHttpServer() as Server;
+      if (config.publicUrlFollowsPort) {
+        // Bound before init starts the workers, so no email is rendered with a port not yet known (PORT=0).
+        config.publicUrl = `http://localhost:${await listen(httpServer, config.port)}`;
+        await http.init();
+      } else {
+        await http.listen(config.port, '0.0.0.0');
+      }
+      url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
       app = http;
     }
     rootLogger.info({ role: config.role, url, embedded: Boolean(embedded), queue: config.queue.backend }, 'Plenary started');
@@ -69,4 +75,15 @@ export async function startPlenary(config: AppConfig): Promise<RunningPlenary> {
     await embedded?.stop().catch(() => undefined);
     throw error;
   }
+}
+
+/** Listens on every IPv4 address and resolves with the port bound (the one chosen when `port` is 0). */
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '0.0.0.0', () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
 }

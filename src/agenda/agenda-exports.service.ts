@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -19,6 +20,8 @@ export type AgendaDocumentKind = 'json' | 'ics' | 'frab' | 'frabXml';
 
 export interface ExportedDocument {
   body: Buffer;
+  /** The same bytes gzipped once, when built: a big agenda read often is not compressed again on every read. */
+  gzipped: Buffer;
   /** Strong validator: a hash of the bytes, the same in every process that builds them. */
   etag: string;
   contentType: string;
@@ -102,7 +105,7 @@ export class AgendaExportsService {
     if (!pending) {
       pending = this.build(event, versionId)
         .then((documents) => {
-          const size = Object.values(documents).reduce((sum, d) => sum + d.body.length, 0);
+          const size = Object.values(documents).reduce((sum, d) => sum + d.body.length + d.gzipped.length, 0);
           this.cache.set(key, documents, size);
           return documents;
         })
@@ -137,7 +140,7 @@ function exportedVersion(version: AgendaVersion): AgendaExportSource['version'] 
 function document(text: string, contentType: string, versionNumber: number): ExportedDocument {
   const body = Buffer.from(text, 'utf8');
   const hash = createHash('sha256').update(body).digest('base64url').slice(0, 27);
-  return { body, contentType, etag: `"v${versionNumber}-${hash}"` };
+  return { body, gzipped: gzipSync(body), contentType, etag: `"v${versionNumber}-${hash}"` };
 }
 
 /** The version and every event field the documents show: anything else may change without a rebuild. */

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseIntPipe, Post, UseGuards } from '@nestjs/common';
+import { Controller, Get, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -6,6 +6,7 @@ import { CurrentOrganiser } from '../auth/auth.decorators';
 import { OrganiserPrincipal } from '../auth/principal';
 import { EventAccessGuard } from '../events/event-access.guard';
 import { EventsService } from '../events/events.service';
+import { NumberParam } from '../platform/http/number-param.pipe';
 import { ApiZodBody, ZodBody } from '../platform/http/zod-body.decorator';
 import { AgendaVersionsService } from './agenda-versions.service';
 import { PublishVersionInput, publishVersionSchema } from './dto/publish-version.dto';
@@ -39,7 +40,7 @@ export class AgendaVersionsController {
   }
 
   @Get('versions/:number')
-  get(@Param('eventId') eventId: string, @Param('number', ParseIntPipe) number: number) {
+  get(@Param('eventId') eventId: string, @Param('number', new NumberParam('agenda version')) number: number) {
     return this.versions.get(eventId, number);
   }
 

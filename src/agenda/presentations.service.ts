@@ -27,6 +27,7 @@ export class PresentationsService {
     const id = await this.transactions.run(async ({ manager }) => {
       await this.checkRefs(manager, eventId, input.sessionId ?? null, input.themeId ?? null);
       const { presenters, position, ...fields } = input;
+      refuseUnplacedPosition(position, input.sessionId ?? null);
       const presentation = await manager.save(
         manager.create(Presentation, {
           ...fields,
@@ -47,10 +48,11 @@ export class PresentationsService {
     await this.transactions.run(async ({ manager }) => {
       const presentation = await this.load(manager, eventId, presentationId);
       const { presenters, position, sessionId, ...fields } = input;
+      const targetSession = sessionId === undefined ? presentation.sessionId : sessionId;
+      refuseUnplacedPosition(position, targetSession);
       await this.checkRefs(manager, eventId, sessionId ?? null, fields.themeId ?? null);
       Object.assign(presentation, Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)));
       await manager.save(presentation);
-      const targetSession = sessionId === undefined ? presentation.sessionId : sessionId;
       if (targetSession !== presentation.sessionId || position !== undefined) {
         await this.unplace(manager, presentation);
         if (targetSession) await this.place(manager, presentation, targetSession, position);
@@ -241,5 +243,14 @@ export class PresentationsService {
         position: i,
       })),
     );
+  }
+}
+
+/** A position is a place in a session's order; without a session it would be dropped unseen. */
+function refuseUnplacedPosition(position: number | undefined, sessionId: string | null): void {
+  if (position !== undefined && !sessionId) {
+    throw Problem.badRequest('A position needs a session to be placed in', [
+      { field: 'position', message: 'a position is a place in a session: give sessionId too' },
+    ]);
   }
 }

@@ -55,18 +55,24 @@ export class PublicAgendaController {
 
   private async send(kind: AgendaDocumentKind, eventId: string, req: Request, res: Response): Promise<void> {
     const doc = await this.exports.document(eventId, kind);
-    res.setHeader('ETag', doc.etag);
+    const gzip = req.acceptsEncodings('gzip', 'identity') === 'gzip';
+    // A strong validator names one representation; the gzipped bytes are another.
+    const etag = gzip ? `${doc.etag.slice(0, -1)}-gzip"` : doc.etag;
+    const body = gzip ? doc.gzipped : doc.body;
+    res.setHeader('ETag', etag);
+    res.setHeader('Vary', 'Accept-Encoding');
     res.setHeader('Cache-Control', CACHE_CONTROL);
     // Public, credential-free documents: browser-based schedule apps may read them.
     res.setHeader('Access-Control-Allow-Origin', '*');
     res.setHeader('Access-Control-Expose-Headers', 'ETag');
-    if (ifNoneMatchHits(req.headers['if-none-match'], doc.etag)) {
+    if (ifNoneMatchHits(req.headers['if-none-match'], etag)) {
       res.status(304).end();
       return;
     }
     res.setHeader('Content-Type', doc.contentType);
-    res.setHeader('Content-Length', doc.body.length);
+    if (gzip) res.setHeader('Content-Encoding', 'gzip');
+    res.setHeader('Content-Length', body.length);
     if (doc.filename) res.setHeader('Content-Disposition', `inline; filename="${doc.filename}"`);
-    res.status(200).end(doc.body);
+    res.status(200).end(body);
   }
 }

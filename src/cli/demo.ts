@@ -917,9 +917,9 @@ async function main(): Promise<void> {
     // ---------------------------------------------------------------- 8. outcomes
     step('The organisers record outcomes and highlights');
     for (const outcome of [
-      { label: 'missions undertaken', value: '40', note: 'over the year of cooperation' },
-      { label: 'joint action plans', value: '20' },
-      { label: 'pilot projects', value: '12' },
+      { label: 'missions undertaken', value: 40, note: 'over the year of cooperation' },
+      { label: 'joint action plans', value: 20 },
+      { label: 'pilot projects', value: 12 },
     ]) {
       await api.json('POST', `${base}/outcomes`, { ...as, body: outcome });
     }
@@ -1001,7 +1001,7 @@ async function main(): Promise<void> {
         `${d.programme.sessionsHeld} sessions held, ${d.programme.coOrganised.map((c: { host: string; sessions: number }) => `${c.sessions} co-organised with ${c.host}`).join('; ')}`,
       ],
       ['Emails', `${d.emails.total} (${d.emails.byStatus.sent} sent)`],
-      ['Outcomes', d.outcomes.map((o: { label: string; value: string }) => `${o.label}: ${o.value}`).join('; ')],
+      ['Outcomes', d.outcomes.map((o: { label: string; value: string | number }) => `${o.label}: ${o.value}`).join('; ')],
     ];
     for (const [label, value] of rows) console.log(`  ${label.padEnd(16)} ${value}`);
     console.log(`\nOpen the report:`);

@@ -41,7 +41,23 @@ describe('loadConfig', () => {
   });
 
   it('refuses the api and worker roles without DATABASE_URL, since the embedded database serves one process', () => {
-    expect(problemsOf({ PLENARY_ROLE: 'worker' })).toEqual([expect.stringMatching(/PLENARY_ROLE=worker needs DATABASE_URL/)]);
+    expect(problemsOf({ PLENARY_ROLE: 'worker', PUBLIC_URL: 'https://events.example.org' })).toEqual([
+      expect.stringMatching(/PLENARY_ROLE=worker needs DATABASE_URL/),
+    ]);
+  });
+
+  it.each(['api', 'worker'])('refuses PLENARY_ROLE=%s without PUBLIC_URL, since its links cannot follow a port it serves', (role) => {
+    expect(problemsOf({ PLENARY_ROLE: role, DATABASE_URL: 'postgres://db/plenary' })).toEqual([
+      expect.stringMatching(new RegExp(`^PLENARY_ROLE=${role} needs PUBLIC_URL`)),
+    ]);
+  });
+
+  it('takes links from the port served in the all role when PUBLIC_URL is unset, and from PUBLIC_URL when set', () => {
+    expect(loadConfig({ PORT: '4120' })).toMatchObject({ publicUrl: 'http://localhost:4120', publicUrlFollowsPort: true });
+    expect(loadConfig({ PORT: '4120', PUBLIC_URL: 'https://events.example.org/' })).toMatchObject({
+      publicUrl: 'https://events.example.org',
+      publicUrlFollowsPort: false,
+    });
   });
 
   it('refuses QUEUE_BACKEND=redis without REDIS_URL', () => {

@@ -11,7 +11,13 @@ export interface AppConfig {
   port: number;
   dataDir: string;
   logLevel: string;
+  /** Base of the links in emails, without a trailing slash. */
   publicUrl: string;
+  /**
+   * PUBLIC_URL unset (role all only): `publicUrl` is set to the port actually
+   * bound once HTTP listens, before any worker can put a link in an email.
+   */
+  publicUrlFollowsPort: boolean;
   admin: { email?: string; password?: string };
   database: {
     /** Unset means the embedded runtime: PGlite under `dataDir`. */
@@ -74,6 +80,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (embedded && e.QUEUE_BACKEND === 'redis') {
     problems.push('QUEUE_BACKEND=redis needs DATABASE_URL: the embedded runtime always queues on its own database');
   }
+  if (!e.PUBLIC_URL && e.PLENARY_ROLE !== 'all') {
+    problems.push(
+      `PLENARY_ROLE=${e.PLENARY_ROLE} needs PUBLIC_URL, the address people open the links in emails at (e.g. https://events.example.org): ` +
+        'only PLENARY_ROLE=all, which serves HTTP and sends mail in one process, can take it from the port it serves',
+    );
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   const backend: QueueBackend = embedded ? 'postgres' : (e.QUEUE_BACKEND ?? (e.REDIS_URL ? 'redis' : 'postgres'));
@@ -83,7 +95,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: e.PORT,
     dataDir,
     logLevel: e.PLENARY_LOG_LEVEL,
-    publicUrl: e.PUBLIC_URL.replace(/\/+$/, ''),
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    publicUrlFollowsPort: !e.PUBLIC_URL,
     admin: { email: e.PLENARY_ADMIN_EMAIL, password: e.PLENARY_ADMIN_PASSWORD },
     database: { url: e.DATABASE_URL, embedded, runMigrations: e.MIGRATIONS_RUN },
     queue: {

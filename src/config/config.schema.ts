@@ -51,7 +51,7 @@ export const envSchema = z.object({
   DATABASE_URL: url(['postgres', 'postgresql']).optional(),
   REDIS_URL: url(['redis', 'rediss']).optional(),
   SMTP_URL: url(['smtp', 'smtps']).optional(),
-  PUBLIC_URL: url(['http', 'https']).default('http://localhost:3000'),
+  PUBLIC_URL: url(['http', 'https']).optional(),
   MAIL_FROM: z.string().min(3).default('Plenary <no-reply@plenary.localhost>'),
   QUEUE_BACKEND: z.enum(['redis', 'postgres'], { message: 'expected redis or postgres' }).optional(),
   QUEUE_PREFIX: z

@@ -5,11 +5,12 @@ import { PresentationMaterial } from './presentation-material.entity';
 
 /**
  * A material as a download: served as the type its content was detected as,
- * never rendered inline, never sniffed into something else.
+ * never rendered inline, never sniffed into something else, never transformed
+ * (compressed) on the way, so its bytes are the ones its ETag hashes.
  */
 export function materialDownload(res: Response, material: PresentationMaterial, body: Readable, cacheControl: string): StreamableFile {
   res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Cache-Control', cacheControl);
+  res.setHeader('Cache-Control', `${cacheControl}, no-transform`);
   res.setHeader('ETag', `"${material.sha256}"`);
   return new StreamableFile(body, {
     type: material.contentType,

@@ -18,9 +18,9 @@ export class EventOutcome {
   @Column({ type: 'text' })
   label: string;
 
-  /** Free text, so "40", "12.5 M€" and "3 joint action plans" all fit. */
-  @Column({ type: 'text' })
-  value: string;
+  /** A number (40) or free text ("12.5 M€", "3 joint action plans"), kept as posted. */
+  @Column({ type: 'jsonb' })
+  value: string | number;
 
   @Column({ type: 'text', nullable: true })
   note: string | null;

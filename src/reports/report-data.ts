@@ -108,7 +108,7 @@ export interface ReportData {
     byStatus: Record<string, number>;
     byKind: Array<{ kind: string; total: number } & Record<EmailStatusName, number>>;
   };
-  outcomes: Array<{ label: string; value: string; note: string | null }>;
+  outcomes: Array<{ label: string; value: string | number; note: string | null }>;
   highlights: Array<{ quote: string; attribution: string | null }>;
 }
 
@@ -216,7 +216,7 @@ export function assembleReport(event: ReportEventRow, rows: StepRows, now = new 
       byStatus: emailsByStatus,
       byKind: [...emailsByKind.values()].sort((a, b) => b.total - a.total || a.kind.localeCompare(b.kind)),
     },
-    outcomes: rows.outcomes.map((r) => ({ label: String(r.label), value: String(r.value), note: str(r.note) })),
+    outcomes: rows.outcomes.map((r) => ({ label: String(r.label), value: r.value as string | number, note: str(r.note) })),
     highlights: rows.highlights.map((r) => ({ quote: String(r.quote), attribution: str(r.attribution) })),
   };
 }

@@ -76,8 +76,8 @@ ${
       ['Distinct people across these roles', data.people.persons],
       ['Organisers (accounts)', data.people.organisers],
       ['… of whom also among the people above', data.people.organisersAmongPersons],
-      [markup`<strong>People involved</strong>`, markup`<strong>${data.people.involved}</strong>`],
     ],
+    ['People involved', data.people.involved],
   )}
 </section>
 
@@ -208,17 +208,15 @@ ${
   <h2>Emails</h2>
   ${table(
     ['Kind', 'sent', 'failed', 'bounced', 'held back', 'pending', 'total'],
+    data.emails.byKind.map((k) => [k.kind, k.sent, k.failed, k.bounced, k.cancelled, k.queued + k.sending, k.total] as Cell[]),
     [
-      ...data.emails.byKind.map((k) => [k.kind, k.sent, k.failed, k.bounced, k.cancelled, k.queued + k.sending, k.total] as Cell[]),
-      [
-        markup`<strong>All</strong>`,
-        data.emails.byStatus.sent ?? 0,
-        data.emails.byStatus.failed ?? 0,
-        data.emails.byStatus.bounced ?? 0,
-        data.emails.byStatus.cancelled ?? 0,
-        (data.emails.byStatus.queued ?? 0) + (data.emails.byStatus.sending ?? 0),
-        data.emails.total,
-      ],
+      'All',
+      data.emails.byStatus.sent ?? 0,
+      data.emails.byStatus.failed ?? 0,
+      data.emails.byStatus.bounced ?? 0,
+      data.emails.byStatus.cancelled ?? 0,
+      (data.emails.byStatus.queued ?? 0) + (data.emails.byStatus.sending ?? 0),
+      data.emails.total,
     ],
   )}
 </section>
@@ -261,12 +259,14 @@ function card(value: string | number, label: string): SafeHtml {
   return markup`<div class="card"><span class="n">${value}</span><span class="l">${label}</span></div>`;
 }
 
-function table(headers: string[], rows: Cell[][]): SafeHtml {
-  if (rows.length === 0) return markup`<p class="empty">None.</p>`;
+/** Numbers align right under their headers, the total row's too; the total row sits in a `<tfoot>`. */
+function table(headers: string[], rows: Cell[][], total?: Cell[]): SafeHtml {
+  if (rows.length === 0 && !total) return markup`<p class="empty">None.</p>`;
+  const cells = (row: Cell[]) =>
+    row.map((cell, i) => markup`<td${i > 0 && typeof cell === 'number' ? markup` class="num"` : ''}>${cell}</td>`);
   return markup`<table><thead><tr>${headers.map((h, i) => markup`<th${i > 0 ? markup` class="num"` : ''}>${h}</th>`)}</tr></thead><tbody>${rows.map(
-    (row) =>
-      markup`<tr>${row.map((cell, i) => markup`<td${i > 0 && typeof cell === 'number' ? markup` class="num"` : ''}>${cell}</td>`)}</tr>`,
-  )}</tbody></table>`;
+    (row) => markup`<tr>${cells(row)}</tr>`,
+  )}</tbody>${total ? markup`<tfoot><tr class="total">${cells(total)}</tr></tfoot>` : ''}</table>`;
 }
 
 /** A horizontal bar chart as inline SVG; the largest `BAR_LIMIT` bars, the rest said in a note. */
@@ -316,6 +316,7 @@ table{border-collapse:collapse;width:100%;margin:.6rem 0;font-size:.9rem}
 th,td{border-bottom:1px solid #e1e4e8;padding:.3rem .45rem;text-align:left;vertical-align:top}
 th{background:#f4f6f8;font-weight:600}
 .num{text-align:right;font-variant-numeric:tabular-nums}
+.total td{font-weight:600;border-top:2px solid #d0d7de}
 small{color:#555}
 figure{margin:.8rem 0}
 figcaption{font-weight:600;font-size:.9rem;margin-bottom:.2rem}

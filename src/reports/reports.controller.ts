@@ -16,7 +16,7 @@ const listQuerySchema = z.object({
   cursor: z.string().max(500).optional(),
 });
 
-const REPORT_FILE = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:\.(html|csv))?$/i;
+const REPORT_FILE = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:\.(json|html|csv))?$/i;
 
 /** The page forbids everything but its own inline styles: no scripts, fonts or anything fetched. */
 export const PAGE_POLICY =
@@ -24,7 +24,7 @@ export const PAGE_POLICY =
 
 /**
  * `/events/:eventId/reports`: ask for a report (202), list the versions, read
- * one as JSON (with progress while it compiles), as a printable page (`.html`)
+ * one as JSON (bare or `.json`, with progress while it compiles), as a printable page (`.html`)
  * or as `section,key,value` rows (`.csv`).
  */
 @ApiTags('reports')
@@ -57,19 +57,20 @@ export class ReportsController {
     return this.reports.list(eventId, query.limit, decodeReportCursor(query.cursor));
   }
 
-  /** `:reportId`, `:reportId.html` or `:reportId.csv`. */
+  /** `:reportId` or `:reportId.json`, `:reportId.html`, `:reportId.csv`. */
   @Get(':reportFile')
   @ApiProduces('application/json', 'text/html', 'text/csv')
   async get(@Param('eventId') eventId: string, @Param('reportFile') file: string, @Res({ passthrough: true }) res: Response) {
     const match = REPORT_FILE.exec(file);
     if (!match) throw Problem.notFound(`No report ${file}`);
-    const [, reportId, format] = match;
+    const [, reportId, extension] = match;
     const id = reportId.toLowerCase();
-    if (!format) return this.reports.get(eventId, id);
+    const format = extension?.toLowerCase() ?? 'json';
+    if (format === 'json') return this.reports.get(eventId, id);
     const report = await this.reports.completed(eventId, id);
     res.setHeader('Cache-Control', 'private, no-store');
     res.setHeader('X-Content-Type-Options', 'nosniff');
-    if (format.toLowerCase() === 'html') {
+    if (format === 'html') {
       res.setHeader('Content-Type', 'text/html; charset=utf-8');
       res.setHeader('Content-Security-Policy', PAGE_POLICY);
       res.send(report.html ?? '');

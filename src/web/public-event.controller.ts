@@ -10,6 +10,7 @@ import { registrationWindow } from '../registration/registration-window';
 import { SessionSignupsService } from '../registration/session-signups.service';
 import { agendaFilterFrom, filterAgenda, filterChoices, isFiltering } from './public-agenda-filter';
 import { speakersOf } from './public-speakers';
+import { eventDescription, eventPage } from './attendee/event-summary';
 import { LOCALES } from './i18n/languages';
 import { WebPages } from './page-access';
 import { WebPageError } from './web-page-error';
@@ -97,7 +98,7 @@ export class PublicEventController {
           register: `/e/${event.slug}/register`,
         },
       },
-      { title: event.title },
+      { title: event.title, home: eventPage(event), description: eventDescription(event, req.language ?? 'en') },
     );
   }
 
@@ -109,7 +110,13 @@ export class PublicEventController {
       ...s.person,
       href: `/e/${encodeURIComponent(event.slug)}/speakers/${s.person.id}`,
     }));
-    this.renderer.page(req, res, 'public/speakers', { event: this.eventHeader(event), speakers }, { title: event.title });
+    this.renderer.page(
+      req,
+      res,
+      'public/speakers',
+      { event: this.eventHeader(event), speakers },
+      { title: event.title, home: eventPage(event) },
+    );
   }
 
   @Get(':slug/speakers/:personId')
@@ -135,7 +142,11 @@ export class PublicEventController {
           sessionHref: `/e/${encodeURIComponent(event.slug)}#session-${a.session.id}`,
         })),
       },
-      { title: `${speaker.person.name} · ${event.title}` },
+      {
+        title: `${speaker.person.name} · ${event.title}`,
+        home: eventPage(event),
+        description: [speaker.person.name, speaker.person.organisation, speaker.person.region, event.title].filter(Boolean).join(' · '),
+      },
     );
   }
 
@@ -147,7 +158,7 @@ export class PublicEventController {
   }
 
   private eventHeader(event: { slug: string; title: string; timezone: string }) {
-    return { slug: event.slug, title: event.title, timezone: event.timezone, href: `/e/${encodeURIComponent(event.slug)}` };
+    return { slug: event.slug, title: event.title, timezone: event.timezone, href: eventPage(event) };
   }
 
   private async publishedAgenda(eventId: string): Promise<PublicAgenda | null> {

@@ -26,6 +26,14 @@ export interface PageOptions {
   stylesheets?: string[];
   /** Small progressive-enhancement scripts under /assets, loaded with `defer`. */
   scripts?: string[];
+  /**
+   * Where the logo leads on a public page: the event's page for attendees, the
+   * portal for presenters. Organiser pages lead to the dashboard; a public page
+   * without one shows the name unlinked, since the public has no site-wide home.
+   */
+  home?: string;
+  /** The `<meta name="description">` of a public page: what a search result or a shared link shows. */
+  description?: string;
 }
 
 /**
@@ -75,6 +83,8 @@ export class WebRenderer {
       csrfToken: req.csrfToken,
       organiser: req.principal?.kind === 'organiser' ? req.principal : null,
       dashboard: options.dashboard ?? false,
+      home: options.dashboard ? '/dashboard' : (options.home ?? null),
+      description: options.description ?? null,
       stylesheets: options.stylesheets ?? [],
       scripts: options.scripts ?? [],
       publicUrl: this.config.publicUrl,

@@ -49,6 +49,37 @@ describe('operations endpoints', () => {
     expect(response.body).toMatchObject({ type: 'about:blank', title: 'Not Found', status: 404 });
   });
 
+  it('answers a method a known path does not serve with problem+json 405 and the methods it does', async () => {
+    const admin = await login(ctx.app.http, ADMIN.email, ADMIN.password);
+    const login405 = await ctx.app.http.get('/auth/login').expect(405);
+    expect(login405.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(login405.headers.allow).toBe('OPTIONS, POST');
+    expect(login405.body).toMatchObject({ title: 'Method Not Allowed', status: 405 });
+
+    const event = await ctx.app.http
+      .post('/events')
+      .set('Authorization', admin)
+      .send({ title: 'Methods', timezone: 'Europe/Brussels', startsAt: '2030-10-08T09:00', endsAt: '2030-10-09T17:00' })
+      .expect(201);
+    const deleted = await ctx.app.http.delete(`/events/${event.body.id}/agenda/versions`).set('Authorization', admin).expect(405);
+    expect(deleted.headers.allow).toBe('GET, HEAD, OPTIONS, POST');
+    await ctx.app.http.put('/no-such-thing').expect(404);
+  });
+
+  it('compresses text answers for clients that accept it, and leaves ranged requests alone', async () => {
+    const gzipped = await ctx.app.http.get('/docs-json').set('Accept-Encoding', 'gzip').expect(200);
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(gzipped.headers.vary).toMatch(/Accept-Encoding/i);
+    expect(Object.keys(gzipped.body.paths)).toContain('/auth/login');
+    const page = await ctx.app.http.get('/docs').set('Accept-Encoding', 'br').expect(200);
+    expect(page.headers['content-encoding']).toBe('br');
+
+    const identity = await ctx.app.http.get('/docs-json').set('Accept-Encoding', 'identity').expect(200);
+    expect(identity.headers['content-encoding']).toBeUndefined();
+    const ranged = await ctx.app.http.get('/docs-json').set('Accept-Encoding', 'gzip').set('Range', 'bytes=0-99');
+    expect(ranged.headers['content-encoding']).toBeUndefined();
+  });
+
   it('shows /admin/queues to administrators only', async () => {
     const basic = (email: string, password: string) => `Basic ${Buffer.from(`${email}:${password}`).toString('base64')}`;
     const challenge = await ctx.app.http.get('/admin/queues').expect(401);

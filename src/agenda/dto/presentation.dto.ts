@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { INT4_MAX } from '../../platform/database/int4';
 import { personFields } from '../../people/dto/person-fields';
 import { PRESENTATION_SECTIONS, PRESENTATION_STATUSES, SECTION_MAX_LENGTH } from '../presentation.entity';
 
 const id = z.uuid({ message: 'expected an id' });
+const position = z.number().int('expected a whole number').min(1, 'positions start at 1').max(INT4_MAX, `expected at most ${INT4_MAX}`);
 
 /** A presenter is an existing person of the event, or one described inline (matched by email). */
 const presenterSchema = z.union(
@@ -40,7 +42,7 @@ export const createPresentationSchema = z.strictObject({
   abstract: z.string().max(10_000, 'at most 10000 characters').default(''),
   sessionId: id.nullish(),
   themeId: id.nullish(),
-  position: z.number().int().min(1, 'positions start at 1').optional(),
+  position: position.optional(),
   status: z.enum(PRESENTATION_STATUSES).default('draft'),
   presenters: presenters.default([]),
   ...sections,
@@ -53,7 +55,7 @@ export const updatePresentationSchema = z
     abstract: z.string().max(10_000, 'at most 10000 characters'),
     sessionId: id.nullable(),
     themeId: id.nullable(),
-    position: z.number().int().min(1, 'positions start at 1'),
+    position,
     status: z.enum(PRESENTATION_STATUSES),
     presenters,
     ...sections,

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 import type { Request, Response } from 'express';
+import { allowedMethods } from './allowed-methods';
 import { Problem } from './problem';
 
 interface BodyParserError {
@@ -24,6 +25,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       this.logger.error({ err: exception, path: request.originalUrl }, 'unhandled error');
     }
     if (response.headersSent) return;
+    if (body.status === HttpStatus.METHOD_NOT_ALLOWED) response.setHeader('Allow', allowedMethods(request).join(', '));
     response.status(body.status).type('application/problem+json').json(body);
   }
 
@@ -37,12 +39,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();
+      if (status === HttpStatus.NOT_FOUND && typeof response === 'object' && /^Cannot /.test(exception.message)) {
+        return this.noRoute(request);
+      }
       const detail =
-        status === HttpStatus.NOT_FOUND && typeof response === 'object' && /^Cannot /.test(exception.message)
-          ? `No route for ${request.method} ${request.path}`
-          : typeof response === 'object' && response && 'message' in response
-            ? String((response as { message: unknown }).message)
-            : exception.message;
+        typeof response === 'object' && response && 'message' in response
+          ? String((response as { message: unknown }).message)
+          : exception.message;
       return problem(status, detail);
     }
     const parserError = exception as BodyParserError;
@@ -56,6 +59,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return problem(parserError.status, detail);
     }
     return problem(HttpStatus.INTERNAL_SERVER_ERROR, 'An unexpected error occurred; it has been logged');
+  }
+
+  /** A path some route serves under another method is 405 with `Allow`; any other is 404. */
+  private noRoute(request: Request): Record<string, unknown> & { status: number } {
+    const allowed = allowedMethods(request);
+    if (allowed.length === 0) return problem(HttpStatus.NOT_FOUND, `No route for ${request.method} ${request.path}`);
+    return problem(HttpStatus.METHOD_NOT_ALLOWED, `${request.path} does not take ${request.method}; it takes ${allowed.join(', ')}`);
   }
 }
 

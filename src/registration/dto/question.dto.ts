@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INT4_MAX } from '../../platform/database/int4';
 import { QUESTION_TYPES } from '../question.entity';
 
 const questionFields = {
@@ -7,7 +8,7 @@ const questionFields = {
   type: z.enum(QUESTION_TYPES, { message: `expected one of ${QUESTION_TYPES.join(', ')}` }),
   required: z.boolean(),
   options: z.array(z.string().trim().min(1).max(200)).max(100),
-  position: z.number().int().min(0),
+  position: z.number().int('expected a whole number').min(0, 'expected 0 or more').max(INT4_MAX, `expected at most ${INT4_MAX}`),
 };
 
 const choicesNeedOptions = (q: { type?: string; options?: string[] }) =>

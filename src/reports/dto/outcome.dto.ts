@@ -10,12 +10,10 @@ const note = z
 
 export const createOutcomeSchema = z.strictObject({
   label: z.string().trim().min(1, 'required').max(200, 'at most 200 characters'),
-  /** Text or a number: "40", "12.5 M€", 3. */
-  value: z
-    .union([z.string().trim().min(1, 'required').max(200, 'at most 200 characters'), z.number().finite()], {
-      message: 'expected text or a number',
-    })
-    .transform(String),
+  /** Text or a number, answered back as posted: "12.5 M€", 40. */
+  value: z.union([z.string().trim().min(1, 'required').max(200, 'at most 200 characters'), z.number().finite()], {
+    message: 'expected text or a number',
+  }),
   note,
   position: position.optional(),
 });

@@ -32,7 +32,7 @@ import {
   typedForm,
   updateInput,
 } from './attendee-form';
-import { eventSummary } from './event-summary';
+import { eventPage, eventSummary } from './event-summary';
 import { AttendeeLinkInvalidFilter } from './link-invalid.filter';
 
 interface Attendee {
@@ -113,6 +113,7 @@ export class MyRegistrationController {
       language: attendee.language,
       private: true,
       stylesheets: ['attendee.css'],
+      home: eventPage(attendee.event),
     });
   }
 
@@ -132,6 +133,7 @@ export class MyRegistrationController {
       language: attendee.language,
       private: true,
       stylesheets: ['attendee.css'],
+      home: eventPage(attendee.event),
     });
   }
 
@@ -230,7 +232,14 @@ export class MyRegistrationController {
             : null,
         sessionError: notes.sessionError ?? null,
       },
-      { title: translate(language, 'attendee.my.title'), language, private: true, status, stylesheets: ['attendee.css'] },
+      {
+        title: translate(language, 'attendee.my.title'),
+        language,
+        private: true,
+        status,
+        stylesheets: ['attendee.css'],
+        home: eventPage(event),
+      },
     );
   }
 
@@ -267,7 +276,14 @@ export class MyRegistrationController {
         action: '/my-registration/edit',
         submit: translate(language, 'attendee.edit.submit'),
       },
-      { title: translate(language, 'attendee.edit.heading'), language, private: true, status, stylesheets: ['attendee.css'] },
+      {
+        title: translate(language, 'attendee.edit.heading'),
+        language,
+        private: true,
+        status,
+        stylesheets: ['attendee.css'],
+        home: eventPage(attendee.event),
+      },
     );
   }
 

@@ -8,6 +8,7 @@ import { FormErrors, validateForm } from '../form-input';
 import { WebPages } from '../page-access';
 import { WebRenderer } from '../web-renderer.service';
 import { translateErrors } from './attendee-form';
+import { eventPage } from './event-summary';
 
 /** The event's page address as typed or pasted: a whole URL ending in `/e/<slug>`, or the slug alone. */
 function slugOf(value: string): string {
@@ -53,8 +54,8 @@ export class NewLinkPageController {
       req,
       res,
       'attendee/new-link-sent',
-      { event: { title: event.title, href: `/e/${event.slug}` } },
-      { title: this.renderer.t(req, 'attendee.newLink.sentTitle'), stylesheets: ['attendee.css'] },
+      { event: { title: event.title, href: eventPage(event) } },
+      { title: this.renderer.t(req, 'attendee.newLink.sentTitle'), stylesheets: ['attendee.css'], home: eventPage(event) },
     );
   }
 

@@ -14,7 +14,7 @@ import { WebPages } from '../page-access';
 import { WebPageError } from '../web-page-error';
 import { WebRenderer } from '../web-renderer.service';
 import { TypedForm, answerErrors, apiInput, formChoices, questionFields, translateErrors, typedForm } from './attendee-form';
-import { eventSummary } from './event-summary';
+import { eventDescription, eventPage, eventSummary } from './event-summary';
 
 const OUTCOMES = ['confirmed', 'waitlisted', 'pending'] as const;
 
@@ -75,7 +75,7 @@ export class RegistrationPageController {
       res,
       'attendee/registered',
       { event: eventSummary(event, req.language ?? 'en'), outcome, newLink: `/my-registration/new-link?event=${event.slug}` },
-      { title: this.renderer.t(req, `attendee.registered.${outcome}.title`), stylesheets: ['attendee.css'] },
+      { title: this.renderer.t(req, `attendee.registered.${outcome}.title`), stylesheets: ['attendee.css'], home: eventPage(event) },
     );
   }
 
@@ -111,7 +111,13 @@ export class RegistrationPageController {
         submit: this.renderer.t(req, 'attendee.register.submit'),
         newLink: `/my-registration/new-link?event=${event.slug}`,
       },
-      { title: this.renderer.t(req, 'attendee.register.title', { event: event.title }), status, stylesheets: ['attendee.css'] },
+      {
+        title: this.renderer.t(req, 'attendee.register.title', { event: event.title }),
+        status,
+        stylesheets: ['attendee.css'],
+        home: eventPage(event),
+        description: eventDescription(event, language),
+      },
     );
   }
 }

@@ -9,6 +9,7 @@ import { MATERIAL_KINDS, MATERIAL_TYPES } from '../../presenters/material-types'
 import { PresenterPortalService, PresenterRef } from '../../presenters/presenter-portal.service';
 import { FormErrors } from '../form-input';
 import { LOCALES } from '../i18n/languages';
+import { LINK_COOKIE_PATHS } from '../web-cookies';
 import { WebRenderer } from '../web-renderer.service';
 
 export const PORTAL_NOTICES = ['saved', 'confirmed', 'declined', 'uploaded'] as const;
@@ -95,6 +96,7 @@ export class PresenterPortalPage {
         private: true,
         stylesheets: ['presenter.css'],
         scripts: ['presenter.js'],
+        home: LINK_COOKIE_PATHS.presenter,
       },
     );
   }

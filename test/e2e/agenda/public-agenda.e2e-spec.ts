@@ -385,6 +385,28 @@ describe('public agenda: JSON, iCalendar and frab schedule of the latest publish
     }
   });
 
+  it('sends the documents gzipped to clients that accept it, each encoding with its own validator', async () => {
+    for (const path of paths()) {
+      const gzipped = await get(path).set('Accept-Encoding', 'gzip').expect(200);
+      const plain = await get(path).set('Accept-Encoding', 'identity').expect(200);
+      expect(gzipped.headers['content-encoding']).toBe('gzip');
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(gzipped.text).toBe(plain.text);
+      expect(Number(plain.headers['content-length'])).toBe(Buffer.byteLength(plain.text));
+      expect(Number(gzipped.headers['content-length'])).toBeLessThan(Buffer.byteLength(plain.text));
+      expect(gzipped.headers.vary).toMatch(/Accept-Encoding/i);
+      expect(gzipped.headers.etag).not.toBe(plain.headers.etag);
+      await get(path)
+        .set('Accept-Encoding', 'gzip')
+        .set('If-None-Match', gzipped.headers.etag as string)
+        .expect(304);
+      await get(path)
+        .set('Accept-Encoding', 'identity')
+        .set('If-None-Match', plain.headers.etag as string)
+        .expect(304);
+    }
+  });
+
   it('follows only published versions: a moved session shows its old time until version 2, then its new one with a higher SEQUENCE', async () => {
     const before = await get(`${seed.base}/agenda`).expect(200);
     const beforeIcs = await get(`${seed.base}/agenda.ics`).expect(200);

@@ -70,9 +70,16 @@ describe('presentation materials', () => {
     expect(filesUnder(join(materialsDir, '.incoming'))).toEqual([]);
 
     const download = await bytes(
-      ctx.app.http.get(`/presentations/${ohiggins}/materials/${response.body.id}/download`).set('Authorization', ignacio),
+      ctx.app.http
+        .get(`/presentations/${ohiggins}/materials/${response.body.id}/download`)
+        .set('Authorization', ignacio)
+        .set('Accept-Encoding', 'gzip, br'),
     ).expect(200);
     expect((download.body as Buffer).equals(pdf)).toBe(true);
+    // Sent byte for byte, as its ETag (the content's SHA-256) says, whatever the client accepts.
+    expect(download.headers['content-encoding']).toBeUndefined();
+    expect(download.headers['content-length']).toBe(String(pdf.length));
+    expect(download.headers['cache-control']).toMatch(/no-transform/);
     expect(download.headers['content-type']).toBe('application/pdf');
     expect(download.headers['content-disposition']).toBe(`attachment; filename="Joint results.pdf"; filename*=UTF-8''Joint%20results.pdf`);
     expect(download.headers['x-content-type-options']).toBe('nosniff');

@@ -508,7 +508,7 @@ describe('post-event reports of the region-to-region meeting', () => {
   it('carries the outcomes and highlights in their order', () => {
     expect(data.outcomes).toEqual([
       { label: 'missions undertaken', value: '40', note: 'over the year of cooperation' },
-      { label: 'joint action plans', value: '12', note: null },
+      { label: 'joint action plans', value: 12, note: null },
     ]);
     expect(data.highlights.map((h) => h.attribution)).toEqual([
       "Ignacio Tello, O'Higgins Regional Government",
@@ -544,11 +544,21 @@ describe('post-event reports of the region-to-region meeting', () => {
     expect(text).toContain('<h1>IUC region-to-region meeting</h1>');
     expect(text).toContain(`<span class="n">${data.people.involved}</span><span class="l">people involved</span>`);
     expect(text).toContain('<span class="n">40</span><span class="l">missions undertaken</span>');
+    // Totals align with the numbers above them.
+    expect(text).toContain(`<tfoot><tr class="total"><td>People involved</td><td class="num">${data.people.involved}</td></tr></tfoot>`);
     expect(text).toContain('Latin America and the Caribbean: 20 regions from 6 countries');
     expect((text.match(/<svg /g) ?? []).length).toBeGreaterThanOrEqual(5);
     expect((text.match(/<table>/g) ?? []).length).toBeGreaterThanOrEqual(8);
     for (const forbidden of ['<script', '<link', '@import', 'url(', ' src=', '@font-face']) expect(text).not.toContain(forbidden);
     expect((text.match(/https?:\/\/[^"\s<]+/g) ?? []).filter((u) => u !== 'http://www.w3.org/2000/svg')).toEqual([]);
+  });
+
+  it('serves the report JSON at the bare address and at .json', async () => {
+    const bare = await http().get(`${base}/reports/${report.id}`).set('Authorization', auth).expect(200);
+    const dotJson = await http().get(`${base}/reports/${report.id}.json`).set('Authorization', auth).expect(200);
+    expect(dotJson.headers['content-type']).toMatch(/^application\/json/);
+    expect(dotJson.body).toEqual(bare.body);
+    expect(dotJson.body.data.people.involved).toBe(data.people.involved);
   });
 
   it('serves the report as section,key,value CSV', async () => {
@@ -622,7 +632,9 @@ describe('post-event reports of the region-to-region meeting', () => {
       .set('Authorization', auth)
       .send({ value: 10, note: 'two more in 2020' })
       .expect(200);
-    expect(patched.body).toEqual({ id: created.body.id, label: 'pilot projects', value: '10', note: 'two more in 2020', position: 1 });
+    expect(patched.body).toEqual({ id: created.body.id, label: 'pilot projects', value: 10, note: 'two more in 2020', position: 1 });
+    const reread = await http().get(`${base}/outcomes/${created.body.id}`).set('Authorization', auth).expect(200);
+    expect(reread.body.value).toBe(10);
     const invalid = await http()
       .post(`${base}/outcomes`)
       .set('Authorization', auth)
