@@ -59,7 +59,10 @@ export async function startPlenary(config: AppConfig): Promise<RunningPlenary> {
       url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
       app = http;
     }
-    rootLogger.info({ role: config.role, url, embedded: Boolean(embedded), queue: config.queue.backend }, 'Plenary started');
+    rootLogger.info(
+      { role: config.role, url, publicUrl: config.publicUrl, embedded: Boolean(embedded), queue: config.queue.backend },
+      'Plenary started',
+    );
     return {
       config,
       app,

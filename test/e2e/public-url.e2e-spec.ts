@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { attendee, createOpenEvent } from '../support/future-event';
+import { PlenaryProcess, cleanEnv } from '../support/plenary-process';
 import { ADMIN, login } from '../support/test-app';
 import { useTestApp } from '../support/use-test-app';
 
@@ -21,5 +22,13 @@ describe('links in emails without PUBLIC_URL', () => {
     const browser = request.agent(link.origin);
     const page = await browser.get(`${link.pathname}${link.search}`).redirects(2).expect(200);
     expect(page.text).toContain(person.name);
+  });
+});
+
+describe('the api and worker roles without PUBLIC_URL', () => {
+  it.each(['api', 'worker'])('PLENARY_ROLE=%s refuses to boot and names PUBLIC_URL', async (role) => {
+    const child = new PlenaryProcess(cleanEnv({ PLENARY_ROLE: role, DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/postgres' })).start();
+    expect(await child.finished()).toBe(2);
+    expect(child.text).toContain(`PLENARY_ROLE=${role} needs PUBLIC_URL`);
   });
 });
