@@ -1,26 +1,46 @@
 import { ConnectionOptions, createPostgresBackend, setDefaultBackendFactory } from 'bullmq';
 import { AppConfig } from '../../config/app-config';
+import { RedisClient, createRedisClient } from './redis-client';
+import { QueueName } from './queue-names';
 
 /**
- * The connection every Queue and Worker is built with. For Postgres the
- * backend factory is process-wide, so it is switched here, before any queue
- * exists.
+ * What every Queue and Worker is built with. On Redis, the process's queues
+ * share one client from the connection factory (workers duplicate it for their
+ * blocking reads); it is closed after them. For Postgres the backend factory
+ * is process-wide, so it is switched here, before any queue exists.
  */
-export function queueConnection(config: AppConfig, databaseUrl: string): ConnectionOptions {
-  if (config.queue.backend === 'postgres') {
-    setDefaultBackendFactory(createPostgresBackend);
-    return { connectionString: databaseUrl, migrate: true, max: 4 } as unknown as ConnectionOptions;
+export class QueueConnection {
+  private constructor(
+    readonly options: ConnectionOptions,
+    /** The shared Redis client, when the queue runs on Redis. */
+    readonly redis: RedisClient | undefined,
+  ) {}
+
+  static open(config: AppConfig, databaseUrl: string): QueueConnection {
+    if (config.queue.backend === 'postgres') {
+      setDefaultBackendFactory(createPostgresBackend);
+      return new QueueConnection({ connectionString: databaseUrl, migrate: true, max: 4 } as unknown as ConnectionOptions, undefined);
+    }
+    setDefaultBackendFactory();
+    const target = config.queue.redis;
+    if (!target) throw new Error('the Redis queue backend was chosen without a Redis address');
+    const redis = createRedisClient(target, { connectionName: `${config.queue.prefix}:${config.role}`, waitForReconnect: true });
+    return new QueueConnection(redis as unknown as ConnectionOptions, redis);
   }
-  setDefaultBackendFactory();
-  const url = new URL(config.queue.redisUrl as string);
-  return {
-    host: url.hostname,
-    port: Number(url.port || 6379),
-    username: url.username ? decodeURIComponent(url.username) : undefined,
-    password: url.password ? decodeURIComponent(url.password) : undefined,
-    db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : 0,
-    tls: url.protocol === 'rediss:' ? {} : undefined,
-    // Workers must wait for Redis to come back instead of failing commands.
-    maxRetriesPerRequest: null,
-  };
+
+  async close(): Promise<void> {
+    if (!this.redis || this.redis.status === 'end') return;
+    await this.redis.quit().catch(() => this.redis?.disconnect());
+  }
+}
+
+/**
+ * BullMQ keys are `<prefix>:<queue>:<type>`. A Cluster runs a multi-key
+ * command only when all its keys share a hash slot, so there each queue's
+ * prefix carries its own hash tag (`plenary:{mail}` → `plenary:{mail}:mail:wait`):
+ * one queue's keys in one slot, the queues spread over the cluster. One node
+ * and Sentinel keep the plain `plenary:mail:wait`, as before.
+ */
+export function queuePrefix(config: AppConfig, queue: QueueName): string {
+  return config.queue.redis?.mode === 'cluster' ? `${config.queue.prefix}:{${queue}}` : config.queue.prefix;
 }

@@ -1,0 +1,83 @@
+import { CountingSmtpSink } from '../../support/counting-smtp-sink';
+import { attendee, createOpenEvent } from '../../support/future-event';
+import { RedisCluster } from '../../support/redis-cluster';
+import { deliveriesPerRecipient, scheduleReminder, waitForReminderSent } from '../../support/redis-fan-out';
+import { seedConfirmedAttendees } from '../../support/seed-attendees';
+import { ADMIN, TestApp, login, startTestApp, testEnv } from '../../support/test-app';
+import { TestDatabase, createTestDatabase } from '../../support/test-database';
+import { waitFor } from '../../support/wait-for';
+
+const RECIPIENTS = 300;
+
+/**
+ * Plenary on a 3-master Redis Cluster started by the test: the process in
+ * role `all` boots its workers and schedulers there, and each queue's keys
+ * must share one slot (BullMQ's scripts touch many keys at once).
+ */
+describe('on a Redis Cluster (REDIS_CLUSTER_NODES)', () => {
+  let cluster: RedisCluster;
+  let db: TestDatabase;
+  let smtp: CountingSmtpSink;
+  let app: TestApp;
+  let auth: string;
+  let prefix: string;
+
+  beforeAll(async () => {
+    cluster = await RedisCluster.start(3);
+    db = await createTestDatabase();
+    smtp = await new CountingSmtpSink().start();
+    const env = testEnv(db.url, smtp.url, { REDIS_URL: '', REDIS_CLUSTER_NODES: cluster.seedNodes });
+    prefix = env.QUEUE_PREFIX as string;
+    app = await startTestApp(env);
+    auth = await login(app.http, ADMIN.email, ADMIN.password);
+  });
+
+  afterAll(async () => {
+    await app?.stop();
+    await smtp?.stop();
+    await db?.drop();
+    await cluster?.stop();
+  });
+
+  it('answers /health 200 and lists every queue on /admin/queues', async () => {
+    const health = await app.http.get('/health').expect(200);
+    expect(health.body.checks.queue).toEqual({ status: 'up' });
+    const queues = await app.http.get('/admin/queues/api/queues').set('Authorization', auth).expect(200);
+    expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['mail', 'maintenance', 'reminders', 'reports']);
+  });
+
+  it('delivers a registration confirmation exactly once', async () => {
+    const event = await createOpenEvent(app.http, auth, { defaultReminders: false });
+    const person = attendee();
+    await app.http.post(`/events/${event.id}/registrations`).send(person).expect(201);
+    await waitFor('the confirmation to be sent', async () => {
+      const rows = await db.query<{ status: string }>(`SELECT status FROM emails WHERE event_id = $1 AND to_address = $2`, [
+        event.id,
+        person.email.toLowerCase(),
+      ]);
+      return rows.length === 1 && rows[0].status === 'sent';
+    });
+    expect(smtp.byRecipient.get(person.email.toLowerCase())).toBe(1);
+  });
+
+  it(`fans a reminder out to ${RECIPIENTS} attendees, each receiving it exactly once`, async () => {
+    const event = await createOpenEvent(app.http, auth, { defaultReminders: false });
+    const attendees = await seedConfirmedAttendees(db, event.id, RECIPIENTS);
+    const ruleId = await scheduleReminder(app.http, auth, event.id, 1000);
+    await waitForReminderSent(db, event.id, ruleId, 60_000);
+    expect(deliveriesPerRecipient(smtp, attendees)).toEqual({ 1: RECIPIENTS });
+  });
+
+  it('keeps each queue in one hash slot and spreads the queues over the masters', async () => {
+    const holders = new Map<string, Set<string>>();
+    for (const node of cluster.nodes) {
+      for (const key of await node.command<string[]>('KEYS', `${prefix}:*`)) {
+        const queue = /^[^:]+:\{([^}]+)\}:/.exec(key)?.[1] ?? `untagged ${key}`;
+        holders.set(queue, (holders.get(queue) ?? new Set()).add(node.address));
+      }
+    }
+    expect([...holders.keys()].sort()).toEqual(expect.arrayContaining(['mail', 'maintenance', 'reminders']));
+    for (const [queue, nodes] of holders) expect({ queue, nodes: nodes.size }).toEqual({ queue, nodes: 1 });
+    expect(new Set([...holders.values()].map((nodes) => [...nodes][0])).size).toBeGreaterThan(1);
+  });
+});
