@@ -8,6 +8,8 @@ import { TestDatabase, createTestDatabase } from '../../support/test-database';
 import { waitFor } from '../../support/wait-for';
 
 const RECIPIENTS = 300;
+/** Low enough to reach: counted per route, and besides that test this file logs in once. */
+const RATE_LIMIT = 5;
 
 /**
  * Plenary on a 3-master Redis Cluster started by the test: the process in
@@ -26,7 +28,11 @@ describe('on a Redis Cluster (REDIS_CLUSTER_NODES)', () => {
     cluster = await RedisCluster.start(3);
     db = await createTestDatabase();
     smtp = await new CountingSmtpSink().start();
-    const env = testEnv(db.url, smtp.url, { REDIS_URL: '', REDIS_CLUSTER_NODES: cluster.seedNodes });
+    const env = testEnv(db.url, smtp.url, {
+      REDIS_URL: '',
+      REDIS_CLUSTER_NODES: cluster.seedNodes,
+      RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT),
+    });
     prefix = env.QUEUE_PREFIX as string;
     app = await startTestApp(env);
     auth = await login(app.http, ADMIN.email, ADMIN.password);
@@ -44,6 +50,20 @@ describe('on a Redis Cluster (REDIS_CLUSTER_NODES)', () => {
     expect(health.body.checks.queue).toEqual({ status: 'up' });
     const queues = await app.http.get('/admin/queues/api/queues').set('Authorization', auth).expect(200);
     expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['mail', 'maintenance', 'reminders', 'reports']);
+    const metrics = await app.http.get('/metrics').expect(200);
+    expect(metrics.text).toMatch(/plenary_queue_jobs\{queue="mail",state="waiting"\} \d+/);
+  });
+
+  it('counts the public rate limit in the cluster', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i <= RATE_LIMIT; i++) {
+      const response = await app.http.post('/auth/login').send({ email: ADMIN.email, password: 'wrong-password' });
+      statuses.push(response.status);
+    }
+    expect(statuses[0]).toBe(401);
+    expect(statuses[statuses.length - 1]).toBe(429);
+    const [key] = (await Promise.all(cluster.nodes.map((node) => node.command<string[]>('KEYS', `${prefix}:rate-limit:*`)))).flat();
+    expect(key).toMatch(/:\/auth\/login$/);
   });
 
   it('delivers a registration confirmation exactly once', async () => {
