@@ -12,6 +12,8 @@ const RATE_LIMITED = 'plenary:rate-limited';
 export const RateLimited = () => SetMetadata(RATE_LIMITED, true);
 
 const WINDOW_MS = 60_000;
+/** Longest a request waits for its count before it passes uncounted. */
+const STORE_TIMEOUT_MS = 1000;
 
 /**
  * A fixed one-minute window per client address and route, counted in a store
@@ -48,14 +50,22 @@ export class RateLimitGuard implements CanActivate {
 
   /** A store that cannot count lets the request through: the limit bounds abuse, it must not take the site down. */
   private async count(key: string) {
+    let timer: NodeJS.Timeout | undefined;
     try {
-      return await this.store.hit(key, WINDOW_MS);
+      return await Promise.race([
+        this.store.hit(key, WINDOW_MS),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`no answer within ${STORE_TIMEOUT_MS} ms`)), STORE_TIMEOUT_MS);
+        }),
+      ]);
     } catch (error) {
       if (Date.now() - this.lastFailureLoggedAt >= WINDOW_MS) {
         this.lastFailureLoggedAt = Date.now();
         this.logger.warn({ err: error }, 'rate limit not counted: its store did not answer; requests pass unlimited meanwhile');
       }
       return null;
+    } finally {
+      clearTimeout(timer);
     }
   }
 }

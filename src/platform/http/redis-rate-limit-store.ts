@@ -12,23 +12,31 @@ type ScriptedClient = RedisClient & { plenaryRateLimitHit(key: string, windowMs:
 
 /** Fixed windows counted in Redis; its own client fails at once while Redis is away. */
 export class RedisRateLimitStore implements RateLimitStore {
-  private readonly redis: ScriptedClient;
+  private client: ScriptedClient | undefined;
 
   constructor(
-    target: RedisTarget,
+    private readonly target: RedisTarget,
     private readonly prefix: string,
-  ) {
-    const client = createRedisClient(target, { connectionName: `${prefix}:rate-limit`, waitForReconnect: false });
-    client.defineCommand('plenaryRateLimitHit', { numberOfKeys: 1, lua: HIT_SCRIPT });
-    this.redis = client as ScriptedClient;
-  }
+  ) {}
 
   async hit(key: string, windowMs: number): Promise<RateLimitWindow> {
-    const [hits, ttl] = await this.redis.plenaryRateLimitHit(`${this.prefix}:rate-limit:${key}`, windowMs);
+    const [hits, ttl] = await this.redis().plenaryRateLimitHit(`${this.prefix}:rate-limit:${key}`, windowMs);
     return { hits, resetsInMs: ttl > 0 ? ttl : windowMs };
   }
 
   async close(): Promise<void> {
-    await this.redis.quit().catch(() => this.redis.disconnect());
+    const client = this.client;
+    this.client = undefined;
+    await client?.quit().catch(() => client.disconnect());
+  }
+
+  /** Opened at the first limited request: an api that never gets one holds no connection for it. */
+  private redis(): ScriptedClient {
+    if (!this.client) {
+      const client = createRedisClient(this.target, { connectionName: `${this.prefix}:rate-limit`, waitForReconnect: false });
+      client.defineCommand('plenaryRateLimitHit', { numberOfKeys: 1, lua: HIT_SCRIPT });
+      this.client = client as ScriptedClient;
+    }
+    return this.client;
   }
 }

@@ -10,27 +10,36 @@ import { QueueName } from './queue-names';
  * is process-wide, so it is switched here, before any queue exists.
  */
 export class QueueConnection {
-  private constructor(
-    readonly options: ConnectionOptions,
-    /** The shared Redis client, when the queue runs on Redis. */
-    readonly redis: RedisClient | undefined,
-  ) {}
+  private client: RedisClient | undefined;
+
+  private constructor(private readonly backend: { postgres: ConnectionOptions } | { openRedis: () => RedisClient }) {}
 
   static open(config: AppConfig, databaseUrl: string): QueueConnection {
     if (config.queue.backend === 'postgres') {
       setDefaultBackendFactory(createPostgresBackend);
-      return new QueueConnection({ connectionString: databaseUrl, migrate: true, max: 4 } as unknown as ConnectionOptions, undefined);
+      const options = { connectionString: databaseUrl, migrate: true, max: 4 } as unknown as ConnectionOptions;
+      return new QueueConnection({ postgres: options });
     }
     setDefaultBackendFactory();
     const target = config.queue.redis;
     if (!target) throw new Error('the Redis queue backend was chosen without a Redis address');
-    const redis = createRedisClient(target, { connectionName: `${config.queue.prefix}:${config.role}`, waitForReconnect: true });
-    return new QueueConnection(redis as unknown as ConnectionOptions, redis);
+    return new QueueConnection({
+      openRedis: () => createRedisClient(target, { connectionName: `${config.queue.prefix}:${config.role}`, waitForReconnect: true }),
+    });
+  }
+
+  /** Opened when the first queue needs it, so a boot that fails earlier leaves no client reconnecting. */
+  get options(): ConnectionOptions {
+    if ('postgres' in this.backend) return this.backend.postgres;
+    this.client ??= this.backend.openRedis();
+    return this.client as unknown as ConnectionOptions;
   }
 
   async close(): Promise<void> {
-    if (!this.redis || this.redis.status === 'end') return;
-    await this.redis.quit().catch(() => this.redis?.disconnect());
+    const client = this.client;
+    this.client = undefined;
+    if (!client || client.status === 'end') return;
+    await client.quit().catch(() => client.disconnect());
   }
 }
 

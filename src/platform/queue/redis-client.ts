@@ -7,8 +7,8 @@ export interface RedisClientOptions {
   /** Shown by CLIENT LIST, so an operator can tell Plenary's connections apart. */
   connectionName: string;
   /**
-   * Workers wait for Redis to come back (BullMQ requires it); the request path
-   * must not hang on a Redis that is down, so it fails its command at once.
+   * Workers wait for Redis to come back (BullMQ requires it); on the request
+   * path a command fails at the first failed reconnection instead.
    */
   waitForReconnect: boolean;
 }
@@ -22,7 +22,6 @@ export function createRedisClient(target: RedisTarget, options: RedisClientOptio
   const common: RedisOptions = {
     connectionName: options.connectionName,
     maxRetriesPerRequest: options.waitForReconnect ? null : 0,
-    enableOfflineQueue: options.waitForReconnect,
     // A master demoted by a failover answers writes with READONLY until the
     // client reconnects, through the Sentinels, to the promoted one.
     reconnectOnError: (error) => (error.message.startsWith('READONLY') ? 2 : false),
@@ -31,7 +30,6 @@ export function createRedisClient(target: RedisTarget, options: RedisClientOptio
   if (target.mode === 'cluster') {
     const [first] = target.nodes;
     const clusterOptions: ClusterOptions = {
-      enableOfflineQueue: options.waitForReconnect,
       redisOptions: { ...common, ...credentials(first), tls: first.tls ? {} : undefined },
     };
     return new Cluster(
