@@ -2,7 +2,13 @@ import { CountingSmtpSink } from './counting-smtp-sink';
 import { SeededAttendee } from './seed-attendees';
 import { TestApp } from './test-app';
 import { TestDatabase } from './test-database';
+import { REDIS_WAIT_MS } from './redis-server';
 import { waitFor } from './wait-for';
+
+/** How long a reminder's fan-out and delivery may take on a loaded machine; follows TEST_REDIS_WAIT_MS. */
+export const DELIVERY_WAIT_MS = 4 * REDIS_WAIT_MS;
+/** Limit of a test or setup hook in these suites: servers starting, a failover, a delivery. */
+export const REDIS_TEST_TIMEOUT_MS = DELIVERY_WAIT_MS + 3 * REDIS_WAIT_MS;
 
 /** A reminder rule to everyone confirmed, due `inMs` from now. */
 export async function scheduleReminder(http: TestApp['http'], auth: string, eventId: string, inMs: number): Promise<string> {
@@ -15,7 +21,7 @@ export async function scheduleReminder(http: TestApp['http'], auth: string, even
 }
 
 /** Waits until the rule's reminder is fanned out and every reminder row of the event is sent. */
-export async function waitForReminderSent(db: TestDatabase, eventId: string, ruleId: string, timeoutMs: number): Promise<void> {
+export async function waitForReminderSent(db: TestDatabase, eventId: string, ruleId: string, timeoutMs = DELIVERY_WAIT_MS): Promise<void> {
   await waitFor(
     'the reminder to be fanned out and every reminder sent',
     async () => {

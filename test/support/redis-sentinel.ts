@@ -6,10 +6,17 @@ import { waitFor } from './wait-for';
 
 export const SENTINEL_MASTER_NAME = 'plenary';
 
+export interface SentinelPasswords {
+  /** requirepass of the master and the replica (and masterauth, so either can follow the other). */
+  redis: string;
+  /** requirepass of the Sentinels, which they also use among themselves. */
+  sentinel: string;
+}
+
 /**
  * A master, one replica and three Sentinels (`redis-server --sentinel`) on
- * free loopback ports, with their files in a temporary directory that `stop`
- * removes with the processes.
+ * free loopback ports, each with its password, and their files in a temporary
+ * directory that `stop` removes with the processes.
  */
 export class RedisSentinelSetup {
   private constructor(
@@ -17,17 +24,21 @@ export class RedisSentinelSetup {
     private readonly dir: string,
   ) {}
 
-  static async start(): Promise<RedisSentinelSetup> {
+  static async start(passwords: SentinelPasswords): Promise<RedisSentinelSetup> {
     const dir = await mkdtemp(join(tmpdir(), 'plenary-redis-sentinel-'));
     const servers: RedisServerProcess[] = [];
     const setup = new RedisSentinelSetup(servers, dir);
     try {
-      const data = ['--save', '', '--appendonly', 'no'];
+      const data = ['--save', '', '--appendonly', 'no', '--requirepass', passwords.redis, '--masterauth', passwords.redis];
       const masterPort = await freePort();
       await mkdir(join(dir, 'master'));
-      servers.push(await new RedisServerProcess(masterPort, [...data, '--dir', join(dir, 'master')]).ready());
+      servers.push(await new RedisServerProcess(masterPort, [...data, '--dir', join(dir, 'master')], passwords.redis).ready());
       await mkdir(join(dir, 'replica'));
-      const replica = new RedisServerProcess(await freePort(), [...data, '--dir', join(dir, 'replica'), '--replicaof', '127.0.0.1', String(masterPort)]);
+      const replica = new RedisServerProcess(
+        await freePort(),
+        [...data, '--dir', join(dir, 'replica'), '--replicaof', '127.0.0.1', String(masterPort)],
+        passwords.redis,
+      );
       servers.push(await replica.ready());
       await waitFor(
         'the replica to sync with the master',
@@ -39,13 +50,16 @@ export class RedisSentinelSetup {
         await writeFile(
           config,
           [
+            `requirepass ${passwords.sentinel}`,
+            `sentinel sentinel-pass ${passwords.sentinel}`,
             `sentinel monitor ${SENTINEL_MASTER_NAME} 127.0.0.1 ${masterPort} 2`,
+            `sentinel auth-pass ${SENTINEL_MASTER_NAME} ${passwords.redis}`,
             `sentinel down-after-milliseconds ${SENTINEL_MASTER_NAME} 1000`,
             `sentinel failover-timeout ${SENTINEL_MASTER_NAME} 5000`,
             `dir ${dir}`,
           ].join('\n'),
         );
-        servers.push(new RedisServerProcess(await freePort(), [config, '--sentinel']));
+        servers.push(new RedisServerProcess(await freePort(), [config, '--sentinel'], passwords.sentinel));
       }
       for (const sentinel of setup.sentinels) {
         await sentinel.ready();
@@ -76,9 +90,9 @@ export class RedisSentinelSetup {
     return this.servers.slice(2);
   }
 
-  /** What REDIS_SENTINELS takes. */
-  get sentinelAddresses(): string {
-    return this.sentinels.map((sentinel) => sentinel.address).join(',');
+  /** What REDIS_SENTINELS takes: the Sentinels, with the data nodes' password. */
+  sentinelEntries(redisPassword: string): string {
+    return this.sentinels.map((sentinel) => `redis://:${encodeURIComponent(redisPassword)}@${sentinel.address}`).join(',');
   }
 
   /** SENTINEL FAILOVER, then waits until the replica is master and every Sentinel says so. */

@@ -24,6 +24,8 @@ export class RedisServerProcess {
   constructor(
     readonly port: number,
     args: string[],
+    /** What the test's own commands authenticate with, when the server requires it. */
+    private readonly password?: string,
   ) {
     this.child = spawn('redis-server', [...args, '--port', String(port), '--bind', '127.0.0.1'], { stdio: ['ignore', 'pipe', 'pipe'] });
     const collect = (chunk: Buffer) => this.output.push(chunk.toString('utf8'));
@@ -38,7 +40,14 @@ export class RedisServerProcess {
 
   /** A short-lived client for one command, so a test never holds a connection across a failover. */
   async command<T>(name: string, ...args: Array<string | number>): Promise<T> {
-    const client = new Redis({ host: '127.0.0.1', port: this.port, lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    const client = new Redis({
+      host: '127.0.0.1',
+      port: this.port,
+      password: this.password,
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+    });
     try {
       await client.connect();
       return (await client.call(name, ...args)) as T;

@@ -1,7 +1,7 @@
 import { CountingSmtpSink } from '../../support/counting-smtp-sink';
 import { attendee, createOpenEvent } from '../../support/future-event';
 import { RedisCluster } from '../../support/redis-cluster';
-import { deliveriesPerRecipient, scheduleReminder, waitForReminderSent } from '../../support/redis-fan-out';
+import { REDIS_TEST_TIMEOUT_MS, deliveriesPerRecipient, scheduleReminder, waitForReminderSent } from '../../support/redis-fan-out';
 import { seedConfirmedAttendees } from '../../support/seed-attendees';
 import { ADMIN, TestApp, login, startTestApp, testEnv } from '../../support/test-app';
 import { TestDatabase, createTestDatabase } from '../../support/test-database';
@@ -36,7 +36,7 @@ describe('on a Redis Cluster (REDIS_CLUSTER_NODES)', () => {
     prefix = env.QUEUE_PREFIX as string;
     app = await startTestApp(env);
     auth = await login(app.http, ADMIN.email, ADMIN.password);
-  });
+  }, REDIS_TEST_TIMEOUT_MS);
 
   afterAll(async () => {
     await app?.stop();
@@ -84,9 +84,9 @@ describe('on a Redis Cluster (REDIS_CLUSTER_NODES)', () => {
     const event = await createOpenEvent(app.http, auth, { defaultReminders: false });
     const attendees = await seedConfirmedAttendees(db, event.id, RECIPIENTS);
     const ruleId = await scheduleReminder(app.http, auth, event.id, 1000);
-    await waitForReminderSent(db, event.id, ruleId, 60_000);
+    await waitForReminderSent(db, event.id, ruleId);
     expect(deliveriesPerRecipient(smtp, attendees)).toEqual({ 1: RECIPIENTS });
-  });
+  }, REDIS_TEST_TIMEOUT_MS);
 
   it('keeps each queue in one hash slot and spreads the queues over the masters', async () => {
     const holders = new Map<string, Set<string>>();
