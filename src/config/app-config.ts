@@ -143,7 +143,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 function redisTarget(e: z.infer<typeof envSchema>): RedisTarget | undefined {
   if (e.REDIS_CLUSTER_NODES) return { mode: 'cluster', nodes: e.REDIS_CLUSTER_NODES };
   if (e.REDIS_SENTINELS && e.REDIS_SENTINEL_NAME) {
-    return { mode: 'sentinel', sentinels: e.REDIS_SENTINELS, masterName: e.REDIS_SENTINEL_NAME, sentinelPassword: e.REDIS_SENTINEL_PASSWORD };
+    return {
+      mode: 'sentinel',
+      sentinels: e.REDIS_SENTINELS,
+      masterName: e.REDIS_SENTINEL_NAME,
+      sentinelPassword: e.REDIS_SENTINEL_PASSWORD,
+    };
   }
   if (e.REDIS_URL) return { mode: 'single', url: e.REDIS_URL };
   return undefined;

@@ -55,7 +55,10 @@ function parseRedisAddress(entry: string): RedisAddress | null {
 
 const redisAddressList = z.string().transform((value, context) => {
   const addresses: RedisAddress[] = [];
-  for (const entry of value.split(',').map((part) => part.trim()).filter(Boolean)) {
+  for (const entry of value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const address = parseRedisAddress(entry);
     if (!address) {
       context.addIssue({
@@ -89,7 +92,10 @@ const trustProxy = z.string().transform((value, context): boolean | number | str
   const text = value.trim().toLowerCase();
   if (['true', 'false'].includes(text)) return text === 'true';
   if (/^\d+$/.test(text)) return Number(text);
-  const entries = text.split(',').map((part) => part.trim()).filter(Boolean);
+  const entries = text
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
   const invalid = entries.filter((entry) => !TRUST_PROXY_NAMES.has(entry) && !isAddressOrSubnet(entry));
   if (entries.length === 0 || invalid.length > 0) {
     context.addIssue({
@@ -138,7 +144,10 @@ export const envSchema = z.object({
   REDIS_URL: url(['redis', 'rediss']).optional(),
   REDIS_CLUSTER_NODES: redisAddressList.optional(),
   REDIS_SENTINELS: redisAddressList.optional(),
-  REDIS_SENTINEL_NAME: z.string().regex(/^[A-Za-z0-9._-]+$/, 'expected the master name the Sentinels monitor').optional(),
+  REDIS_SENTINEL_NAME: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]+$/, 'expected the master name the Sentinels monitor')
+    .optional(),
   REDIS_SENTINEL_PASSWORD: z.string().min(1).optional(),
   SMTP_URL: url(['smtp', 'smtps']).optional(),
   PUBLIC_URL: url(['http', 'https']).default('http://localhost:3000'),

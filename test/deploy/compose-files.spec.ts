@@ -26,7 +26,8 @@ const read = (file: string) => load(readFileSync(join(ROOT, file), 'utf8'), { sc
 
 /** Compose's merge of an override file: mappings key by key, these sequences appended, anything else replaced. */
 function merge(base: unknown, override: unknown, key = ''): unknown {
-  if (Array.isArray(base) && Array.isArray(override) && ['ports', 'expose', 'volumes', 'configs'].includes(key)) return [...base, ...override];
+  if (Array.isArray(base) && Array.isArray(override) && ['ports', 'expose', 'volumes', 'configs'].includes(key))
+    return [...base, ...override];
   const isMap = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
   if (!isMap(base) || !isMap(override)) return override;
   const result: Record<string, unknown> = { ...base };
@@ -37,7 +38,10 @@ function merge(base: unknown, override: unknown, key = ''): unknown {
 /** `${NAME:-default}` as Compose interpolates it when NAME is unset. */
 function interpolate(environment: Record<string, string> = {}): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(environment).map(([name, value]) => [name, String(value).replace(/\$\{[A-Z_]+(?::?-([^}]*))?\}/g, (_, fallback = '') => fallback)]),
+    Object.entries(environment).map(([name, value]) => [
+      name,
+      String(value).replace(/\$\{[A-Z_]+(?::?-([^}]*))?\}/g, (_, fallback = '') => fallback),
+    ]),
   );
 }
 
@@ -62,7 +66,8 @@ function referenceProblems(model: Compose): string[] {
       }
     }
     for (const config of service.configs ?? []) {
-      if (!(model.configs && config.source in model.configs)) problems.push(`${name}: config "${config.source}" is not declared under configs`);
+      if (!(model.configs && config.source in model.configs))
+        problems.push(`${name}: config "${config.source}" is not declared under configs`);
     }
   }
   return problems;

@@ -65,7 +65,10 @@ describe.each([
 
   it(`refuses the client's request number ${LIMIT + 1} whichever process it reaches, and counts other clients apart`, async () => {
     expect(await loginsUntilLimited(urls, '203.0.113.7')).toEqual([...Array<number>(LIMIT).fill(401), 429]);
-    const other = await request(urls[0]).post('/auth/login').set('X-Forwarded-For', '198.51.100.9').send({ email: ADMIN.email, password: 'wrong-password' });
+    const other = await request(urls[0])
+      .post('/auth/login')
+      .set('X-Forwarded-For', '198.51.100.9')
+      .send({ email: ADMIN.email, password: 'wrong-password' });
     expect(other.status).toBe(401);
   });
 });

@@ -59,7 +59,13 @@ const fileReference = {
     { type: 'string' },
     {
       type: 'object',
-      properties: { source: { type: 'string' }, target: { type: 'string' }, uid: { type: 'string' }, gid: { type: 'string' }, mode: { type: 'number' } },
+      properties: {
+        source: { type: 'string' },
+        target: { type: 'string' },
+        uid: { type: 'string' },
+        gid: { type: 'string' },
+        mode: { type: 'number' },
+      },
       required: ['source'],
       additionalProperties: false,
     },
@@ -73,7 +79,11 @@ const service = {
     build: {
       oneOf: [
         { type: 'string' },
-        { type: 'object', properties: { context: { type: 'string' }, dockerfile: { type: 'string' }, target: { type: 'string' } }, additionalProperties: false },
+        {
+          type: 'object',
+          properties: { context: { type: 'string' }, dockerfile: { type: 'string' }, target: { type: 'string' } },
+          additionalProperties: false,
+        },
       ],
     },
     command: { oneOf: [{ type: 'null' }, stringOrList] },
@@ -107,7 +117,14 @@ export const composeSpecSchema = {
     services: { type: 'object', patternProperties: { '^[a-zA-Z0-9._-]+$': service }, additionalProperties: false },
     volumes: {
       type: 'object',
-      patternProperties: { '^[a-zA-Z0-9._-]+$': { oneOf: [{ type: 'null' }, { type: 'object', properties: { driver: { type: 'string' }, external: { type: 'boolean' } }, additionalProperties: false }] } },
+      patternProperties: {
+        '^[a-zA-Z0-9._-]+$': {
+          oneOf: [
+            { type: 'null' },
+            { type: 'object', properties: { driver: { type: 'string' }, external: { type: 'boolean' } }, additionalProperties: false },
+          ],
+        },
+      },
       additionalProperties: false,
     },
     configs: {
@@ -115,7 +132,12 @@ export const composeSpecSchema = {
       patternProperties: {
         '^[a-zA-Z0-9._-]+$': {
           type: 'object',
-          properties: { file: { type: 'string' }, content: { type: 'string' }, environment: { type: 'string' }, external: { type: 'boolean' } },
+          properties: {
+            file: { type: 'string' },
+            content: { type: 'string' },
+            environment: { type: 'string' },
+            external: { type: 'boolean' },
+          },
           minProperties: 1,
           maxProperties: 1,
           additionalProperties: false,

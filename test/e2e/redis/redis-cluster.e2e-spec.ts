@@ -12,7 +12,8 @@ const RECIPIENTS = 300;
 const RATE_LIMIT = 5;
 
 /**
- * Plenary on a 3-master Redis Cluster started by the test: the process in
+ * Plenary on a 3-master Redis Cluster started by the test (password in the
+ * seed entries, as REDIS_CLUSTER_NODES takes it): the process in
  * role `all` boots its workers and schedulers there, and each queue's keys
  * must share one slot (BullMQ's scripts touch many keys at once).
  */
@@ -25,7 +26,7 @@ describe('on a Redis Cluster (REDIS_CLUSTER_NODES)', () => {
   let prefix: string;
 
   beforeAll(async () => {
-    cluster = await RedisCluster.start(3);
+    cluster = await RedisCluster.start(3, 'cluster-secret');
     db = await createTestDatabase();
     smtp = await new CountingSmtpSink().start();
     const env = testEnv(db.url, smtp.url, {
@@ -80,13 +81,17 @@ describe('on a Redis Cluster (REDIS_CLUSTER_NODES)', () => {
     expect(smtp.byRecipient.get(person.email.toLowerCase())).toBe(1);
   });
 
-  it(`fans a reminder out to ${RECIPIENTS} attendees, each receiving it exactly once`, async () => {
-    const event = await createOpenEvent(app.http, auth, { defaultReminders: false });
-    const attendees = await seedConfirmedAttendees(db, event.id, RECIPIENTS);
-    const ruleId = await scheduleReminder(app.http, auth, event.id, 1000);
-    await waitForReminderSent(db, event.id, ruleId);
-    expect(deliveriesPerRecipient(smtp, attendees)).toEqual({ 1: RECIPIENTS });
-  }, REDIS_TEST_TIMEOUT_MS);
+  it(
+    `fans a reminder out to ${RECIPIENTS} attendees, each receiving it exactly once`,
+    async () => {
+      const event = await createOpenEvent(app.http, auth, { defaultReminders: false });
+      const attendees = await seedConfirmedAttendees(db, event.id, RECIPIENTS);
+      const ruleId = await scheduleReminder(app.http, auth, event.id, 1000);
+      await waitForReminderSent(db, event.id, ruleId);
+      expect(deliveriesPerRecipient(smtp, attendees)).toEqual({ 1: RECIPIENTS });
+    },
+    REDIS_TEST_TIMEOUT_MS,
+  );
 
   it('compiles a report on the reports queue', async () => {
     const event = await createOpenEvent(app.http, auth, { defaultReminders: false });

@@ -1,6 +1,12 @@
 import { CountingSmtpSink } from '../../support/counting-smtp-sink';
 import { createOpenEvent } from '../../support/future-event';
-import { DELIVERY_WAIT_MS, REDIS_TEST_TIMEOUT_MS, deliveriesPerRecipient, scheduleReminder, waitForReminderSent } from '../../support/redis-fan-out';
+import {
+  DELIVERY_WAIT_MS,
+  REDIS_TEST_TIMEOUT_MS,
+  deliveriesPerRecipient,
+  scheduleReminder,
+  waitForReminderSent,
+} from '../../support/redis-fan-out';
 import { RedisSentinelSetup, SENTINEL_MASTER_NAME } from '../../support/redis-sentinel';
 import { seedConfirmedAttendees } from '../../support/seed-attendees';
 import { ADMIN, TestApp, login, startTestApp, testEnv } from '../../support/test-app';
@@ -47,20 +53,24 @@ describe('on Redis Sentinel (REDIS_SENTINELS)', () => {
     await redis?.stop();
   });
 
-  it(`delivers a ${RECIPIENTS}-recipient reminder exactly once each across a failover in the middle of it`, async () => {
-    await app.http.get('/health').expect(200);
-    const event = await createOpenEvent(app.http, auth, { defaultReminders: false });
-    const attendees = await seedConfirmedAttendees(db, event.id, RECIPIENTS);
-    const ruleId = await scheduleReminder(app.http, auth, event.id, 500);
-    await waitFor('the first reminders to go out', () => smtp.messages >= RECIPIENTS / 10, DELIVERY_WAIT_MS, 10);
-    await redis.failover();
-    const sentBefore = smtp.messages;
-    expect(sentBefore).toBeLessThan(RECIPIENTS);
+  it(
+    `delivers a ${RECIPIENTS}-recipient reminder exactly once each across a failover in the middle of it`,
+    async () => {
+      await app.http.get('/health').expect(200);
+      const event = await createOpenEvent(app.http, auth, { defaultReminders: false });
+      const attendees = await seedConfirmedAttendees(db, event.id, RECIPIENTS);
+      const ruleId = await scheduleReminder(app.http, auth, event.id, 500);
+      await waitFor('the first reminders to go out', () => smtp.messages >= RECIPIENTS / 10, DELIVERY_WAIT_MS, 10);
+      await redis.failover();
+      const sentBefore = smtp.messages;
+      expect(sentBefore).toBeLessThan(RECIPIENTS);
 
-    await waitForReminderSent(db, event.id, ruleId);
-    expect(deliveriesPerRecipient(smtp, attendees)).toEqual({ 1: RECIPIENTS });
-    const health = await app.http.get('/health').expect(200);
-    expect(health.body.checks.queue).toEqual({ status: 'up' });
-    expect((await redis.replica.command<string[]>('ROLE'))[0]).toBe('master');
-  }, REDIS_TEST_TIMEOUT_MS);
+      await waitForReminderSent(db, event.id, ruleId);
+      expect(deliveriesPerRecipient(smtp, attendees)).toEqual({ 1: RECIPIENTS });
+      const health = await app.http.get('/health').expect(200);
+      expect(health.body.checks.queue).toEqual({ status: 'up' });
+      expect((await redis.replica.command<string[]>('ROLE'))[0]).toBe('master');
+    },
+    REDIS_TEST_TIMEOUT_MS,
+  );
 });
