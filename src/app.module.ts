@@ -11,6 +11,7 @@ import { dataSourceOptions } from './platform/database/data-source-options';
 import { MIGRATIONS } from './platform/database/migrations';
 import { DomainEventsModule } from './platform/domain-events/domain-events.module';
 import { OperationsModule } from './platform/health/operations.module';
+import { RateLimitModule } from './platform/http/rate-limit.module';
 import { PeopleModule } from './people/people.module';
 import { RegistrationModule } from './registration/registration.module';
 import { RemindersModule } from './reminders/reminders.module';
@@ -32,6 +33,7 @@ export class AppModule {
         DatabaseModule,
         DomainEventsModule,
         QueueModule.forRoot(config, databaseUrl),
+        RateLimitModule,
         MailModule,
         AuthModule,
         EventsModule,

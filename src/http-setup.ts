@@ -8,6 +8,8 @@ import { Logger } from 'pino';
 import { adminBasicAuth } from './auth/admin-basic-auth';
 import { LoginService } from './auth/login.service';
 import { OrganisersService } from './auth/organisers.service';
+import { AppConfig } from './config/app-config';
+import { APP_CONFIG } from './config/config.module';
 import { checkJsonBody, MAX_JSON_DEPTH } from './platform/http/json-body-check';
 import { FieldError } from './platform/http/problem';
 import { ProblemDetailsFilter } from './platform/http/problem-details.filter';
@@ -25,6 +27,9 @@ const CSV_LIMIT = '10mb';
 /** Everything the HTTP roles add around the controllers. */
 export function setUpHttp(app: NestExpressApplication, logger: Logger): void {
   app.disable('x-powered-by');
+  // Behind a load balancer the client's address is in X-Forwarded-For; only the hops
+  // TRUST_PROXY names may set it, so a client cannot pick its own rate-limit key.
+  app.set('trust proxy', app.get<AppConfig>(APP_CONFIG).http.trustProxy);
   app.use(requestLogging(logger));
   app.use(app.get(MetricsService).middleware());
   app.use(responseCompression());

@@ -72,4 +72,72 @@ describe('loadConfig', () => {
     expect(config.mail.backoffBaseMs).toBe(500);
     expect(config.queue.lockDurationMs).toBe(2000);
   });
+
+  it('selects cluster mode from REDIS_CLUSTER_NODES, with credentials and TLS from the entries', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://db/plenary',
+      REDIS_CLUSTER_NODES: 'rediss://app:s%40cret@r1:7000, rediss://app:s%40cret@r2:7001',
+    });
+    expect(config.queue.backend).toBe('redis');
+    expect(config.queue.redis).toEqual({
+      mode: 'cluster',
+      nodes: [
+        { host: 'r1', port: 7000, username: 'app', password: 's@cret', tls: true },
+        { host: 'r2', port: 7001, username: 'app', password: 's@cret', tls: true },
+      ],
+    });
+  });
+
+  it('selects Sentinel from REDIS_SENTINELS with its master name and the Sentinels own password', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://db/plenary',
+      REDIS_SENTINELS: 's1:26379,s2:26379',
+      REDIS_SENTINEL_NAME: 'plenary',
+      REDIS_SENTINEL_PASSWORD: 'sentinel-secret',
+    });
+    expect(config.queue.redis).toEqual({
+      mode: 'sentinel',
+      masterName: 'plenary',
+      sentinelPassword: 'sentinel-secret',
+      sentinels: [
+        { host: 's1', port: 26379, username: undefined, password: undefined, tls: false },
+        { host: 's2', port: 26379, username: undefined, password: undefined, tls: false },
+      ],
+    });
+  });
+
+  it('refuses two Redis modes at once, Sentinels without a master name, and malformed entries', () => {
+    const services = { DATABASE_URL: 'postgres://db/plenary' };
+    expect(problemsOf({ ...services, REDIS_URL: 'redis://r:6379', REDIS_CLUSTER_NODES: 'r:7000' })).toEqual([
+      expect.stringMatching(/REDIS_URL and REDIS_CLUSTER_NODES: set only one/),
+    ]);
+    expect(problemsOf({ ...services, REDIS_SENTINELS: 's1:26379' })).toEqual([
+      expect.stringMatching(/REDIS_SENTINELS needs REDIS_SENTINEL_NAME/),
+    ]);
+    expect(problemsOf({ ...services, REDIS_SENTINEL_NAME: 'plenary' })).toEqual([
+      expect.stringMatching(/REDIS_SENTINEL_NAME needs REDIS_SENTINELS/),
+    ]);
+    expect(problemsOf({ ...services, REDIS_CLUSTER_NODES: 'r1:7000,r2' })).toEqual([
+      expect.stringMatching(/^REDIS_CLUSTER_NODES: "r2" is not host:port/),
+    ]);
+    expect(problemsOf({ ...services, REDIS_CLUSTER_NODES: 'redis://r1:7000,rediss://r2:7000' })).toEqual([
+      expect.stringMatching(/^REDIS_CLUSTER_NODES: expected every entry with the same scheme and credentials/),
+    ]);
+  });
+
+  it('refuses a hash-tagged QUEUE_PREFIX, saying cluster mode tags each queue itself', () => {
+    expect(problemsOf({ QUEUE_PREFIX: '{plenary}' })).toEqual([
+      expect.stringMatching(/^QUEUE_PREFIX: expected no braces: with REDIS_CLUSTER_NODES/),
+    ]);
+  });
+
+  it('reads TRUST_PROXY as Express does: a boolean, a hop count or addresses and subnets', () => {
+    expect(loadConfig({}).http.trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).http.trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '2' }).http.trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8, fd00::1' }).http.trustProxy).toEqual(['loopback', '10.0.0.0/8', 'fd00::1']);
+    expect(problemsOf({ TRUST_PROXY: 'the-balancer' })).toEqual([
+      expect.stringMatching(/^TRUST_PROXY: expected true, false, a hop count.*the-balancer/),
+    ]);
+  });
 });

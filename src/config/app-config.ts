@@ -1,9 +1,18 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { envSchema } from './config.schema';
+import { RedisAddress, envSchema } from './config.schema';
 
 export type Role = 'all' | 'api' | 'worker';
 export type QueueBackend = 'redis' | 'postgres';
+export type { RedisAddress } from './config.schema';
+
+/** Which Redis deployment the queue runs on; one of REDIS_URL, REDIS_CLUSTER_NODES, REDIS_SENTINELS. */
+export type RedisTarget =
+  | { mode: 'single'; url: string }
+  /** Seed nodes; the client discovers the rest of the cluster from them. */
+  | { mode: 'cluster'; nodes: RedisAddress[] }
+  /** Entries' credentials and TLS are the data nodes'; the Sentinels have their own password. */
+  | { mode: 'sentinel'; sentinels: RedisAddress[]; masterName: string; sentinelPassword?: string };
 
 /** The typed, validated configuration every module reads; built once at boot. */
 export interface AppConfig {
@@ -27,7 +36,8 @@ export interface AppConfig {
   };
   queue: {
     backend: QueueBackend;
-    redisUrl?: string;
+    /** Set when the backend is Redis. */
+    redis?: RedisTarget;
     prefix: string;
     lockDurationMs: number;
     sweepIntervalMs: number;
@@ -46,7 +56,11 @@ export interface AppConfig {
     webhookSecret?: string;
   };
   auth: { loginTtlMs: number; magicLinkTtlMs: number };
-  http: { rateLimitPerMinute: number };
+  http: {
+    rateLimitPerMinute: number;
+    /** Express's `trust proxy`: which hops' X-Forwarded-For names the client. */
+    trustProxy: boolean | number | string[];
+  };
   materials: { maxBytes: number };
   /** Days after an event ends before attendees' personal data is erased; 0 keeps it. */
   privacy: { anonymiseAfterDays: number };
@@ -74,8 +88,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       `PLENARY_ROLE=${e.PLENARY_ROLE} needs DATABASE_URL: the embedded database belongs to one process, so it only runs PLENARY_ROLE=all`,
     );
   }
-  if (e.QUEUE_BACKEND === 'redis' && !e.REDIS_URL) {
-    problems.push('QUEUE_BACKEND=redis needs REDIS_URL (expected redis://host:port)');
+  const redisChoices = (['REDIS_URL', 'REDIS_CLUSTER_NODES', 'REDIS_SENTINELS'] as const).filter((name) => e[name] !== undefined);
+  if (redisChoices.length > 1) {
+    problems.push(`${redisChoices.join(' and ')}: set only one (single node, cluster or Sentinel)`);
+  }
+  if (e.REDIS_SENTINELS && !e.REDIS_SENTINEL_NAME) {
+    problems.push('REDIS_SENTINELS needs REDIS_SENTINEL_NAME (the master name the Sentinels monitor)');
+  }
+  for (const name of ['REDIS_SENTINEL_NAME', 'REDIS_SENTINEL_PASSWORD'] as const) {
+    if (e[name] !== undefined && !e.REDIS_SENTINELS) problems.push(`${name} needs REDIS_SENTINELS (host:port of each Sentinel)`);
+  }
+  if (e.QUEUE_BACKEND === 'redis' && redisChoices.length === 0) {
+    problems.push('QUEUE_BACKEND=redis needs REDIS_URL (expected redis://host:port), REDIS_CLUSTER_NODES or REDIS_SENTINELS');
   }
   if (embedded && e.QUEUE_BACKEND === 'redis') {
     problems.push('QUEUE_BACKEND=redis needs DATABASE_URL: the embedded runtime always queues on its own database');
@@ -88,7 +112,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
-  const backend: QueueBackend = embedded ? 'postgres' : (e.QUEUE_BACKEND ?? (e.REDIS_URL ? 'redis' : 'postgres'));
+  const redis = redisTarget(e);
+  const backend: QueueBackend = embedded ? 'postgres' : (e.QUEUE_BACKEND ?? (redis ? 'redis' : 'postgres'));
   const dataDir = resolve(e.PLENARY_DATA_DIR);
   return {
     role: e.PLENARY_ROLE,
@@ -101,7 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     database: { url: e.DATABASE_URL, embedded, runMigrations: e.MIGRATIONS_RUN },
     queue: {
       backend,
-      redisUrl: e.REDIS_URL,
+      redis: backend === 'redis' ? redis : undefined,
       prefix: e.QUEUE_PREFIX,
       lockDurationMs: e.PLENARY_QUEUE_LOCK_SECONDS * 1000,
       sweepIntervalMs: e.PLENARY_SWEEP_INTERVAL_SECONDS * 1000,
@@ -121,11 +146,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       loginTtlMs: e.PLENARY_LOGIN_TTL_HOURS * 3_600_000,
       magicLinkTtlMs: e.PLENARY_MAGIC_LINK_TTL_DAYS * 86_400_000,
     },
-    http: { rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE },
+    http: { rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE, trustProxy: e.TRUST_PROXY },
     materials: { maxBytes: e.MATERIALS_MAX_BYTES },
     privacy: { anonymiseAfterDays: e.PLENARY_ANONYMISE_AFTER_DAYS },
     reports: { delayMs: Math.round(e.PLENARY_REPORT_DELAY_MINUTES * 60_000) },
   };
+}
+
+function redisTarget(e: z.infer<typeof envSchema>): RedisTarget | undefined {
+  if (e.REDIS_CLUSTER_NODES) return { mode: 'cluster', nodes: e.REDIS_CLUSTER_NODES };
+  if (e.REDIS_SENTINELS && e.REDIS_SENTINEL_NAME) {
+    return {
+      mode: 'sentinel',
+      sentinels: e.REDIS_SENTINELS,
+      masterName: e.REDIS_SENTINEL_NAME,
+      sentinelPassword: e.REDIS_SENTINEL_PASSWORD,
+    };
+  }
+  if (e.REDIS_URL) return { mode: 'single', url: e.REDIS_URL };
+  return undefined;
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {

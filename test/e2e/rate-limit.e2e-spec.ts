@@ -17,3 +17,16 @@ describe('rate limit on login and public writes', () => {
     for (let i = 0; i < 5; i++) await ctx.app.http.get('/health').expect(200);
   });
 });
+
+describe('rate limit while its Redis is unreachable', () => {
+  // Nothing listens on port 1: every connection is refused at once.
+  const ctx = useTestApp({ RATE_LIMIT_PER_MINUTE: '3', PLENARY_ROLE: 'api', REDIS_URL: 'redis://127.0.0.1:1' });
+
+  it('lets logins through uncounted, answering within seconds', async () => {
+    const started = Date.now();
+    for (let i = 0; i < 4; i++) {
+      await ctx.app.http.post('/auth/login').send({ email: ADMIN.email, password: 'wrong-password' }).expect(401);
+    }
+    expect(Date.now() - started).toBeLessThan(4 * 1500);
+  });
+});

@@ -1,8 +1,9 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { ConnectionOptions, JobsOptions, Queue } from 'bullmq';
+import { JobsOptions, Queue } from 'bullmq';
 import { APP_CONFIG } from '../../config/config.module';
 import { AppConfig } from '../../config/app-config';
 import { CoalescingBatcher } from '../batching/coalescing-batcher';
+import { QueueConnection, queuePrefix } from './queue-connection';
 import { JOB_QUEUE, JobName, JobPayloads, QueueName, assertJobId } from './queue-names';
 
 export const QUEUE_CONNECTION = Symbol('QUEUE_CONNECTION');
@@ -25,15 +26,15 @@ export class JobQueueService implements OnApplicationShutdown {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(QUEUE_CONNECTION) private readonly connection: ConnectionOptions,
+    @Inject(QUEUE_CONNECTION) private readonly connection: QueueConnection,
   ) {}
 
   queue(name: QueueName): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
       queue = new Queue(name, {
-        connection: this.connection,
-        prefix: this.config.queue.prefix,
+        connection: this.connection.options,
+        prefix: queuePrefix(this.config, name),
         defaultJobOptions: {
           removeOnComplete: { age: DAY_SECONDS, count: 1000 },
           // Failed jobs stay for inspection in /admin/queues for a month.
@@ -79,6 +80,8 @@ export class JobQueueService implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await Promise.all([...this.queues.values()].map((queue) => queue.close()));
     this.queues.clear();
+    // Workers closed before this hook; the queues were the shared client's last users.
+    await this.connection.close();
   }
 }
 

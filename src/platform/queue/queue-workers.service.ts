@@ -1,8 +1,9 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { ConnectionOptions, Job, Worker, WorkerOptions } from 'bullmq';
+import { Job, Worker, WorkerOptions } from 'bullmq';
 import { APP_CONFIG } from '../../config/config.module';
 import { AppConfig } from '../../config/app-config';
 import { QUEUE_CONNECTION } from './job-queue.service';
+import { QueueConnection, queuePrefix } from './queue-connection';
 import { JOB_QUEUE, JobName, JobPayloads, QueueName } from './queue-names';
 
 export type JobHandler<N extends JobName> = (job: Job<JobPayloads[N], unknown, N>) => Promise<unknown>;
@@ -27,7 +28,7 @@ export class QueueWorkersService implements OnApplicationBootstrap, BeforeApplic
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(QUEUE_CONNECTION) private readonly connection: ConnectionOptions,
+    @Inject(QUEUE_CONNECTION) private readonly connection: QueueConnection,
   ) {}
 
   get runsWorkers(): boolean {
@@ -53,8 +54,8 @@ export class QueueWorkersService implements OnApplicationBootstrap, BeforeApplic
     const tuning = this.tuning.get(queue) ?? {};
     const lockDuration = this.config.queue.lockDurationMs;
     const options: WorkerOptions = {
-      connection: this.connection,
-      prefix: this.config.queue.prefix,
+      connection: this.connection.options,
+      prefix: queuePrefix(this.config, queue),
       concurrency: tuning.concurrency ?? 1,
       lockDuration,
       stalledInterval: lockDuration,

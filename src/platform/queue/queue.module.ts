@@ -2,7 +2,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { JobQueueService, QUEUE_CONNECTION } from './job-queue.service';
 import { MaintenanceSchedulerService } from './maintenance-scheduler.service';
-import { queueConnection } from './queue-connection';
+import { QueueConnection } from './queue-connection';
 import { QueueWorkersService } from './queue-workers.service';
 
 @Global()
@@ -12,12 +12,12 @@ export class QueueModule {
     return {
       module: QueueModule,
       providers: [
-        { provide: QUEUE_CONNECTION, useValue: queueConnection(config, databaseUrl) },
+        { provide: QUEUE_CONNECTION, useValue: QueueConnection.open(config, databaseUrl) },
         JobQueueService,
         QueueWorkersService,
         MaintenanceSchedulerService,
       ],
-      exports: [JobQueueService, QueueWorkersService, MaintenanceSchedulerService],
+      exports: [QUEUE_CONNECTION, JobQueueService, QueueWorkersService, MaintenanceSchedulerService],
     };
   }
 }
