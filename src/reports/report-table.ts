@@ -1,3 +1,4 @@
+import { Table } from '../platform/http/table-download';
 import { EMAIL_STATUS_NAMES, REGISTRATION_STATUS_NAMES, ReportData } from './report-data';
 
 /** Stored as jsonb, whose objects do not keep their key order: the CSV names its own. */
@@ -22,19 +23,8 @@ const PEOPLE_KEYS: Array<keyof ReportData['people']> = [
   'organisersAmongPersons',
 ];
 
-/**
- * RFC 4180 quoting; a value a spreadsheet would read as a formula
- * (=, +, -, @ first) is prefixed with an apostrophe.
- */
-function cell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /** The report as `section,key,value` rows (design.md), one fact a row, in the order of the HTML page. */
-export function renderReportCsv(data: ReportData, version: number): string {
+export function reportTable(eventSlug: string, data: ReportData, version: number): Table {
   const rows: Array<[string, string, unknown]> = [];
   const add = (section: string, key: string, value: unknown) => rows.push([section, key, value]);
   const e = data.event;
@@ -113,7 +103,7 @@ export function renderReportCsv(data: ReportData, version: number): string {
     if (o.note) add('outcomes', `${o.label}.note`, o.note);
   }
   data.highlights.forEach((q, i) => add('highlights', `${i + 1}`, q.attribution ? `${q.quote} — ${q.attribution}` : q.quote));
-  return `section,key,value\r\n${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+  return { name: `${eventSlug}-report-v${version}`, header: ['section', 'key', 'value'], rows };
 }
 
 function snake(key: string): string {
