@@ -50,11 +50,58 @@ export interface ReportEventRow {
 export const EVENT_QUERY = `SELECT id, slug, title, timezone, venue, starts_at, ends_at, status, capacity, co_organisers, materials_due_at
   FROM events WHERE id = $1`;
 
-/** The latest published version: the programme "as held". */
+/** The latest published version: what attendees were shown. */
 const LATEST = `latest AS (
   SELECT number, note, published_at, snapshot FROM agenda_versions WHERE event_id = $1 ORDER BY number DESC LIMIT 1)`;
-const HELD = `held AS (
-  SELECT s FROM latest CROSS JOIN LATERAL jsonb_array_elements(latest.snapshot->'sessions') s WHERE s->>'status' <> 'cancelled')`;
+/**
+ * The programme as held: the working agenda as the organisers hold it when the report is
+ * compiled (it may be ahead of the latest published version), without cancelled sessions or
+ * withdrawn presentations, in the JSON shape of a published snapshot. `published` says whether
+ * the latest published version shows the session or presentation. A presenter of a published
+ * presentation is shown as published (a later registration may have retyped their region in
+ * lower case); the others as their person row holds them.
+ */
+const HELD = `published_sessions AS (
+    SELECT DISTINCT (s->>'id')::uuid AS id
+      FROM latest CROSS JOIN LATERAL jsonb_array_elements(latest.snapshot->'sessions') s WHERE s->>'status' <> 'cancelled'),
+  published_presentations AS (
+    SELECT DISTINCT (pr->>'id')::uuid AS id
+      FROM latest CROSS JOIN LATERAL jsonb_array_elements(latest.snapshot->'sessions') s
+      CROSS JOIN LATERAL jsonb_array_elements(s->'presentations') pr WHERE s->>'status' <> 'cancelled'),
+  published_presenters AS (
+    SELECT (pr->>'id')::uuid AS presentation_id, (p->>'id')::uuid AS person_id, p AS person
+      FROM latest CROSS JOIN LATERAL jsonb_array_elements(latest.snapshot->'sessions') s
+      CROSS JOIN LATERAL jsonb_array_elements(s->'presentations') pr
+      CROSS JOIN LATERAL jsonb_array_elements(pr->'presenters') p WHERE s->>'status' <> 'cancelled'),
+  working_presenters AS (
+    SELECT pp.presentation_id,
+           jsonb_agg(coalesce(pub.person, jsonb_build_object('id', p.id, 'name', p.name, 'organisation', p.organisation,
+                                                             'region', p.region, 'countryCode', p.country_code))
+                     || jsonb_build_object('role', pp.role) ORDER BY pp.position, p.name) AS presenters
+      FROM presentation_presenters pp JOIN presentations x ON x.id = pp.presentation_id JOIN people p ON p.id = pp.person_id
+      LEFT JOIN published_presenters pub ON pub.presentation_id = pp.presentation_id AND pub.person_id = pp.person_id
+     WHERE x.event_id = $1 GROUP BY pp.presentation_id),
+  working_presentations AS (
+    SELECT pr.session_id,
+           jsonb_agg(jsonb_build_object('id', pr.id, 'title', pr.title, 'themeId', pr.theme_id, 'position', pr.position,
+                                        'published', pub.id IS NOT NULL, 'presenters', coalesce(wp.presenters, '[]'::jsonb))) AS presentations
+      FROM presentations pr
+      LEFT JOIN published_presentations pub ON pub.id = pr.id
+      LEFT JOIN working_presenters wp ON wp.presentation_id = pr.id
+     WHERE pr.event_id = $1 AND pr.session_id IS NOT NULL AND pr.status <> 'withdrawn'
+     GROUP BY pr.session_id),
+  working_chairs AS (
+    SELECT c.session_id, jsonb_agg(jsonb_build_object('id', c.person_id)) AS chairs
+      FROM session_chairs c JOIN sessions x ON x.id = c.session_id WHERE x.event_id = $1 GROUP BY c.session_id),
+  held AS (
+    SELECT jsonb_build_object('id', ss.id, 'kind', ss.kind, 'title', ss.title, 'themeId', ss.theme_id,
+                              'startsAt', ss.starts_at, 'hostOrganisation', ss.host_organisation, 'published', pub.id IS NOT NULL,
+                              'chairs', coalesce(wc.chairs, '[]'::jsonb), 'presentations', coalesce(wp.presentations, '[]'::jsonb)) AS s
+      FROM sessions ss
+      LEFT JOIN published_sessions pub ON pub.id = ss.id
+      LEFT JOIN working_chairs wc ON wc.session_id = ss.id
+      LEFT JOIN working_presentations wp ON wp.session_id = ss.id
+     WHERE ss.event_id = $1 AND ss.status <> 'cancelled')`;
 const PRESENTERS = `SELECT (p->>'id')::uuid AS person_id FROM held
   CROSS JOIN LATERAL jsonb_array_elements(held.s->'presentations') pr CROSS JOIN LATERAL jsonb_array_elements(pr->'presenters') p`;
 const CHAIRS = `SELECT (c->>'id')::uuid AS person_id FROM held CROSS JOIN LATERAL jsonb_array_elements(held.s->'chairs') c`;
@@ -124,46 +171,53 @@ export function reportQueries(event: ReportEventRow, days: number): ReportQuery[
       params: [id],
     },
     {
+      // One row whether or not a version was published. Theme names come from the working
+      // agenda, like the sessions counted.
       name: 'programme',
       text: `WITH ${LATEST}
-        SELECT number, note, published_at, snapshot->'themes' AS themes, snapshot->'rooms' AS rooms,
-               (SELECT count(*) FROM agenda_versions WHERE event_id = $1)::int AS versions
-          FROM latest`,
+        SELECT latest.number, latest.note, latest.published_at,
+               (SELECT coalesce(jsonb_agg(jsonb_build_object('id', id, 'name', name)), '[]'::jsonb) FROM themes WHERE event_id = $1) AS themes,
+               (SELECT count(*) FROM agenda_versions WHERE event_id = $1)::int AS versions,
+               (SELECT count(*) FROM presentations WHERE event_id = $1 AND session_id IS NULL AND status <> 'withdrawn')::int AS unscheduled
+          FROM (SELECT 1) one LEFT JOIN latest ON true`,
       params: [id],
     },
     {
-      // Held sessions (not cancelled; breaks are not counted) per theme, local day, host and kind.
+      // Held sessions (not cancelled; breaks are not counted) per theme, local day, host and kind,
+      // and those the latest published version does not show.
       name: 'sessions',
       text: `WITH ${LATEST}, ${HELD},
         s AS (
-          SELECT s->>'themeId' AS theme_id, s->>'kind' AS kind, s->>'title' AS title, s->>'startsAt' AS starts_at,
+          SELECT s->>'id' AS id, s->>'themeId' AS theme_id, s->>'kind' AS kind, s->>'title' AS title, s->>'startsAt' AS starts_at,
                  to_char((s->>'startsAt')::timestamptz AT TIME ZONE $2::text, 'YYYY-MM-DD') AS day,
-                 nullif(btrim(s->>'hostOrganisation'), '') AS host
+                 nullif(btrim(s->>'hostOrganisation'), '') AS host, (s->>'published')::boolean AS published
             FROM held WHERE s->>'kind' <> 'break')
         SELECT GROUPING(theme_id)::int AS g_theme, GROUPING(day)::int AS g_day, GROUPING(host)::int AS g_host, GROUPING(kind)::int AS g_kind,
                theme_id, day, host, kind, count(*)::int AS n,
-               CASE WHEN GROUPING(host) = 0 AND host IS NOT NULL THEN json_agg(title ORDER BY starts_at, title) END AS titles
+               CASE WHEN GROUPING(host) = 0 AND host IS NOT NULL THEN json_agg(title ORDER BY starts_at, title) END AS titles,
+               CASE WHEN GROUPING(theme_id) + GROUPING(day) + GROUPING(host) + GROUPING(kind) = 4
+                    THEN coalesce(json_agg(json_build_object('sessionId', id, 'title', title, 'startsAt', starts_at) ORDER BY starts_at, title)
+                                  FILTER (WHERE NOT published), '[]') END AS unpublished
           FROM s
          GROUP BY GROUPING SETS ((theme_id), (day), (host), (kind), ())`,
       params: [id, event.timezone],
     },
     {
-      // Sessions moved in any published version, and those the latest version cancelled.
+      // Sessions moved in any published version, and those cancelled (a session never published is
+      // removed, not cancelled).
       name: 'changes',
-      text: `WITH ${LATEST}
-        SELECT 'moved' AS change, v.number, m->>'sessionId' AS session_id, m->>'title' AS title,
+      text: `SELECT 'moved' AS change, v.number, m->>'sessionId' AS session_id, m->>'title' AS title,
                m->'from'->>'startsAt' AS from_starts_at, m->'to'->>'startsAt' AS to_starts_at
           FROM agenda_versions v CROSS JOIN LATERAL jsonb_array_elements(v.changes->'moved') m
          WHERE v.event_id = $1
         UNION ALL
-        SELECT 'cancelled', latest.number, s->>'id', s->>'title', s->>'startsAt', NULL
-          FROM latest CROSS JOIN LATERAL jsonb_array_elements(latest.snapshot->'sessions') s
-         WHERE s->>'status' = 'cancelled'
+        SELECT 'cancelled', NULL, id::text, title, to_json(starts_at)#>>'{}', NULL
+          FROM sessions WHERE event_id = $1 AND status = 'cancelled'
          ORDER BY 2, 3`,
       params: [id],
     },
     {
-      // Presentations of held sessions with their presenters as published, and whether their
+      // Presentations of held sessions with their presenters, and whether their
       // materials came on time (first version by the deadline), late, or not at all.
       name: 'presentations',
       text: `WITH ${LATEST}, ${HELD},
@@ -171,11 +225,11 @@ export function reportQueries(event: ReportEventRow, days: number): ReportQuery[
           SELECT (pr->>'id')::uuid AS id, pr->>'title' AS title, held.s->>'title' AS session_title,
                  coalesce(pr->>'themeId', held.s->>'themeId') AS theme_id, held.s->>'startsAt' AS session_starts_at,
                  to_char((held.s->>'startsAt')::timestamptz AT TIME ZONE $2::text, 'YYYY-MM-DD') AS day,
-                 (pr->>'position')::int AS position, pr->'presenters' AS presenters
+                 (pr->>'position')::int AS position, pr->'presenters' AS presenters, (pr->>'published')::boolean AS published
             FROM held CROSS JOIN LATERAL jsonb_array_elements(held.s->'presentations') pr),
         m AS (SELECT presentation_id, min(uploaded_at) AS first_at, count(*)::int AS versions
                 FROM presentation_materials WHERE event_id = $1 GROUP BY presentation_id)
-        SELECT pres.id, pres.title, pres.session_title, pres.theme_id, pres.day, pres.presenters,
+        SELECT pres.id, pres.title, pres.session_title, pres.theme_id, pres.day, pres.presenters, pres.published,
                coalesce(m.versions, 0) AS versions, m.first_at,
                CASE WHEN m.first_at IS NULL THEN 'missing'
                     WHEN $3::timestamptz IS NOT NULL AND m.first_at > $3::timestamptz THEN 'late'

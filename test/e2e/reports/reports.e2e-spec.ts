@@ -399,7 +399,7 @@ describe('post-event reports of the region-to-region meeting', () => {
     ]);
   });
 
-  it('describes the programme as held in the latest published version', () => {
+  it('describes the programme as held, which the latest published version shows in full', () => {
     expect(data.programme).toEqual({
       version: {
         number: 2,
@@ -408,6 +408,7 @@ describe('post-event reports of the region-to-region meeting', () => {
       },
       versions: 2,
       sessionsHeld: 5,
+      unpublished: [],
       byTheme: [
         { themeId: meeting.themes.industry.id, theme: 'Industry modernisation and innovation', sessions: 1 },
         { themeId: meeting.themes.sustainability.id, theme: 'Sustainability and innovation in natural resource management', sessions: 1 },
