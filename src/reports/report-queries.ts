@@ -56,55 +56,21 @@ const LATEST = `latest AS (
 /**
  * The programme as held: the working agenda as the organisers hold it when the report is
  * compiled (it may be ahead of the latest published version), without cancelled sessions or
- * withdrawn presentations, in the JSON shape of a published snapshot. `published` says whether
- * the latest published version shows the session or presentation. A presenter of a published
- * presentation is shown as published (a later registration may have retyped their region in
- * lower case); the others as their person row holds them.
+ * withdrawn presentations. Read from the agenda's tables, not the snapshot's JSON.
  */
-const HELD = `published_sessions AS (
-    SELECT DISTINCT (s->>'id')::uuid AS id
+const HELD_SESSIONS = `SELECT * FROM sessions WHERE event_id = $1 AND status <> 'cancelled'`;
+const HELD_PRESENTATIONS = `SELECT pr.*, hs.title AS session_title, hs.theme_id AS session_theme_id, hs.starts_at AS session_starts_at
+  FROM presentations pr JOIN (${HELD_SESSIONS}) hs ON hs.id = pr.session_id
+  WHERE pr.event_id = $1 AND pr.status <> 'withdrawn'`;
+/** What the latest published version shows, to tell what was never published. */
+const PUBLISHED = `published_sessions AS MATERIALIZED (
+    SELECT DISTINCT (s->>'id')::uuid AS id, s AS session
       FROM latest CROSS JOIN LATERAL jsonb_array_elements(latest.snapshot->'sessions') s WHERE s->>'status' <> 'cancelled'),
-  published_presentations AS (
-    SELECT DISTINCT (pr->>'id')::uuid AS id
-      FROM latest CROSS JOIN LATERAL jsonb_array_elements(latest.snapshot->'sessions') s
-      CROSS JOIN LATERAL jsonb_array_elements(s->'presentations') pr WHERE s->>'status' <> 'cancelled'),
-  published_presenters AS (
-    SELECT (pr->>'id')::uuid AS presentation_id, (p->>'id')::uuid AS person_id, p AS person
-      FROM latest CROSS JOIN LATERAL jsonb_array_elements(latest.snapshot->'sessions') s
-      CROSS JOIN LATERAL jsonb_array_elements(s->'presentations') pr
-      CROSS JOIN LATERAL jsonb_array_elements(pr->'presenters') p WHERE s->>'status' <> 'cancelled'),
-  working_presenters AS (
-    SELECT pp.presentation_id,
-           jsonb_agg(coalesce(pub.person, jsonb_build_object('id', p.id, 'name', p.name, 'organisation', p.organisation,
-                                                             'region', p.region, 'countryCode', p.country_code))
-                     || jsonb_build_object('role', pp.role) ORDER BY pp.position, p.name) AS presenters
-      FROM presentation_presenters pp JOIN presentations x ON x.id = pp.presentation_id JOIN people p ON p.id = pp.person_id
-      LEFT JOIN published_presenters pub ON pub.presentation_id = pp.presentation_id AND pub.person_id = pp.person_id
-     WHERE x.event_id = $1 GROUP BY pp.presentation_id),
-  working_presentations AS (
-    SELECT pr.session_id,
-           jsonb_agg(jsonb_build_object('id', pr.id, 'title', pr.title, 'themeId', pr.theme_id, 'position', pr.position,
-                                        'published', pub.id IS NOT NULL, 'presenters', coalesce(wp.presenters, '[]'::jsonb))) AS presentations
-      FROM presentations pr
-      LEFT JOIN published_presentations pub ON pub.id = pr.id
-      LEFT JOIN working_presenters wp ON wp.presentation_id = pr.id
-     WHERE pr.event_id = $1 AND pr.session_id IS NOT NULL AND pr.status <> 'withdrawn'
-     GROUP BY pr.session_id),
-  working_chairs AS (
-    SELECT c.session_id, jsonb_agg(jsonb_build_object('id', c.person_id)) AS chairs
-      FROM session_chairs c JOIN sessions x ON x.id = c.session_id WHERE x.event_id = $1 GROUP BY c.session_id),
-  held AS (
-    SELECT jsonb_build_object('id', ss.id, 'kind', ss.kind, 'title', ss.title, 'themeId', ss.theme_id,
-                              'startsAt', ss.starts_at, 'hostOrganisation', ss.host_organisation, 'published', pub.id IS NOT NULL,
-                              'chairs', coalesce(wc.chairs, '[]'::jsonb), 'presentations', coalesce(wp.presentations, '[]'::jsonb)) AS s
-      FROM sessions ss
-      LEFT JOIN published_sessions pub ON pub.id = ss.id
-      LEFT JOIN working_chairs wc ON wc.session_id = ss.id
-      LEFT JOIN working_presentations wp ON wp.session_id = ss.id
-     WHERE ss.event_id = $1 AND ss.status <> 'cancelled')`;
-const PRESENTERS = `SELECT (p->>'id')::uuid AS person_id FROM held
-  CROSS JOIN LATERAL jsonb_array_elements(held.s->'presentations') pr CROSS JOIN LATERAL jsonb_array_elements(pr->'presenters') p`;
-const CHAIRS = `SELECT (c->>'id')::uuid AS person_id FROM held CROSS JOIN LATERAL jsonb_array_elements(held.s->'chairs') c`;
+  published_presentations AS MATERIALIZED (
+    SELECT DISTINCT ON ((pr->>'id')::uuid) (pr->>'id')::uuid AS id, pr->'presenters' AS presenters
+      FROM published_sessions CROSS JOIN LATERAL jsonb_array_elements(session->'presentations') pr)`;
+const PRESENTERS = `SELECT pp.person_id FROM presentation_presenters pp JOIN (${HELD_PRESENTATIONS}) hp ON hp.id = pp.presentation_id`;
+const CHAIRS = `SELECT c.person_id FROM session_chairs c JOIN (${HELD_SESSIONS}) hs ON hs.id = c.session_id`;
 /** Attendees: a confirmed registration, or one that checked in (and was cancelled later). */
 const ATTENDEES = `SELECT person_id FROM registrations WHERE event_id = $1 AND status = 'confirmed'
   UNION SELECT r.person_id FROM check_ins c JOIN registrations r ON r.id = c.registration_id WHERE c.event_id = $1`;
@@ -114,8 +80,7 @@ export function reportQueries(event: ReportEventRow, days: number): ReportQuery[
   return [
     {
       name: 'people',
-      text: `WITH ${LATEST}, ${HELD},
-        roles AS (
+      text: `WITH roles AS (
           SELECT person_id, 'attendee' AS role FROM (${ATTENDEES}) a
           UNION ALL SELECT person_id, 'presenter' FROM (${PRESENTERS}) p
           UNION ALL SELECT person_id, 'chair' FROM (${CHAIRS}) c),
@@ -153,8 +118,7 @@ export function reportQueries(event: ReportEventRow, days: number): ReportQuery[
       // Regions compare case-insensitively within their country (design.md "Region"). The
       // spelling shown is the most used one, written in mixed case if anyone did.
       name: 'participation',
-      text: `WITH ${LATEST}, ${HELD},
-        involved AS (${ATTENDEES} UNION ${PRESENTERS} UNION ${CHAIRS}),
+      text: `WITH involved AS (${ATTENDEES} UNION ${PRESENTERS} UNION ${CHAIRS}),
         spelled AS (
           SELECT p.country_code, p.region, p.organisation_type, count(*)::int AS n
             FROM involved i JOIN people p ON p.id = i.person_id
@@ -186,12 +150,12 @@ export function reportQueries(event: ReportEventRow, days: number): ReportQuery[
       // Held sessions (not cancelled; breaks are not counted) per theme, local day, host and kind,
       // and those the latest published version does not show.
       name: 'sessions',
-      text: `WITH ${LATEST}, ${HELD},
+      text: `WITH ${LATEST}, ${PUBLISHED},
         s AS (
-          SELECT s->>'id' AS id, s->>'themeId' AS theme_id, s->>'kind' AS kind, s->>'title' AS title, s->>'startsAt' AS starts_at,
-                 to_char((s->>'startsAt')::timestamptz AT TIME ZONE $2::text, 'YYYY-MM-DD') AS day,
-                 nullif(btrim(s->>'hostOrganisation'), '') AS host, (s->>'published')::boolean AS published
-            FROM held WHERE s->>'kind' <> 'break')
+          SELECT hs.id, hs.theme_id, hs.kind, hs.title, hs.starts_at,
+                 to_char(hs.starts_at AT TIME ZONE $2::text, 'YYYY-MM-DD') AS day,
+                 nullif(btrim(hs.host_organisation), '') AS host, pub.id IS NOT NULL AS published
+            FROM (${HELD_SESSIONS}) hs LEFT JOIN published_sessions pub ON pub.id = hs.id WHERE hs.kind <> 'break')
         SELECT GROUPING(theme_id)::int AS g_theme, GROUPING(day)::int AS g_day, GROUPING(host)::int AS g_host, GROUPING(kind)::int AS g_kind,
                theme_id, day, host, kind, count(*)::int AS n,
                CASE WHEN GROUPING(host) = 0 AND host IS NOT NULL THEN json_agg(title ORDER BY starts_at, title) END AS titles,
@@ -217,34 +181,43 @@ export function reportQueries(event: ReportEventRow, days: number): ReportQuery[
       params: [id],
     },
     {
-      // Presentations of held sessions with their presenters, and whether their
-      // materials came on time (first version by the deadline), late, or not at all.
+      // Presentations of held sessions with their presenters, and whether their materials came
+      // on time (first version by the deadline), late, or not at all. A presenter of a published
+      // presentation is shown as published (a later registration may have retyped their region
+      // in lower case); the others as their person row holds them.
       name: 'presentations',
-      text: `WITH ${LATEST}, ${HELD},
-        pres AS (
-          SELECT (pr->>'id')::uuid AS id, pr->>'title' AS title, held.s->>'title' AS session_title,
-                 coalesce(pr->>'themeId', held.s->>'themeId') AS theme_id, held.s->>'startsAt' AS session_starts_at,
-                 to_char((held.s->>'startsAt')::timestamptz AT TIME ZONE $2::text, 'YYYY-MM-DD') AS day,
-                 (pr->>'position')::int AS position, pr->'presenters' AS presenters, (pr->>'published')::boolean AS published
-            FROM held CROSS JOIN LATERAL jsonb_array_elements(held.s->'presentations') pr),
+      text: `WITH ${LATEST}, ${PUBLISHED},
+        pres AS (${HELD_PRESENTATIONS}),
+        presenters AS (
+          SELECT pp.presentation_id,
+                 jsonb_agg(coalesce(shown.person, jsonb_build_object('id', p.id, 'name', p.name, 'organisation', p.organisation,
+                                                                     'region', p.region, 'countryCode', p.country_code))
+                           || jsonb_build_object('role', pp.role) ORDER BY pp.position, p.name) AS presenters
+            FROM presentation_presenters pp JOIN pres ON pres.id = pp.presentation_id JOIN people p ON p.id = pp.person_id
+            LEFT JOIN published_presentations pub ON pub.id = pp.presentation_id
+            LEFT JOIN LATERAL (SELECT x AS person FROM jsonb_array_elements(pub.presenters) x WHERE x->>'id' = pp.person_id::text LIMIT 1) shown ON true
+           GROUP BY pp.presentation_id),
         m AS (SELECT presentation_id, min(uploaded_at) AS first_at, count(*)::int AS versions
                 FROM presentation_materials WHERE event_id = $1 GROUP BY presentation_id)
-        SELECT pres.id, pres.title, pres.session_title, pres.theme_id, pres.day, pres.presenters, pres.published,
+        SELECT pres.id, pres.title, pres.session_title, coalesce(pres.theme_id, pres.session_theme_id) AS theme_id,
+               to_char(pres.session_starts_at AT TIME ZONE $2::text, 'YYYY-MM-DD') AS day,
+               coalesce(presenters.presenters, '[]'::jsonb) AS presenters, pub.id IS NOT NULL AS published,
                coalesce(m.versions, 0) AS versions, m.first_at,
                CASE WHEN m.first_at IS NULL THEN 'missing'
                     WHEN $3::timestamptz IS NOT NULL AND m.first_at > $3::timestamptz THEN 'late'
                     ELSE 'on_time' END AS materials
-          FROM pres LEFT JOIN m ON m.presentation_id = pres.id
+          FROM pres
+          LEFT JOIN presenters ON presenters.presentation_id = pres.id
+          LEFT JOIN published_presentations pub ON pub.id = pres.id
+          LEFT JOIN m ON m.presentation_id = pres.id
          ORDER BY pres.session_starts_at, pres.session_title, pres.position NULLS LAST, pres.title`,
       params: [id, event.timezone, event.materials_due_at],
     },
     {
-      // Presenting regions: distinct (country, region) among the presenters of held sessions.
+      // Presenting regions: distinct (country, region) among the presenters of held presentations.
       name: 'presenting',
-      text: `WITH ${LATEST}, ${HELD},
-        pp AS (SELECT DISTINCT p->>'id' AS id, p->>'countryCode' AS country_code, p->>'region' AS region
-                 FROM held CROSS JOIN LATERAL jsonb_array_elements(held.s->'presentations') pr
-                 CROSS JOIN LATERAL jsonb_array_elements(pr->'presenters') p)
+      text: `WITH pp AS (
+          SELECT DISTINCT p.id, p.country_code, p.region FROM (${PRESENTERS}) x JOIN people p ON p.id = x.person_id)
         SELECT country_code, lower(region) AS region_key, mode() WITHIN GROUP (ORDER BY region) AS region, count(DISTINCT id)::int AS people
           FROM pp GROUP BY country_code, lower(region)`,
       params: [id],
