@@ -985,7 +985,7 @@ async function main(): Promise<void> {
       ],
       [
         'Attendance',
-        `${d.attendance.byDay.map((x: { day: string; checkedIn: number }) => `${x.day}: ${x.checkedIn}`).join(', ')}; ${d.attendance.overEvent} over the event, ${d.registrations.noShows} no-shows`,
+        `${d.attendance.byDay.map((x: { day: string; checkedIn: number }) => `${x.day}: ${x.checkedIn}`).join(', ')}; ${d.attendance.overEvent} over the event, ${d.registrations.noShows === null ? 'no-shows once it is over' : `${d.registrations.noShows} no-shows`}`,
       ],
       ['Regions', `${d.participation.regions} regions from ${d.participation.countries} countries took part`],
       [

@@ -19,7 +19,8 @@ export function validateAnswers(questions: Question[], answers: Record<string, u
   for (const question of questions) {
     const field = `answers.${question.key}`;
     const value = answers[question.key];
-    if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) {
+    const blank = value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+    if (blank || (Array.isArray(value) && value.length === 0)) {
       if (requireAll && question.required) errors.push({ field, message: 'required' });
       continue;
     }

@@ -8,14 +8,15 @@ import { EventsService } from '../events/events.service';
 import { IdParam } from '../platform/http/id-param.pipe';
 import { Problem } from '../platform/http/problem';
 import { RateLimitGuard, RateLimited } from '../platform/http/rate-limit.guard';
+import { TableFormat, XLSX_TYPE, sendTable } from '../platform/http/table-download';
 import { ZodValidationPipe } from '../platform/http/zod-validation.pipe';
 import { ApiZodBody, ZodBody, ZodQuery } from '../platform/http/zod-body.decorator';
 import { OrganiserRegisterInput, organiserRegisterSchema, registerSchema } from './dto/register.dto';
-import { RegistrationQuery, registrationQuerySchema } from './dto/registration-query.dto';
+import { RegistrationListQuery, registrationListQuerySchema } from './dto/registration-query.dto';
 import { UpdateRegistrationInput, updateRegistrationSchema } from './dto/update-registration.dto';
 import { RegistrationDetailsService } from './registration-details.service';
 import { RegistrationQueriesService } from './registration-queries.service';
-import { registrationCsvLine, registrationsCsvHeader } from './registrations-csv';
+import { registrationsTable } from './registrations-table';
 import { RegistrationErasureService } from './registration-erasure.service';
 import { RegistrationsImportService } from './registrations-import.service';
 import { RegistrationsService } from './registrations.service';
@@ -62,27 +63,25 @@ export class RegistrationsController {
     return { id: registration.id, status: registration.status };
   }
 
-  /** JSON pages, or the whole filtered list as CSV with `Accept: text/csv`. */
+  /**
+   * JSON pages, or the whole filtered list as CSV (`Accept: text/csv`) or xlsx
+   * (`Accept: ${XLSX_TYPE}` or `?format=xlsx`); `?download=1` makes the CSV
+   * one a spreadsheet opens right (a BOM).
+   */
   @Get()
   @ApiBearerAuth()
   @UseGuards(EventAccessGuard)
   async list(
     @Param('eventId') eventId: string,
-    @ZodQuery(registrationQuerySchema) query: RegistrationQuery,
+    @ZodQuery(registrationListQuerySchema) query: RegistrationListQuery,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
     const event = await this.events.getEntity(eventId);
-    if (!req.accepts(['application/json', 'text/csv']) || req.accepts(['application/json', 'text/csv']) === 'application/json') {
-      return this.queries.page(eventId, event.timezone, query);
-    }
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="${event.slug}-registrations.csv"`);
-    res.write(registrationsCsvHeader);
-    for await (const registration of this.queries.all(eventId, event.timezone, query)) {
-      if (!res.write(registrationCsvLine(registration))) await new Promise((resolve) => res.once('drain', resolve));
-    }
-    res.end();
+    const format = query.format ?? tableFormatAccepted(req);
+    if (!format) return this.queries.page(eventId, event.timezone, query);
+    const rows = this.queries.all(eventId, event.timezone, query);
+    await sendTable(res, format, registrationsTable(event.slug, rows), { forPeople: query.download });
     return undefined;
   }
 
@@ -170,4 +169,11 @@ export class RegistrationsController {
     const { registration, person, event } = await this.registrations.cancel(eventId, registrationId);
     return registrationView(registration, person, event.timezone);
   }
+}
+
+/** JSON unless the client prefers a table; a client naming no type gets JSON. */
+function tableFormatAccepted(req: Request): TableFormat | null {
+  const preferred = req.accepts(['application/json', 'text/csv', XLSX_TYPE]);
+  if (preferred === 'text/csv') return 'csv';
+  return preferred === XLSX_TYPE ? 'xlsx' : null;
 }

@@ -20,6 +20,8 @@ export interface ReportData {
     capacity: number | null;
     coOrganisers: string[];
     materialsDueAt: string | null;
+    /** Whether the event had ended when the report was compiled; before, there are no no-shows and no attendance rate. */
+    ended: boolean;
   };
   headline: {
     /** Distinct people across attendees, presenters, chairs and the event's organisers (matched by email). */
@@ -51,8 +53,8 @@ export interface ReportData {
     bySource: Record<string, number>;
     cancellations: number;
     waitlistPromotions: number;
-    /** Confirmed, and checked in on no day. */
-    noShows: number;
+    /** Confirmed, and checked in on no day; null while the event is not over (`event.ended`). */
+    noShows: number | null;
   };
   attendance: {
     byDay: Array<{ day: string; checkedIn: number }>;
@@ -60,7 +62,7 @@ export interface ReportData {
     overEvent: number;
     /** Checked in on every day of the event. */
     everyDay: number;
-    /** overEvent / confirmed registrations, 0–1 (null without confirmed registrations). */
+    /** overEvent / confirmed registrations, 0–1 (null without confirmed registrations, or while the event is not over). */
     rate: number | null;
   };
   participation: {
@@ -72,10 +74,16 @@ export interface ReportData {
     byOrganisationType: Array<{ organisationType: string | null; people: number }>;
     byArea: AreaCount[];
   };
+  /**
+   * The agenda as the organisers hold it at compile time (cancelled sessions and withdrawn
+   * presentations left out), which may be ahead of the latest published `version`.
+   */
   programme: {
     version: { number: number; note: string; publishedAt: string } | null;
     versions: number;
     sessionsHeld: number;
+    /** Held sessions the latest published version does not show (added or restored since, or nothing published). */
+    unpublished: Array<{ sessionId: string; title: string; startsAt: string }>;
     byTheme: Array<{ themeId: string | null; theme: string; sessions: number }>;
     byDay: Array<{ day: string; sessions: number }>;
     byKind: Array<{ kind: string; sessions: number }>;
@@ -84,7 +92,12 @@ export interface ReportData {
     moved: Array<{ sessionId: string; title: string; from: string | null; to: string | null; times: number }>;
   };
   presentations: {
+    /** Presentations in held sessions. */
     total: number;
+    /** Of `total`, those the latest published version does not show. */
+    unpublished: number;
+    /** Presentations in no session yet: not in `total`. */
+    unscheduled: number;
     presenters: number;
     regions: number;
     countries: number;
@@ -99,6 +112,8 @@ export interface ReportData {
       theme: string | null;
       presenters: Array<{ name: string; organisation: string | null; region: string | null; countryCode: string | null; role: string }>;
       materials: 'on_time' | 'late' | 'missing';
+      /** Whether the latest published version shows it. */
+      published: boolean;
       versions: number;
       firstSubmittedAt: string | null;
     }>;
@@ -119,6 +134,9 @@ export interface AreaCount {
   regions: number;
   countries: number;
 }
+
+/** Said instead of no-shows and the attendance rate in a report compiled before the event ended. */
+export const NOT_OVER_YET = 'not over yet';
 
 export const REGISTRATION_STATUS_NAMES = ['confirmed', 'waitlisted', 'pending', 'cancelled', 'rejected'] as const;
 export const EMAIL_STATUS_NAMES = ['queued', 'sending', 'sent', 'failed', 'bounced', 'cancelled'] as const;
@@ -141,13 +159,14 @@ export function assembleReport(event: ReportEventRow, rows: StepRows, now = new 
   const organisers = num(people.organisers);
   const organisersAmongPersons = num(people.organisers_among_people);
 
-  const registrations = assembleRegistrations(rows.registrations);
+  const ended = new Date(event.ends_at) <= now;
+  const registrations = assembleRegistrations(rows.registrations, ended);
   const perDay = new Map(rows.attendance.map((r) => [String(r.day), num(r.n)]));
   const attendance = {
     byDay: [...new Set([...days, ...perDay.keys()])].sort().map((day) => ({ day, checkedIn: perDay.get(day) ?? 0 })),
     overEvent: registrations.attended,
     everyDay: registrations.everyDay,
-    rate: registrations.summary.byStatus.confirmed > 0 ? round(registrations.attended / registrations.summary.byStatus.confirmed) : null,
+    rate: ended && registrations.summary.byStatus.confirmed > 0 ? round(registrations.attended / registrations.summary.byStatus.confirmed) : null,
   };
 
   const participation = assembleParticipation(rows.participation);
@@ -185,6 +204,7 @@ export function assembleReport(event: ReportEventRow, rows: StepRows, now = new 
       capacity: event.capacity,
       coOrganisers: (event.co_organisers ?? []).map((c) => c.name),
       materialsDueAt: at(event.materials_due_at),
+      ended,
     },
     headline: {
       peopleInvolved: persons + organisers - organisersAmongPersons,
@@ -221,7 +241,7 @@ export function assembleReport(event: ReportEventRow, rows: StepRows, now = new 
   };
 }
 
-function assembleRegistrations(rows: Row[]) {
+function assembleRegistrations(rows: Row[], ended: boolean) {
   const byStatus: Record<string, number> = Object.fromEntries(REGISTRATION_STATUS_NAMES.map((s) => [s, 0]));
   const bySource: Record<string, number> = {};
   let total = 0;
@@ -240,7 +260,14 @@ function assembleRegistrations(rows: Row[]) {
     everyDay += num(r.every_day);
   }
   return {
-    summary: { total, byStatus, bySource, cancellations: byStatus.cancelled ?? 0, waitlistPromotions: promoted, noShows },
+    summary: {
+      total,
+      byStatus,
+      bySource,
+      cancellations: byStatus.cancelled ?? 0,
+      waitlistPromotions: promoted,
+      noShows: ended ? noShows : null,
+    },
     attended,
     everyDay,
   };
@@ -340,11 +367,16 @@ function assembleProgramme(rows: StepRows, tz: string) {
     }
   }
   const data: ReportData['programme'] = {
-    version: latest
-      ? { number: num(latest.number), note: String(latest.note ?? ''), publishedAt: at(latest.published_at) as string }
-      : null,
+    version:
+      latest?.number != null
+        ? { number: num(latest.number), note: String(latest.note ?? ''), publishedAt: at(latest.published_at) as string }
+        : null,
     versions: num(latest?.versions),
     sessionsHeld: num(total?.n),
+    unpublished: ((total?.unpublished as Array<{ sessionId: string; title: string; startsAt: string }>) ?? []).map((u) => ({
+      ...u,
+      startsAt: at(u.startsAt) as string,
+    })),
     byTheme: only('g_theme')
       .map((r) => ({
         themeId: str(r.theme_id),
@@ -399,6 +431,7 @@ function assemblePresentations(
       role: p.role,
     })),
     materials: r.materials as 'on_time' | 'late' | 'missing',
+    published: r.published === true,
     versions: num(r.versions),
     firstSubmittedAt: at(r.first_at as Date | null),
   }));
@@ -412,6 +445,8 @@ function assemblePresentations(
   for (const row of presenting) perCountry.set(row.countryCode, (perCountry.get(row.countryCode) ?? 0) + row.people);
   return {
     total: items.length,
+    unpublished: items.filter((i) => !i.published).length,
+    unscheduled: num(rows.programme[0]?.unscheduled),
     presenters: presenting.reduce((n, r) => n + r.people, 0),
     regions: counted.regions,
     countries: counted.countries,

@@ -1,7 +1,7 @@
 import { countryName } from '../people/countries';
 // Aliased: Prettier would re-flow templates tagged `markup`, and this markup is laid out by hand.
 import { SafeHtml, escapeHtml, html as markup } from '../platform/mail/mail-template';
-import { REGISTRATION_STATUS_NAMES, ReportData } from './report-data';
+import { NOT_OVER_YET, REGISTRATION_STATUS_NAMES, ReportData } from './report-data';
 
 export interface ReportHeader {
   version: number;
@@ -36,12 +36,18 @@ export function renderReportHtml(data: ReportData, header: ReportHeader): string
   const e = data.event;
   const h = data.headline;
   const title = `${e.title} — post-event report`;
+  const unpublishedSessions = data.programme.unpublished ?? [];
   const body = markup`
 <header>
   <p class="kicker">Post-event report · version ${header.version}${header.trigger === 'automatic' ? ' (compiled automatically)' : ''}</p>
   <h1>${e.title}</h1>
   <p class="meta">${dayRange(e.days)}${e.venue ? ` · ${e.venue}` : ''} · ${e.timezone}${e.coOrganisers.length > 0 ? ` · co-organised with ${e.coOrganisers.join(', ')}` : ''}${e.status === 'cancelled' ? ' · the event was cancelled' : ''}</p>
   <p class="meta">Compiled ${shortTime(data.generatedAt)} (event time).</p>
+  ${
+    e.ended === false
+      ? markup`<p class="notice">Compiled before the event ended: attendance is so far, and there are no no-shows or attendance rate until it is over.</p>`
+      : ''
+  }
 </header>
 
 <section class="headline" aria-label="Headline numbers">
@@ -49,7 +55,7 @@ export function renderReportHtml(data: ReportData, header: ReportHeader): string
   ${card(h.registrations, 'registrations')}
   ${card(h.attendedEvent, 'attended')}
   ${card(h.sessionsHeld, 'sessions held')}
-  ${card(h.presentations, 'presentations')}
+  ${card(h.presentations, data.presentations.unscheduled > 0 ? `presentations (${data.presentations.unscheduled} more in no session yet)` : 'presentations')}
   ${card(h.regions, `regions from ${h.countries} ${h.countries === 1 ? 'country' : 'countries'}`)}
   ${data.outcomes.slice(0, 4).map((o) => card(o.value, o.label))}
 </section>
@@ -94,7 +100,7 @@ ${
       ...REGISTRATION_STATUS_NAMES.map((status) => [STATUS_LABELS[status], data.registrations.byStatus[status] ?? 0] as Cell[]),
       ['Cancellations', data.registrations.cancellations],
       ['Promoted from the waiting list', data.registrations.waitlistPromotions],
-      ['No-shows (confirmed, never checked in)', data.registrations.noShows],
+      ['No-shows (confirmed, never checked in)', data.registrations.noShows ?? NOT_OVER_YET],
     ],
   )}
 </section>
@@ -111,7 +117,10 @@ ${
       ...data.attendance.byDay.map((d) => [`Checked in on ${d.day}`, d.checkedIn] as Cell[]),
       ['Checked in on at least one day', data.attendance.overEvent],
       ['Checked in on every day', data.attendance.everyDay],
-      ['Attendance rate (of confirmed)', data.attendance.rate === null ? '—' : `${Math.round(data.attendance.rate * 100)} %`],
+      [
+        'Attendance rate (of confirmed)',
+        e.ended === false ? NOT_OVER_YET : data.attendance.rate === null ? '—' : `${Math.round(data.attendance.rate * 100)} %`,
+      ],
     ],
   )}
 </section>
@@ -143,11 +152,13 @@ ${
 
 <section>
   <h2>Programme as held</h2>
-  <p>${
+  <p>The agenda as the organisers held it when the report was compiled. ${
     data.programme.version
-      ? `From agenda version ${data.programme.version.number} (published ${data.programme.version.publishedAt.replace('T', ' ').slice(0, 16)}; ${data.programme.versions} ${data.programme.versions === 1 ? 'version' : 'versions'} in all). `
+      ? `The latest published version is ${data.programme.version.number} (published ${data.programme.version.publishedAt.replace('T', ' ').slice(0, 16)}; ${data.programme.versions} ${data.programme.versions === 1 ? 'version' : 'versions'} in all). `
       : 'No agenda version was published. '
-  }${data.programme.sessionsHeld} sessions held; breaks are not counted.</p>
+  }${data.programme.sessionsHeld} sessions held; breaks and cancelled sessions are not counted.${
+    unpublishedSessions.length > 0 ? ` ${unpublishedSessions.length} of them are not in the published agenda (listed below).` : ''
+  }</p>
   ${barChart(
     'Sessions per theme',
     data.programme.byTheme.map((t) => ({ label: t.theme, value: t.sessions })),
@@ -173,6 +184,19 @@ ${
       : ''
   }
   ${
+    unpublishedSessions.length > 0 || data.presentations.unpublished > 0
+      ? markup`<h3>Never published</h3><p class="note">Counted above, but not in the latest published version of the agenda.</p>${table(
+          ['Session or presentation', 'when'],
+          [
+            ...unpublishedSessions.map((u) => [`Session: ${u.title}`, shortTime(u.startsAt)] as Cell[]),
+            ...data.presentations.items
+              .filter((p) => p.published === false)
+              .map((p) => [`Presentation: ${p.title} (in ${p.session})`, p.day] as Cell[]),
+          ],
+        )}`
+      : ''
+  }
+  ${
     data.programme.cancelled.length > 0
       ? markup`<h3>Cancelled sessions</h3>${table(
           ['Session', 'was planned for'],
@@ -184,7 +208,7 @@ ${
 
 <section>
   <h2>Presentations and pairings</h2>
-  <p>${data.presentations.total} presentations by ${data.presentations.presenters} presenters from ${data.presentations.regions} regions in ${data.presentations.countries} countries.
+  <p>${data.presentations.total} presentations by ${data.presentations.presenters} presenters from ${data.presentations.regions} regions in ${data.presentations.countries} countries.${presentationNotes(data)}
   Materials${data.presentations.materialsDueAt ? ` (due ${shortTime(data.presentations.materialsDueAt)})` : ''}: ${data.presentations.materials.onTime} on time, ${data.presentations.materials.late} late, ${data.presentations.materials.missing} missing.</p>
   ${table(
     ['World area', 'presenters', 'regions', 'countries'],
@@ -193,7 +217,7 @@ ${
   ${table(
     ['Presentation', 'Presenters', 'Session', 'Materials'],
     data.presentations.items.map((p) => [
-      markup`${p.title}${p.theme ? markup`<br><small>${p.theme}</small>` : ''}`,
+      markup`${p.title}${p.published === false ? markup` <small>(not published)</small>` : ''}${p.theme ? markup`<br><small>${p.theme}</small>` : ''}`,
       markup`${p.presenters.map(
         (x, i) =>
           markup`${i > 0 ? markup`<br>` : ''}${x.name}${x.role === 'lead' ? ' (lead)' : ''}<small> — ${[x.organisation, x.region, x.countryCode ? countryName(x.countryCode) : null].filter(Boolean).join(', ')}</small>`,
@@ -236,7 +260,7 @@ ${
       )}</section>`
     : ''
 }
-<footer class="page-footer">Compiled by Plenary from the event's records: registrations, check-ins, the published agenda, materials and the outbox.</footer>`;
+<footer class="page-footer">Compiled by Plenary from the event's records: registrations, check-ins, the agenda (as the organisers hold it, and its published versions), materials and the outbox.</footer>`;
 
   return `<!doctype html>
 <html lang="en">
@@ -254,6 +278,19 @@ ${body.value}
 }
 
 type Cell = string | number | SafeHtml;
+
+
+/** Why a count may be lower than what organisers see in their agenda. */
+function presentationNotes(data: ReportData): string {
+  const p = data.presentations;
+  const notes: string[] = [];
+  if (p.unpublished > 0) notes.push(`${p.unpublished} of them ${p.unpublished === 1 ? 'is' : 'are'} not in the published agenda.`);
+  if (p.unscheduled > 0)
+    notes.push(`${p.unscheduled} more ${p.unscheduled === 1 ? 'presentation is' : 'presentations are'} in no session yet and not counted.`);
+  const alone = p.items.filter((i) => i.presenters.length === 0).length;
+  if (alone > 0) notes.push(`${alone} ${alone === 1 ? 'presentation has' : 'presentations have'} no presenter yet.`);
+  return notes.map((n) => ` ${n}`).join('');
+}
 
 function card(value: string | number, label: string): SafeHtml {
   return markup`<div class="card"><span class="n">${value}</span><span class="l">${label}</span></div>`;
@@ -324,6 +361,7 @@ svg .bar{fill:#1565c0}
 svg text{font-family:inherit;font-size:12px;fill:#1a1a1a}
 svg .bv{fill:#333}
 .note,.empty{color:#555;font-size:.85rem}
+.notice{border-left:4px solid #b26a00;background:#fff8e6;padding:.4rem .8rem}
 .m-on_time{color:#2e7d32}.m-late{color:#b26a00}.m-missing{color:#c62828}
 blockquote{margin:1rem 0;padding:.2rem 1rem;border-left:4px solid #2e7d32;background:#f6f8f6}
 blockquote footer{color:#444;font-size:.9rem}

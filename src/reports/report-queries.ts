@@ -50,14 +50,27 @@ export interface ReportEventRow {
 export const EVENT_QUERY = `SELECT id, slug, title, timezone, venue, starts_at, ends_at, status, capacity, co_organisers, materials_due_at
   FROM events WHERE id = $1`;
 
-/** The latest published version: the programme "as held". */
+/** The latest published version: what attendees were shown. */
 const LATEST = `latest AS (
   SELECT number, note, published_at, snapshot FROM agenda_versions WHERE event_id = $1 ORDER BY number DESC LIMIT 1)`;
-const HELD = `held AS (
-  SELECT s FROM latest CROSS JOIN LATERAL jsonb_array_elements(latest.snapshot->'sessions') s WHERE s->>'status' <> 'cancelled')`;
-const PRESENTERS = `SELECT (p->>'id')::uuid AS person_id FROM held
-  CROSS JOIN LATERAL jsonb_array_elements(held.s->'presentations') pr CROSS JOIN LATERAL jsonb_array_elements(pr->'presenters') p`;
-const CHAIRS = `SELECT (c->>'id')::uuid AS person_id FROM held CROSS JOIN LATERAL jsonb_array_elements(held.s->'chairs') c`;
+/**
+ * The programme as held: the working agenda as the organisers hold it when the report is
+ * compiled (it may be ahead of the latest published version), without cancelled sessions or
+ * withdrawn presentations. Read from the agenda's tables, not the snapshot's JSON.
+ */
+const HELD_SESSIONS = `SELECT * FROM sessions WHERE event_id = $1 AND status <> 'cancelled'`;
+const HELD_PRESENTATIONS = `SELECT pr.*, hs.title AS session_title, hs.theme_id AS session_theme_id, hs.starts_at AS session_starts_at
+  FROM presentations pr JOIN (${HELD_SESSIONS}) hs ON hs.id = pr.session_id
+  WHERE pr.event_id = $1 AND pr.status <> 'withdrawn'`;
+/** What the latest published version shows, to tell what was never published. */
+const PUBLISHED = `published_sessions AS MATERIALIZED (
+    SELECT DISTINCT (s->>'id')::uuid AS id, s AS session
+      FROM latest CROSS JOIN LATERAL jsonb_array_elements(latest.snapshot->'sessions') s WHERE s->>'status' <> 'cancelled'),
+  published_presentations AS MATERIALIZED (
+    SELECT DISTINCT ON ((pr->>'id')::uuid) (pr->>'id')::uuid AS id, pr->'presenters' AS presenters
+      FROM published_sessions CROSS JOIN LATERAL jsonb_array_elements(session->'presentations') pr)`;
+const PRESENTERS = `SELECT pp.person_id FROM presentation_presenters pp JOIN (${HELD_PRESENTATIONS}) hp ON hp.id = pp.presentation_id`;
+const CHAIRS = `SELECT c.person_id FROM session_chairs c JOIN (${HELD_SESSIONS}) hs ON hs.id = c.session_id`;
 /** Attendees: a confirmed registration, or one that checked in (and was cancelled later). */
 const ATTENDEES = `SELECT person_id FROM registrations WHERE event_id = $1 AND status = 'confirmed'
   UNION SELECT r.person_id FROM check_ins c JOIN registrations r ON r.id = c.registration_id WHERE c.event_id = $1`;
@@ -67,8 +80,7 @@ export function reportQueries(event: ReportEventRow, days: number): ReportQuery[
   return [
     {
       name: 'people',
-      text: `WITH ${LATEST}, ${HELD},
-        roles AS (
+      text: `WITH roles AS (
           SELECT person_id, 'attendee' AS role FROM (${ATTENDEES}) a
           UNION ALL SELECT person_id, 'presenter' FROM (${PRESENTERS}) p
           UNION ALL SELECT person_id, 'chair' FROM (${CHAIRS}) c),
@@ -106,8 +118,7 @@ export function reportQueries(event: ReportEventRow, days: number): ReportQuery[
       // Regions compare case-insensitively within their country (design.md "Region"). The
       // spelling shown is the most used one, written in mixed case if anyone did.
       name: 'participation',
-      text: `WITH ${LATEST}, ${HELD},
-        involved AS (${ATTENDEES} UNION ${PRESENTERS} UNION ${CHAIRS}),
+      text: `WITH involved AS (${ATTENDEES} UNION ${PRESENTERS} UNION ${CHAIRS}),
         spelled AS (
           SELECT p.country_code, p.region, p.organisation_type, count(*)::int AS n
             FROM involved i JOIN people p ON p.id = i.person_id
@@ -124,73 +135,89 @@ export function reportQueries(event: ReportEventRow, days: number): ReportQuery[
       params: [id],
     },
     {
+      // One row whether or not a version was published. Theme names come from the working
+      // agenda, like the sessions counted.
       name: 'programme',
       text: `WITH ${LATEST}
-        SELECT number, note, published_at, snapshot->'themes' AS themes, snapshot->'rooms' AS rooms,
-               (SELECT count(*) FROM agenda_versions WHERE event_id = $1)::int AS versions
-          FROM latest`,
+        SELECT latest.number, latest.note, latest.published_at,
+               (SELECT coalesce(jsonb_agg(jsonb_build_object('id', id, 'name', name)), '[]'::jsonb) FROM themes WHERE event_id = $1) AS themes,
+               (SELECT count(*) FROM agenda_versions WHERE event_id = $1)::int AS versions,
+               (SELECT count(*) FROM presentations WHERE event_id = $1 AND session_id IS NULL AND status <> 'withdrawn')::int AS unscheduled
+          FROM (SELECT 1) one LEFT JOIN latest ON true`,
       params: [id],
     },
     {
-      // Held sessions (not cancelled; breaks are not counted) per theme, local day, host and kind.
+      // Held sessions (not cancelled; breaks are not counted) per theme, local day, host and kind,
+      // and those the latest published version does not show.
       name: 'sessions',
-      text: `WITH ${LATEST}, ${HELD},
+      text: `WITH ${LATEST}, ${PUBLISHED},
         s AS (
-          SELECT s->>'themeId' AS theme_id, s->>'kind' AS kind, s->>'title' AS title, s->>'startsAt' AS starts_at,
-                 to_char((s->>'startsAt')::timestamptz AT TIME ZONE $2::text, 'YYYY-MM-DD') AS day,
-                 nullif(btrim(s->>'hostOrganisation'), '') AS host
-            FROM held WHERE s->>'kind' <> 'break')
+          SELECT hs.id, hs.theme_id, hs.kind, hs.title, hs.starts_at,
+                 to_char(hs.starts_at AT TIME ZONE $2::text, 'YYYY-MM-DD') AS day,
+                 nullif(btrim(hs.host_organisation), '') AS host, pub.id IS NOT NULL AS published
+            FROM (${HELD_SESSIONS}) hs LEFT JOIN published_sessions pub ON pub.id = hs.id WHERE hs.kind <> 'break')
         SELECT GROUPING(theme_id)::int AS g_theme, GROUPING(day)::int AS g_day, GROUPING(host)::int AS g_host, GROUPING(kind)::int AS g_kind,
                theme_id, day, host, kind, count(*)::int AS n,
-               CASE WHEN GROUPING(host) = 0 AND host IS NOT NULL THEN json_agg(title ORDER BY starts_at, title) END AS titles
+               CASE WHEN GROUPING(host) = 0 AND host IS NOT NULL THEN json_agg(title ORDER BY starts_at, title) END AS titles,
+               CASE WHEN GROUPING(theme_id) + GROUPING(day) + GROUPING(host) + GROUPING(kind) = 4
+                    THEN coalesce(json_agg(json_build_object('sessionId', id, 'title', title, 'startsAt', starts_at) ORDER BY starts_at, title)
+                                  FILTER (WHERE NOT published), '[]') END AS unpublished
           FROM s
          GROUP BY GROUPING SETS ((theme_id), (day), (host), (kind), ())`,
       params: [id, event.timezone],
     },
     {
-      // Sessions moved in any published version, and those the latest version cancelled.
+      // Sessions moved in any published version, and those cancelled (a session never published is
+      // removed, not cancelled).
       name: 'changes',
-      text: `WITH ${LATEST}
-        SELECT 'moved' AS change, v.number, m->>'sessionId' AS session_id, m->>'title' AS title,
+      text: `SELECT 'moved' AS change, v.number, m->>'sessionId' AS session_id, m->>'title' AS title,
                m->'from'->>'startsAt' AS from_starts_at, m->'to'->>'startsAt' AS to_starts_at
           FROM agenda_versions v CROSS JOIN LATERAL jsonb_array_elements(v.changes->'moved') m
          WHERE v.event_id = $1
         UNION ALL
-        SELECT 'cancelled', latest.number, s->>'id', s->>'title', s->>'startsAt', NULL
-          FROM latest CROSS JOIN LATERAL jsonb_array_elements(latest.snapshot->'sessions') s
-         WHERE s->>'status' = 'cancelled'
+        SELECT 'cancelled', NULL, id::text, title, to_json(starts_at)#>>'{}', NULL
+          FROM sessions WHERE event_id = $1 AND status = 'cancelled'
          ORDER BY 2, 3`,
       params: [id],
     },
     {
-      // Presentations of held sessions with their presenters as published, and whether their
-      // materials came on time (first version by the deadline), late, or not at all.
+      // Presentations of held sessions with their presenters, and whether their materials came
+      // on time (first version by the deadline), late, or not at all. A presenter of a published
+      // presentation is shown as published (a later registration may have retyped their region
+      // in lower case); the others as their person row holds them.
       name: 'presentations',
-      text: `WITH ${LATEST}, ${HELD},
-        pres AS (
-          SELECT (pr->>'id')::uuid AS id, pr->>'title' AS title, held.s->>'title' AS session_title,
-                 coalesce(pr->>'themeId', held.s->>'themeId') AS theme_id, held.s->>'startsAt' AS session_starts_at,
-                 to_char((held.s->>'startsAt')::timestamptz AT TIME ZONE $2::text, 'YYYY-MM-DD') AS day,
-                 (pr->>'position')::int AS position, pr->'presenters' AS presenters
-            FROM held CROSS JOIN LATERAL jsonb_array_elements(held.s->'presentations') pr),
+      text: `WITH ${LATEST}, ${PUBLISHED},
+        pres AS (${HELD_PRESENTATIONS}),
+        presenters AS (
+          SELECT pp.presentation_id,
+                 jsonb_agg(coalesce(shown.person, jsonb_build_object('id', p.id, 'name', p.name, 'organisation', p.organisation,
+                                                                     'region', p.region, 'countryCode', p.country_code))
+                           || jsonb_build_object('role', pp.role) ORDER BY pp.position, p.name) AS presenters
+            FROM presentation_presenters pp JOIN pres ON pres.id = pp.presentation_id JOIN people p ON p.id = pp.person_id
+            LEFT JOIN published_presentations pub ON pub.id = pp.presentation_id
+            LEFT JOIN LATERAL (SELECT x AS person FROM jsonb_array_elements(pub.presenters) x WHERE x->>'id' = pp.person_id::text LIMIT 1) shown ON true
+           GROUP BY pp.presentation_id),
         m AS (SELECT presentation_id, min(uploaded_at) AS first_at, count(*)::int AS versions
                 FROM presentation_materials WHERE event_id = $1 GROUP BY presentation_id)
-        SELECT pres.id, pres.title, pres.session_title, pres.theme_id, pres.day, pres.presenters,
+        SELECT pres.id, pres.title, pres.session_title, coalesce(pres.theme_id, pres.session_theme_id) AS theme_id,
+               to_char(pres.session_starts_at AT TIME ZONE $2::text, 'YYYY-MM-DD') AS day,
+               coalesce(presenters.presenters, '[]'::jsonb) AS presenters, pub.id IS NOT NULL AS published,
                coalesce(m.versions, 0) AS versions, m.first_at,
                CASE WHEN m.first_at IS NULL THEN 'missing'
                     WHEN $3::timestamptz IS NOT NULL AND m.first_at > $3::timestamptz THEN 'late'
                     ELSE 'on_time' END AS materials
-          FROM pres LEFT JOIN m ON m.presentation_id = pres.id
+          FROM pres
+          LEFT JOIN presenters ON presenters.presentation_id = pres.id
+          LEFT JOIN published_presentations pub ON pub.id = pres.id
+          LEFT JOIN m ON m.presentation_id = pres.id
          ORDER BY pres.session_starts_at, pres.session_title, pres.position NULLS LAST, pres.title`,
       params: [id, event.timezone, event.materials_due_at],
     },
     {
-      // Presenting regions: distinct (country, region) among the presenters of held sessions.
+      // Presenting regions: distinct (country, region) among the presenters of held presentations.
       name: 'presenting',
-      text: `WITH ${LATEST}, ${HELD},
-        pp AS (SELECT DISTINCT p->>'id' AS id, p->>'countryCode' AS country_code, p->>'region' AS region
-                 FROM held CROSS JOIN LATERAL jsonb_array_elements(held.s->'presentations') pr
-                 CROSS JOIN LATERAL jsonb_array_elements(pr->'presenters') p)
+      text: `WITH pp AS (
+          SELECT DISTINCT p.id, p.country_code, p.region FROM (${PRESENTERS}) x JOIN people p ON p.id = x.person_id)
         SELECT country_code, lower(region) AS region_key, mode() WITHIN GROUP (ORDER BY region) AS region, count(DISTINCT id)::int AS people
           FROM pp GROUP BY country_code, lower(region)`,
       params: [id],

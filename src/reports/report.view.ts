@@ -20,7 +20,7 @@ export function reportView(report: Report, timezone: string, withData = false) {
     durationMs: report.durationMs,
     attempts: report.attempts,
     error: report.error,
-    links: report.status === 'completed' ? { html: `${base}.html`, csv: `${base}.csv` } : null,
+    links: report.status === 'completed' ? { html: `${base}.html`, csv: `${base}.csv`, xlsx: `${base}.xlsx` } : null,
     ...(withData ? { data: report.data } : {}),
   };
 }

@@ -7,8 +7,9 @@ import { OrganiserPrincipal } from '../auth/principal';
 import { EventAccessGuard } from '../events/event-access.guard';
 import { EventsService } from '../events/events.service';
 import { Problem } from '../platform/http/problem';
+import { XLSX_TYPE, downloadQuerySchema, sendTable } from '../platform/http/table-download';
 import { ZodQuery } from '../platform/http/zod-body.decorator';
-import { renderReportCsv } from './report-csv';
+import { reportTable } from './report-table';
 import { ReportsService, decodeReportCursor } from './reports.service';
 
 const listQuerySchema = z.object({
@@ -16,7 +17,7 @@ const listQuerySchema = z.object({
   cursor: z.string().max(500).optional(),
 });
 
-const REPORT_FILE = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:\.(json|html|csv))?$/i;
+const REPORT_FILE = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:\.(json|html|csv|xlsx))?$/i;
 
 /** The page forbids everything but its own inline styles: no scripts, fonts or anything fetched. */
 export const PAGE_POLICY =
@@ -25,7 +26,7 @@ export const PAGE_POLICY =
 /**
  * `/events/:eventId/reports`: ask for a report (202), list the versions, read
  * one as JSON (bare or `.json`, with progress while it compiles), as a printable page (`.html`)
- * or as `section,key,value` rows (`.csv`).
+ * or as `section,key,value` rows (`.csv`, with a BOM on `?download=1`; `.xlsx`).
  */
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -57,10 +58,15 @@ export class ReportsController {
     return this.reports.list(eventId, query.limit, decodeReportCursor(query.cursor));
   }
 
-  /** `:reportId` or `:reportId.json`, `:reportId.html`, `:reportId.csv`. */
+  /** `:reportId` or `:reportId.json`, `:reportId.html`, `:reportId.csv`, `:reportId.xlsx`. */
   @Get(':reportFile')
-  @ApiProduces('application/json', 'text/html', 'text/csv')
-  async get(@Param('eventId') eventId: string, @Param('reportFile') file: string, @Res({ passthrough: true }) res: Response) {
+  @ApiProduces('application/json', 'text/html', 'text/csv', XLSX_TYPE)
+  async get(
+    @Param('eventId') eventId: string,
+    @Param('reportFile') file: string,
+    @ZodQuery(downloadQuerySchema) query: z.infer<typeof downloadQuerySchema>,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const match = REPORT_FILE.exec(file);
     if (!match) throw Problem.notFound(`No report ${file}`);
     const [, reportId, extension] = match;
@@ -77,9 +83,8 @@ export class ReportsController {
       return undefined;
     }
     const event = await this.events.getEntity(eventId);
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="${event.slug}-report-v${report.version}.csv"`);
-    res.send(renderReportCsv(report.data!, report.version));
+    const table = reportTable(event.slug, report.data!, report.version);
+    await sendTable(res, format === 'xlsx' ? 'xlsx' : 'csv', table, { forPeople: query.download });
     return undefined;
   }
 }

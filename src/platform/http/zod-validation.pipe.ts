@@ -1,6 +1,7 @@
 import { PipeTransform } from '@nestjs/common';
 import { z } from 'zod';
 import { FieldError, Problem } from './problem';
+import './zod-messages';
 
 /** `presenters[0].email` style paths, as the contract promises. */
 export function fieldPath(path: ReadonlyArray<PropertyKey>): string {

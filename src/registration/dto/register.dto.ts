@@ -10,7 +10,9 @@ export const registerSchema = z.strictObject({
     .trim()
     .pipe(z.email({ message: 'expected an email address' })),
   organisation: z.string().trim().min(1, 'required').max(300),
-  organisationType: z.enum(ORGANISATION_TYPES, { message: `expected one of ${ORGANISATION_TYPES.join(', ')}` }),
+  organisationType: z.enum(ORGANISATION_TYPES, {
+    error: (issue) => (issue.input === undefined ? 'required' : `expected one of ${ORGANISATION_TYPES.join(', ')}`),
+  }),
   region: requiredRegion,
   countryCode: requiredCountryCode,
   title: personFields.title.optional(),

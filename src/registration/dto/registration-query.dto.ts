@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageQuerySchema } from '../../platform/http/pagination';
+import { downloadQuerySchema } from '../../platform/http/table-download';
 import { ORGANISATION_TYPES } from '../../people/person.entity';
 import { REGISTRATION_STATUSES } from '../registration.entity';
 
@@ -15,3 +16,10 @@ export const registrationQuerySchema = pageQuerySchema.extend({
   q: z.string().trim().min(1).max(200).optional(),
 });
 export type RegistrationQuery = z.infer<typeof registrationQuerySchema>;
+
+/** The API's list adds the export's format (else from `Accept`) and whether a person will open it. */
+export const registrationListQuerySchema = registrationQuerySchema.extend({
+  format: z.enum(['csv', 'xlsx']).optional(),
+  ...downloadQuerySchema.shape,
+});
+export type RegistrationListQuery = z.infer<typeof registrationListQuerySchema>;

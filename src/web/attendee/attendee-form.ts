@@ -3,7 +3,7 @@ import { ORGANISATION_TYPES } from '../../people/person.entity';
 import { Problem } from '../../platform/http/problem';
 import { validateAnswers } from '../../registration/answers';
 import type { Question } from '../../registration/question.entity';
-import { FormErrors, asList, blankToUndefined, byField } from '../form-input';
+import { FormErrors, asList, blankToUndefined, byField, translateFormErrors } from '../form-input';
 import { LANGUAGES, LANGUAGE_NAMES, LOCALES, Language } from '../i18n/languages';
 import { translate } from '../i18n/messages';
 
@@ -121,26 +121,18 @@ export function answersAsTyped(questions: Question[], stored: Record<string, unk
   return out;
 }
 
-/** The API's English messages shown in the page's language where a translation exists. */
-const MESSAGE_KEYS: Array<[RegExp, string]> = [
-  [/^required$/, 'attendee.error.required'],
-  [/^expected an email address$/, 'attendee.error.email'],
-  [/^expected a number$/, 'attendee.error.number'],
-  [/^expected an ISO 3166-1/, 'attendee.error.country'],
-  [/^expected one of/, 'attendee.error.choice'],
-  [/^expected a list of distinct values/, 'attendee.error.choice'],
-  [/^expected true or false$/, 'attendee.error.choice'],
-  [/^at most \d+ characters$/, 'attendee.error.tooLong'],
-  [/^This address is already registered/, 'attendee.error.alreadyRegistered'],
-];
+/** What an empty required field of the attendee forms says, field by field. */
+const REQUIRED_KEYS: Record<string, string> = {
+  name: 'attendee.error.required.name',
+  email: 'attendee.error.required.email',
+  organisation: 'attendee.error.required.organisation',
+  organisationType: 'attendee.error.required.organisationType',
+  region: 'attendee.error.required.region',
+  countryCode: 'attendee.error.required.countryCode',
+};
 
 export function translateErrors(language: Language, errors: FormErrors): FormErrors {
-  return Object.fromEntries(
-    Object.entries(errors).map(([field, message]) => {
-      const key = MESSAGE_KEYS.find(([pattern]) => pattern.test(message))?.[1];
-      return [field, key ? translate(language, key) : message];
-    }),
-  );
+  return translateFormErrors(language, errors, REQUIRED_KEYS);
 }
 
 /** Choices for the form's selects, labelled in the page's language. */

@@ -4,12 +4,13 @@ import { Event } from '../../events/event.entity';
 import { EventsService } from '../../events/events.service';
 import { ORGANISATION_TYPES } from '../../people/person.entity';
 import { IdParam } from '../../platform/http/id-param.pipe';
+import { sendTable } from '../../platform/http/table-download';
 import { localDatesBetween } from '../../platform/time/zoned-time';
 import { organiserRegisterSchema } from '../../registration/dto/register.dto';
 import { RegistrationQuery, registrationQuerySchema } from '../../registration/dto/registration-query.dto';
 import { REGISTRATION_STATUSES } from '../../registration/registration.entity';
 import { RegistrationQueriesService } from '../../registration/registration-queries.service';
-import { registrationCsvLine, registrationsCsvHeader } from '../../registration/registrations-csv';
+import { registrationsTable } from '../../registration/registrations-table';
 import { RegistrationsService } from '../../registration/registrations.service';
 import { FormErrors, blankToUndefined, formErrorsFrom, validateForm } from '../form-input';
 import { WebPages } from '../page-access';
@@ -54,20 +55,15 @@ export class RegistrationsPageController {
     await this.render(req, res, event, query, { values: { notify: true } });
   }
 
-  /** The API's CSV (same columns, same filters), streamed a batch at a time. */
-  @Get('export.csv')
+  /** The API's export (same columns, same filters) as a file to open: CSV with a BOM, or xlsx; streamed a batch at a time. */
+  @Get(['export.csv', 'export.xlsx'])
   async export(@Req() req: Request, @Res() res: Response, @Param('eventId') eventId: string, @Query() query: Record<string, unknown>) {
     const { event } = await loadEventPage(this.events, req, eventId);
     const parsed = validateForm(registrationQuerySchema, filtersOf(query));
     if (!parsed.ok) return this.render(req, res, event, query, { values: { notify: true } });
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="${event.slug}-registrations.csv"`);
     res.setHeader('Cache-Control', 'private, no-store');
-    res.write(registrationsCsvHeader);
-    for await (const registration of this.queries.all(event.id, event.timezone, parsed.value)) {
-      if (!res.write(registrationCsvLine(registration))) await new Promise((resolve) => res.once('drain', resolve));
-    }
-    res.end();
+    const rows = this.queries.all(event.id, event.timezone, parsed.value);
+    await sendTable(res, req.path.endsWith('.xlsx') ? 'xlsx' : 'csv', registrationsTable(event.slug, rows), { forPeople: true });
   }
 
   @Post()
@@ -149,6 +145,7 @@ export class RegistrationsPageController {
         firstHref: `${base}${search({})}`,
         nextHref: page?.nextCursor ? `${base}${search({ cursor: page.nextCursor })}` : null,
         csvHref: `${base}/export.csv${search({})}`,
+        xlsxHref: `${base}/export.xlsx${search({})}`,
         done: typeof query.done === 'string' ? DONE_MESSAGES[query.done] : undefined,
         walkIn,
       },

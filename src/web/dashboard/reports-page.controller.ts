@@ -3,7 +3,8 @@ import type { Request, Response } from 'express';
 import { Event } from '../../events/event.entity';
 import { EventsService } from '../../events/events.service';
 import { IdParam } from '../../platform/http/id-param.pipe';
-import { renderReportCsv } from '../../reports/report-csv';
+import { sendTable } from '../../platform/http/table-download';
+import { reportTable } from '../../reports/report-table';
 import { ReportView } from '../../reports/report.view';
 import { PAGE_POLICY } from '../../reports/reports.controller';
 import { ReportsService, decodeReportCursor } from '../../reports/reports.service';
@@ -17,7 +18,7 @@ const PAGE_SIZE = 50;
 /**
  * `/dashboard/events/:eventId/reports`: past versions, compiling a new one
  * with a progress bar, and the stored renderings the API serves
- * (`/events/:eventId/reports/:reportId.html|.csv` and the JSON), behind the session cookie.
+ * (`/events/:eventId/reports/:reportId.html|.csv|.xlsx` and the JSON), behind the session cookie.
  */
 @Controller('dashboard/events/:eventId/reports')
 @WebPages('organiser')
@@ -103,7 +104,10 @@ export class ReportsPageController {
     res.json({ status: report.status, progress: report.progress, text: statusText(report) });
   }
 
-  /** `report.html`, `report.csv` or `report.json`: the renderings the API serves, each from the same stored report. */
+  /**
+   * `report.html`, `report.csv`, `report.xlsx` or `report.json`: the renderings the API serves, each from the
+   * same stored report; the CSV as the API's `?download=1` (with a BOM), since people open it.
+   */
   @Get(':reportId/:file')
   async file(
     @Req() req: Request,
@@ -121,15 +125,14 @@ export class ReportsPageController {
       res.type('application/json; charset=utf-8').send(JSON.stringify(report, null, 2));
       return;
     }
-    if (file !== 'report.html' && file !== 'report.csv') throw new WebPageError(404, 'notFound');
+    if (!['report.html', 'report.csv', 'report.xlsx'].includes(file)) throw new WebPageError(404, 'notFound');
     const report = await this.reports.completed(event.id, reportId);
     if (file === 'report.html') {
       res.setHeader('Content-Security-Policy', PAGE_POLICY);
       res.type('text/html; charset=utf-8').send(report.html ?? '');
       return;
     }
-    res.setHeader('Content-Disposition', `attachment; filename="${event.slug}-report-v${report.version}.csv"`);
-    res.type('text/csv; charset=utf-8').send(renderReportCsv(report.data!, report.version));
+    await sendTable(res, file === 'report.xlsx' ? 'xlsx' : 'csv', reportTable(event.slug, report.data!, report.version), { forPeople: true });
   }
 }
 
@@ -139,7 +142,7 @@ function eventData(event: Event) {
 
 function filesOf(event: Event, report: Pick<ReportView, 'id'>) {
   const base = `/dashboard/events/${event.id}/reports/${report.id}`;
-  return { page: base, html: `${base}/report.html`, csv: `${base}/report.csv`, json: `${base}/report.json` };
+  return { page: base, html: `${base}/report.html`, csv: `${base}/report.csv`, xlsx: `${base}/report.xlsx`, json: `${base}/report.json` };
 }
 
 function statusText(report: Pick<ReportView, 'status' | 'progress' | 'error'>): string {

@@ -7,7 +7,8 @@ import { AppConfig } from '../../config/app-config';
 import { describeSpan } from '../../platform/time/zoned-time';
 import { MATERIAL_KINDS, MATERIAL_TYPES } from '../../presenters/material-types';
 import { PresenterPortalService, PresenterRef } from '../../presenters/presenter-portal.service';
-import { FormErrors } from '../form-input';
+import { FormErrors, translateFormErrors } from '../form-input';
+import { Language } from '../i18n/languages';
 import { LOCALES } from '../i18n/languages';
 import { LINK_COOKIE_PATHS } from '../web-cookies';
 import { WebRenderer } from '../web-renderer.service';
@@ -32,6 +33,9 @@ const ACCEPT_ATTRIBUTE = MATERIAL_KINDS.flatMap((kind) => [
   ...MATERIAL_TYPES[kind].extensions.map((ext) => `.${ext}`),
   MATERIAL_TYPES[kind].contentType,
 ]).join(',');
+
+/** What an empty required field of the presenter forms says. */
+const PRESENTER_REQUIRED_KEYS: Record<string, string> = { title: 'presenter.error.required.title' };
 
 /** `/presenter/...` path of a presentation's actions, which the link cookie (scoped to /presenter) reaches. */
 export function presentationPath(presentationId: string, action = ''): string {
@@ -88,7 +92,7 @@ export class PresenterPortalPage {
           accept: ACCEPT_ATTRIBUTE,
           maxBytes: this.config.materials.maxBytes,
         },
-        presentations: portal.items.map((item) => this.presentation(item, state)),
+        presentations: portal.items.map((item) => this.presentation(item, state, req.language ?? 'en')),
       },
       {
         title: this.renderer.t(req, 'presenter.title'),
@@ -101,12 +105,13 @@ export class PresenterPortalPage {
     );
   }
 
-  private presentation(item: PortalItem, state: PortalState) {
+  private presentation(item: PortalItem, state: PortalState, language: Language) {
     const mine = <T extends { presentationId: string }>(entry?: T): T | undefined =>
       entry?.presentationId === item.id ? entry : undefined;
     const edit = mine(state.edit);
     const values: Record<string, string | null> = edit?.values ?? { title: item.title, abstract: item.abstract, ...item.sections };
-    const errors = edit?.errors ?? {};
+    const errors = translateFormErrors(language, edit?.errors ?? {}, PRESENTER_REQUIRED_KEYS);
+    const decline = mine(state.decline);
     return {
       id: item.id,
       title: item.title,
@@ -133,7 +138,7 @@ export class PresenterPortalPage {
           max: SECTION_MAX_LENGTH,
         })),
       },
-      decline: mine(state.decline) ?? null,
+      decline: decline ? { ...decline, errors: translateFormErrors(language, decline.errors) } : null,
       materials: {
         late: item.materials.late,
         uploadError: mine(state.upload) ?? null,

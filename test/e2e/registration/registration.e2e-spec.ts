@@ -3,6 +3,8 @@ import { ADMIN, login } from '../../support/test-app';
 import { useTestApp } from '../../support/use-test-app';
 import { waitFor } from '../../support/wait-for';
 import { registrationTokenIn } from '../../support/registration-link';
+import { readCsv } from '../../../src/platform/http/csv-reader';
+import { asBytes, cellText, xlsxRows } from '../../support/spreadsheet';
 
 describe('registration', () => {
   const ctx = useTestApp();
@@ -276,6 +278,45 @@ describe('registration', () => {
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain(`"'=HYPERLINK(""x"")"`);
     expect(lines[1]).toContain('Paraná');
+  });
+
+  it('offers the export as xlsx with the CSV rows, and as a CSV download with a BOM, while programs get the CSV unchanged', async () => {
+    const event = await createOpenEvent(ctx.app.http, auth);
+    const francoise = attendee({ name: 'Françoise Lefèvre', countryCode: 'FR', region: 'Île-de-France' });
+    await ctx.app.http.post(`/events/${event.id}/registrations`).send(francoise).expect(201);
+    await ctx.app.http.post(`/events/${event.id}/registrations`).send(attendee({ name: '=HYPERLINK("x")', organisation: '+1 Agency' })).expect(201);
+    const list = `/events/${event.id}/registrations`;
+
+    const plain = await asBytes(ctx.app.http.get(list).set('Authorization', auth).set('Accept', 'text/csv')).expect(200);
+    expect([...(plain.body as Buffer).subarray(0, 3)]).toEqual([...Buffer.from('id,')]);
+    const download = await asBytes(ctx.app.http.get(`${list}?download=1`).set('Authorization', auth).set('Accept', 'text/csv')).expect(200);
+    expect(download.headers['content-disposition']).toMatch(/^attachment; filename=".+-registrations\.csv"$/);
+    expect([...(download.body as Buffer).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect((download.body as Buffer).subarray(3).equals(plain.body as Buffer)).toBe(true);
+    expect((plain.body as Buffer).toString('utf8')).not.toMatch(/^sep=/m);
+
+    const byAccept = await asBytes(
+      ctx.app.http.get(list).set('Authorization', auth).set('Accept', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
+    ).expect(200);
+    expect(byAccept.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(byAccept.headers['content-disposition']).toMatch(/^attachment; filename=".+-registrations\.xlsx"$/);
+    const byQuery = await asBytes(ctx.app.http.get(`${list}?format=xlsx`).set('Authorization', auth)).expect(200);
+    const sheet = await xlsxRows(byQuery.body as Buffer);
+    expect(sheet.map((row) => row.map(cellText))).toEqual((await xlsxRows(byAccept.body as Buffer)).map((row) => row.map(cellText)));
+
+    // The CSV guards formulas with an apostrophe; the workbook by storing every cell as text.
+    const csv = readCsv((plain.body as Buffer).toString('utf8')).map((row) => row.fields.map((f) => f.replace(/^'(?=[=+\-@])/, '')));
+    expect(sheet.map((row) => row.map(cellText))).toEqual(csv);
+    expect(sheet.flat().some((cell) => cell.value === 'Françoise Lefèvre')).toBe(true);
+    expect(sheet.flat().some((cell) => cell.value === 'Île-de-France')).toBe(true);
+    const formula = sheet.flat().find((cell) => cell.value === '=HYPERLINK("x")')!;
+    expect(formula).toMatchObject({ type: 3 /* ValueType.String */, numFmt: '@' });
+  });
+
+  it('refuses an export format it does not write, naming the field', async () => {
+    const event = await createOpenEvent(ctx.app.http, auth);
+    const refused = await ctx.app.http.get(`/events/${event.id}/registrations?format=ods`).set('Authorization', auth).expect(400);
+    expect(refused.body.errors.map((e: { field: string }) => e.field)).toEqual(['format']);
   });
 
   it('backs the seat count with a database constraint', async () => {

@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { normaliseRegion } from '../../../src/people/region';
 import { readCsv } from '../../../src/platform/http/csv-reader';
+import { asBytes, cellText, xlsxRows } from '../../support/spreadsheet';
 import type { ReportData } from '../../../src/reports/report-data';
 import { createOpenEvent } from '../../support/future-event';
 import {
@@ -398,7 +399,7 @@ describe('post-event reports of the region-to-region meeting', () => {
     ]);
   });
 
-  it('describes the programme as held in the latest published version', () => {
+  it('describes the programme as held, which the latest published version shows in full', () => {
     expect(data.programme).toEqual({
       version: {
         number: 2,
@@ -407,6 +408,7 @@ describe('post-event reports of the region-to-region meeting', () => {
       },
       versions: 2,
       sessionsHeld: 5,
+      unpublished: [],
       byTheme: [
         { themeId: meeting.themes.industry.id, theme: 'Industry modernisation and innovation', sessions: 1 },
         { themeId: meeting.themes.sustainability.id, theme: 'Sustainability and innovation in natural resource management', sessions: 1 },
@@ -579,6 +581,26 @@ describe('post-event reports of the region-to-region meeting', () => {
     expect(value('emails', 'registration-rejected.failed')).toBe('1');
     expect(value('outcomes', 'missions undertaken')).toBe('40');
     expect(value('presentation', '1.presenter.1')).toBe(`Lead 1, Regional Government of O'Higgins, O'Higgins, CL`);
+  });
+
+  it('serves the same rows as an xlsx workbook, and the CSV with a BOM when asked for a download', async () => {
+    const plain = await asBytes(http().get(`${base}/reports/${report.id}.csv`).set('Authorization', auth)).expect(200);
+    expect((plain.body as Buffer)[0]).toBe('s'.charCodeAt(0));
+    const download = await asBytes(http().get(`${base}/reports/${report.id}.csv?download=1`).set('Authorization', auth)).expect(200);
+    expect(download.headers['content-disposition']).toMatch(/^attachment; filename=".+-report-v1\.csv"$/);
+    expect([...(download.body as Buffer).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect((download.body as Buffer).subarray(3).equals(plain.body as Buffer)).toBe(true);
+
+    const workbook = await asBytes(http().get(`${base}/reports/${report.id}.xlsx`).set('Authorization', auth)).expect(200);
+    expect(workbook.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(workbook.headers['content-disposition']).toMatch(/^attachment; filename=".+-report-v1\.xlsx"$/);
+    const sheet = await xlsxRows(workbook.body as Buffer);
+    const csv = readCsv((plain.body as Buffer).toString('utf8')).map((row) => row.fields);
+    expect(sheet.map((row) => row.map(cellText))).toEqual(csv);
+    expect(sheet.flat().some((cell) => String(cell.value).includes('Biobío'))).toBe(true);
+    expect(sheet.flat().some((cell) => cell.value === `Lead 1, Regional Government of O'Higgins, O'Higgins, CL`)).toBe(true);
+    const links = (await http().get(`${base}/reports/${report.id}`).set('Authorization', auth).expect(200)).body.links;
+    expect(links.xlsx).toBe(`${base}/reports/${report.id}.xlsx`);
   });
 
   it('shares one compile between requests made while it is queued or running, and shows its progress', async () => {

@@ -96,7 +96,7 @@ describe('my registration pages', () => {
     await page.getByLabel('Dietary requirements').fill('Vegan');
     await page.getByRole('button', { name: 'Save my details' }).click();
     await page.locator('#f-name-error').waitFor();
-    expect(await page.textContent('#f-name-error')).toBe('This is required.');
+    expect(await page.textContent('#f-name-error')).toBe('Please enter your name.');
     expect(await page.inputValue('#f-organisation')).toBe('Gobierno Regional de Piura');
     expect(await page.inputValue('#q-dietary')).toBe('Vegan');
     expect(await seriousA11yViolations(page)).toEqual([]);

@@ -5,6 +5,8 @@ import { ADMIN, login } from '../../support/test-app';
 import { useTestApp } from '../../support/use-test-app';
 import { screenshot, seriousA11yViolations, useBrowser } from '../../support/browser';
 import { waitFor } from '../../support/wait-for';
+import { asBytes, cellText, xlsxRows } from '../../support/spreadsheet';
+import { readCsv } from '../../../src/platform/http/csv-reader';
 
 const OTHER = { email: 'olga@region.test', name: 'Olga Other', password: 'olga-password-1' };
 
@@ -130,11 +132,19 @@ describe('organiser dashboard: registrations, emails, reminders, reports', () =>
       .get(`/events/${event.id}/registrations?q=camila`)
       .set('Authorization', auth)
       .set('Accept', 'text/csv');
-    expect(csv).toBe(fromApi.text);
+    // People open this file in Excel, which needs the BOM to read UTF-8 (Biobío).
+    expect(csv).toBe(`\uFEFF${fromApi.text}`);
     const lines = csv.trim().split('\r\n');
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain(chile.email);
     expect(csv).not.toContain(peru.email);
+    const [xlsxDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Export these registrations as Excel (.xlsx)' }).click(),
+    ]);
+    expect(xlsxDownload.suggestedFilename()).toMatch(/-registrations\.xlsx$/);
+    const sheet = await xlsxRows(readFileSync((await xlsxDownload.path()) as string));
+    expect(sheet.map((row) => row.map(cellText))).toEqual(readCsv(csv).map((row) => row.fields));
 
     await page.goto(url(eventPath('registrations')));
     await page.locator('#f-name').fill('Walter Walk-in');
@@ -212,6 +222,7 @@ describe('organiser dashboard: registrations, emails, reminders, reports', () =>
     await page.getByRole('button', { name: 'Compile a new report' }).click();
     await page.waitForURL(/\/reports\/[0-9a-f-]{36}$/);
     await page.getByRole('link', { name: 'Open the report' }).waitFor({ state: 'visible' });
+    expect(await page.getByRole('link', { name: 'Download Excel (.xlsx)' }).getAttribute('href')).toMatch(/\/report\.xlsx$/);
     expect(await page.locator('progress').getAttribute('max')).toBe('100');
     expect(await page.locator('progress').evaluate((bar) => (bar as unknown as { value: number }).value)).toBe(100);
     expect(await page.getByRole('status').textContent()).toBe('The report is ready.');
@@ -227,12 +238,21 @@ describe('organiser dashboard: registrations, emails, reminders, reports', () =>
     const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
     const pageHtml = await ctx.app.http.get(new URL(page.url()).pathname).set('Cookie', cookie).expect(200);
     expect(pageHtml.text).toBe(apiHtml.text);
-    const apiCsv = await ctx.app.http.get(`/events/${event.id}/reports/${reports[0].id}.csv`).set('Authorization', auth).expect(200);
+    const apiCsv = await ctx.app.http
+      .get(`/events/${event.id}/reports/${reports[0].id}.csv?download=1`)
+      .set('Authorization', auth)
+      .expect(200);
     const pageCsv = await ctx.app.http
       .get(`${eventPath('reports')}/${reports[0].id}/report.csv`)
       .set('Cookie', cookie)
       .expect(200);
     expect(pageCsv.text).toBe(apiCsv.text);
+    expect(pageCsv.text.startsWith('\uFEFFsection,key,value\r\n')).toBe(true);
+    const apiXlsx = await asBytes(ctx.app.http.get(`/events/${event.id}/reports/${reports[0].id}.xlsx`).set('Authorization', auth)).expect(200);
+    const pageXlsx = await asBytes(ctx.app.http.get(`${eventPath('reports')}/${reports[0].id}/report.xlsx`).set('Cookie', cookie)).expect(200);
+    expect((await xlsxRows(pageXlsx.body as Buffer)).map((row) => row.map(cellText))).toEqual(
+      (await xlsxRows(apiXlsx.body as Buffer)).map((row) => row.map(cellText)),
+    );
     await screenshot(page, 'operations-report-html');
 
     await page.goto(url(eventPath('reports')));
@@ -317,12 +337,14 @@ describe('organiser dashboard: registrations, emails, reminders, reports', () =>
     for (const path of [
       eventPath('registrations'),
       `${eventPath('registrations')}/export.csv`,
+      `${eventPath('registrations')}/export.xlsx`,
       eventPath('emails'),
       eventPath('reminders'),
       eventPath('reports'),
       `${eventPath('reports')}/${reports[0].id}`,
       `${eventPath('reports')}/${reports[0].id}/status.json`,
       `${eventPath('reports')}/${reports[0].id}/report.html`,
+      `${eventPath('reports')}/${reports[0].id}/report.xlsx`,
     ]) {
       const response = await ctx.app.http.get(path).set('Cookie', cookie);
       expect({ path, status: response.status }).toEqual({ path, status: 404 });

@@ -129,8 +129,8 @@ describe('presenter portal pages', () => {
     ]);
     expect(response.status()).toBe(400);
     await page.locator(`#p-${presentationId}-title-error`).waitFor();
-    expect(await page.textContent(`#p-${presentationId}-title-error`)).toBe('required');
-    expect(await page.textContent(`#p-${presentationId}-results-error`)).toBe('at most 5000 characters');
+    expect(await page.textContent(`#p-${presentationId}-title-error`)).toBe('Please enter the title of your presentation.');
+    expect(await page.textContent(`#p-${presentationId}-results-error`)).toBe('This is too long: at most 5000 characters.');
     expect(await block.getByLabel('Purpose').inputValue()).toBe('A purpose typed but not saved');
     expect(await block.getByLabel('Results').inputValue()).toBe(longResults);
     expect(await block.getByLabel('Title').getAttribute('aria-invalid')).toBe('true');

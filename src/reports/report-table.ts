@@ -1,4 +1,5 @@
-import { EMAIL_STATUS_NAMES, REGISTRATION_STATUS_NAMES, ReportData } from './report-data';
+import { Table } from '../platform/http/table-download';
+import { EMAIL_STATUS_NAMES, NOT_OVER_YET, REGISTRATION_STATUS_NAMES, ReportData } from './report-data';
 
 /** Stored as jsonb, whose objects do not keep their key order: the CSV names its own. */
 const HEADLINE_KEYS: Array<keyof ReportData['headline']> = [
@@ -22,19 +23,9 @@ const PEOPLE_KEYS: Array<keyof ReportData['people']> = [
   'organisersAmongPersons',
 ];
 
-/**
- * RFC 4180 quoting; a value a spreadsheet would read as a formula
- * (=, +, -, @ first) is prefixed with an apostrophe.
- */
-function cell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 /** The report as `section,key,value` rows (design.md), one fact a row, in the order of the HTML page. */
-export function renderReportCsv(data: ReportData, version: number): string {
+export function reportTable(eventSlug: string, data: ReportData, version: number): Table {
   const rows: Array<[string, string, unknown]> = [];
   const add = (section: string, key: string, value: unknown) => rows.push([section, key, value]);
   const e = data.event;
@@ -45,6 +36,7 @@ export function renderReportCsv(data: ReportData, version: number): string {
   add('event', 'ends_at', e.endsAt);
   add('event', 'timezone', e.timezone);
   add('event', 'venue', e.venue);
+  add('event', 'ended', e.ended);
   e.coOrganisers.forEach((name, i) => add('event', `co_organiser.${i + 1}`, name));
   for (const key of HEADLINE_KEYS) add('headline', snake(key), data.headline[key]);
   for (const key of PEOPLE_KEYS) add('people', snake(key), data.people[key]);
@@ -54,11 +46,11 @@ export function renderReportCsv(data: ReportData, version: number): string {
     add('registrations', `source.${source}`, n);
   add('registrations', 'cancellations', data.registrations.cancellations);
   add('registrations', 'waitlist_promotions', data.registrations.waitlistPromotions);
-  add('registrations', 'no_shows', data.registrations.noShows);
+  add('registrations', 'no_shows', e.ended === false ? NOT_OVER_YET : data.registrations.noShows);
   for (const d of data.attendance.byDay) add('attendance', `day.${d.day}`, d.checkedIn);
   add('attendance', 'over_event', data.attendance.overEvent);
   add('attendance', 'every_day', data.attendance.everyDay);
-  add('attendance', 'rate', data.attendance.rate);
+  add('attendance', 'rate', e.ended === false ? NOT_OVER_YET : data.attendance.rate);
   add('participation', 'people', data.participation.people);
   add('participation', 'regions', data.participation.regions);
   add('participation', 'countries', data.participation.countries);
@@ -74,13 +66,17 @@ export function renderReportCsv(data: ReportData, version: number): string {
   add('programme', 'version', data.programme.version?.number ?? null);
   add('programme', 'versions', data.programme.versions);
   add('programme', 'sessions_held', data.programme.sessionsHeld);
+  add('programme', 'sessions_unpublished', data.programme.unpublished?.length);
   for (const t of data.programme.byTheme) add('programme.theme', t.theme, t.sessions);
   for (const d of data.programme.byDay) add('programme.day', d.day, d.sessions);
   for (const k of data.programme.byKind) add('programme.kind', k.kind, k.sessions);
   for (const c of data.programme.coOrganised) add('programme.host', c.host, c.sessions);
   for (const m of data.programme.moved) add('programme.moved', m.title, `${m.from ?? ''} -> ${m.to ?? ''}`);
   for (const c of data.programme.cancelled) add('programme.cancelled', c.title, c.startsAt);
+  for (const u of data.programme.unpublished ?? []) add('programme.unpublished', u.title, u.startsAt);
   add('presentations', 'total', data.presentations.total);
+  add('presentations', 'unpublished', data.presentations.unpublished);
+  add('presentations', 'unscheduled', data.presentations.unscheduled);
   add('presentations', 'presenters', data.presentations.presenters);
   add('presentations', 'regions', data.presentations.regions);
   add('presentations', 'countries', data.presentations.countries);
@@ -97,6 +93,7 @@ export function renderReportCsv(data: ReportData, version: number): string {
     add('presentation', `${n}.title`, p.title);
     add('presentation', `${n}.session`, p.session);
     add('presentation', `${n}.materials`, p.materials);
+    add('presentation', `${n}.published`, p.published);
     p.presenters.forEach((x, j) =>
       add('presentation', `${n}.presenter.${j + 1}`, [x.name, x.organisation, x.region, x.countryCode].filter(Boolean).join(', ')),
     );
@@ -113,7 +110,7 @@ export function renderReportCsv(data: ReportData, version: number): string {
     if (o.note) add('outcomes', `${o.label}.note`, o.note);
   }
   data.highlights.forEach((q, i) => add('highlights', `${i + 1}`, q.attribution ? `${q.quote} — ${q.attribution}` : q.quote));
-  return `section,key,value\r\n${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+  return { name: `${eventSlug}-report-v${version}`, header: ['section', 'key', 'value'], rows };
 }
 
 function snake(key: string): string {

@@ -1,3 +1,4 @@
+import { Table } from '../platform/http/table-download';
 import { RegistrationView } from './registration.view';
 
 const COLUMNS: Array<[string, (r: RegistrationView) => unknown]> = [
@@ -18,19 +19,13 @@ const COLUMNS: Array<[string, (r: RegistrationView) => unknown]> = [
   ['cancelled_at', (r) => r.cancelledAt],
 ];
 
-/**
- * RFC 4180 quoting; a value a spreadsheet would read as a formula
- * (=, +, -, @ first) is prefixed with an apostrophe.
- */
-export function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export const registrationsCsvHeader = `${COLUMNS.map(([name]) => name).join(',')}\r\n`;
-
-export function registrationCsvLine(registration: RegistrationView): string {
-  return `${COLUMNS.map(([, get]) => csvCell(get(registration))).join(',')}\r\n`;
+/** The registrations export (CSV or xlsx), one row a registration, in the order the list is read. */
+export function registrationsTable(eventSlug: string, registrations: AsyncIterable<RegistrationView>): Table {
+  return {
+    name: `${eventSlug}-registrations`,
+    header: COLUMNS.map(([name]) => name),
+    rows: (async function* () {
+      for await (const registration of registrations) yield COLUMNS.map(([, get]) => get(registration));
+    })(),
+  };
 }
