@@ -4,7 +4,6 @@ import { DataSource, In } from 'typeorm';
 import { AgendaVersionsService } from '../agenda/agenda-versions.service';
 import { PresentationsService } from '../agenda/presentations.service';
 import { MagicLinkService } from '../auth/magic-link.service';
-import { OrganiserPrincipal } from '../auth/principal';
 import { EventsService } from '../events/events.service';
 import { TransactionService } from '../platform/database/transaction.service';
 import { sql } from '../platform/database/sql';
@@ -46,7 +45,7 @@ export class PresenterInvitationsService {
    * email mints a new token (earlier ones stay valid), at most once a minute
    * per presenter; the answer says who was emailed and who was skipped, and why.
    */
-  async invite(eventId: string, presentationId: string, input: InvitePresentersInput, organiser: OrganiserPrincipal) {
+  async invite(eventId: string, presentationId: string, input: InvitePresentersInput) {
     const event = await this.events.getEntity(eventId);
     if (event.status === 'cancelled') throw Problem.conflict('The event is cancelled; its presenters can no longer be invited');
     const presentation = await this.presentations.get(eventId, presentationId);
@@ -87,8 +86,8 @@ export class PresenterInvitationsService {
           params: {
             language,
             presenterName: presenter.name,
-            invitedBy: organiser.name,
             eventTitle: event.title,
+            coOrganisers: event.coOrganisers.map((c) => c.name),
             eventWhen: describeSpan(event.startsAt, event.endsAt, event.timezone, locale),
             venue: event.venue,
             presentationTitle: presentation.title,

@@ -61,9 +61,7 @@ export class SelfServiceController {
   @Header('Content-Type', 'text/calendar; charset=utf-8')
   async calendarFile(@CurrentMagicLink() link: MagicLinkPrincipal): Promise<string> {
     const event = await this.events.getEntity(link.eventId as string);
-    const registration = await this.registrations.load(event.id, link.subjectId);
-    const sessions = await this.signups.forRegistration(event.id, registration.id, event.timezone);
-    return this.calendar.forRegistration(event, registration, sessions);
+    return this.calendar.personalFile(event, link.subjectId);
   }
 
   @Get('me/sessions')

@@ -6,6 +6,7 @@ import { MagicLinkService } from '../auth/magic-link.service';
 import { EventsService } from '../events/events.service';
 import { TransactionService } from '../platform/database/transaction.service';
 import { Problem } from '../platform/http/problem';
+import { mailLanguage } from '../platform/mail/mail-language';
 import { renderMail } from '../platform/mail/mail-template';
 import { OutboxService } from '../platform/mail/outbox.service';
 import { JobQueueService } from '../platform/queue/job-queue.service';
@@ -70,6 +71,7 @@ export class AnnouncementsService implements OnModuleInit {
     const first = sample[0];
     const message = first
       ? renderMail(announcementTemplate, {
+          language: mailLanguage(first.language),
           name: first.name,
           eventTitle: event.title,
           subject: announcement.subject,
@@ -148,6 +150,7 @@ export class AnnouncementsService implements OnModuleInit {
               to: { address: recipient.email, name: recipient.name },
               template: announcementTemplate,
               params: {
+                language: mailLanguage(recipient.language),
                 name: recipient.name,
                 eventTitle: event.title,
                 subject: announcement.subject,
