@@ -15,13 +15,11 @@ import { InvitePresentersInput } from './dto/invite-presenters.dto';
 import { invitationView } from './invitation.view';
 import { presenterInvitationTemplate } from './mail/presenter-invitation.template';
 import { PresenterInvitation } from './presenter-invitation.entity';
+import { PRESENTER_LINK_PATH } from './presenter-links.service';
 import { publishedSlots } from './published-slot';
 
 export type PresentationView = Awaited<ReturnType<PresentationsService['get']>>;
 type Presenter = PresentationView['presenters'][number];
-
-/** Where a presenter's emailed link leads (design.md "Magic links"). */
-const PRESENTER_LINK_PATH = '/presenter';
 
 /**
  * Invitations of a presentation's presenters and their answers. A presenter's
@@ -64,7 +62,7 @@ export class PresenterInvitationsService {
           });
           continue;
         }
-        const subject = { type: 'presenter' as const, id: presenter.personId, eventId };
+        const subject = { type: 'presenter' as const, id: presenter.personId, eventId, eventEndsAt: event.endsAt };
         if (!(await this.links.claimResend(subject, tx.manager))) {
           skipped.push({
             personId: presenter.personId,

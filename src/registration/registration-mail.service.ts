@@ -48,7 +48,12 @@ export class RegistrationMailService {
 
   async send(tx: Tx, kind: RegistrationMailKind, event: Event, registration: Registration, person: Person): Promise<void> {
     if (!person.email) return;
-    const { token, tokenId } = await this.magicLinks.issue(tx.manager, { type: 'registration', id: registration.id, eventId: event.id });
+    const { token, tokenId } = await this.magicLinks.issue(tx.manager, {
+      type: 'registration',
+      id: registration.id,
+      eventId: event.id,
+      eventEndsAt: event.endsAt,
+    });
     await this.outbox.enqueue(tx, this.message(kind, event, registration, { ...person, email: person.email }, token, tokenId));
   }
 

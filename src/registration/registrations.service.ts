@@ -153,7 +153,7 @@ export class RegistrationsService implements OnModuleInit {
     const { event } = form;
     const registrationId = randomUUID();
     const checkInCode = newCheckInCode();
-    const { token, tokenHash, expiresAt } = this.magicLinks.prepare();
+    const { token, tokenHash, expiresAt } = this.magicLinks.prepare(event.endsAt);
     const attempt = (language: string | null | undefined) => {
       const [confirmed, waitlisted] = this.mail
         .renderOutcomes(

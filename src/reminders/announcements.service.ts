@@ -130,11 +130,11 @@ export class AnnouncementsService implements OnModuleInit {
         const keyOf = (recipient: Recipient) => `announcement:${announcement.id}:${recipient.personId}`;
         const done = await this.outbox.existingKeys(tx.manager, batch.reachable.map(keyOf));
         const fresh = batch.reachable.filter((recipient) => !done.has(keyOf(recipient)));
-        const links = await this.links.linksFor(tx.manager, event.id, fresh);
+        const links = await this.links.linksFor(tx.manager, event, fresh);
         const optOuts = announcement.optional
           ? await this.magicLinks.issueMany(
               tx.manager,
-              fresh.map((recipient) => ({ type: 'opt-out' as const, id: recipient.personId, eventId: event.id })),
+              fresh.map((recipient) => ({ type: 'opt-out' as const, id: recipient.personId, eventId: event.id, eventEndsAt: event.endsAt })),
             )
           : [];
         return this.outbox.enqueueMany(

@@ -33,7 +33,7 @@ import {
   updateInput,
 } from './attendee-form';
 import { eventSummary } from './event-summary';
-import { AttendeeLinkInvalidFilter } from './link-invalid.filter';
+import { LinkInvalidFilter } from '../link-invalid.filter';
 
 interface Attendee {
   event: Event;
@@ -47,7 +47,7 @@ interface Attendee {
  * attendee's stored language unless the visitor picked another.
  */
 @Controller('my-registration')
-@UseFilters(AttendeeLinkInvalidFilter)
+@UseFilters(LinkInvalidFilter('attendee', '/my-registration/new-link'))
 @WebPages('registration')
 export class MyRegistrationController {
   constructor(
