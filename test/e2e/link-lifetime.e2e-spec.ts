@@ -1,4 +1,6 @@
-import { attendee, createOpenEvent, daysFromNow } from './../support/future-event';
+import { QueryRunner } from 'typeorm';
+import { LinksLastUntilAfterTheEvent1795740000000 } from '../../src/platform/database/migrations/1795740000000-LinksLastUntilAfterTheEvent';
+import { attendee, createOpenEvent, daysFromNow } from '../support/future-event';
 import { presenterTokenIn } from '../support/presenter-invitations';
 import { registrationBearerIn } from '../support/registration-link';
 import { ADMIN, login } from '../support/test-app';
@@ -62,5 +64,28 @@ describe('links of attendees and presenters last until after their event', () =>
     expect(new Set(await expiryOf(registered.body.id))).toEqual(new Set([newEnd.getTime() + 10 * DAY]));
     await ctx.app.http.get('/registrations/me').set('Authorization', registrationBearerIn(confirmation.text)).expect(200);
     await ctx.app.http.get('/me/presentations').set('Authorization', presenterAuth).expect(401);
+  });
+
+  it('extends, on upgrade, the live links minted before links lasted until after the event, and only those', async () => {
+    const event = await createOpenEvent(ctx.app.http, auth, { defaultReminders: false });
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const body = attendee();
+      ids.push((await ctx.app.http.post(`/events/${event.id}/registrations`).send(body).expect(201)).body.id);
+    }
+    const [live, expired, revoked] = ids;
+    // As the old rule minted them: a lifetime from sending that ends before the event.
+    await ctx.db.query(`UPDATE magic_link_tokens SET expires_at = now() + interval '7 days' WHERE subject_id = ANY($1::uuid[])`, [ids]);
+    await ctx.db.query(`UPDATE magic_link_tokens SET expires_at = now() - interval '1 day' WHERE subject_id = $1`, [expired]);
+    await ctx.db.query(`UPDATE magic_link_tokens SET revoked_at = now() WHERE subject_id = $1`, [revoked]);
+    const before = Object.fromEntries(await Promise.all(ids.map(async (id) => [id, await expiryOf(id)])));
+
+    const runner = { query: (text: string, params?: unknown[]) => ctx.db.query(text, params) } as unknown as QueryRunner;
+    await new LinksLastUntilAfterTheEvent1795740000000().up(runner);
+
+    const end = new Date((await ctx.app.http.get(`/events/${event.id}`).set('Authorization', auth).expect(200)).body.endsAt).getTime();
+    expect(await expiryOf(live)).toEqual([end + 30 * DAY]);
+    expect(await expiryOf(expired)).toEqual(before[expired]);
+    expect(await expiryOf(revoked)).toEqual(before[revoked]);
   });
 });
