@@ -50,6 +50,10 @@ describe('links of attendees and presenters last until after their event', () =>
     expect(await expiryOf(registered.body.id)).toEqual([end.getTime() + 10 * DAY]);
 
     await ctx.app.http.get('/me/presentations').set('Authorization', presenterAuth).expect(200);
+    // The presenter's page keeps the link in a cookie for as long as the link works, not a month from the visit.
+    const visit = await ctx.app.http.get(`/presenter?token=${encodeURIComponent(presenterTokenIn(invitation))}`).expect(303);
+    const maxAge = Number(/Max-Age=(\d+)/.exec(String(visit.headers['set-cookie']))?.[1]);
+    expect(Math.abs(Date.now() + maxAge * 1000 - (end.getTime() + 10 * DAY))).toBeLessThan(60_000);
     // A link that had already run out before the postponement stays run out.
     const personId = invited.body.emailed[0].personId;
     await ctx.db.query(`UPDATE magic_link_tokens SET expires_at = now() - interval '1 day' WHERE subject_id = $1`, [personId]);
