@@ -134,7 +134,12 @@ export class AnnouncementsService implements OnModuleInit {
         const optOuts = announcement.optional
           ? await this.magicLinks.issueMany(
               tx.manager,
-              fresh.map((recipient) => ({ type: 'opt-out' as const, id: recipient.personId, eventId: event.id, eventEndsAt: event.endsAt })),
+              fresh.map((recipient) => ({
+                type: 'opt-out' as const,
+                id: recipient.personId,
+                eventId: event.id,
+                eventEndsAt: event.endsAt,
+              })),
             )
           : [];
         return this.outbox.enqueueMany(

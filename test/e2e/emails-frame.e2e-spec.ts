@@ -63,7 +63,7 @@ describe('every email speaks its recipient’s language from its first line to i
     const image = mail.parsed.attachments.find((a) => a.contentType === 'image/png');
     expect(image).toMatchObject({ contentDisposition: 'inline', related: true });
     // mailparser puts the related image's content where the HTML refers to its cid.
-    const shown = `<img src="data:image/png;base64,${image!.content.toString('base64')}" alt="Code QR du code d&#39;entrée ${checkInCode}">`;
+    const shown = `<img src="data:image/png;base64,${image!.content.toString('base64')}" alt="Code QR du code d&#39;entrée ${checkInCode}" />`;
     expect(mail.html).toContain(shown);
     expect(pixelsUnlikeQrOf(image!.content, checkInCode)).toEqual([]);
     expect(mail.text).toContain(`Votre code d'entrée est ${checkInCode}.`);
@@ -84,7 +84,14 @@ describe('every email speaks its recipient’s language from its first line to i
       .send({
         title: 'Cacao value chains in Piura',
         presenters: [
-          { name: 'Javier Bereche', email: es, organisation: 'Gobierno Regional Piura', region: 'Piura', countryCode: 'PE', language: 'es' },
+          {
+            name: 'Javier Bereche',
+            email: es,
+            organisation: 'Gobierno Regional Piura',
+            region: 'Piura',
+            countryCode: 'PE',
+            language: 'es',
+          },
           { name: 'Anna Peeters', email: en, organisation: 'Flanders Investment', region: 'Flanders', countryCode: 'BE' },
         ],
       })
@@ -93,10 +100,14 @@ describe('every email speaks its recipient’s language from its first line to i
 
     const [spanish] = await ctx.smtp.waitForMail(es);
     expect(spanish.text).toContain(`Los organizadores de "${event.title}" (`);
-    expect(spanish.text).toContain(', junto con Joint Research Centre y Región de Piura, le invitan a presentar "Cacao value chains in Piura".');
+    expect(spanish.text).toContain(
+      ', junto con Joint Research Centre y Región de Piura, le invitan a presentar "Cacao value chains in Piura".',
+    );
     const [english] = await ctx.smtp.waitForMail(en);
     expect(english.text).toContain(`The organisers of "${event.title}" (`);
-    expect(english.text).toContain(', together with Joint Research Centre and Región de Piura, invite you to present "Cacao value chains in Piura".');
+    expect(english.text).toContain(
+      ', together with Joint Research Centre and Región de Piura, invite you to present "Cacao value chains in Piura".',
+    );
     for (const mail of [spanish, english]) expect(mail.text).not.toContain('Administrator');
     expect(frameOf(spanish)).toMatchObject({ lang: 'es', contentLanguage: 'es', textFooter: 'Enviado por Plenary.' });
   });

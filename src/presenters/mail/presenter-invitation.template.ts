@@ -74,7 +74,8 @@ const WORDS: Record<MailLanguage, Words> = {
   fr: {
     subject: (e) => `[Action requise] Confirmez votre présentation à ${e}`,
     dear: 'Bonjour',
-    invites: (e, when, co, pr) => `Les organisateurs de « ${e} » (${when})${co ? `, avec ${co},` : ''} vous invitent à présenter « ${pr} ».`,
+    invites: (e, when, co, pr) =>
+      `Les organisateurs de « ${e} » (${when})${co ? `, avec ${co},` : ''} vous invitent à présenter « ${pr} ».`,
     together: (names) => `Vous présentez avec ${names}.`,
     slot: (when, session) => `Votre créneau : ${when}, dans « ${session} ».`,
     noSlot: 'Votre créneau suivra avec le programme publié.',

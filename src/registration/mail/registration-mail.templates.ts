@@ -189,10 +189,10 @@ function template(kind: Kind): MailTemplate<RegistrationMailParams> {
         switch (name) {
           case 'code':
             return html`<p>
-              ${w.code} <strong style="font-size:1.4em;letter-spacing:0.1em">${p.checkInCode}</strong>.
-              ${kind === 'confirmed' ? w.showCode : ''}
-            </p>
-            <p><img src="cid:${CHECK_IN_QR_CID}" alt="${w.qrAlt(p.checkInCode)}"></p>`;
+                ${w.code} <strong style="font-size:1.4em;letter-spacing:0.1em">${p.checkInCode}</strong>.
+                ${kind === 'confirmed' ? w.showCode : ''}
+              </p>
+              <p><img src="cid:${CHECK_IN_QR_CID}" alt="${w.qrAlt(p.checkInCode)}" /></p>`;
           case 'manage':
             return html`<p>${w.manage}: <a href="${p.link}">${w.manageLink}</a>. ${w.secret}</p>`;
           default:

@@ -67,12 +67,10 @@ export class EventPresentationsPageController {
     @Param('presentationId') presentationId: string,
   ): Promise<void> {
     await loadEventPage(this.events, req, eventId);
-    const result = await this.invitations
-      .invite(eventId, presentationId, {})
-      .catch((error: unknown) => {
-        if (error instanceof Problem && error.getStatus() === 404) throw new WebPageError(404, 'notFound');
-        throw error;
-      });
+    const result = await this.invitations.invite(eventId, presentationId, {}).catch((error: unknown) => {
+      if (error instanceof Problem && error.getStatus() === 404) throw new WebPageError(404, 'notFound');
+      throw error;
+    });
     const query = new URLSearchParams({
       invited: presentationId,
       emailed: String(result.emailed.length),

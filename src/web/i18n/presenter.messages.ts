@@ -83,7 +83,8 @@ export const PRESENTER_MESSAGES: MessageTable = {
     'presenter.linkInvalid.title': 'Este enlace ya no funciona',
     'presenter.newLink.action': 'Enviarme un nuevo enlace',
     'presenter.newLink.title': 'Reciba un nuevo enlace a su página de ponente',
-    'presenter.newLink.intro': 'Escriba la dirección a la que llegó su invitación; si presenta en algún evento aquí, le enviaremos un enlace nuevo.',
+    'presenter.newLink.intro':
+      'Escriba la dirección a la que llegó su invitación; si presenta en algún evento aquí, le enviaremos un enlace nuevo.',
     'presenter.newLink.sentTitle': 'Revise su correo',
     'presenter.newLink.sent': 'Si esta dirección presenta en algún evento aquí, recibirá en breve un enlace a su página de ponente.',
     'presenter.title': 'Sus presentaciones',
@@ -160,7 +161,8 @@ export const PRESENTER_MESSAGES: MessageTable = {
     'presenter.linkInvalid.title': 'Esta ligação já não funciona',
     'presenter.newLink.action': 'Enviar-me uma nova ligação',
     'presenter.newLink.title': 'Receba uma nova ligação para a sua página de orador',
-    'presenter.newLink.intro': 'Indique o endereço a que chegou o seu convite; se apresenta num evento aqui, enviamos-lhe uma nova ligação.',
+    'presenter.newLink.intro':
+      'Indique o endereço a que chegou o seu convite; se apresenta num evento aqui, enviamos-lhe uma nova ligação.',
     'presenter.newLink.sentTitle': 'Consulte o seu email',
     'presenter.newLink.sent': 'Se este endereço apresenta num evento aqui, uma ligação para a sua página de orador está a caminho.',
     'presenter.title': 'As suas apresentações',
@@ -238,7 +240,8 @@ export const PRESENTER_MESSAGES: MessageTable = {
     'presenter.linkInvalid.title': 'Ce lien ne fonctionne plus',
     'presenter.newLink.action': "M'envoyer un nouveau lien",
     'presenter.newLink.title': "Recevoir un nouveau lien vers votre page d'intervenant",
-    'presenter.newLink.intro': "Saisissez l'adresse à laquelle votre invitation est arrivée ; si elle intervient dans un événement ici, nous lui envoyons un nouveau lien.",
+    'presenter.newLink.intro':
+      "Saisissez l'adresse à laquelle votre invitation est arrivée ; si elle intervient dans un événement ici, nous lui envoyons un nouveau lien.",
     'presenter.newLink.sentTitle': 'Consultez vos e-mails',
     'presenter.newLink.sent': "Si cette adresse intervient dans un événement ici, un lien vers sa page d'intervenant est en route.",
     'presenter.title': 'Vos présentations',

@@ -17,7 +17,13 @@ describe('a presenter asks for a new link', () => {
   it('emails an invited presenter a fresh link in their language, once a minute, and answers every address the same', async () => {
     const event = await createOpenEvent(ctx.app.http, auth, { defaultReminders: false });
     const [invited, uninvited] = [`rosa-${Date.now()}@piura.test`, `ana-${Date.now()}@flanders.test`];
-    const presenter = (email: string, name: string) => ({ name, email, organisation: 'Gobierno Regional Piura', region: 'Piura', countryCode: 'PE' });
+    const presenter = (email: string, name: string) => ({
+      name,
+      email,
+      organisation: 'Gobierno Regional Piura',
+      region: 'Piura',
+      countryCode: 'PE',
+    });
     const presentation = await ctx.app.http
       .post(`/events/${event.id}/presentations`)
       .set('Authorization', auth)
@@ -38,7 +44,10 @@ describe('a presenter asks for a new link', () => {
     const [, fresh] = await ctx.smtp.waitForMail(invited, 2);
     expect(fresh.subject).toBe(`Su enlace de ponente: ${event.title}`);
     expect(fresh.text).toContain('ha pedido un nuevo enlace a su página de ponente');
-    const me = await ctx.app.http.get('/me/presentations').set('Authorization', `Bearer ${presenterTokenIn(fresh)}`).expect(200);
+    const me = await ctx.app.http
+      .get('/me/presentations')
+      .set('Authorization', `Bearer ${presenterTokenIn(fresh)}`)
+      .expect(200);
     expect(me.body.items.map((p: { title: string }) => p.title)).toEqual(['Water boards in Piura']);
 
     // The second request for the invited address came within the minute: one link, and none to the others.
