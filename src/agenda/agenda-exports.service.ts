@@ -11,6 +11,7 @@ import { AgendaExportSource, EXPORTED_EVENT_FIELDS, ExportedEvent, SnapshotIndex
 import { AgendaVersion } from './agenda-version.entity';
 import { ByteLru } from './byte-lru';
 import { buildFrabSchedule } from './frab-schedule';
+import { MailLanguage } from '../platform/mail/mail-language';
 import { buildAgendaExcerptIcs, buildAgendaIcs } from './agenda-ics';
 import { buildPublicAgenda } from './public-agenda-document';
 
@@ -74,7 +75,13 @@ export class AgendaExportsService {
    * A calendar of the event and some sessions of a published version, written
    * as agenda.ics writes them (for a presenter's reminder).
    */
-  excerptCalendar(event: ExportedEvent, version: AgendaVersion | null, sessionIds: string[], stampedAt: Date): string {
+  excerptCalendar(
+    event: ExportedEvent,
+    version: AgendaVersion | null,
+    sessionIds: string[],
+    stampedAt: Date,
+    language: MailLanguage,
+  ): string {
     return buildAgendaExcerptIcs(
       {
         event,
@@ -83,6 +90,7 @@ export class AgendaExportsService {
       },
       sessionIds,
       stampedAt,
+      language,
     );
   }
 

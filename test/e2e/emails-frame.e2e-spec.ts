@@ -133,6 +133,47 @@ describe('every email speaks its recipient’s language from its first line to i
     expect(htmlFooter).toBe(`${why.replace(`"${event.title}"`, event.title)}.`);
     expect(frameOf(mail)).toMatchObject({ lang: 'pt', contentLanguage: 'pt', textFooter: 'Enviado pelo Plenary.' });
   });
+
+  it('writes the words of a Spanish presenter’s reminder calendar in Spanish, and leaves agenda.ics as it is', async () => {
+    const event = await createOpenEvent(ctx.app.http, auth, { defaultReminders: false });
+    const base = `/events/${event.id}`;
+    const session = await ctx.app.http
+      .post(`${base}/sessions`)
+      .set('Authorization', auth)
+      .send({
+        title: 'Pairing: Piura and Flanders',
+        kind: 'presentations',
+        startsAt: `${event.days[1]}T14:00`,
+        endsAt: `${event.days[1]}T15:30`,
+        hostOrganisation: 'Joint Research Centre',
+      })
+      .expect(201);
+    const email = `javier-${Date.now()}@piura.test`;
+    await ctx.app.http
+      .post(`${base}/presentations`)
+      .set('Authorization', auth)
+      .send({
+        title: 'Cacao value chains in Piura',
+        sessionId: session.body.id,
+        presenters: [
+          { name: 'Javier Bereche', email, organisation: 'Gobierno Regional Piura', region: 'Piura', countryCode: 'PE', language: 'es' },
+        ],
+      })
+      .expect(201);
+    await ctx.app.http.post(`${base}/agenda/versions`).set('Authorization', auth).send({ note: 'v1' }).expect(201);
+    await ctx.app.http
+      .post(`${base}/reminder-rules`)
+      .set('Authorization', auth)
+      .send({ name: 'Soon', anchor: 'fixed', fixedAt: new Date(Date.now() + 2000).toISOString(), offsetMinutes: 0, audience: 'presenters' })
+      .expect(201);
+
+    const [reminder] = await ctx.smtp.waitForMail(email);
+    expect(reminder.subject).toMatch(/^Recordatorio:/);
+    const ics = reminder.parsed.attachments.find((a) => a.contentType === 'text/calendar')!.content.toString();
+    expect(ics).toContain('Organizada por Joint Research Centre');
+    expect(ics).not.toContain('Hosted by');
+    expect((await ctx.app.http.get(`${base}/agenda.ics`).expect(200)).text).toContain('Hosted by Joint Research Centre');
+  });
 });
 
 function escape(text: string): string {
