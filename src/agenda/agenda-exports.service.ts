@@ -13,6 +13,7 @@ import { AgendaVersion } from './agenda-version.entity';
 import { ByteLru } from './byte-lru';
 import { buildFrabSchedule } from './frab-schedule';
 import { buildFrabScheduleXml } from './frab-schedule-xml';
+import { MailLanguage } from '../platform/mail/mail-language';
 import { buildAgendaExcerptIcs, buildAgendaIcs } from './agenda-ics';
 import { buildPublicAgenda } from './public-agenda-document';
 
@@ -78,7 +79,13 @@ export class AgendaExportsService {
    * A calendar of the event and some sessions of a published version, written
    * as agenda.ics writes them (for a presenter's reminder).
    */
-  excerptCalendar(event: ExportedEvent, version: AgendaVersion | null, sessionIds: string[], stampedAt: Date): string {
+  excerptCalendar(
+    event: ExportedEvent,
+    version: AgendaVersion | null,
+    sessionIds: string[],
+    stampedAt: Date,
+    language: MailLanguage,
+  ): string {
     return buildAgendaExcerptIcs(
       {
         event,
@@ -87,6 +94,7 @@ export class AgendaExportsService {
       },
       sessionIds,
       stampedAt,
+      language,
     );
   }
 

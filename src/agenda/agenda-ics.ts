@@ -1,6 +1,15 @@
 import { AgendaExportSource, SnapshotIndex, effectiveStatus, personLine, presentationsText } from './agenda-export-source';
 import type { SnapshotSession } from './agenda-snapshot';
 import { IcsCalendar } from '../platform/calendar/ics-writer';
+import { MailLanguage } from '../platform/mail/mail-language';
+
+/** The few words a session's description adds to what organisers wrote; agenda.ics itself is English. */
+const WORDS: Record<MailLanguage, { hostedBy: string; moderatedBy: string; chairedBy: string }> = {
+  en: { hostedBy: 'Hosted by', moderatedBy: 'Moderated by', chairedBy: 'Chaired by' },
+  es: { hostedBy: 'Organizada por', moderatedBy: 'Moderada por', chairedBy: 'Presidida por' },
+  pt: { hostedBy: 'Organizada por', moderatedBy: 'Moderada por', chairedBy: 'Presidida por' },
+  fr: { hostedBy: 'Organisée par', moderatedBy: 'Animée par', chairedBy: 'Présidée par' },
+};
 
 /**
  * `GET /events/:eventId/agenda.ics`: one VEVENT per session of the latest
@@ -17,7 +26,7 @@ export function buildAgendaIcs(source: AgendaExportSource, index = new SnapshotI
     .text('X-WR-CALDESC', event.description)
     .raw('REFRESH-INTERVAL', 'PT1H', { VALUE: 'DURATION' })
     .raw('X-PUBLISHED-TTL', 'PT1H');
-  for (const session of index.sessions) writeSession(cal, session, source, index);
+  for (const session of index.sessions) writeSession(cal, session, source, index, 'en');
   return cal.end('VCALENDAR').toString();
 }
 
@@ -25,12 +34,13 @@ export function buildAgendaIcs(source: AgendaExportSource, index = new SnapshotI
  * One person's part of the agenda (a reminder's attachment): the event itself
  * (UID `<eventId>@plenary`, stamped `stampedAt`, the moment the file is made)
  * and the given sessions of the published version (none before the first) exactly as agenda.ics writes them, so a calendar
- * holding both keeps one entry per session.
+ * holding both keeps one entry per session; only the descriptions' own words are in the person's `language`.
  */
 export function buildAgendaExcerptIcs(
   source: Omit<AgendaExportSource, 'version'> & { version: AgendaExportSource['version'] | null },
   sessionIds: string[],
   stampedAt: Date,
+  language: MailLanguage,
 ): string {
   const { event, publicUrl, version } = source;
   const cal = IcsCalendar.publishing(event.title)
@@ -48,12 +58,18 @@ export function buildAgendaExcerptIcs(
   if (version) {
     const index = new SnapshotIndex(version.snapshot);
     const wanted = new Set(sessionIds);
-    for (const session of index.sessions) if (wanted.has(session.id)) writeSession(cal, session, { ...source, version }, index);
+    for (const session of index.sessions) if (wanted.has(session.id)) writeSession(cal, session, { ...source, version }, index, language);
   }
   return cal.end('VCALENDAR').toString();
 }
 
-function writeSession(cal: IcsCalendar, session: SnapshotSession, source: AgendaExportSource, index: SnapshotIndex): void {
+function writeSession(
+  cal: IcsCalendar,
+  session: SnapshotSession,
+  source: AgendaExportSource,
+  index: SnapshotIndex,
+  language: MailLanguage,
+): void {
   const { event, version } = source;
   const status = effectiveStatus(session, source);
   const eventCancelled = event.status === 'cancelled';
@@ -65,7 +81,7 @@ function writeSession(cal: IcsCalendar, session: SnapshotSession, source: Agenda
     .utc('DTSTART', new Date(session.startsAt))
     .utc('DTEND', new Date(session.endsAt))
     .text('SUMMARY', session.title)
-    .text('DESCRIPTION', describe(session))
+    .text('DESCRIPTION', describe(session, WORDS[language]))
     .text('LOCATION', [room?.name, event.venue].filter(Boolean).join(', '))
     .textList('CATEGORIES', [index.theme(session.themeId)?.name])
     .raw('SEQUENCE', String(session.sequence + (eventCancelled ? 1 : 0)))
@@ -75,12 +91,12 @@ function writeSession(cal: IcsCalendar, session: SnapshotSession, source: Agenda
 }
 
 /** The session's description, host, chairs, and its presentations in order with their presenters. */
-function describe(session: SnapshotSession): string {
+function describe(session: SnapshotSession, words: (typeof WORDS)[MailLanguage]): string {
   const paragraphs: string[] = [];
   if (session.description) paragraphs.push(session.description);
-  if (session.hostOrganisation) paragraphs.push(`Hosted by ${session.hostOrganisation}`);
+  if (session.hostOrganisation) paragraphs.push(`${words.hostedBy} ${session.hostOrganisation}`);
   if (session.chairs.length > 0) {
-    const label = session.chairs.every((c) => c.role === 'moderator') ? 'Moderated by' : 'Chaired by';
+    const label = session.chairs.every((c) => c.role === 'moderator') ? words.moderatedBy : words.chairedBy;
     paragraphs.push(`${label} ${session.chairs.map(personLine).join(', ')}`);
   }
   const presentations = presentationsText(session);

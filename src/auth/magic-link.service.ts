@@ -13,7 +13,16 @@ export interface MagicLinkSubject {
   type: MagicLinkSubjectType;
   id: string;
   eventId?: string | null;
+  /**
+   * The end of the event an attendee's or presenter's link is for: the link
+   * lives until `PLENARY_LINK_DAYS_AFTER_EVENT` days after it, however early it
+   * was sent (and longer when the usual lifetime reaches further).
+   */
+  eventEndsAt?: Date;
 }
+
+/** The subjects whose links last until after their event, and move with it when it is rescheduled. */
+const EVENT_BOUND_SUBJECTS: MagicLinkSubjectType[] = ['registration', 'presenter', 'opt-out'];
 
 export interface VerifiedMagicLink {
   tokenId: string;
@@ -57,9 +66,28 @@ export class MagicLinkService implements OnModuleInit {
    * with others (`insertMagicLinkTokens`); the token goes into the email, the
    * hash into the row.
    */
-  prepare(ttlMs = this.config.auth.magicLinkTtlMs): { token: string; tokenHash: string; expiresAt: Date } {
+  prepare(eventEndsAt?: Date): { token: string; tokenHash: string; expiresAt: Date } {
     const token = newSecretToken('plm');
-    return { token, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + ttlMs) };
+    return { token, tokenHash: hashToken(token), expiresAt: this.expiry(eventEndsAt) };
+  }
+
+  /** When a link minted now expires: its lifetime from now, or some days after its event, whichever is later. */
+  private expiry(eventEndsAt: Date | undefined, ttlMs = this.config.auth.magicLinkTtlMs): Date {
+    const fromNow = Date.now() + ttlMs;
+    return new Date(eventEndsAt ? Math.max(fromNow, eventEndsAt.getTime() + this.config.auth.linkAfterEventMs) : fromNow);
+  }
+
+  /**
+   * An event moved to `endsAt`: its attendees' and presenters' live links now
+   * last until the days after its new end, in the caller's transaction. Links
+   * already expired or revoked stay so.
+   */
+  async followEvent(manager: EntityManager, eventId: string, endsAt: Date): Promise<void> {
+    await manager.query(
+      `UPDATE magic_link_tokens SET expires_at = $3
+        WHERE event_id = $1 AND subject_type = ANY($2::text[]) AND revoked_at IS NULL AND expires_at > now() AND expires_at < $3`,
+      [eventId, EVENT_BOUND_SUBJECTS, new Date(endsAt.getTime() + this.config.auth.linkAfterEventMs)],
+    );
   }
 
   /** Mint a token in the caller's transaction, so it exists exactly when its email does. */
@@ -68,7 +96,8 @@ export class MagicLinkService implements OnModuleInit {
     subject: MagicLinkSubject,
     ttlMs = this.config.auth.magicLinkTtlMs,
   ): Promise<{ tokenId: string; token: string; expiresAt: Date }> {
-    const { token, tokenHash, expiresAt } = this.prepare(ttlMs);
+    const token = newSecretToken('plm');
+    const [tokenHash, expiresAt] = [hashToken(token), this.expiry(subject.eventEndsAt, ttlMs)];
     const rows: Array<{ id: string }> = await manager.query(
       `INSERT INTO magic_link_tokens (subject_type, subject_id, event_id, token_hash, expires_at) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
       [subject.type, subject.id, subject.eventId ?? null, tokenHash, expiresAt],
@@ -77,19 +106,19 @@ export class MagicLinkService implements OnModuleInit {
   }
 
   /** One token for each subject in a single statement, for fan-outs to thousands. */
-  async issueMany(manager: EntityManager, subjects: MagicLinkSubject[], ttlMs = this.config.auth.magicLinkTtlMs): Promise<string[]> {
+  async issueMany(manager: EntityManager, subjects: MagicLinkSubject[]): Promise<string[]> {
     if (subjects.length === 0) return [];
     const tokens = subjects.map(() => newSecretToken('plm'));
     await manager.query(
-      `INSERT INTO magic_link_tokens (subject_type, subject_id, event_id, token_hash, expires_at)
-       SELECT t.subject_type, t.subject_id, t.event_id, t.token_hash, $5::timestamptz
-         FROM unnest($1::text[], $2::uuid[], $3::uuid[], $4::text[]) AS t(subject_type, subject_id, event_id, token_hash)`,
+      insertMagicLinkTokens(
+        `unnest($1::text[], $2::uuid[], $3::uuid[], $4::text[], $5::timestamptz[]) AS t(subject_type, subject_id, event_id, token_hash, expires_at)`,
+      ),
       [
         subjects.map((s) => s.type),
         subjects.map((s) => s.id),
         subjects.map((s) => s.eventId ?? null),
         tokens.map(hashToken),
-        new Date(Date.now() + ttlMs),
+        subjects.map((s) => this.expiry(s.eventEndsAt)),
       ],
     );
     return tokens;

@@ -55,7 +55,12 @@ export interface AppConfig {
     /** Shared secret of POST /webhooks/mail-events; the webhook is off without it. */
     webhookSecret?: string;
   };
-  auth: { loginTtlMs: number; magicLinkTtlMs: number };
+  auth: {
+    loginTtlMs: number;
+    magicLinkTtlMs: number;
+    /** How long after its event ends an attendee's or presenter's link still works. */
+    linkAfterEventMs: number;
+  };
   http: {
     rateLimitPerMinute: number;
     /** Express's `trust proxy`: which hops' X-Forwarded-For names the client. */
@@ -145,6 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     auth: {
       loginTtlMs: e.PLENARY_LOGIN_TTL_HOURS * 3_600_000,
       magicLinkTtlMs: e.PLENARY_MAGIC_LINK_TTL_DAYS * 86_400_000,
+      linkAfterEventMs: e.PLENARY_LINK_DAYS_AFTER_EVENT * 86_400_000,
     },
     http: { rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE, trustProxy: e.TRUST_PROXY },
     materials: { maxBytes: e.MATERIALS_MAX_BYTES },

@@ -129,6 +129,7 @@ export const envSchema = z.object({
   PLENARY_ADMIN_PASSWORD: z.string().min(10, 'expected at least 10 characters').optional(),
   PLENARY_LOGIN_TTL_HOURS: positiveInt.default(168),
   PLENARY_MAGIC_LINK_TTL_DAYS: positiveInt.default(30),
+  PLENARY_LINK_DAYS_AFTER_EVENT: nonNegativeInt.default(30),
   PLENARY_SWEEP_INTERVAL_SECONDS: positiveInt.default(60),
   PLENARY_QUEUE_LOCK_SECONDS: positiveInt.default(30),
   PLENARY_MAIL_BACKOFF_SECONDS: z.coerce

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { MagicLinkService } from '../auth/magic-link.service';
 import { Tx, TransactionService } from '../platform/database/transaction.service';
 import { FieldError, Problem } from '../platform/http/problem';
 import { Page, PageQuery, decodeCursor, toPage } from '../platform/http/pagination';
@@ -22,6 +23,7 @@ export class EventsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly transactions: TransactionService,
+    private readonly magicLinks: MagicLinkService,
   ) {}
 
   async create(organiserId: string, input: CreateEventInput): Promise<EventView> {
@@ -112,7 +114,7 @@ export class EventsService {
       Object.assign(event, definedOnly(plain), definedOnly(times));
       checkOrder(event);
       const saved = await this.saveUniqueSlug(() => tx.manager.save(event), event.slug);
-      this.announceChanges(tx, saved, before, false);
+      await this.followChanges(tx, saved, before, false);
       return saved;
     });
     return eventView(event, role);
@@ -154,18 +156,24 @@ export class EventsService {
       event.postponedAt = new Date();
       checkOrder(event);
       const saved = await tx.manager.save(event);
-      this.announceChanges(tx, saved, before, true);
+      await this.followChanges(tx, saved, before, true);
       return saved;
     });
     return eventView(event, role);
   }
 
-  private announceChanges(
+  /**
+   * In the change's transaction, the links of the event's people move with its
+   * end (a link sent for the old dates must still open after the new ones);
+   * the rest follows the domain events announced after commit.
+   */
+  private async followChanges(
     tx: Tx,
     event: Event,
     before: { startsAt: Date; endsAt: Date; capacity: number | null },
     postponed: boolean,
-  ): void {
+  ): Promise<void> {
+    if (before.endsAt.getTime() !== event.endsAt.getTime()) await this.magicLinks.followEvent(tx.manager, event.id, event.endsAt);
     if (before.startsAt.getTime() !== event.startsAt.getTime() || before.endsAt.getTime() !== event.endsAt.getTime()) {
       tx.publish('event.rescheduled', {
         eventId: event.id,

@@ -1,8 +1,6 @@
 import { Controller, Delete, Get, Param, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { CurrentOrganiser } from '../auth/auth.decorators';
-import { OrganiserPrincipal } from '../auth/principal';
 import { IdParam } from '../platform/http/id-param.pipe';
 import { ApiZodBody, ZodBody } from '../platform/http/zod-body.decorator';
 import { InvitePresentersInput, invitePresentersSchema } from './dto/invite-presenters.dto';
@@ -23,10 +21,9 @@ export class PresenterInvitationsController {
   invite(
     @Param('presentationId', new IdParam('presentation')) presentationId: string,
     @ZodBody(invitePresentersSchema) body: InvitePresentersInput,
-    @CurrentOrganiser() organiser: OrganiserPrincipal,
     @Req() request: Request,
   ) {
-    return this.invitations.invite(request.eventAccess!.eventId, presentationId, body, organiser);
+    return this.invitations.invite(request.eventAccess!.eventId, presentationId, body);
   }
 
   @Get()

@@ -4,7 +4,6 @@ import { DataSource, In } from 'typeorm';
 import { AgendaVersionsService } from '../agenda/agenda-versions.service';
 import { PresentationsService } from '../agenda/presentations.service';
 import { MagicLinkService } from '../auth/magic-link.service';
-import { OrganiserPrincipal } from '../auth/principal';
 import { EventsService } from '../events/events.service';
 import { TransactionService } from '../platform/database/transaction.service';
 import { sql } from '../platform/database/sql';
@@ -16,13 +15,11 @@ import { InvitePresentersInput } from './dto/invite-presenters.dto';
 import { invitationView } from './invitation.view';
 import { presenterInvitationTemplate } from './mail/presenter-invitation.template';
 import { PresenterInvitation } from './presenter-invitation.entity';
+import { PRESENTER_LINK_PATH } from './presenter-links.service';
 import { publishedSlots } from './published-slot';
 
 export type PresentationView = Awaited<ReturnType<PresentationsService['get']>>;
 type Presenter = PresentationView['presenters'][number];
-
-/** Where a presenter's emailed link leads (design.md "Magic links"). */
-const PRESENTER_LINK_PATH = '/presenter';
 
 /**
  * Invitations of a presentation's presenters and their answers. A presenter's
@@ -46,7 +43,7 @@ export class PresenterInvitationsService {
    * email mints a new token (earlier ones stay valid), at most once a minute
    * per presenter; the answer says who was emailed and who was skipped, and why.
    */
-  async invite(eventId: string, presentationId: string, input: InvitePresentersInput, organiser: OrganiserPrincipal) {
+  async invite(eventId: string, presentationId: string, input: InvitePresentersInput) {
     const event = await this.events.getEntity(eventId);
     if (event.status === 'cancelled') throw Problem.conflict('The event is cancelled; its presenters can no longer be invited');
     const presentation = await this.presentations.get(eventId, presentationId);
@@ -65,7 +62,7 @@ export class PresenterInvitationsService {
           });
           continue;
         }
-        const subject = { type: 'presenter' as const, id: presenter.personId, eventId };
+        const subject = { type: 'presenter' as const, id: presenter.personId, eventId, eventEndsAt: event.endsAt };
         if (!(await this.links.claimResend(subject, tx.manager))) {
           skipped.push({
             personId: presenter.personId,
@@ -87,8 +84,8 @@ export class PresenterInvitationsService {
           params: {
             language,
             presenterName: presenter.name,
-            invitedBy: organiser.name,
             eventTitle: event.title,
+            coOrganisers: event.coOrganisers.map((c) => c.name),
             eventWhen: describeSpan(event.startsAt, event.endsAt, event.timezone, locale),
             venue: event.venue,
             presentationTitle: presentation.title,

@@ -18,6 +18,8 @@ import { PresenterInvitationsService } from './presenter-invitations.service';
 import { PresenterMaterialsController } from './presenter-materials.controller';
 import { PresenterPortalController } from './presenter-portal.controller';
 import { PresenterPortalService } from './presenter-portal.service';
+import { PresenterLinksController } from './presenter-links.controller';
+import { PresenterLinksService } from './presenter-links.service';
 import { PublicMaterialsController } from './public-materials.controller';
 import { RemovedPresentationsService } from './removed-presentations.service';
 
@@ -31,6 +33,7 @@ import { RemovedPresentationsService } from './removed-presentations.service';
     OrganiserMaterialsController,
     MaterialsOverviewController,
     PublicMaterialsController,
+    PresenterLinksController,
   ],
   providers: [
     PresenterInvitationsService,
@@ -41,7 +44,8 @@ import { RemovedPresentationsService } from './removed-presentations.service';
     OrphanedMaterialFilesService,
     FormerPresenterLinksService,
     RemovedPresentationsService,
+    PresenterLinksService,
   ],
-  exports: [MaterialsService, MaterialsOverviewService, PresenterInvitationsService, PresenterPortalService],
+  exports: [MaterialsService, MaterialsOverviewService, PresenterInvitationsService, PresenterPortalService, PresenterLinksService],
 })
 export class PresentersModule {}

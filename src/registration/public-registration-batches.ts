@@ -3,6 +3,7 @@ import { insertMagicLinkTokens } from '../auth/magic-link.service';
 import { upsertPersonByEmail } from '../people/people.service';
 import { Person } from '../people/person.entity';
 import { poolQuery } from '../platform/database/sql';
+import { MailLanguage, mailLanguageSql } from '../platform/mail/mail-language';
 import { insertIntoOutbox } from '../platform/mail/outbox.service';
 import { RegisterInput } from './dto/register.dto';
 import { RegistrationForm, registrationFormKey } from './registration-form-cache';
@@ -23,6 +24,14 @@ export interface PublicRegistration {
   tokenHash: string;
   tokenExpiresAt: Date;
   mailId: string;
+  /**
+   * The language `mails` are written in. The statement writes them only if it
+   * is the one the person ends up with: the input's, else the language already
+   * stored for the address (a presenter who registers without naming one).
+   */
+  mailLanguage: MailLanguage;
+  /** Headers of both emails, as JSON. */
+  mailHeaders: string;
   /** The email for each status the registration may get; the statement keeps the one that matches. */
   mails: Record<
     'confirmed' | 'waitlisted',
@@ -34,6 +43,8 @@ export type BatchOutcome =
   | { kind: 'registered'; registration: Registration; person: Person; mailId: string | null; mailStatus: string | null }
   /** The address already has a registration for the event. */
   | { kind: 'duplicate' }
+  /** Nothing written for this one: the address is known in the event with another language, which its emails must be in. */
+  | { kind: 'relanguage'; language: MailLanguage }
   /** Nothing written: the form changed since it was read, registration closed, or the statement failed as a whole. */
   | { kind: 'unwritten'; error?: unknown };
 
@@ -46,7 +57,9 @@ export type BatchOutcome =
  * refuses any seat beyond capacity. It writes nothing unless the event is open
  * for registration right now, needs no approval and still has the form
  * (`registrationFormKey`) the input was checked against. An address that
- * already has a registration gets none (its row comes back without one).
+ * already has a registration gets none (its row comes back without one); nor
+ * does one whose emails are in another language than the person will have
+ * (its row comes back naming that language, to be rendered again).
  * Rows of one statement share now(); a microsecond per row keeps the waitlist
  * in arrival order.
  *
@@ -57,11 +70,13 @@ WITH input AS (
   SELECT * FROM unnest($3::int[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[],
                        $12::text[], $13::text[], $14::jsonb[], $15::jsonb[], $16::text[], $17::timestamptz[], $18::uuid[],
                        $19::text[], $20::text[], $21::text[], $22::text[], $23::text[], $24::jsonb[],
-                       $25::text[], $26::text[], $27::text[], $28::text[], $29::text[], $30::jsonb[])
+                       $25::text[], $26::text[], $27::text[], $28::text[], $29::text[], $30::jsonb[],
+                       $31::text[], $32::jsonb[])
     AS i(ord, registration_id, name, email, organisation, organisation_type, region, country_code, title,
          language, check_in_code, consents, answers, token_hash, token_expires_at, mail_id,
          confirmed_kind, confirmed_dedupe_key, confirmed_subject, confirmed_html, confirmed_text, confirmed_attachments,
-         waitlisted_kind, waitlisted_dedupe_key, waitlisted_subject, waitlisted_html, waitlisted_text, waitlisted_attachments)
+         waitlisted_kind, waitlisted_dedupe_key, waitlisted_subject, waitlisted_html, waitlisted_text, waitlisted_attachments,
+         mail_language, mail_headers)
 ), ev AS (
   SELECT e.id, e.capacity - e.confirmed_count AS free
     FROM events e
@@ -70,11 +85,15 @@ WITH input AS (
      AND now() >= coalesce(e.registration_opens_at, e.published_at, '-infinity')
      AND now() < coalesce(e.registration_closes_at, e.starts_at)
      FOR NO KEY UPDATE
+), checked AS (
+  SELECT i.*,
+         EXISTS (SELECT 1 FROM registrations r WHERE r.person_id = known.id AND r.status IN ('pending', 'confirmed', 'waitlisted'))
+           AS registered,
+         ${mailLanguageSql('coalesce(i.language, known.language)')} AS person_mail_language
+    FROM input i CROSS JOIN ev
+    LEFT JOIN people known ON known.event_id = ev.id AND known.email_key = lower(i.email)
 ), fresh AS (
-  SELECT i.* FROM input i CROSS JOIN ev
-   WHERE NOT EXISTS (
-     SELECT 1 FROM people p JOIN registrations r ON r.person_id = p.id AND r.status IN ('pending', 'confirmed', 'waitlisted')
-      WHERE p.event_id = ev.id AND p.email_key = lower(i.email))
+  SELECT * FROM checked WHERE NOT registered AND person_mail_language = mail_language
 ), person AS (
   ${upsertPersonByEmail(`SELECT ev.id, f.name, f.email, lower(f.email), f.organisation, f.organisation_type, f.region, f.country_code,
                                 f.title, f.language
@@ -98,7 +117,7 @@ WITH input AS (
   ) AS t`)}
 ), mail AS (
   ${insertIntoOutbox(`(
-    SELECT i.mail_id AS id, r."eventId" AS event_id, p.email AS to_address, p.name AS to_name, '{}'::jsonb AS headers,
+    SELECT i.mail_id AS id, r."eventId" AS event_id, p.email AS to_address, p.name AS to_name, i.mail_headers AS headers,
            CASE WHEN c THEN i.confirmed_kind ELSE i.waitlisted_kind END AS kind,
            CASE WHEN c THEN i.confirmed_dedupe_key ELSE i.waitlisted_dedupe_key END AS dedupe_key,
            CASE WHEN c THEN i.confirmed_subject ELSE i.waitlisted_subject END AS subject,
@@ -109,8 +128,10 @@ WITH input AS (
      CROSS JOIN LATERAL (SELECT r.status = 'confirmed' AS c) s
   ) AS t`)}
 )
-SELECT i.ord, to_json(r) AS registration, to_json(p) AS person, m.id AS "mailId", m.status AS "mailStatus"
+SELECT i.ord, to_json(r) AS registration, to_json(p) AS person, m.id AS "mailId", m.status AS "mailStatus",
+       CASE WHEN NOT c.registered AND c.person_mail_language <> c.mail_language THEN c.person_mail_language END AS "mailLanguage"
   FROM input i CROSS JOIN ev
+  JOIN checked c ON c.ord = i.ord
   LEFT JOIN registration r ON r.id = i.registration_id
   LEFT JOIN person p ON p.id = r."personId"
   LEFT JOIN mail m ON m.id = i.mail_id`;
@@ -166,6 +187,7 @@ export class PublicRegistrationBatches {
       person: (Person & Record<'createdAt' | 'updatedAt', string>) | null;
       mailId: string | null;
       mailStatus: string | null;
+      mailLanguage: MailLanguage | null;
     }>(this.db, REGISTER_BATCH, [
       batch[0].form.event.id,
       batch[0].form.key,
@@ -193,11 +215,14 @@ export class PublicRegistrationBatches {
         column((r) => r.mails[status].text),
         column((r) => r.mails[status].attachments),
       ]),
+      column((r) => r.mailLanguage),
+      column((r) => r.mailHeaders),
     ]);
     if (rows.length === 0) return batch.map(() => ({ kind: 'unwritten' }));
     const byOrd = new Map(rows.map((row) => [row.ord, row]));
     return batch.map((_, i): BatchOutcome => {
       const row = byOrd.get(i);
+      if (row?.mailLanguage) return { kind: 'relanguage', language: row.mailLanguage };
       if (!row?.registration || !row.person) return { kind: 'duplicate' };
       const r = row.registration;
       return {

@@ -8,7 +8,10 @@ import { formatInZone } from '../platform/time/zoned-time';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/app-config';
 import { Event } from '../events/event.entity';
+import { MailLanguage, mailLanguage } from '../platform/mail/mail-language';
+import { Problem } from '../platform/http/problem';
 import { Registration } from './registration.entity';
+import { SessionSignupsService } from './session-signups.service';
 
 export interface SignedUpSession {
   sessionId: string;
@@ -27,6 +30,14 @@ export interface RegistrationCalendar {
   sessions: SignedUpSession[];
 }
 
+/** The calendar's own words, in the attendee's language as their emails are. */
+const WORDS: Record<MailLanguage, { code: (code: string) => string; waitlisted: (title: string) => string }> = {
+  en: { code: (c) => `Your check-in code: ${c}`, waitlisted: (t) => `${t} (waiting list)` },
+  es: { code: (c) => `Su código de acceso: ${c}`, waitlisted: (t) => `${t} (lista de espera)` },
+  pt: { code: (c) => `O seu código de entrada: ${c}`, waitlisted: (t) => `${t} (lista de espera)` },
+  fr: { code: (c) => `Votre code d'entrée : ${c}`, waitlisted: (t) => `${t} (liste d'attente)` },
+};
+
 /**
  * A registration's personal calendar: the event itself, plus the sessions it
  * signed up for as published. UIDs are stable, so a later file updates the
@@ -37,9 +48,25 @@ export class RegistrationCalendarService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly db: DataSource,
+    private readonly signups: SessionSignupsService,
   ) {}
 
-  forRegistration(event: Event, registration: CalendarRegistration, sessions: SignedUpSession[] = []): string {
+  /** What `GET /registrations/me.ics` and the attendee's page answer: the file in the attendee's language. */
+  async personalFile(event: Event, registrationId: string): Promise<string> {
+    const { rows } = await sql<CalendarRegistration & { language: string | null }>(
+      this.db.manager,
+      `SELECT r.id, r.status, r.updated_at AS "updatedAt", r.check_in_code AS "checkInCode", p.language
+         FROM registrations r JOIN people p ON p.id = r.person_id
+        WHERE r.event_id = $1 AND r.id = $2`,
+      [event.id, registrationId],
+    );
+    if (rows.length === 0) throw Problem.notFound(`No registration ${registrationId} in this event`);
+    const sessions = await this.signups.forRegistration(event.id, registrationId, event.timezone);
+    return this.forRegistration(event, rows[0], mailLanguage(rows[0].language), sessions);
+  }
+
+  forRegistration(event: Event, registration: CalendarRegistration, language: MailLanguage, sessions: SignedUpSession[] = []): string {
+    const words = WORDS[language];
     const cancelled = registration.status === 'cancelled' || event.status === 'cancelled';
     const calendar = IcsCalendar.publishing(event.title)
       .begin('VEVENT')
@@ -48,7 +75,7 @@ export class RegistrationCalendarService {
       .utc('DTSTART', event.startsAt)
       .utc('DTEND', event.endsAt)
       .text('SUMMARY', event.title)
-      .text('DESCRIPTION', `Your check-in code: ${registration.checkInCode}`)
+      .text('DESCRIPTION', words.code(registration.checkInCode))
       .text('LOCATION', event.venue)
       .text('URL', `${this.config.publicUrl}/e/${event.slug}`)
       .raw('STATUS', cancelled ? 'CANCELLED' : 'CONFIRMED')
@@ -60,7 +87,7 @@ export class RegistrationCalendarService {
         .utc('DTSTAMP', registration.updatedAt)
         .utc('DTSTART', new Date(session.startsAt))
         .utc('DTEND', new Date(session.endsAt))
-        .text('SUMMARY', session.status === 'waitlisted' ? `${session.title} (waiting list)` : session.title)
+        .text('SUMMARY', session.status === 'waitlisted' ? words.waitlisted(session.title) : session.title)
         .text('LOCATION', event.venue)
         .raw('STATUS', cancelled ? 'CANCELLED' : session.status === 'waitlisted' ? 'TENTATIVE' : 'CONFIRMED')
         .end('VEVENT');
@@ -85,16 +112,18 @@ export class RegistrationCalendarService {
       status: Registration['status'];
       updated_at: Date;
       check_in_code: string;
+      language: string | null;
       signups: Array<{ sessionId: string; status: string }>;
     }>(
       this.db.manager,
-      `SELECT r.id, r.status, r.updated_at, r.check_in_code,
+      `SELECT r.id, r.status, r.updated_at, r.check_in_code, p.language,
               coalesce(json_agg(json_build_object('sessionId', s.session_id, 'status', s.status) ORDER BY s.created_at)
                        FILTER (WHERE s.id IS NOT NULL), '[]') AS signups
          FROM registrations r
+         JOIN people p ON p.id = r.person_id
          LEFT JOIN session_signups s ON s.registration_id = r.id AND s.status IN ('confirmed', 'waitlisted')
         WHERE r.id = ANY($1::uuid[])
-        GROUP BY r.id`,
+        GROUP BY r.id, p.language`,
       [registrationIds],
     );
     for (const row of rows) {
@@ -113,7 +142,7 @@ export class RegistrationCalendarService {
           : [];
       });
       const registration = { id: row.id, status: row.status, updatedAt: row.updated_at, checkInCode: row.check_in_code };
-      calendars.set(row.id, { ics: this.forRegistration(event, registration, sessions), sessions });
+      calendars.set(row.id, { ics: this.forRegistration(event, registration, mailLanguage(row.language), sessions), sessions });
     }
     return calendars;
   }

@@ -10,6 +10,7 @@ import { OutboxMessage, OutboxService } from '../platform/mail/outbox.service';
 import { describeSpan } from '../platform/time/zoned-time';
 import { RegistrationCalendarService } from './registration-calendar.service';
 import {
+  CHECK_IN_QR_CID,
   RegistrationMailParams,
   registrationCancelledTemplate,
   registrationConfirmedTemplate,
@@ -47,7 +48,12 @@ export class RegistrationMailService {
 
   async send(tx: Tx, kind: RegistrationMailKind, event: Event, registration: Registration, person: Person): Promise<void> {
     if (!person.email) return;
-    const { token, tokenId } = await this.magicLinks.issue(tx.manager, { type: 'registration', id: registration.id, eventId: event.id });
+    const { token, tokenId } = await this.magicLinks.issue(tx.manager, {
+      type: 'registration',
+      id: registration.id,
+      eventId: event.id,
+      eventEndsAt: event.endsAt,
+    });
     await this.outbox.enqueue(tx, this.message(kind, event, registration, { ...person, email: person.email }, token, tokenId));
   }
 
@@ -99,12 +105,14 @@ export class RegistrationMailService {
         link: this.magicLinks.link('/my-registration', token),
         checkInCode: registration.checkInCode,
       },
+      // The messages that show the check-in code: the check-in desk scans its QR image from the phone.
       attachments: withCalendar
         ? [
+            { filename: 'check-in-code.png', contentType: 'image/png', cid: CHECK_IN_QR_CID, qrCodeOf: registration.checkInCode },
             {
               filename: 'event.ics',
               contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
-              content: Buffer.from(this.calendar.forRegistration(event, registration)).toString('base64'),
+              content: Buffer.from(this.calendar.forRegistration(event, registration, language)).toString('base64'),
             },
           ]
         : [],

@@ -153,21 +153,35 @@ export class RegistrationsService implements OnModuleInit {
     const { event } = form;
     const registrationId = randomUUID();
     const checkInCode = newCheckInCode();
-    const { token, tokenHash, expiresAt } = this.magicLinks.prepare();
-    const [confirmed, waitlisted] = this.mail
-      .renderOutcomes(['confirmed', 'waitlisted'], event, { id: registrationId, checkInCode, updatedAt: new Date() }, input, token)
-      .map((mail) => ({ ...mail, attachments: JSON.stringify(mail.attachments) }));
-    const outcome = await this.batches.register({
-      form,
-      input,
-      registrationId,
-      checkInCode,
-      tokenHash,
-      tokenExpiresAt: expiresAt,
-      mailId: randomUUID(),
-      mails: { confirmed, waitlisted },
-    });
+    const { token, tokenHash, expiresAt } = this.magicLinks.prepare(event.endsAt);
+    const attempt = (language: string | null | undefined) => {
+      const [confirmed, waitlisted] = this.mail
+        .renderOutcomes(
+          ['confirmed', 'waitlisted'],
+          event,
+          { id: registrationId, checkInCode, updatedAt: new Date() },
+          { ...input, language },
+          token,
+        )
+        .map((mail) => ({ ...mail, attachments: JSON.stringify(mail.attachments) }));
+      return this.batches.register({
+        form,
+        input,
+        registrationId,
+        checkInCode,
+        tokenHash,
+        tokenExpiresAt: expiresAt,
+        mailId: randomUUID(),
+        mailLanguage: confirmed.language,
+        mailHeaders: JSON.stringify(confirmed.headers),
+        mails: { confirmed, waitlisted },
+      });
+    };
+    let outcome = await attempt(input.language);
+    // The address is known with its own language (a presenter, say) and named none now: its emails speak that one.
+    if (outcome.kind === 'relanguage') outcome = await attempt(outcome.language);
     if (outcome.kind === 'duplicate') throw await this.alreadyRegistered(event.id, input.email, 'public');
+    if (outcome.kind === 'relanguage') return null;
     if (outcome.kind === 'unwritten') {
       if (outcome.error) this.logger.warn({ err: outcome.error }, 'a batch of public registrations failed; each is registered on its own');
       return null;

@@ -6,7 +6,8 @@ import { EventsService } from '../events/events.service';
 import { IdParam } from '../platform/http/id-param.pipe';
 import { RateLimitGuard, RateLimited } from '../platform/http/rate-limit.guard';
 import { ApiZodBody, ZodBody } from '../platform/http/zod-body.decorator';
-import { RequestLinkInput, UpdateRegistrationInput, requestLinkSchema, updateRegistrationSchema } from './dto/update-registration.dto';
+import { RequestLinkInput, requestLinkSchema } from '../auth/dto/request-link.dto';
+import { UpdateRegistrationInput, updateRegistrationSchema } from './dto/update-registration.dto';
 import { RegistrationCalendarService } from './registration-calendar.service';
 import { RegistrationDataService } from './registration-data.service';
 import { RegistrationDetailsService } from './registration-details.service';
@@ -61,9 +62,7 @@ export class SelfServiceController {
   @Header('Content-Type', 'text/calendar; charset=utf-8')
   async calendarFile(@CurrentMagicLink() link: MagicLinkPrincipal): Promise<string> {
     const event = await this.events.getEntity(link.eventId as string);
-    const registration = await this.registrations.load(event.id, link.subjectId);
-    const sessions = await this.signups.forRegistration(event.id, registration.id, event.timezone);
-    return this.calendar.forRegistration(event, registration, sessions);
+    return this.calendar.personalFile(event, link.subjectId);
   }
 
   @Get('me/sessions')

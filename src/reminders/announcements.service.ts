@@ -6,6 +6,7 @@ import { MagicLinkService } from '../auth/magic-link.service';
 import { EventsService } from '../events/events.service';
 import { TransactionService } from '../platform/database/transaction.service';
 import { Problem } from '../platform/http/problem';
+import { mailLanguage } from '../platform/mail/mail-language';
 import { renderMail } from '../platform/mail/mail-template';
 import { OutboxService } from '../platform/mail/outbox.service';
 import { JobQueueService } from '../platform/queue/job-queue.service';
@@ -70,6 +71,7 @@ export class AnnouncementsService implements OnModuleInit {
     const first = sample[0];
     const message = first
       ? renderMail(announcementTemplate, {
+          language: mailLanguage(first.language),
           name: first.name,
           eventTitle: event.title,
           subject: announcement.subject,
@@ -128,11 +130,16 @@ export class AnnouncementsService implements OnModuleInit {
         const keyOf = (recipient: Recipient) => `announcement:${announcement.id}:${recipient.personId}`;
         const done = await this.outbox.existingKeys(tx.manager, batch.reachable.map(keyOf));
         const fresh = batch.reachable.filter((recipient) => !done.has(keyOf(recipient)));
-        const links = await this.links.linksFor(tx.manager, event.id, fresh);
+        const links = await this.links.linksFor(tx.manager, event, fresh);
         const optOuts = announcement.optional
           ? await this.magicLinks.issueMany(
               tx.manager,
-              fresh.map((recipient) => ({ type: 'opt-out' as const, id: recipient.personId, eventId: event.id })),
+              fresh.map((recipient) => ({
+                type: 'opt-out' as const,
+                id: recipient.personId,
+                eventId: event.id,
+                eventEndsAt: event.endsAt,
+              })),
             )
           : [];
         return this.outbox.enqueueMany(
@@ -148,6 +155,7 @@ export class AnnouncementsService implements OnModuleInit {
               to: { address: recipient.email, name: recipient.name },
               template: announcementTemplate,
               params: {
+                language: mailLanguage(recipient.language),
                 name: recipient.name,
                 eventTitle: event.title,
                 subject: announcement.subject,

@@ -169,7 +169,7 @@ export class ChangeNoticesProcessor implements OnModuleInit {
       const fresh = notices.filter((notice) => !done.has(keyOf(notice)));
       const links = await this.links.linksFor(
         tx.manager,
-        event.id,
+        event,
         fresh.map((notice) => notice.recipient),
       );
       return this.outbox.enqueueMany(

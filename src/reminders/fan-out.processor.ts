@@ -69,7 +69,7 @@ export class FanOutProcessor implements OnModuleInit {
           batch.map((r) => keyOf(r.personId)),
         );
         const fresh = batch.filter((r) => !done.has(keyOf(r.personId)));
-        const links = await this.links.linksFor(tx.manager, event.id, fresh);
+        const links = await this.links.linksFor(tx.manager, event, fresh);
         await this.outbox.enqueueMany(
           tx,
           fresh.map((recipient, i) => {

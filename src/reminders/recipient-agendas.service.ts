@@ -3,6 +3,7 @@ import { AgendaExportsService } from '../agenda/agenda-exports.service';
 import type { SnapshotSession } from '../agenda/agenda-snapshot';
 import type { AgendaVersion } from '../agenda/agenda-version.entity';
 import type { Event } from '../events/event.entity';
+import { MailLanguage, mailLanguage } from '../platform/mail/mail-language';
 import { RegistrationCalendarService } from '../registration/registration-calendar.service';
 import type { Recipient } from './reminder-audience.service';
 
@@ -85,7 +86,13 @@ export class FanOutAgendas {
       }
       const presenting = this.presenting.get(recipient.personId) ?? [];
       const own = presenting.map((p) => this.own(p.sessionId, p.presentation, false));
-      return { sessions: this.ordered(own), ics: this.presenterCalendar(presenting.map((p) => p.sessionId)) };
+      return {
+        sessions: this.ordered(own),
+        ics: this.presenterCalendar(
+          presenting.map((p) => p.sessionId),
+          mailLanguage(recipient.language),
+        ),
+      };
     });
   }
 
@@ -115,11 +122,11 @@ export class FanOutAgendas {
     return listed.map(({ id: _id, cancelled: _cancelled, ...session }) => session);
   }
 
-  private presenterCalendar(sessionIds: string[]): string {
-    const key = [...new Set(sessionIds)].sort().join(',');
+  private presenterCalendar(sessionIds: string[], language: MailLanguage): string {
+    const key = `${language}:${[...new Set(sessionIds)].sort().join(',')}`;
     let ics = this.presenterCalendars.get(key);
     if (ics === undefined) {
-      ics = this.agendaExports.excerptCalendar(this.event, this.version, sessionIds, this.stampedAt);
+      ics = this.agendaExports.excerptCalendar(this.event, this.version, sessionIds, this.stampedAt, language);
       this.presenterCalendars.set(key, ics);
     }
     return ics;

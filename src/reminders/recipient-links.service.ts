@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { MagicLinkService } from '../auth/magic-link.service';
+import { Event } from '../events/event.entity';
 import { Recipient } from './reminder-audience.service';
 
 /**
@@ -12,13 +13,14 @@ export class RecipientLinksService {
   constructor(private readonly magicLinks: MagicLinkService) {}
 
   /** One fresh link per recipient, minted in a single statement. */
-  async linksFor(manager: EntityManager, eventId: string, recipients: Recipient[]): Promise<string[]> {
+  async linksFor(manager: EntityManager, event: Pick<Event, 'id' | 'endsAt'>, recipients: Recipient[]): Promise<string[]> {
+    const [eventId, eventEndsAt] = [event.id, event.endsAt];
     const tokens = await this.magicLinks.issueMany(
       manager,
       recipients.map((r) =>
         r.registrationId
-          ? { type: 'registration' as const, id: r.registrationId, eventId }
-          : { type: 'presenter' as const, id: r.personId, eventId },
+          ? { type: 'registration' as const, id: r.registrationId, eventId, eventEndsAt }
+          : { type: 'presenter' as const, id: r.personId, eventId, eventEndsAt },
       ),
     );
     return recipients.map((r, i) => this.magicLinks.link(r.registrationId ? '/my-registration' : '/presenter', tokens[i]));

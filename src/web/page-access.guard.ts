@@ -10,9 +10,6 @@ import { COOKIES, LINK_COOKIE_PATHS, readCookie, setCookie } from './web-cookies
 import { LoginRequired, RedirectTo } from './web-redirects';
 import { WebPageError } from './web-page-error';
 
-/** A link token lives in its cookie as long as a link is valid anyway. */
-const LINK_COOKIE_MAX_AGE_MS = 30 * 24 * 3600 * 1000;
-
 /**
  * Identifies page visitors from cookies and sets `req.principal` exactly as
  * the API's bearer guard does, so pages call the same services with the same
@@ -45,7 +42,11 @@ export class PageAccessGuard implements CanActivate {
     if (fromUrl && req.method === 'GET') {
       const link = await this.magicLinks.verify(fromUrl);
       if (!link || link.subject.type !== access) throw new WebPageError(401, 'linkInvalid');
-      setCookie(res, this.config.publicUrl, COOKIES[access], fromUrl, { path: LINK_COOKIE_PATHS[access], maxAge: LINK_COOKIE_MAX_AGE_MS });
+      // The cookie lasts as long as the link does (until some days after the event), no longer and no shorter.
+      setCookie(res, this.config.publicUrl, COOKIES[access], fromUrl, {
+        path: LINK_COOKIE_PATHS[access],
+        maxAge: link.expiresAt.getTime() - Date.now(),
+      });
       const url = new URL(req.originalUrl, 'http://local');
       url.searchParams.delete('token');
       throw new RedirectTo(`${url.pathname}${url.search}`);

@@ -21,7 +21,7 @@ export class WebErrorFilter implements ExceptionFilter {
       res.redirect(303, exception.location);
       return;
     }
-    const { status, key, detail } = describe(exception);
+    const { status, key, detail } = describePageError(exception);
     if (status >= 500) this.logger.error({ err: exception, path: req.path }, 'page failed');
     this.renderer.page(
       req,
@@ -37,7 +37,8 @@ export class WebErrorFilter implements ExceptionFilter {
   }
 }
 
-function describe(exception: unknown): { status: number; key: WebPageError['key']; detail?: string } {
+/** The status and message an error shows on a page; a 401 from anywhere means the visitor's link no longer works. */
+export function describePageError(exception: unknown): { status: number; key: WebPageError['key']; detail?: string } {
   if (exception instanceof WebPageError) return { status: exception.status, key: exception.key, detail: exception.detail };
   if (exception instanceof HttpException) {
     const status = exception.getStatus();

@@ -96,4 +96,21 @@ describe('registration and invitation emails in the person’s language', () => 
     expect(mail.text).toContain(monthOf(event.days[1], 'es-ES', event.timezone));
     expect(mail.text).toContain('subir sus materiales antes del ');
   });
+
+  it('confirms in the language already stored for a presenter who registers without naming one', async () => {
+    const event = await createOpenEvent(ctx.app.http, auth, { defaultReminders: false });
+    const email = `rosa-${Date.now()}@piura.test`;
+    const presenter = { name: 'Rosa Chumpitaz', email, organisation: 'Gobierno Regional Piura', region: 'Piura', countryCode: 'PE' };
+    await ctx.app.http
+      .post(`/events/${event.id}/presentations`)
+      .set('Authorization', auth)
+      .send({ title: 'Water boards in Piura', presenters: [{ ...presenter, language: 'es' }] })
+      .expect(201);
+
+    await ctx.app.http.post(`/events/${event.id}/registrations`).send(attendee(presenter)).expect(201);
+    const [mail] = await ctx.smtp.waitForMail(email);
+    expect(mail.subject).toBe(`Inscripción confirmada: ${event.title}`);
+    const me = await ctx.app.http.get('/registrations/me').set('Authorization', registrationBearerIn(mail.text)).expect(200);
+    expect(me.body.language).toBe('es');
+  });
 });

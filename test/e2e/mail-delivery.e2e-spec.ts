@@ -22,6 +22,7 @@ interface EmailRow {
 
 const noticeTemplate: MailTemplate<{ name: string }> = {
   kind: 'test-notice',
+  language: () => 'en',
   subject: (p) => `Notice for ${p.name}`,
   html: (p) => html`<p>Hello ${p.name}</p>`,
   text: (p) => `Hello ${p.name}`,

@@ -42,6 +42,7 @@ function holdAnswers(): HeldAnswers {
 
 const noticeTemplate: MailTemplate<{ name: string }> = {
   kind: 'test-notice',
+  language: () => 'en',
   subject: (p) => `Notice for ${p.name}`,
   html: (p) => html`<p>Hello ${p.name}</p>`,
   text: (p) => `Hello ${p.name}`,

@@ -10,6 +10,8 @@ export interface OrganiserInvitationParams {
 
 export const organiserInvitationTemplate: MailTemplate<OrganiserInvitationParams> = {
   kind: 'organiser-invitation',
+  // Organisers' pages are in English, and so is their mail.
+  language: () => 'en',
   subject: (p) => `[Action required] ${p.invitedBy} invited you to organise ${p.eventTitle}`,
   html: (p) =>
     html`<p>Hello,</p>

@@ -8,6 +8,8 @@ export interface PasswordResetParams {
 
 export const passwordResetTemplate: MailTemplate<PasswordResetParams> = {
   kind: 'password-reset',
+  // Organisers' pages are in English, and so is their mail.
+  language: () => 'en',
   subject: () => 'Reset your Plenary password',
   html: (p) =>
     html`<p>Hello ${p.name},</p>

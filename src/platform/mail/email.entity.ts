@@ -2,12 +2,25 @@ import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 't
 
 export type EmailStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'bounced' | 'cancelled';
 
-export interface EmailAttachment {
+export type EmailAttachment = {
   filename: string;
   contentType: string;
-  /** Base64, kept small (calendar files); materials are linked, never attached. */
-  content: string;
-}
+  /** Set on an image the HTML shows in place, as `<img src="cid:…">`. */
+  cid?: string;
+} & (
+  | {
+      /** Base64, kept small (calendar files); materials are linked, never attached. */
+      content: string;
+    }
+  | {
+      /**
+       * A PNG of the QR code of this text, drawn when the message is composed:
+       * the row stays small, a resend shows the same image, and the request
+       * that wrote the row did not pay for the drawing.
+       */
+      qrCodeOf: string;
+    }
+);
 
 /**
  * One row per message: the outbox. The unique dedupe key makes every effect

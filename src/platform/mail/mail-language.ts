@@ -15,3 +15,9 @@ export function mailLanguage(language: string | null | undefined): MailLanguage 
 export function mailLocale(language: MailLanguage): string {
   return LOCALES[language];
 }
+
+/** `mailLanguage` of an SQL expression, for statements that must know which language a stored person gets. */
+export function mailLanguageSql(expression: string): string {
+  const base = `lower(left(${expression}, 2))`;
+  return `CASE WHEN ${base} IN (${MAIL_LANGUAGES.map((l) => `'${l}'`).join(', ')}) THEN ${base} ELSE 'en' END`;
+}

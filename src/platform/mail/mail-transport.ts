@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import addressparser from 'nodemailer/lib/addressparser';
+import { qrPng } from '../qr/qr-png';
 import { EmailAttachment } from './email.entity';
 
 export interface OutgoingMail {
@@ -55,7 +56,8 @@ export function toNodemailerMessage(mail: OutgoingMail) {
     attachments: mail.attachments.map((a) => ({
       filename: a.filename,
       contentType: a.contentType,
-      content: Buffer.from(a.content, 'base64'),
+      ...(a.cid ? { cid: a.cid } : {}),
+      content: 'qrCodeOf' in a ? qrPng(a.qrCodeOf) : Buffer.from(a.content, 'base64'),
     })),
   };
 }

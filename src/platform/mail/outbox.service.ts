@@ -68,7 +68,7 @@ export class OutboxService implements OnModuleInit {
         rendered.subject,
         rendered.html,
         rendered.text,
-        JSON.stringify(message.headers ?? {}),
+        JSON.stringify({ ...rendered.headers, ...message.headers }),
         JSON.stringify(message.attachments ?? []),
       ],
     );
@@ -104,7 +104,7 @@ export class OutboxService implements OnModuleInit {
         rendered.map((r) => r.subject),
         rendered.map((r) => r.html),
         rendered.map((r) => r.text),
-        messages.map((m) => JSON.stringify(m.headers ?? {})),
+        messages.map((m, i) => JSON.stringify({ ...rendered[i].headers, ...m.headers })),
         messages.map((m) => JSON.stringify(m.attachments ?? [])),
       ],
     );

@@ -1,11 +1,12 @@
-import { MailLanguage } from '../../platform/mail/mail-language';
+import { MailLanguage, mailLocale } from '../../platform/mail/mail-language';
 import { MailTemplate, html } from '../../platform/mail/mail-template';
 
 export interface PresenterInvitationParams {
   language: MailLanguage;
   presenterName: string;
-  invitedBy: string;
   eventTitle: string;
+  /** The event's co-organisers, who invite with its organisers. */
+  coOrganisers: string[];
   /** The event's span in the presenter's language, zone named. */
   eventWhen: string;
   venue: string | null;
@@ -21,7 +22,8 @@ export interface PresenterInvitationParams {
 interface Words {
   subject: (event: string) => string;
   dear: string;
-  invites: (by: string, presentation: string, event: string) => string;
+  /** `when` is the event's span and venue; `with` the co-organisers as a list, or null. */
+  invites: (event: string, when: string, with_: string | null, presentation: string) => string;
   together: (names: string) => string;
   slot: (when: string, session: string) => string;
   noSlot: string;
@@ -35,7 +37,7 @@ const WORDS: Record<MailLanguage, Words> = {
   en: {
     subject: (e) => `[Action required] Confirm your presentation at ${e}`,
     dear: 'Dear',
-    invites: (by, pr, e) => `${by} invites you to present "${pr}" at "${e}"`,
+    invites: (e, when, co, pr) => `The organisers of "${e}" (${when})${co ? `, together with ${co},` : ''} invite you to present "${pr}".`,
     together: (names) => `You present together with ${names}.`,
     slot: (when, session) => `Your slot: ${when}, in "${session}".`,
     noSlot: 'Your slot will follow with the published agenda.',
@@ -47,7 +49,7 @@ const WORDS: Record<MailLanguage, Words> = {
   es: {
     subject: (e) => `[Acción necesaria] Confirme su presentación en ${e}`,
     dear: 'Estimado/a',
-    invites: (by, pr, e) => `${by} le invita a presentar "${pr}" en "${e}"`,
+    invites: (e, when, co, pr) => `Los organizadores de "${e}" (${when})${co ? `, junto con ${co},` : ''} le invitan a presentar "${pr}".`,
     together: (names) => `Presenta junto con ${names}.`,
     slot: (when, session) => `Su turno: ${when}, en "${session}".`,
     noSlot: 'Su turno llegará con el programa publicado.',
@@ -59,7 +61,8 @@ const WORDS: Record<MailLanguage, Words> = {
   pt: {
     subject: (e) => `[Ação necessária] Confirme a sua apresentação em ${e}`,
     dear: 'Caro/a',
-    invites: (by, pr, e) => `${by} convida-o/a a apresentar "${pr}" em "${e}"`,
+    invites: (e, when, co, pr) =>
+      `Os organizadores de "${e}" (${when})${co ? `, em conjunto com ${co},` : ''} convidam-no/a a apresentar "${pr}".`,
     together: (names) => `Apresenta em conjunto com ${names}.`,
     slot: (when, session) => `A sua vez: ${when}, em "${session}".`,
     noSlot: 'A sua vez será indicada com o programa publicado.',
@@ -71,7 +74,8 @@ const WORDS: Record<MailLanguage, Words> = {
   fr: {
     subject: (e) => `[Action requise] Confirmez votre présentation à ${e}`,
     dear: 'Bonjour',
-    invites: (by, pr, e) => `${by} vous invite à présenter « ${pr} » à « ${e} »`,
+    invites: (e, when, co, pr) =>
+      `Les organisateurs de « ${e} » (${when})${co ? `, avec ${co},` : ''} vous invitent à présenter « ${pr} ».`,
     together: (names) => `Vous présentez avec ${names}.`,
     slot: (when, session) => `Votre créneau : ${when}, dans « ${session} ».`,
     noSlot: 'Votre créneau suivra avec le programme publié.',
@@ -82,14 +86,24 @@ const WORDS: Record<MailLanguage, Words> = {
   },
 };
 
+/**
+ * From the event's organisers, not from whichever account clicked "invite":
+ * that account's name ("Administrator") means nothing to a presenter.
+ */
 const opening = (p: PresenterInvitationParams) =>
-  `${WORDS[p.language].invites(p.invitedBy, p.presentationTitle, p.eventTitle)}, ${p.eventWhen}${p.venue ? `, ${p.venue}` : ''}.`;
+  WORDS[p.language].invites(
+    p.eventTitle,
+    `${p.eventWhen}${p.venue ? `, ${p.venue}` : ''}`,
+    p.coOrganisers.length > 0 ? new Intl.ListFormat(mailLocale(p.language), { type: 'conjunction' }).format(p.coOrganisers) : null,
+    p.presentationTitle,
+  );
 
 const slotLine = (p: PresenterInvitationParams) =>
   p.slot ? WORDS[p.language].slot(p.slot.when, p.slot.session) : WORDS[p.language].noSlot;
 
 export const presenterInvitationTemplate: MailTemplate<PresenterInvitationParams> = {
   kind: 'presenter-invitation',
+  language: (p) => p.language,
   subject: (p) => WORDS[p.language].subject(p.eventTitle),
   html: (p) => {
     const w = WORDS[p.language];

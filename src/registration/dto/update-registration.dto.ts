@@ -16,12 +16,3 @@ export const updateRegistrationSchema = z
   })
   .partial();
 export type UpdateRegistrationInput = z.infer<typeof updateRegistrationSchema>;
-
-export const requestLinkSchema = z.strictObject({
-  eventId: z.uuid({ message: 'expected an event id' }),
-  email: z
-    .string()
-    .trim()
-    .pipe(z.email({ message: 'expected an email address' })),
-});
-export type RequestLinkInput = z.infer<typeof requestLinkSchema>;

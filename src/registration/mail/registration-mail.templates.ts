@@ -22,6 +22,7 @@ interface Words {
   opening: Record<Kind, (event: string, when: string, at: string) => string>;
   code: string;
   showCode: string;
+  qrAlt: (code: string) => string;
   manage: string;
   manageLink: string;
   secret: string;
@@ -55,6 +56,7 @@ const WORDS: Record<MailLanguage, Words> = {
     },
     code: 'Your check-in code is',
     showCode: 'Show it at the entrance on each day.',
+    qrAlt: (c) => `QR code of the check-in code ${c}`,
     manage: 'See or change your registration, or cancel it, here',
     manageLink: 'my registration',
     secret: 'Keep this link to yourself: it opens your registration without a password.',
@@ -86,6 +88,7 @@ const WORDS: Record<MailLanguage, Words> = {
     },
     code: 'Su código de acceso es',
     showCode: 'Muéstrelo en la entrada cada día.',
+    qrAlt: (c) => `Código QR del código de acceso ${c}`,
     manage: 'Consulte o modifique su inscripción, o cancélela, aquí',
     manageLink: 'mi inscripción',
     secret: 'No comparta este enlace: abre su inscripción sin contraseña.',
@@ -117,6 +120,7 @@ const WORDS: Record<MailLanguage, Words> = {
     },
     code: 'O seu código de entrada é',
     showCode: 'Mostre-o à entrada em cada dia.',
+    qrAlt: (c) => `Código QR do código de entrada ${c}`,
     manage: 'Consulte ou altere a sua inscrição, ou cancele-a, aqui',
     manageLink: 'a minha inscrição',
     secret: 'Não partilhe esta ligação: abre a sua inscrição sem palavra-passe.',
@@ -148,6 +152,7 @@ const WORDS: Record<MailLanguage, Words> = {
     },
     code: "Votre code d'entrée est",
     showCode: "Présentez-le à l'entrée chaque jour.",
+    qrAlt: (c) => `Code QR du code d'entrée ${c}`,
     manage: 'Consultez, modifiez ou annulez votre inscription ici',
     manageLink: 'mon inscription',
     secret: 'Gardez ce lien pour vous : il ouvre votre inscription sans mot de passe.',
@@ -156,6 +161,9 @@ const WORDS: Record<MailLanguage, Words> = {
     earlierLinks: 'Les liens précédents restent valables.',
   },
 };
+
+/** The check-in code's QR image, attached to the messages that show the code (see RegistrationMailService). */
+export const CHECK_IN_QR_CID = 'check-in-code@plenary';
 
 /** Which parts follow the opening sentence, in order. */
 const PARTS: Record<Kind, Array<'code' | 'manage' | 'calendar' | 'promotedCancel' | 'earlierLinks'>> = {
@@ -173,6 +181,7 @@ const at = (p: RegistrationMailParams) => (p.venue ? ` — ${p.venue}` : '');
 function template(kind: Kind): MailTemplate<RegistrationMailParams> {
   return {
     kind: `registration-${kind}`,
+    language: (p) => p.language,
     subject: (p) => WORDS[p.language].subject[kind](p.eventTitle),
     html: (p) => {
       const w = WORDS[p.language];
@@ -180,9 +189,10 @@ function template(kind: Kind): MailTemplate<RegistrationMailParams> {
         switch (name) {
           case 'code':
             return html`<p>
-              ${w.code} <strong style="font-size:1.4em;letter-spacing:0.1em">${p.checkInCode}</strong>.
-              ${kind === 'confirmed' ? w.showCode : ''}
-            </p>`;
+                ${w.code} <strong style="font-size:1.4em;letter-spacing:0.1em">${p.checkInCode}</strong>.
+                ${kind === 'confirmed' ? w.showCode : ''}
+              </p>
+              <p><img src="cid:${CHECK_IN_QR_CID}" alt="${w.qrAlt(p.checkInCode)}" /></p>`;
           case 'manage':
             return html`<p>${w.manage}: <a href="${p.link}">${w.manageLink}</a>. ${w.secret}</p>`;
           default:

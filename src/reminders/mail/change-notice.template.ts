@@ -89,6 +89,7 @@ function describe(p: ChangeNoticeParams, line: ChangeNoticeLine): string {
 /** Sent once per person and change, in their language: what moved or was cancelled that concerns them. */
 export const changeNoticeTemplate: MailTemplate<ChangeNoticeParams> = {
   kind: 'change-notice',
+  language: (p) => p.language,
   subject: (p) => `${WORDS[p.language].headline[p.kind]}: ${p.eventTitle}`,
   html: (p) => {
     const w = WORDS[p.language];

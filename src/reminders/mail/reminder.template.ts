@@ -115,6 +115,7 @@ const calendarNote = (p: ReminderParams) => {
 
 export const reminderTemplate: MailTemplate<ReminderParams> = {
   kind: 'reminder',
+  language: (p) => p.language,
   subject: (p) => p.customSubject ?? `${WORDS[p.language].subject}: ${p.subjectTitle} — ${p.when}`,
   html: (p) => {
     const w = WORDS[p.language];

@@ -14,6 +14,8 @@ export interface ReportReadyParams {
 
 export const reportReadyTemplate: MailTemplate<ReportReadyParams> = {
   kind: 'report-ready',
+  // Organisers' pages are in English, and so is their mail.
+  language: () => 'en',
   subject: (p) => `Report ready: ${p.eventTitle} (version ${p.version})`,
   html: (p) => markup`<p>Dear ${p.organiserName},</p>
 <p>${p.automatic ? 'The post-event report' : 'The report you asked for'} of <strong>${p.eventTitle}</strong> is ready (version ${p.version}).</p>

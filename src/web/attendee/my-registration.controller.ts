@@ -33,7 +33,7 @@ import {
   updateInput,
 } from './attendee-form';
 import { eventPage, eventSummary } from './event-summary';
-import { AttendeeLinkInvalidFilter } from './link-invalid.filter';
+import { LinkInvalidFilter } from '../link-invalid.filter';
 
 interface Attendee {
   event: Event;
@@ -47,7 +47,7 @@ interface Attendee {
  * attendee's stored language unless the visitor picked another.
  */
 @Controller('my-registration')
-@UseFilters(AttendeeLinkInvalidFilter)
+@UseFilters(LinkInvalidFilter('attendee', '/my-registration/new-link'))
 @WebPages('registration')
 export class MyRegistrationController {
   constructor(
@@ -165,13 +165,12 @@ export class MyRegistrationController {
   async calendarFile(@Req() req: Request, @Res() res: Response): Promise<void> {
     const principal = this.principal(req);
     const event = await this.events.getEntity(principal.eventId);
-    const registration = await this.registrations.load(event.id, principal.registrationId);
-    const sessions = await this.signups.forRegistration(event.id, registration.id, event.timezone);
+    const file = await this.calendar.personalFile(event, principal.registrationId);
     res
       .type('text/calendar; charset=utf-8')
       .setHeader('Content-Disposition', 'attachment; filename="my-registration.ics"')
       .setHeader('Cache-Control', 'no-store')
-      .send(this.calendar.forRegistration(event, registration, sessions));
+      .send(file);
   }
 
   /** The same JSON as `GET /registrations/me/data`. */

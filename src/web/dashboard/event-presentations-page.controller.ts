@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { WorkingAgendaService } from '../../agenda/working-agenda.service';
-import { OrganiserPrincipal } from '../../auth/principal';
 import { EventsService } from '../../events/events.service';
 import { Problem } from '../../platform/http/problem';
 import { MATERIALS_FILTERS, MaterialsFilter } from '../../presenters/dto/materials-overview-query.dto';
@@ -68,12 +67,10 @@ export class EventPresentationsPageController {
     @Param('presentationId') presentationId: string,
   ): Promise<void> {
     await loadEventPage(this.events, req, eventId);
-    const result = await this.invitations
-      .invite(eventId, presentationId, {}, req.principal as OrganiserPrincipal)
-      .catch((error: unknown) => {
-        if (error instanceof Problem && error.getStatus() === 404) throw new WebPageError(404, 'notFound');
-        throw error;
-      });
+    const result = await this.invitations.invite(eventId, presentationId, {}).catch((error: unknown) => {
+      if (error instanceof Problem && error.getStatus() === 404) throw new WebPageError(404, 'notFound');
+      throw error;
+    });
     const query = new URLSearchParams({
       invited: presentationId,
       emailed: String(result.emailed.length),

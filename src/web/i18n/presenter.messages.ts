@@ -3,6 +3,12 @@ import type { MessageTable } from './messages';
 /** The presenter portal reached from an invitation link. */
 export const PRESENTER_MESSAGES: MessageTable = {
   en: {
+    'presenter.linkInvalid.title': 'This link no longer works',
+    'presenter.newLink.action': 'Email me a new link',
+    'presenter.newLink.title': 'Get a new link to your presenter page',
+    'presenter.newLink.intro': 'Enter the address your invitation came to; if it presents in an event here, we email it a fresh link.',
+    'presenter.newLink.sentTitle': 'Check your email',
+    'presenter.newLink.sent': 'If this address presents in an event here, a link to its presenter page is on its way.',
     'presenter.title': 'Your presentations',
     'presenter.greeting': 'Hello {name}. These are your presentations at {event}.',
     'presenter.eventWhen': 'When and where',
@@ -75,6 +81,13 @@ export const PRESENTER_MESSAGES: MessageTable = {
     'presenter.materials.current': 'current',
   },
   es: {
+    'presenter.linkInvalid.title': 'Este enlace ya no funciona',
+    'presenter.newLink.action': 'Enviarme un nuevo enlace',
+    'presenter.newLink.title': 'Reciba un nuevo enlace a su página de ponente',
+    'presenter.newLink.intro':
+      'Escriba la dirección a la que llegó su invitación; si presenta en algún evento aquí, le enviaremos un enlace nuevo.',
+    'presenter.newLink.sentTitle': 'Revise su correo',
+    'presenter.newLink.sent': 'Si esta dirección presenta en algún evento aquí, recibirá en breve un enlace a su página de ponente.',
     'presenter.title': 'Sus presentaciones',
     'presenter.greeting': 'Hola, {name}. Estas son sus presentaciones en {event}.',
     'presenter.eventWhen': 'Cuándo y dónde',
@@ -147,6 +160,13 @@ export const PRESENTER_MESSAGES: MessageTable = {
     'presenter.materials.current': 'actual',
   },
   pt: {
+    'presenter.linkInvalid.title': 'Esta ligação já não funciona',
+    'presenter.newLink.action': 'Enviar-me uma nova ligação',
+    'presenter.newLink.title': 'Receba uma nova ligação para a sua página de orador',
+    'presenter.newLink.intro':
+      'Indique o endereço a que chegou o seu convite; se apresenta num evento aqui, enviamos-lhe uma nova ligação.',
+    'presenter.newLink.sentTitle': 'Consulte o seu email',
+    'presenter.newLink.sent': 'Se este endereço apresenta num evento aqui, uma ligação para a sua página de orador está a caminho.',
     'presenter.title': 'As suas apresentações',
     'presenter.greeting': 'Olá, {name}. Estas são as suas apresentações em {event}.',
     'presenter.eventWhen': 'Quando e onde',
@@ -220,6 +240,13 @@ export const PRESENTER_MESSAGES: MessageTable = {
     'presenter.materials.current': 'atual',
   },
   fr: {
+    'presenter.linkInvalid.title': 'Ce lien ne fonctionne plus',
+    'presenter.newLink.action': "M'envoyer un nouveau lien",
+    'presenter.newLink.title': "Recevoir un nouveau lien vers votre page d'intervenant",
+    'presenter.newLink.intro':
+      "Saisissez l'adresse à laquelle votre invitation est arrivée ; si elle intervient dans un événement ici, nous lui envoyons un nouveau lien.",
+    'presenter.newLink.sentTitle': 'Consultez vos e-mails',
+    'presenter.newLink.sent': "Si cette adresse intervient dans un événement ici, un lien vers sa page d'intervenant est en route.",
     'presenter.title': 'Vos présentations',
     'presenter.greeting': 'Bonjour {name}. Voici vos présentations pour {event}.',
     'presenter.eventWhen': 'Quand et où',

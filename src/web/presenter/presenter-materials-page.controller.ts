@@ -1,10 +1,11 @@
-import { Controller, Get, HttpStatus, Param, Post, Req, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Param, Post, Req, Res, StreamableFile, UseFilters } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { IdParam } from '../../platform/http/id-param.pipe';
 import { Problem } from '../../platform/http/problem';
 import { materialDownload } from '../../presenters/material-download';
 import { MaterialsService } from '../../presenters/materials.service';
 import { PresenterPortalService } from '../../presenters/presenter-portal.service';
+import { LinkInvalidFilter } from '../link-invalid.filter';
 import { WebPages } from '../page-access';
 import { WebRenderer } from '../web-renderer.service';
 import { PresenterPortalPage, portalWithNotice } from './presenter-portal-page';
@@ -19,6 +20,7 @@ const FIXABLE = new Set<number>([HttpStatus.BAD_REQUEST, HttpStatus.PAYLOAD_TOO_
  * refusal to a plain form post.
  */
 @Controller('presenter/presentations/:presentationId/materials')
+@UseFilters(LinkInvalidFilter('presenter', '/presenter/new-link'))
 @WebPages('presenter')
 export class PresenterMaterialsPageController {
   constructor(

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { PRESENTATION_SECTIONS } from '../../agenda/presentation.entity';
 import { IdParam } from '../../platform/http/id-param.pipe';
 import { declineSchema, portalPresentationSchema } from '../../presenters/dto/portal-presentation.dto';
 import { PresenterPortalService } from '../../presenters/presenter-portal.service';
 import { blankToUndefined, formErrorsFrom, validateForm } from '../form-input';
+import { LinkInvalidFilter } from '../link-invalid.filter';
 import { WebPages } from '../page-access';
 import { PORTAL_NOTICES, PortalNotice, PresenterPortalPage, portalWithNotice } from './presenter-portal-page';
 
@@ -16,6 +17,7 @@ const TEXT_FIELDS = ['title', 'abstract', ...PRESENTATION_SECTIONS] as const;
  * `/me/presentations`, `PATCH /presentations/:id` and `confirm`/`decline`.
  */
 @Controller('presenter')
+@UseFilters(LinkInvalidFilter('presenter', '/presenter/new-link'))
 @WebPages('presenter')
 export class PresenterPortalPageController {
   constructor(

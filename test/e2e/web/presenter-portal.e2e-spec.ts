@@ -169,6 +169,32 @@ describe('presenter portal pages', () => {
     expect(none?.status()).toBe(401);
   });
 
+  it('offers a presenter whose link no longer works a new one by email, in the page’s language', async () => {
+    const context = await browsers.newContext();
+    contexts.push(context);
+    const page = await context.newPage();
+    // The invitation took the address's once-a-minute slot; that minute has passed.
+    await ctx.db.query(`UPDATE magic_link_resends SET last_sent_at = now() - interval '2 minutes'`);
+    const before = ctx.smtp.for(MARTA).length;
+
+    expect((await page.goto(`${ctx.app.plenary.url}/presenter?token=${'A'.repeat(43)}&lang=es`))?.status()).toBe(401);
+    expect(await page.locator('h1').textContent()).toBe('Este enlace ya no funciona');
+    await page.getByRole('link', { name: 'Enviarme un nuevo enlace' }).click();
+    await page.waitForURL('**/presenter/new-link');
+    expect(await page.locator('h1').textContent()).toBe('Reciba un nuevo enlace a su página de ponente');
+    // Presenters are invited before an event has a public page: the address alone.
+    expect(await page.getByLabel('Dirección de la página del evento').count()).toBe(0);
+    await page.getByLabel('Correo electrónico').fill(MARTA);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Enviar el enlace' }).click();
+    await page.locator('h1', { hasText: 'Revise su correo' }).waitFor();
+    await screenshot(page, 'presenter-new-link-sent-es');
+
+    await ctx.smtp.waitForMail(MARTA, before + 1);
+    const portal = await open(linkIn(MARTA));
+    expect(await portal.locator(`#presentation-${presentationId}`).count()).toBe(1);
+  });
+
   it('shows a Spanish presenter the portal in Spanish', async () => {
     const page = await open(`${links[MARTA]}&lang=es`);
     expect(await page.getAttribute('html', 'lang')).toBe('es');
