@@ -24,6 +24,8 @@ export interface AppConfig {
     redisUrl?: string;
     prefix: string;
     lockDurationMs: number;
+    /** How long a request waits for the queue to take a job before leaving it to the sweep. */
+    addTimeoutMs: number;
     sweepIntervalMs: number;
   };
   mail: {
@@ -91,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       redisUrl: e.REDIS_URL,
       prefix: e.QUEUE_PREFIX,
       lockDurationMs: e.PLENARY_QUEUE_LOCK_SECONDS * 1000,
+      addTimeoutMs: Math.round(e.PLENARY_QUEUE_ADD_TIMEOUT_SECONDS * 1000),
       sweepIntervalMs: e.PLENARY_SWEEP_INTERVAL_SECONDS * 1000,
     },
     mail: {

@@ -89,8 +89,10 @@ export class AnnouncementsService implements OnModuleInit {
   async send(eventId: string, announcementId: string) {
     const announcement = await this.load(eventId, announcementId);
     if (announcement.status === 'draft') {
-      await this.db.getRepository(Announcement).update({ id: announcement.id, status: 'draft' }, { status: 'sending' });
-      await this.enqueue([announcementId]);
+      await this.transactions.run(async (tx) => {
+        await tx.manager.update(Announcement, { id: announcement.id, status: 'draft' }, { status: 'sending' });
+        tx.afterCommit(() => this.enqueue([announcementId]));
+      });
     }
     return this.view(await this.load(eventId, announcementId));
   }

@@ -92,7 +92,23 @@ export class ReminderSchedulerService implements OnModuleInit {
         }
       }
     });
-    for (const reminder of toEnqueue) await this.ensureJob(reminder);
+    await this.ensureJobs(toEnqueue);
+  }
+
+  /**
+   * After commit, so a queue that is down costs the caller at most the add
+   * timeout: the rows are saved, and the sweep adds what is missing once the
+   * queue answers again.
+   */
+  private async ensureJobs(reminders: ScheduledReminder[]): Promise<void> {
+    for (const reminder of reminders) {
+      try {
+        await this.queues.bounded(`scheduling reminder ${reminder.id}`, () => this.ensureJob(reminder));
+      } catch (error) {
+        this.logger.warn({ err: error, pending: reminders.length }, 'reminder jobs not scheduled now; the maintenance sweep will add them');
+        return;
+      }
+    }
   }
 
   /**

@@ -7,6 +7,7 @@ import { Public } from '../../auth/auth.decorators';
 import { JobQueueService } from '../queue/job-queue.service';
 import { QueueName } from '../queue/queue-names';
 import { MAIL_TRANSPORT, MailTransport } from '../mail/mail-transport';
+import { withTimeout } from '../async/with-timeout';
 
 const CHECK_TIMEOUT_MS = 3000;
 
@@ -26,9 +27,9 @@ export class HealthController {
   @Public()
   async health(@Res({ passthrough: true }) res: Response) {
     const [database, queue, mail] = await Promise.all([
-      check(() => this.db.query('SELECT 1')),
-      check(() => this.queues.queue(QueueName.Mail).getJobCounts('waiting')),
-      check(() => this.mail.check()),
+      check('database', () => this.db.query('SELECT 1')),
+      check('queue', () => this.queues.queue(QueueName.Mail).getJobCounts('waiting')),
+      check('mail transport', () => this.mail.check()),
     ]);
     const up = [database, queue, mail].every((c) => c.status === 'up');
     res.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
@@ -36,19 +37,11 @@ export class HealthController {
   }
 }
 
-async function check(probe: () => Promise<unknown>): Promise<Check> {
-  let timer: NodeJS.Timeout | undefined;
+async function check(what: string, probe: () => Promise<unknown>): Promise<Check> {
   try {
-    await Promise.race([
-      probe(),
-      new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
-      }),
-    ]);
+    await withTimeout(what, CHECK_TIMEOUT_MS, probe());
     return { status: 'up' };
   } catch (error) {
     return { status: 'down', error: error instanceof Error ? error.message : String(error) };
-  } finally {
-    clearTimeout(timer);
   }
 }

@@ -3,6 +3,7 @@ import { ConnectionOptions, JobsOptions, Queue } from 'bullmq';
 import { APP_CONFIG } from '../../config/config.module';
 import { AppConfig } from '../../config/app-config';
 import { CoalescingBatcher } from '../batching/coalescing-batcher';
+import { withTimeout } from '../async/with-timeout';
 import { JOB_QUEUE, JobName, JobPayloads, QueueName, assertJobId } from './queue-names';
 
 export const QUEUE_CONNECTION = Symbol('QUEUE_CONNECTION');
@@ -17,16 +18,24 @@ export interface EnqueueOptions {
   backoffBaseMs?: number;
 }
 
-/** Producer side of every queue; available in every role. */
+/**
+ * Producer side of every queue; available in every role. Every call here is
+ * bounded by the add timeout (PLENARY_QUEUE_ADD_TIMEOUT_SECONDS): the rows a
+ * job is for are committed before it is added, so a queue that is down must
+ * not hold the request that saved them; the maintenance sweep adds the job.
+ */
 @Injectable()
 export class JobQueueService implements OnApplicationShutdown {
   private readonly queues = new Map<QueueName, Queue>();
   private readonly batchers = new Map<JobName, CoalescingBatcher<BulkJob, void>>();
+  private readonly connection: ConnectionOptions;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(QUEUE_CONNECTION) private readonly connection: ConnectionOptions,
-  ) {}
+    @Inject(QUEUE_CONNECTION) connection: ConnectionOptions,
+  ) {
+    this.connection = producerConnection(connection);
+  }
 
   queue(name: QueueName): Queue {
     let queue = this.queues.get(name);
@@ -49,14 +58,22 @@ export class JobQueueService implements OnApplicationShutdown {
     return Object.values(QueueName).map((name) => this.queue(name));
   }
 
+  /** Runs `work` against the queue within the add timeout; past it, rejects with a TimeoutError. */
+  bounded<T>(what: string, work: () => Promise<T>): Promise<T> {
+    return withTimeout(what, this.config.queue.addTimeoutMs, work());
+  }
+
   async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: EnqueueOptions): Promise<void> {
-    await this.queue(JOB_QUEUE[name]).add(name, payload, jobOptions(options));
+    await this.bounded(`adding ${name} job ${options.jobId}`, () => this.queue(JOB_QUEUE[name]).add(name, payload, jobOptions(options)));
   }
 
   /** Many jobs of one kind in one round trip. */
   async enqueueMany<N extends JobName>(name: N, jobs: Array<{ payload: JobPayloads[N]; options: EnqueueOptions }>): Promise<void> {
     if (jobs.length === 0) return;
-    await this.queue(JOB_QUEUE[name]).addBulk(jobs.map(({ payload, options }) => ({ name, data: payload, opts: jobOptions(options) })));
+    await this.addBulk(
+      name,
+      jobs.map(({ payload, options }) => ({ name, data: payload, opts: jobOptions(options) })),
+    );
   }
 
   /**
@@ -68,12 +85,16 @@ export class JobQueueService implements OnApplicationShutdown {
     let batcher = this.batchers.get(name);
     if (!batcher) {
       batcher = new CoalescingBatcher<BulkJob, void>(async (jobs) => {
-        await this.queue(JOB_QUEUE[name]).addBulk(jobs);
+        await this.addBulk(name, jobs);
         return jobs.map(() => undefined);
       }, 1000);
       this.batchers.set(name, batcher);
     }
     return batcher.submit({ name, data: payload, opts: jobOptions(options) });
+  }
+
+  private async addBulk(name: JobName, jobs: BulkJob[]): Promise<void> {
+    await this.bounded(`adding ${jobs.length} ${name} job(s)`, () => this.queue(JOB_QUEUE[name]).addBulk(jobs));
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -83,6 +104,18 @@ export class JobQueueService implements OnApplicationShutdown {
 }
 
 type BulkJob = { name: string; data: unknown; opts: JobsOptions };
+
+/**
+ * The producers' Redis connection fails a command at once while Redis is
+ * unreachable instead of holding it until Redis is back, as the workers'
+ * connection does: a request must not wait on a queue that is down, and
+ * commands must not pile up in memory for as long as the outage lasts.
+ * A Postgres backend's options, or a ready-made client, are used as given.
+ */
+function producerConnection(connection: ConnectionOptions): ConnectionOptions {
+  if ('connectionString' in connection || typeof (connection as { duplicate?: unknown }).duplicate === 'function') return connection;
+  return { ...connection, enableOfflineQueue: false, maxRetriesPerRequest: 1 } as ConnectionOptions;
+}
 
 function jobOptions(options: EnqueueOptions): JobsOptions {
   const result: JobsOptions = { jobId: assertJobId(options.jobId) };
