@@ -16,6 +16,7 @@ import { RegistrationModule } from './registration/registration.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { MailModule } from './platform/mail/mail.module';
 import { QueueModule } from './platform/queue/queue.module';
+import { MaintenanceModule } from './platform/maintenance/maintenance.module';
 import { PresentersModule } from './presenters/presenters.module';
 import { ReportsModule } from './reports/reports.module';
 import { WebModule } from './web/web.module';
@@ -32,6 +33,7 @@ export class AppModule {
         DatabaseModule,
         DomainEventsModule,
         QueueModule.forRoot(config, databaseUrl),
+        MaintenanceModule,
         MailModule,
         AuthModule,
         EventsModule,

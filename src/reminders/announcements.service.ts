@@ -9,7 +9,8 @@ import { Problem } from '../platform/http/problem';
 import { renderMail } from '../platform/mail/mail-template';
 import { OutboxService } from '../platform/mail/outbox.service';
 import { JobQueueService } from '../platform/queue/job-queue.service';
-import { MaintenanceSchedulerService } from '../platform/queue/maintenance-scheduler.service';
+import { MaintenanceSchedulerService } from '../platform/maintenance/maintenance-scheduler.service';
+import { MaintenanceTask } from '../platform/maintenance/maintenance-tasks';
 import { QueueWorkersService } from '../platform/queue/queue-workers.service';
 import { JobName, JobPayloads } from '../platform/queue/queue-names';
 import { formatInZone } from '../platform/time/zoned-time';
@@ -40,7 +41,7 @@ export class AnnouncementsService implements OnModuleInit {
 
   onModuleInit(): void {
     this.workers.handle(JobName.Announce, (job) => this.process(job));
-    this.maintenance.register(JobName.SweepAnnouncements, () => this.sweep());
+    this.maintenance.register(MaintenanceTask.SweepAnnouncements, () => this.sweep());
   }
 
   async create(eventId: string, input: CreateAnnouncementInput, organiserId: string) {
