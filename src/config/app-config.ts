@@ -36,7 +36,6 @@ export interface AppConfig {
     ratePerSecond: number;
     backoffBaseMs: number;
     attempts: number;
-    sendTimeoutMs: number;
     concurrency: number;
     /** Shared secret of POST /webhooks/mail-events; the webhook is off without it. */
     webhookSecret?: string;
@@ -103,7 +102,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       ratePerSecond: e.SMTP_RATE_PER_SECOND,
       backoffBaseMs: Math.round(e.PLENARY_MAIL_BACKOFF_SECONDS * 1000),
       attempts: e.PLENARY_MAIL_ATTEMPTS,
-      sendTimeoutMs: e.PLENARY_MAIL_SEND_TIMEOUT_SECONDS * 1000,
       concurrency: e.PLENARY_MAIL_CONCURRENCY,
       webhookSecret: e.PLENARY_MAIL_WEBHOOK_SECRET,
     },

@@ -48,7 +48,6 @@ export const envSchema = z.object({
     .positive('expected a number above 0')
     .default(30),
   PLENARY_MAIL_ATTEMPTS: positiveInt.default(8),
-  PLENARY_MAIL_SEND_TIMEOUT_SECONDS: positiveInt.default(300),
   PLENARY_MAIL_CONCURRENCY: positiveInt.default(4),
   PLENARY_ANONYMISE_AFTER_DAYS: nonNegativeInt.default(0),
   PLENARY_MAIL_WEBHOOK_SECRET: z.string().min(16, 'expected at least 16 characters').optional(),

@@ -202,8 +202,10 @@ export class OutboxService implements OnModuleInit {
 
   /**
    * Re-creates the jobs of rows that have none: queued rows whose job vanished
-   * (Redis restarted empty, an enqueue after commit failed) and rows left in
-   * `sending` past the send timeout by a worker that died mid-send. Every such
+   * (Redis restarted empty, an enqueue after commit failed) and rows in
+   * `sending` whose job is gone too (a lock duration after their claim, so an
+   * attempt still talking to SMTP can finish first); the new job may claim the
+   * row again (see SendMailProcessor). Every such
    * row is handled in one pass, a page at a time: the job states of a page are
    * asked for together, the rows without a live job get their next job id in
    * one statement, and their jobs are added in one round trip.
@@ -220,7 +222,7 @@ export class OutboxService implements OnModuleInit {
             AND ($3::timestamptz IS NULL OR (created_at, id) > ($3::timestamptz, $4::uuid))
           ORDER BY created_at, id
           LIMIT $5`,
-        [RECONCILE_GRACE_MS / 1000, this.config.mail.sendTimeoutMs / 1000, after?.createdAt ?? null, after?.id ?? null, RECONCILE_PAGE],
+        [RECONCILE_GRACE_MS / 1000, this.config.queue.lockDurationMs / 1000, after?.createdAt ?? null, after?.id ?? null, RECONCILE_PAGE],
       );
       if (page.length === 0) break;
       after = { createdAt: page[page.length - 1].created_at, id: page[page.length - 1].id };

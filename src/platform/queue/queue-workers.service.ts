@@ -57,7 +57,9 @@ export class QueueWorkersService implements OnApplicationBootstrap, BeforeApplic
       prefix: this.config.queue.prefix,
       concurrency: tuning.concurrency ?? 1,
       lockDuration,
-      stalledInterval: lockDuration,
+      // Looked for twice per lock duration, so a dead worker's job (and the mail it
+      // was sending) runs again at most one and a half lock durations after the death.
+      stalledInterval: Math.max(1000, Math.round(lockDuration / 2)),
       maxStalledCount: 3,
       // Embedded PGlite shares one session among all connections, so a NOTIFY never
       // reaches the worker's LISTEN connection; poll every second instead.

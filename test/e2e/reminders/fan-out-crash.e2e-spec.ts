@@ -16,8 +16,8 @@ const MAIN = resolve(__dirname, '../../../dist/main.js');
 const RECIPIENTS = 2000;
 
 /**
- * design.md "Queues": a row left in `sending` past the send timeout is sent
- * again, and the one duplicate possible is a message the SMTP server accepted
+ * design.md "Queues": a row whose claiming worker died is sent again once
+ * its job's lock expires, and the one duplicate possible is a message the SMTP server accepted
  * just before a crash. Here the API runs in this process (role api, adds jobs
  * only) and the workers are OS processes, so one can be SIGKILLed mid-way
  * through a reminder's fan-out and delivery, and another started in its place.
@@ -35,11 +35,10 @@ describe('a worker process killed during a 2,000-recipient reminder fan-out', ()
     if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run "npm run build" first (npm test does)`);
     db = await createTestDatabase();
     smtp = await new CountingSmtpSink().start();
-    // testEnv already sets PLENARY_QUEUE_LOCK_SECONDS=2, PLENARY_MAIL_SEND_TIMEOUT_SECONDS=3 and
-    // PLENARY_SWEEP_INTERVAL_SECONDS=1; they are spelled out because this test depends on them.
+    // testEnv already sets PLENARY_QUEUE_LOCK_SECONDS=2 and PLENARY_SWEEP_INTERVAL_SECONDS=1;
+    // they are spelled out because this test depends on them.
     env = testEnv(db.url, smtp.url, {
       PLENARY_QUEUE_LOCK_SECONDS: '2',
-      PLENARY_MAIL_SEND_TIMEOUT_SECONDS: '3',
       PLENARY_SWEEP_INTERVAL_SECONDS: '1',
     });
     api = await startTestApp({ ...env, PLENARY_ROLE: 'api' });
