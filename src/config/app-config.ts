@@ -27,6 +27,8 @@ export interface AppConfig {
     /** How long a request waits for the queue to take a job before leaving it to the sweep. */
     addTimeoutMs: number;
     sweepIntervalMs: number;
+    /** How often a worker process records that it is alive; three missed beats count as gone. */
+    heartbeatMs: number;
   };
   mail: {
     from: string;
@@ -94,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       lockDurationMs: e.PLENARY_QUEUE_LOCK_SECONDS * 1000,
       addTimeoutMs: Math.round(e.PLENARY_QUEUE_ADD_TIMEOUT_SECONDS * 1000),
       sweepIntervalMs: e.PLENARY_SWEEP_INTERVAL_SECONDS * 1000,
+      heartbeatMs: Math.round(e.PLENARY_WORKER_HEARTBEAT_SECONDS * 1000),
     },
     mail: {
       from: e.MAIL_FROM,

@@ -39,6 +39,10 @@ export const envSchema = z.object({
   PLENARY_MAGIC_LINK_TTL_DAYS: positiveInt.default(30),
   PLENARY_SWEEP_INTERVAL_SECONDS: positiveInt.default(60),
   PLENARY_QUEUE_LOCK_SECONDS: positiveInt.default(30),
+  PLENARY_WORKER_HEARTBEAT_SECONDS: z.coerce
+    .number({ message: 'expected a number of seconds' })
+    .positive('expected a number above 0')
+    .default(10),
   PLENARY_QUEUE_ADD_TIMEOUT_SECONDS: z.coerce
     .number({ message: 'expected a number of seconds' })
     .positive('expected a number above 0')

@@ -10,6 +10,7 @@ describe('operations endpoints', () => {
     expect(health.body).toEqual({
       status: 'ok',
       checks: { database: { status: 'up' }, queue: { status: 'up' }, mail: { status: 'up', transport: 'smtp' } },
+      workers: { alive: 1, lastHeartbeatAt: expect.any(String), maintenance: expect.any(Array) },
     });
   });
 

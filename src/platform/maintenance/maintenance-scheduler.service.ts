@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import { hostname } from 'node:os';
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -8,6 +6,7 @@ import { AppConfig } from '../../config/app-config';
 import { poolQuery } from '../database/sql';
 import { QueueWorkersService } from '../queue/queue-workers.service';
 import { MaintenanceTask } from './maintenance-tasks';
+import { PROCESS_ID } from './process-id';
 
 export type MaintenanceHandler = () => Promise<unknown>;
 
@@ -29,8 +28,6 @@ export class MaintenanceSchedulerService implements OnApplicationBootstrap, Befo
   private readonly logger = new Logger(MaintenanceSchedulerService.name);
   private readonly tasks = new Map<MaintenanceTask, { handler: MaintenanceHandler; everyMs: number }>();
   private readonly running = new Map<MaintenanceTask, Promise<void>>();
-  /** Names this process's leases; unique per process start. */
-  readonly owner = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
   private timer: NodeJS.Timeout | null = null;
   private ticking: Promise<void> | null = null;
 
@@ -82,7 +79,7 @@ export class MaintenanceSchedulerService implements OnApplicationBootstrap, Befo
               AND next_due_at <= now()
               AND (lease_until IS NULL OR lease_until < now())
             RETURNING task`,
-          [free, this.leaseMs, this.owner],
+          [free, this.leaseMs, PROCESS_ID],
         );
         for (const { task } of claimed) {
           this.running.set(
@@ -104,7 +101,7 @@ export class MaintenanceSchedulerService implements OnApplicationBootstrap, Befo
       this.db
         .query(`UPDATE maintenance_runs SET lease_until = now() + $3 * interval '1 millisecond' WHERE task = $1 AND leased_by = $2`, [
           task,
-          this.owner,
+          PROCESS_ID,
           this.leaseMs,
         ])
         .catch((error: unknown) => this.logger.warn({ err: error, task }, `could not renew the lease of maintenance task ${task}`));
@@ -122,7 +119,7 @@ export class MaintenanceSchedulerService implements OnApplicationBootstrap, Befo
       .query(
         `UPDATE maintenance_runs SET lease_until = NULL, leased_by = NULL, last_finished_at = now(), last_error = $3
           WHERE task = $1 AND leased_by = $2`,
-        [task, this.owner, failure],
+        [task, PROCESS_ID, failure],
       )
       .catch((error: unknown) => this.logger.warn({ err: error, task }, `could not record the run of maintenance task ${task}`));
   }
