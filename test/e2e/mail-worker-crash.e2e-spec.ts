@@ -252,7 +252,7 @@ describe('a mail worker process that dies mid-send', () => {
         return current.every((row) => row.status === 'sent') ? current : null;
       });
       expect(rows.map((row) => row.attempts)).toEqual([2, 2, 2, 2]);
-    });
+    }, 120_000);
 
     it('sends a message once to an SMTP server that takes 45 s to accept it', async () => {
       worker = await startTestApp({ ...defaults(), PLENARY_ROLE: 'worker' });
@@ -274,6 +274,6 @@ describe('a mail worker process that dies mid-send', () => {
       expect(row.attempts).toBe(1);
       expect(smtp.attempts - before).toBe(1);
       expect(smtp.for('slow-server@region.test')).toHaveLength(1);
-    });
+    }, 120_000);
   });
 });

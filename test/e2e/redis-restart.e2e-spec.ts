@@ -16,6 +16,8 @@ import { waitFor } from '../support/wait-for';
 const MAIN = resolve(__dirname, '../../dist/main.js');
 const RECIPIENTS = 2000;
 const SWEEP_SECONDS = 20;
+/** Three sweep intervals for the recovery, and the setup and fan-out before the kill. */
+const TEST_TIMEOUT_MS = 3 * SWEEP_SECONDS * 1000 + 60_000;
 
 /**
  * design.md principle 1: losing Redis loses nothing. Redis (a server of this
@@ -132,7 +134,7 @@ describe('Redis killed and restarted empty during a 2,000-recipient reminder', (
       await locker.query('COMMIT');
     }
     await expectEveryoneOnce(eventId, attendees, back, inFlight);
-  });
+  }, TEST_TIMEOUT_MS);
 
   it('while its mail is sending: every recipient gets one reminder within three sweep intervals', async () => {
     const { eventId, attendees } = await startReminder();
@@ -151,5 +153,5 @@ describe('Redis killed and restarted empty during a 2,000-recipient reminder', (
     const back = await restartEmpty();
     expect((await reminderProgress(db, eventId)).sent).toBeLessThan(RECIPIENTS);
     await expectEveryoneOnce(eventId, attendees, back, inFlight);
-  });
+  }, TEST_TIMEOUT_MS);
 });
