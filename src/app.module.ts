@@ -17,6 +17,7 @@ import { RegistrationModule } from './registration/registration.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { MailModule } from './platform/mail/mail.module';
 import { QueueModule } from './platform/queue/queue.module';
+import { MaintenanceModule } from './platform/maintenance/maintenance.module';
 import { PresentersModule } from './presenters/presenters.module';
 import { ReportsModule } from './reports/reports.module';
 import { WebModule } from './web/web.module';
@@ -34,6 +35,7 @@ export class AppModule {
         DomainEventsModule,
         QueueModule.forRoot(config, databaseUrl),
         RateLimitModule,
+        MaintenanceModule,
         MailModule,
         AuthModule,
         EventsModule,

@@ -4,8 +4,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { sql } from '../platform/database/sql';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/app-config';
-import { MaintenanceSchedulerService } from '../platform/queue/maintenance-scheduler.service';
-import { JobName } from '../platform/queue/queue-names';
+import { MaintenanceSchedulerService } from '../platform/maintenance/maintenance-scheduler.service';
+import { MaintenanceTask } from '../platform/maintenance/maintenance-tasks';
 import { MagicLinkSubjectType } from './magic-link-token.entity';
 import { hashToken, newSecretToken } from './secret-token';
 
@@ -58,7 +58,7 @@ export class MagicLinkService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.maintenance.register(JobName.PruneTokens, () => this.prune(), 3_600_000);
+    this.maintenance.register(MaintenanceTask.PruneTokens, () => this.prune(), 3_600_000);
   }
 
   /**

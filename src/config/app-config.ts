@@ -40,7 +40,11 @@ export interface AppConfig {
     redis?: RedisTarget;
     prefix: string;
     lockDurationMs: number;
+    /** How long a request waits for the queue to take a job before leaving it to the sweep. */
+    addTimeoutMs: number;
     sweepIntervalMs: number;
+    /** How often a worker process records that it is alive; three missed beats count as gone. */
+    heartbeatMs: number;
   };
   mail: {
     from: string;
@@ -50,7 +54,6 @@ export interface AppConfig {
     ratePerSecond: number;
     backoffBaseMs: number;
     attempts: number;
-    sendTimeoutMs: number;
     concurrency: number;
     /** Shared secret of POST /webhooks/mail-events; the webhook is off without it. */
     webhookSecret?: string;
@@ -134,7 +137,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       redis: backend === 'redis' ? redis : undefined,
       prefix: e.QUEUE_PREFIX,
       lockDurationMs: e.PLENARY_QUEUE_LOCK_SECONDS * 1000,
+      addTimeoutMs: Math.round(e.PLENARY_QUEUE_ADD_TIMEOUT_SECONDS * 1000),
       sweepIntervalMs: e.PLENARY_SWEEP_INTERVAL_SECONDS * 1000,
+      heartbeatMs: Math.round(e.PLENARY_WORKER_HEARTBEAT_SECONDS * 1000),
     },
     mail: {
       from: e.MAIL_FROM,
@@ -143,7 +148,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       ratePerSecond: e.SMTP_RATE_PER_SECOND,
       backoffBaseMs: Math.round(e.PLENARY_MAIL_BACKOFF_SECONDS * 1000),
       attempts: e.PLENARY_MAIL_ATTEMPTS,
-      sendTimeoutMs: e.PLENARY_MAIL_SEND_TIMEOUT_SECONDS * 1000,
       concurrency: e.PLENARY_MAIL_CONCURRENCY,
       webhookSecret: e.PLENARY_MAIL_WEBHOOK_SECRET,
     },

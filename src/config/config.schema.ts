@@ -132,12 +132,19 @@ export const envSchema = z.object({
   PLENARY_LINK_DAYS_AFTER_EVENT: nonNegativeInt.default(30),
   PLENARY_SWEEP_INTERVAL_SECONDS: positiveInt.default(60),
   PLENARY_QUEUE_LOCK_SECONDS: positiveInt.default(30),
+  PLENARY_WORKER_HEARTBEAT_SECONDS: z.coerce
+    .number({ message: 'expected a number of seconds' })
+    .positive('expected a number above 0')
+    .default(10),
+  PLENARY_QUEUE_ADD_TIMEOUT_SECONDS: z.coerce
+    .number({ message: 'expected a number of seconds' })
+    .positive('expected a number above 0')
+    .default(2),
   PLENARY_MAIL_BACKOFF_SECONDS: z.coerce
     .number({ message: 'expected a number of seconds' })
     .positive('expected a number above 0')
     .default(30),
   PLENARY_MAIL_ATTEMPTS: positiveInt.default(8),
-  PLENARY_MAIL_SEND_TIMEOUT_SECONDS: positiveInt.default(300),
   PLENARY_MAIL_CONCURRENCY: positiveInt.default(4),
   PLENARY_ANONYMISE_AFTER_DAYS: nonNegativeInt.default(0),
   PLENARY_MAIL_WEBHOOK_SECRET: z.string().min(16, 'expected at least 16 characters').optional(),

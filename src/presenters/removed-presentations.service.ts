@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DomainEventBus } from '../platform/domain-events/domain-event-bus';
-import { MaintenanceSchedulerService } from '../platform/queue/maintenance-scheduler.service';
-import { JobName } from '../platform/queue/queue-names';
+import { MaintenanceSchedulerService } from '../platform/maintenance/maintenance-scheduler.service';
+import { MaintenanceTask } from '../platform/maintenance/maintenance-tasks';
 import { FormerPresenterLinksService } from './former-presenter-links.service';
 import { OrphanedMaterialFilesService } from './orphaned-material-files.service';
 import '../agenda/agenda-domain-events';
@@ -28,7 +28,7 @@ export class RemovedPresentationsService implements OnModuleInit {
       await this.links.revokeInEvent(eventId);
       await this.files.removePresentation(eventId, presentationId);
     });
-    this.maintenance.register(JobName.SweepRemovedPresentations, () => this.sweep());
+    this.maintenance.register(MaintenanceTask.SweepRemovedPresentations, () => this.sweep());
   }
 
   async sweep(): Promise<{ removedFiles: number; revokedPresenters: number }> {

@@ -8,8 +8,8 @@ import { TransactionService } from '../platform/database/transaction.service';
 import { sql } from '../platform/database/sql';
 import { Problem } from '../platform/http/problem';
 import { OutboxService } from '../platform/mail/outbox.service';
-import { MaintenanceSchedulerService } from '../platform/queue/maintenance-scheduler.service';
-import { JobName } from '../platform/queue/queue-names';
+import { MaintenanceSchedulerService } from '../platform/maintenance/maintenance-scheduler.service';
+import { MaintenanceTask } from '../platform/maintenance/maintenance-tasks';
 import { Registration } from './registration.entity';
 
 const DAY_MS = 86_400_000;
@@ -35,7 +35,7 @@ export class RegistrationErasureService implements OnModuleInit {
 
   onModuleInit(): void {
     if (this.config.privacy.anonymiseAfterDays > 0) {
-      this.maintenance.register(JobName.AnonymiseRegistrations, () => this.eraseEndedEvents());
+      this.maintenance.register(MaintenanceTask.AnonymiseRegistrations, () => this.eraseEndedEvents());
     }
   }
 

@@ -10,7 +10,8 @@ import { mailLanguage } from '../platform/mail/mail-language';
 import { renderMail } from '../platform/mail/mail-template';
 import { OutboxService } from '../platform/mail/outbox.service';
 import { JobQueueService } from '../platform/queue/job-queue.service';
-import { MaintenanceSchedulerService } from '../platform/queue/maintenance-scheduler.service';
+import { MaintenanceSchedulerService } from '../platform/maintenance/maintenance-scheduler.service';
+import { MaintenanceTask } from '../platform/maintenance/maintenance-tasks';
 import { QueueWorkersService } from '../platform/queue/queue-workers.service';
 import { JobName, JobPayloads } from '../platform/queue/queue-names';
 import { formatInZone } from '../platform/time/zoned-time';
@@ -41,7 +42,7 @@ export class AnnouncementsService implements OnModuleInit {
 
   onModuleInit(): void {
     this.workers.handle(JobName.Announce, (job) => this.process(job));
-    this.maintenance.register(JobName.SweepAnnouncements, () => this.sweep());
+    this.maintenance.register(MaintenanceTask.SweepAnnouncements, () => this.sweep());
   }
 
   async create(eventId: string, input: CreateAnnouncementInput, organiserId: string) {
@@ -91,8 +92,10 @@ export class AnnouncementsService implements OnModuleInit {
   async send(eventId: string, announcementId: string) {
     const announcement = await this.load(eventId, announcementId);
     if (announcement.status === 'draft') {
-      await this.db.getRepository(Announcement).update({ id: announcement.id, status: 'draft' }, { status: 'sending' });
-      await this.enqueue([announcementId]);
+      await this.transactions.run(async (tx) => {
+        await tx.manager.update(Announcement, { id: announcement.id, status: 'draft' }, { status: 'sending' });
+        tx.afterCommit(() => this.enqueue([announcementId]));
+      });
     }
     return this.view(await this.load(eventId, announcementId));
   }

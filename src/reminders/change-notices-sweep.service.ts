@@ -2,7 +2,8 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { JobQueueService } from '../platform/queue/job-queue.service';
-import { MaintenanceSchedulerService } from '../platform/queue/maintenance-scheduler.service';
+import { MaintenanceSchedulerService } from '../platform/maintenance/maintenance-scheduler.service';
+import { MaintenanceTask } from '../platform/maintenance/maintenance-tasks';
 import { JobName } from '../platform/queue/queue-names';
 import { ChangeNoticeJob, changeNoticeJob } from './change-notice-jobs';
 
@@ -30,7 +31,7 @@ export class ChangeNoticesSweepService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.maintenance.register(JobName.SweepChangeNotices, () => this.sweep());
+    this.maintenance.register(MaintenanceTask.SweepChangeNotices, () => this.sweep());
   }
 
   async sweep(): Promise<{ enqueued: number }> {

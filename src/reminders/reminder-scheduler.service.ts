@@ -7,7 +7,8 @@ import { DomainEventBus } from '../platform/domain-events/domain-event-bus';
 import { TransactionService } from '../platform/database/transaction.service';
 import { sql } from '../platform/database/sql';
 import { JobQueueService } from '../platform/queue/job-queue.service';
-import { MaintenanceSchedulerService } from '../platform/queue/maintenance-scheduler.service';
+import { MaintenanceSchedulerService } from '../platform/maintenance/maintenance-scheduler.service';
+import { MaintenanceTask } from '../platform/maintenance/maintenance-tasks';
 import { JobName, QueueName } from '../platform/queue/queue-names';
 import { Occurrence, occurrencesOf } from './reminder-occurrences';
 import { ReminderRule } from './reminder-rule.entity';
@@ -48,7 +49,7 @@ export class ReminderSchedulerService implements OnModuleInit {
     this.bus.on('agenda.published', sync);
     this.bus.on('event.rescheduled', sync);
     this.bus.on('event.cancelled', sync);
-    this.maintenance.register(JobName.SweepReminders, () => this.sweep());
+    this.maintenance.register(MaintenanceTask.SweepReminders, () => this.sweep());
   }
 
   /** Every event with pending reminders or upcoming occurrences. */
@@ -92,7 +93,23 @@ export class ReminderSchedulerService implements OnModuleInit {
         }
       }
     });
-    for (const reminder of toEnqueue) await this.ensureJob(reminder);
+    await this.ensureJobs(toEnqueue);
+  }
+
+  /**
+   * After commit, so a queue that is down costs the caller at most the add
+   * timeout: the rows are saved, and the sweep adds what is missing once the
+   * queue answers again.
+   */
+  private async ensureJobs(reminders: ScheduledReminder[]): Promise<void> {
+    for (const reminder of reminders) {
+      try {
+        await this.queues.bounded(`scheduling reminder ${reminder.id}`, () => this.ensureJob(reminder));
+      } catch (error) {
+        this.logger.warn({ err: error, pending: reminders.length }, 'reminder jobs not scheduled now; the maintenance sweep will add them');
+        return;
+      }
+    }
   }
 
   /**

@@ -7,8 +7,9 @@ import { TransactionService } from '../platform/database/transaction.service';
 import { sql } from '../platform/database/sql';
 import { DomainEventBus } from '../platform/domain-events/domain-event-bus';
 import { JobQueueService } from '../platform/queue/job-queue.service';
-import { MaintenanceSchedulerService } from '../platform/queue/maintenance-scheduler.service';
-import { JobName, QueueName } from '../platform/queue/queue-names';
+import { MaintenanceSchedulerService } from '../platform/maintenance/maintenance-scheduler.service';
+import { MaintenanceTask } from '../platform/maintenance/maintenance-tasks';
+import { QueueName } from '../platform/queue/queue-names';
 import { Report } from './report.entity';
 import { ReportsService, lockReports } from './reports.service';
 import '../events/event-domain-events';
@@ -44,7 +45,7 @@ export class ReportSchedulerService implements OnModuleInit {
     this.bus.on('event.rescheduled', async ({ eventId }) => {
       await this.syncEvent(eventId);
     });
-    this.maintenance.register(JobName.SweepReports, () => this.sweep());
+    this.maintenance.register(MaintenanceTask.SweepReports, () => this.sweep());
   }
 
   async sweep(): Promise<{ scheduled: number; requeued: number; failed: number }> {

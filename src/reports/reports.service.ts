@@ -129,13 +129,15 @@ export class ReportsService {
   }
 
   /** Runs a report whose delayed job is waiting at once. */
-  private async runNow(report: Pick<Report, 'id' | 'dueAt' | 'status'>): Promise<void> {
-    const job = await this.queues.queue(QueueName.Reports).getJob(report.id);
-    if (job && (await job.getState()) === 'delayed') {
-      await job.promote().catch(() => undefined);
-      return;
-    }
-    await this.ensureJob(report);
+  private runNow(report: Pick<Report, 'id' | 'dueAt' | 'status'>): Promise<unknown> {
+    return this.queues.bounded(`running report ${report.id} now`, async () => {
+      const job = await this.queues.queue(QueueName.Reports).getJob(report.id);
+      if (job && (await job.getState()) === 'delayed') {
+        await job.promote().catch(() => undefined);
+        return;
+      }
+      await this.ensureJob(report);
+    });
   }
 
   /**

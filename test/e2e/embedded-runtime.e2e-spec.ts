@@ -15,6 +15,24 @@ describe('embedded runtime', () => {
   let server: PlenaryProcess | null = null;
   let adminPassword = '';
 
+  /** The first .eml file under the data dir's mail/ whose text matches. */
+  function waitForEml(what: string, matches: (text: string) => boolean, timeoutMs?: number): Promise<string> {
+    const mailDir = join(dataDir, 'mail');
+    return waitFor(
+      what,
+      () => {
+        let files: string[] = [];
+        try {
+          files = readdirSync(mailDir).filter((f) => f.endsWith('.eml'));
+        } catch {
+          return null;
+        }
+        return files.map((f) => readFileSync(join(mailDir, f), 'utf8')).find(matches);
+      },
+      timeoutMs,
+    );
+  }
+
   afterAll(async () => {
     await server?.stop('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
@@ -48,18 +66,7 @@ describe('embedded runtime', () => {
       .send({ email: 'lucia@piura.test', name: 'Lucía', password: 'lucia-password-1' })
       .expect(201);
     await http.post('/auth/password-reset').send({ email: 'lucia@piura.test' }).expect(202);
-    const mailDir = join(dataDir, 'mail');
-    const file = await waitFor('an .eml file for Lucía', () => {
-      const files = (() => {
-        try {
-          return readdirSync(mailDir).filter((f) => f.endsWith('.eml'));
-        } catch {
-          return [];
-        }
-      })();
-      return files.find((f) => readFileSync(join(mailDir, f), 'utf8').includes('lucia@piura.test'));
-    });
-    const eml = readFileSync(join(mailDir, file), 'utf8');
+    const eml = await waitForEml('an .eml file for Lucía', (text) => text.includes('lucia@piura.test'));
     expect(eml).toMatch(/^Subject: Reset your Plenary password$/m);
     expect(eml).toContain('http://plenary.test/reset-password?token=');
   });
@@ -82,6 +89,45 @@ describe('embedded runtime', () => {
     const promoted = await http.get(`/events/${event.body.id}/registrations/${second.body.id}`).set('Authorization', auth).expect(200);
     expect(promoted.body.status).toBe('confirmed');
     await http.get('/health').expect(200);
+  });
+
+  it('runs queue jobs within seconds while the queue holds delayed jobs: a change notice and an announcement arrive within 10 s', async () => {
+    const http = request(await server!.url());
+    const auth = `Bearer ${(await http.post('/auth/login').send({ email: 'admin@plenary.localhost', password: adminPassword }).expect(200)).body.token}`;
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    // Default reminder rules: the reminders queue now holds delayed fan-out jobs.
+    const event = await http
+      .post('/events')
+      .set('Authorization', auth)
+      .send({ title: 'Embedded reminders', timezone: 'Europe/Brussels', startsAt: `${day(30)}T09:00`, endsAt: `${day(30)}T17:00` })
+      .expect(201);
+    await http.post(`/events/${event.body.id}/publish`).set('Authorization', auth).expect(200);
+    const email = 'rosa@cusco.test';
+    await http
+      .post(`/events/${event.body.id}/registrations`)
+      .send({ name: 'Rosa', email, organisation: 'Org', organisationType: 'ngo', region: 'Cusco', countryCode: 'PE' })
+      .expect(201);
+    const rules = await http.get(`/events/${event.body.id}/reminder-rules`).set('Authorization', auth).expect(200);
+    expect(rules.body.items.length).toBeGreaterThan(0);
+
+    let asked = Date.now();
+    await http
+      .post(`/events/${event.body.id}/postpone`)
+      .set('Authorization', auth)
+      .send({ startsAt: `${day(31)}T09:00`, endsAt: `${day(31)}T17:00` })
+      .expect(200);
+    await waitForEml('the change notice', (text) => text.includes(email) && /^Subject: The event has new dates/m.test(text), 10_000);
+    expect(Date.now() - asked).toBeLessThan(10_000);
+
+    const announcement = await http
+      .post(`/events/${event.body.id}/announcements`)
+      .set('Authorization', auth)
+      .send({ subject: 'Bring your badge', message: 'Badges are checked at the door.', audience: 'confirmed' })
+      .expect(201);
+    asked = Date.now();
+    await http.post(`/events/${event.body.id}/announcements/${announcement.body.id}/send`).set('Authorization', auth).expect(202);
+    await waitForEml('the announcement', (text) => text.includes(email) && text.includes('Bring your badge'), 10_000);
+    expect(Date.now() - asked).toBeLessThan(10_000);
   });
 
   it('refuses a second process on the same data directory', async () => {

@@ -89,10 +89,8 @@ describe('a mail worker process that dies mid-send', () => {
   });
 
   /** A worker as its own OS process, so a test can kill it outright. */
-  async function startWorkerProcess(): Promise<PlenaryProcess> {
-    const child = new PlenaryProcess(
-      cleanEnv({ ...(env as Record<string, string>), PLENARY_ROLE: 'worker', PLENARY_LOG_LEVEL: 'info' }),
-    ).start();
+  async function startWorkerProcess(settings = env as Record<string, string>): Promise<PlenaryProcess> {
+    const child = new PlenaryProcess(cleanEnv({ ...settings, PLENARY_ROLE: 'worker', PLENARY_LOG_LEVEL: 'info' })).start();
     children.push(child);
     let exited = false;
     void child.finished().then(() => (exited = true));
@@ -186,27 +184,27 @@ describe('a mail worker process that dies mid-send', () => {
     return { id, claimed, before };
   }
 
-  async function expectResentOnceAfterTimeout(address: string, id: string, claimed: EmailRow, before: number): Promise<EmailRow> {
+  async function expectResentOnceAfterLockExpiry(address: string, id: string, claimed: EmailRow, before: number): Promise<EmailRow> {
     await smtp.waitForMail(address);
     const row = await waitFor('the row to be sent', async () => {
       const current = await emailRow(id);
       return current.status === 'sent' ? current : null;
     });
     expect(row.attempts).toBe(2);
-    const sendTimeoutMs = Number(env.PLENARY_MAIL_SEND_TIMEOUT_SECONDS) * 1000;
-    expect(row.claimed_at!.getTime() - claimed.claimed_at!.getTime()).toBeGreaterThanOrEqual(sendTimeoutMs);
+    const lockMs = Number(env.PLENARY_QUEUE_LOCK_SECONDS) * 1000;
+    expect(row.claimed_at!.getTime() - claimed.claimed_at!.getTime()).toBeGreaterThanOrEqual(lockMs / 2);
     expect(smtp.for(address)).toHaveLength(1);
     expect(smtp.attempts - before).toBe(2);
     return row;
   }
 
-  it('sends a row left in sending by a killed worker again after the send timeout, once', async () => {
+  it("sends a row left in sending by a killed worker again once its job's lock expires, once", async () => {
     const { id, claimed, before } = await killMidSend('killed-mid-send@region.test');
     expect(await emailRow(id)).toMatchObject({ status: 'sending', attempts: 1 });
 
     worker = await startTestApp({ ...env, PLENARY_ROLE: 'worker' });
 
-    await expectResentOnceAfterTimeout('killed-mid-send@region.test', id, claimed, before);
+    await expectResentOnceAfterLockExpiry('killed-mid-send@region.test', id, claimed, before);
   });
 
   it('has the reconciler re-send a row left in sending when its job was lost too', async () => {
@@ -218,7 +216,65 @@ describe('a mail worker process that dies mid-send', () => {
 
     worker = await startTestApp({ ...env, PLENARY_ROLE: 'worker' });
 
-    const row = await expectResentOnceAfterTimeout('killed-and-lost@region.test', id, claimed, before);
+    const row = await expectResentOnceAfterLockExpiry('killed-and-lost@region.test', id, claimed, before);
     expect(row.job_id).toBe(`${id}-2`);
+  });
+
+  describe('with the default lock duration and sweep interval', () => {
+    /** The test's settings without the shortened lock and sweep. */
+    const defaults = () => {
+      const { PLENARY_QUEUE_LOCK_SECONDS: _lock, PLENARY_SWEEP_INTERVAL_SECONDS: _sweep, ...rest } = env as Record<string, string>;
+      return rest;
+    };
+
+    it('delivers the mails a SIGKILLed worker had claimed within 60 s, each once', async () => {
+      const child = await startWorkerProcess(defaults());
+      const answers = holdAnswers();
+      smtp.holdUntil(answers.gate);
+      const addresses = [1, 2, 3, 4].map((n) => `claimed-${n}@region.test`);
+      const ids: string[] = [];
+      for (const address of addresses) ids.push((await sendNotice(address)).id);
+      await waitFor('the four messages to be held by the SMTP server', async () => {
+        const rows = await Promise.all(ids.map((id) => emailRow(id)));
+        return rows.every((row) => row.status === 'sending') && answers.held() === 4;
+      });
+      await child.stop('SIGKILL');
+      const killedAt = Date.now();
+      smtp.replyWith(451, 451, 451, 451);
+      answers.release();
+
+      worker = await startTestApp({ ...defaults(), PLENARY_ROLE: 'worker' });
+
+      for (const address of addresses) await smtp.waitForMail(address, 1, 60_000);
+      expect(Date.now() - killedAt).toBeLessThan(60_000);
+      for (const address of addresses) expect(smtp.for(address)).toHaveLength(1);
+      const rows = await waitFor('the rows to be sent', async () => {
+        const current = await Promise.all(ids.map((id) => emailRow(id)));
+        return current.every((row) => row.status === 'sent') ? current : null;
+      });
+      expect(rows.map((row) => row.attempts)).toEqual([2, 2, 2, 2]);
+    }, 120_000);
+
+    it('sends a message once to an SMTP server that takes 45 s to accept it', async () => {
+      worker = await startTestApp({ ...defaults(), PLENARY_ROLE: 'worker' });
+      const answers = holdAnswers();
+      smtp.holdUntil(answers.gate);
+      const before = smtp.attempts;
+      const { id } = await sendNotice('slow-server@region.test');
+      await waitFor('the message to be held by the SMTP server', () => answers.held() === 1);
+      const release = setTimeout(() => answers.release(), 45_000);
+      try {
+        await smtp.waitForMail('slow-server@region.test', 1, 60_000);
+      } finally {
+        clearTimeout(release);
+      }
+      const row = await waitFor('the row to be sent', async () => {
+        const current = await emailRow(id);
+        return current.status === 'sent' ? current : null;
+      });
+      expect(row.attempts).toBe(1);
+      expect(smtp.attempts - before).toBe(1);
+      expect(smtp.for('slow-server@region.test')).toHaveLength(1);
+    }, 120_000);
   });
 });

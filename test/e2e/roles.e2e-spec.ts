@@ -95,7 +95,7 @@ describe('roles: api and worker processes', () => {
     await api.http.get('/health').expect(200);
     const queues = api.plenary.app.get(JobQueueService).allQueues();
     for (const queue of queues) expect(await queue.getWorkersCount()).toBe(0);
-    expect(await api.plenary.app.get(JobQueueService).queue(QueueName.Maintenance).getJobSchedulersCount()).toBe(0);
+    expect(await db.query(`SELECT task FROM maintenance_runs`)).toEqual([]);
 
     const id = await invite('waiting@region.test');
 

@@ -35,6 +35,10 @@ export class PlenaryProcess {
     return this;
   }
 
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   get text(): string {
     return this.output.join('\n');
   }

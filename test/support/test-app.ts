@@ -21,7 +21,6 @@ export function testEnv(databaseUrl: string, smtpUrl: string, overrides: Record<
     PLENARY_QUEUE_LOCK_SECONDS: '2',
     PLENARY_SWEEP_INTERVAL_SECONDS: '1',
     PLENARY_MAIL_BACKOFF_SECONDS: '0.05',
-    PLENARY_MAIL_SEND_TIMEOUT_SECONDS: '3',
     MIGRATIONS_RUN: 'false',
     RATE_LIMIT_PER_MINUTE: '0',
     PUBLIC_URL: 'http://plenary.test',

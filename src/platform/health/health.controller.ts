@@ -7,6 +7,8 @@ import { Public } from '../../auth/auth.decorators';
 import { JobQueueService } from '../queue/job-queue.service';
 import { QueueName } from '../queue/queue-names';
 import { MAIL_TRANSPORT, MailTransport } from '../mail/mail-transport';
+import { withTimeout } from '../async/with-timeout';
+import { FleetStatus, fleetProblems, readFleetStatus } from '../maintenance/fleet-status';
 
 const CHECK_TIMEOUT_MS = 3000;
 
@@ -21,34 +23,52 @@ export class HealthController {
     @Inject(MAIL_TRANSPORT) private readonly mail: MailTransport,
   ) {}
 
-  /** 200 when the database, the queue and the mail transport answer; 503 naming the one that does not. */
+  /**
+   * Whether this process can serve: 200 when the database, the queue and the
+   * mail transport answer; 503 naming the one that does not. The `workers`
+   * section informs and never fails it, so a load balancer does not pull
+   * every api process because of a worker problem (that is /health/fleet's).
+   */
   @Get()
   @Public()
   async health(@Res({ passthrough: true }) res: Response) {
-    const [database, queue, mail] = await Promise.all([
-      check(() => this.db.query('SELECT 1')),
-      check(() => this.queues.queue(QueueName.Mail).getJobCounts('waiting')),
-      check(() => this.mail.check()),
+    const [database, queue, mail, workers] = await Promise.all([
+      check('database', () => this.db.query('SELECT 1')),
+      check('queue', () => this.queues.queue(QueueName.Mail).getJobCounts('waiting')),
+      check('mail transport', () => this.mail.check()),
+      this.fleet().catch(() => null),
     ]);
     const up = [database, queue, mail].every((c) => c.status === 'up');
     res.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
-    return { status: up ? 'ok' : 'degraded', checks: { database, queue, mail: { ...mail, transport: this.mail.kind } } };
+    return { status: up ? 'ok' : 'degraded', checks: { database, queue, mail: { ...mail, transport: this.mail.kind } }, workers };
+  }
+
+  /** For monitors: 503 when no worker has been seen recently or a maintenance task is three intervals late. */
+  @Get('fleet')
+  @Public()
+  async fleetHealth(@Res({ passthrough: true }) res: Response) {
+    let workers: FleetStatus;
+    try {
+      workers = await this.fleet();
+    } catch (error) {
+      res.status(HttpStatus.SERVICE_UNAVAILABLE);
+      return { status: 'degraded', problems: [`the database does not answer: ${error instanceof Error ? error.message : String(error)}`], workers: null };
+    }
+    const problems = fleetProblems(workers);
+    res.status(problems.length === 0 ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+    return { status: problems.length === 0 ? 'ok' : 'degraded', problems, workers };
+  }
+
+  private fleet(): Promise<FleetStatus> {
+    return withTimeout('worker heartbeats', CHECK_TIMEOUT_MS, readFleetStatus((text, params) => this.db.query(text, params)));
   }
 }
 
-async function check(probe: () => Promise<unknown>): Promise<Check> {
-  let timer: NodeJS.Timeout | undefined;
+async function check(what: string, probe: () => Promise<unknown>): Promise<Check> {
   try {
-    await Promise.race([
-      probe(),
-      new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
-      }),
-    ]);
+    await withTimeout(what, CHECK_TIMEOUT_MS, probe());
     return { status: 'up' };
   } catch (error) {
     return { status: 'down', error: error instanceof Error ? error.message : String(error) };
-  } finally {
-    clearTimeout(timer);
   }
 }

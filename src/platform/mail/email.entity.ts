@@ -93,6 +93,10 @@ export class Email {
   @Column({ type: 'timestamptz', nullable: true })
   claimedAt: Date | null;
 
+  /** The send attempt holding the claim; its "sent" mark must carry it. */
+  @Column({ type: 'uuid', nullable: true })
+  claimToken: string | null;
+
   @Column({ type: 'timestamptz', nullable: true })
   sentAt: Date | null;
 

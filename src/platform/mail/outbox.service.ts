@@ -5,8 +5,10 @@ import { EntityManager, Repository } from 'typeorm';
 import { APP_CONFIG } from '../../config/config.module';
 import { AppConfig } from '../../config/app-config';
 import { Tx, TransactionService } from '../database/transaction.service';
-import { JobQueueService } from '../queue/job-queue.service';
-import { MaintenanceSchedulerService } from '../queue/maintenance-scheduler.service';
+import { sql } from '../database/sql';
+import { EnqueueOptions, JobQueueService } from '../queue/job-queue.service';
+import { MaintenanceSchedulerService } from '../maintenance/maintenance-scheduler.service';
+import { MaintenanceTask } from '../maintenance/maintenance-tasks';
 import { JobName, QueueName } from '../queue/queue-names';
 import { Page, PageQuery, decodeCursor, toPage } from '../http/pagination';
 import { Problem } from '../http/problem';
@@ -27,7 +29,8 @@ export interface OutboxMessage<P> {
 
 /** Rows still queued after this long without a live job are re-enqueued. */
 const RECONCILE_GRACE_MS = 5_000;
-const RECONCILE_BATCH = 500;
+/** Rows looked at per round trip; a pass goes on until it has seen every candidate. */
+const RECONCILE_PAGE = 1000;
 const LIVE_JOB_STATES = new Set(['waiting', 'delayed', 'active', 'prioritized', 'waiting-children']);
 
 @Injectable()
@@ -43,7 +46,7 @@ export class OutboxService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.maintenance.register(JobName.ReconcileOutbox, () => this.reconcile());
+    this.maintenance.register(MaintenanceTask.ReconcileOutbox, () => this.reconcile());
   }
 
   /**
@@ -112,10 +115,7 @@ export class OutboxService implements OnModuleInit {
     tx.afterCommit(() =>
       this.queues.enqueueMany(
         JobName.SendMail,
-        queued.map(({ id }) => ({
-          payload: { emailId: id },
-          options: { jobId: id, attempts: this.config.mail.attempts, backoffBaseMs: this.config.mail.backoffBaseMs },
-        })),
+        queued.map(({ id }) => ({ payload: { emailId: id }, options: this.sendOptions(id) })),
       ),
     );
     return inserted.length;
@@ -202,33 +202,47 @@ export class OutboxService implements OnModuleInit {
 
   /**
    * Re-creates the jobs of rows that have none: queued rows whose job vanished
-   * (Redis restarted empty, an enqueue after commit failed) and rows left in
-   * `sending` past the send timeout by a worker that died mid-send.
+   * (Redis restarted empty, an enqueue after commit failed) and rows in
+   * `sending` whose job is gone too (a lock duration after their claim, so an
+   * attempt still talking to SMTP can finish first); the new job may claim the
+   * row again (see SendMailProcessor). Every such
+   * row is handled in one pass, a page at a time: the job states of a page are
+   * asked for together, the rows without a live job get their next job id in
+   * one statement, and their jobs are added in one round trip.
    */
   async reconcile(): Promise<{ requeued: number }> {
-    const candidates = await this.emails
-      .createQueryBuilder('e')
-      .where(`e.status = 'queued' AND e.created_at < now() - make_interval(secs => :grace)`, {
-        grace: RECONCILE_GRACE_MS / 1000,
-      })
-      .orWhere(`e.status = 'sending' AND e.claimed_at < now() - make_interval(secs => :timeout)`, {
-        timeout: this.config.mail.sendTimeoutMs / 1000,
-      })
-      .orderBy('e.created_at', 'ASC')
-      .limit(RECONCILE_BATCH)
-      .getMany();
     const queue = this.queues.queue(QueueName.Mail);
     let requeued = 0;
-    for (const email of candidates) {
-      const job = await queue.getJob(email.jobId);
-      const state = job ? await job.getState() : 'missing';
-      if (LIVE_JOB_STATES.has(state)) continue;
-      const next = email.enqueues + 1;
-      const jobId = `${email.id}-${next}`;
-      const updated = await this.emails.update({ id: email.id, jobId: email.jobId }, { jobId, enqueues: next });
-      if (!updated.affected) continue;
-      await this.enqueueSend(email.id, jobId);
-      requeued += 1;
+    let after: { createdAt: Date; id: string } | null = null;
+    for (;;) {
+      const page: Array<{ id: string; job_id: string; created_at: Date }> = await this.emails.query(
+        `SELECT id, job_id, created_at FROM emails
+          WHERE ((status = 'queued' AND created_at < now() - make_interval(secs => $1))
+                 OR (status = 'sending' AND claimed_at < now() - make_interval(secs => $2)))
+            AND ($3::timestamptz IS NULL OR (created_at, id) > ($3::timestamptz, $4::uuid))
+          ORDER BY created_at, id
+          LIMIT $5`,
+        [RECONCILE_GRACE_MS / 1000, this.config.queue.lockDurationMs / 1000, after?.createdAt ?? null, after?.id ?? null, RECONCILE_PAGE],
+      );
+      if (page.length === 0) break;
+      after = { createdAt: page[page.length - 1].created_at, id: page[page.length - 1].id };
+      const states = await Promise.all(page.map((row) => queue.getJobState(row.job_id)));
+      const orphans = page.filter((_, i) => !LIVE_JOB_STATES.has(states[i]));
+      if (orphans.length === 0) continue;
+      // Conditional on the job id read, so a row another pass or a resend moved on is left alone.
+      const { rows: renamed } = await sql<{ id: string; job_id: string }>(
+        this.emails.manager,
+        `UPDATE emails SET job_id = emails.id::text || '-' || (emails.enqueues + 1), enqueues = emails.enqueues + 1
+           FROM unnest($1::uuid[], $2::text[]) AS t(id, job_id)
+          WHERE emails.id = t.id AND emails.job_id = t.job_id
+          RETURNING emails.id, emails.job_id`,
+        [orphans.map((row) => row.id), orphans.map((row) => row.job_id)],
+      );
+      await this.queues.enqueueMany(
+        JobName.SendMail,
+        renamed.map((row) => ({ payload: { emailId: row.id }, options: this.sendOptions(row.job_id) })),
+      );
+      requeued += renamed.length;
     }
     if (requeued > 0) this.logger.warn(`re-enqueued ${requeued} outbox row(s) that had no live job`);
     return { requeued };
@@ -239,19 +253,15 @@ export class OutboxService implements OnModuleInit {
    * caller that wrote it with `insertIntoOutbox` in a statement of its own.
    */
   dispatch(emailId: string): Promise<void> {
-    return this.queues.enqueueBatched(
-      JobName.SendMail,
-      { emailId },
-      { jobId: emailId, attempts: this.config.mail.attempts, backoffBaseMs: this.config.mail.backoffBaseMs },
-    );
+    return this.queues.enqueueBatched(JobName.SendMail, { emailId }, this.sendOptions(emailId));
   }
 
   private enqueueSend(emailId: string, jobId: string): Promise<void> {
-    return this.queues.enqueue(
-      JobName.SendMail,
-      { emailId },
-      { jobId, attempts: this.config.mail.attempts, backoffBaseMs: this.config.mail.backoffBaseMs },
-    );
+    return this.queues.enqueue(JobName.SendMail, { emailId }, this.sendOptions(jobId));
+  }
+
+  private sendOptions(jobId: string): EnqueueOptions {
+    return { jobId, attempts: this.config.mail.attempts, backoffBaseMs: this.config.mail.backoffBaseMs };
   }
 }
 

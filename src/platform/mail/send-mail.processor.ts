@@ -1,4 +1,5 @@
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Job, UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
@@ -15,10 +16,24 @@ export type SendMailResult = { sent: string } | { skipped: string };
 
 type ClaimedEmail = Pick<Email, 'id' | 'toAddress' | 'toName' | 'subject' | 'html' | 'text' | 'headers' | 'attachments'>;
 
+/** One send attempt asking for its row: the job it runs for and the token that will fence its outcome. */
+interface Claim {
+  emailId: string;
+  jobId: string;
+  token: string;
+}
+
 /**
  * The `mail` queue's `send` job. The row is claimed (queued → sending) with a
  * conditional update before SMTP, so a re-run, a duplicate job or the
  * reconciler never sends a sent row again.
+ *
+ * The claim is fenced: it records a token of this attempt, and every outcome
+ * (sent, failed, back to queued) is written only while the row still carries
+ * it. A row left in `sending` is claimed again only by a new run of the job
+ * the row names, which BullMQ starts only once the previous run's lock has
+ * expired (its worker died or stalled); a worker that is merely slow at SMTP
+ * keeps renewing its lock, so nobody takes its row over.
  *
  * Claims and "sent" marks of the jobs in flight are coalesced into one
  * statement each (a commit per batch instead of two per message); each job
@@ -27,8 +42,11 @@ type ClaimedEmail = Pick<Email, 'id' | 'toAddress' | 'toName' | 'subject' | 'htm
  */
 @Injectable()
 export class SendMailProcessor implements OnModuleInit {
-  private readonly claims = new CoalescingBatcher<string, ClaimedEmail | null>((ids) => this.claimAll(ids));
-  private readonly sentMarks = new CoalescingBatcher<{ id: string; messageId: string }, void>((sent) => this.markAllSent(sent));
+  private readonly logger = new Logger(SendMailProcessor.name);
+  private readonly claims = new CoalescingBatcher<Claim, ClaimedEmail | null>((claims) => this.claimAll(claims));
+  private readonly sentMarks = new CoalescingBatcher<{ id: string; messageId: string; token: string }, boolean>((sent) =>
+    this.markAllSent(sent),
+  );
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -46,7 +64,8 @@ export class SendMailProcessor implements OnModuleInit {
   }
 
   async process(job: Job<JobPayloads[JobName.SendMail]>): Promise<SendMailResult> {
-    const email = await this.claims.submit(job.data.emailId);
+    const token = randomUUID();
+    const email = await this.claims.submit({ emailId: job.data.emailId, jobId: String(job.id), token });
     if (!email) {
       const row = await this.db.getRepository(Email).findOne({ where: { id: job.data.emailId }, select: { status: true } });
       return { skipped: row ? `email is ${row.status}` : 'email no longer exists' };
@@ -69,23 +88,26 @@ export class SendMailProcessor implements OnModuleInit {
       const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       if (permanent || lastAttempt) {
         await this.db.query(
-          `UPDATE emails SET status = 'failed', failed_at = now(), last_error = $2 WHERE id = $1 AND status = 'sending'`,
-          [email.id, message],
+          `UPDATE emails SET status = 'failed', failed_at = now(), last_error = $2 WHERE id = $1 AND status = 'sending' AND claim_token = $3`,
+          [email.id, message, token],
         );
         if (permanent) throw new UnrecoverableError(`email ${email.id} to ${email.toAddress} refused: ${message}`);
       } else {
-        await this.db.query(`UPDATE emails SET status = 'queued', last_error = $2 WHERE id = $1 AND status = 'sending'`, [
+        await this.db.query(`UPDATE emails SET status = 'queued', last_error = $2 WHERE id = $1 AND status = 'sending' AND claim_token = $3`, [
           email.id,
           message,
+          token,
         ]);
       }
       // Rethrown so BullMQ applies its backoff and counts the attempt.
       throw error;
     }
     // Outside the catch: the server has the message, so a failure to record it
-    // must not put the row back in the queue. It stays `sending` and is only
-    // sent again after the send timeout, the one duplicate design.md accepts.
-    await this.sentMarks.submit({ id: email.id, messageId });
+    // must not put the row back in the queue. It stays `sending` and is sent
+    // again only by a new run of its job, the one duplicate design.md accepts.
+    if (!(await this.sentMarks.submit({ id: email.id, messageId, token }))) {
+      this.logger.warn({ emailId: email.id, jobId: job.id }, `email ${email.id} was sent by an attempt whose claim another attempt had taken over`);
+    }
     return { sent: messageId };
   }
 
@@ -94,35 +116,35 @@ export class SendMailProcessor implements OnModuleInit {
    * Rows are locked in id order, so two processes claiming overlapping
    * batches (a duplicate job) wait for each other instead of deadlocking.
    */
-  private async claimAll(ids: string[]): Promise<Array<ClaimedEmail | null>> {
-    const rows = await poolQuery<ClaimedEmail>(
+  private async claimAll(claims: Claim[]): Promise<Array<ClaimedEmail | null>> {
+    const rows = await poolQuery<ClaimedEmail & { token: string }>(
       this.db,
       `UPDATE emails
-          SET status = 'sending', claimed_at = now(), attempts = attempts + 1
-        WHERE id IN (SELECT id FROM emails WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE)
-          AND (status = 'queued'
-               OR (status = 'sending' AND claimed_at < now() - make_interval(secs => $2)))
-        RETURNING id, to_address AS "toAddress", to_name AS "toName", subject, html, text, headers, attachments`,
-      [ids, this.config.mail.sendTimeoutMs / 1000],
+          SET status = 'sending', claimed_at = now(), attempts = attempts + 1, claim_token = t.token
+         FROM unnest($1::uuid[], $2::text[], $3::uuid[]) AS t(id, job_id, token)
+        WHERE emails.id IN (SELECT id FROM emails WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE)
+          AND emails.id = t.id
+          AND (emails.status = 'queued' OR (emails.status = 'sending' AND emails.job_id = t.job_id))
+        RETURNING emails.id, emails.claim_token AS token, to_address AS "toAddress", to_name AS "toName", subject, html, text, headers, attachments`,
+      [claims.map((c) => c.emailId), claims.map((c) => c.jobId), claims.map((c) => c.token)],
     );
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    // Two jobs for one row in the same batch: only the first may send it.
-    return ids.map((id) => {
-      const row = byId.get(id) ?? null;
-      byId.delete(id);
-      return row;
-    });
+    // Two attempts for one row in the same batch: only the one whose token the row took may send it.
+    const byToken = new Map(rows.map(({ token, ...row }) => [token, row]));
+    return claims.map((claim) => byToken.get(claim.token) ?? null);
   }
 
-  private async markAllSent(sent: Array<{ id: string; messageId: string }>): Promise<void[]> {
-    await poolQuery(
+  /** Answers, per message, whether its row still carried the attempt's claim and is now `sent`. */
+  private async markAllSent(sent: Array<{ id: string; messageId: string; token: string }>): Promise<boolean[]> {
+    const marked = await poolQuery<{ id: string }>(
       this.db,
       `UPDATE emails
           SET status = 'sent', message_id = t.message_id, sent_at = now(), last_error = NULL
-         FROM unnest($1::uuid[], $2::text[]) AS t(id, message_id)
-        WHERE emails.id = t.id AND emails.status = 'sending'`,
-      [sent.map((s) => s.id), sent.map((s) => s.messageId)],
+         FROM unnest($1::uuid[], $2::text[], $3::uuid[]) AS t(id, message_id, token)
+        WHERE emails.id = t.id AND emails.status = 'sending' AND emails.claim_token = t.token
+        RETURNING emails.id`,
+      [sent.map((s) => s.id), sent.map((s) => s.messageId), sent.map((s) => s.token)],
     );
-    return sent.map(() => undefined);
+    const ids = new Set(marked.map((row) => row.id));
+    return sent.map((s) => ids.has(s.id));
   }
 }

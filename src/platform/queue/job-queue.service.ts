@@ -3,6 +3,7 @@ import { JobsOptions, Queue } from 'bullmq';
 import { APP_CONFIG } from '../../config/config.module';
 import { AppConfig } from '../../config/app-config';
 import { CoalescingBatcher } from '../batching/coalescing-batcher';
+import { withTimeout } from '../async/with-timeout';
 import { QueueConnection, queuePrefix } from './queue-connection';
 import { JOB_QUEUE, JobName, JobPayloads, QueueName, assertJobId } from './queue-names';
 
@@ -18,7 +19,12 @@ export interface EnqueueOptions {
   backoffBaseMs?: number;
 }
 
-/** Producer side of every queue; available in every role. */
+/**
+ * Producer side of every queue; available in every role. Every call here is
+ * bounded by the add timeout (PLENARY_QUEUE_ADD_TIMEOUT_SECONDS): the rows a
+ * job is for are committed before it is added, so a queue that is down must
+ * not hold the request that saved them; the maintenance sweep adds the job.
+ */
 @Injectable()
 export class JobQueueService implements OnApplicationShutdown {
   private readonly queues = new Map<QueueName, Queue>();
@@ -33,7 +39,7 @@ export class JobQueueService implements OnApplicationShutdown {
     let queue = this.queues.get(name);
     if (!queue) {
       queue = new Queue(name, {
-        connection: this.connection.options,
+        connection: this.connection.producerOptions,
         prefix: queuePrefix(this.config, name),
         defaultJobOptions: {
           removeOnComplete: { age: DAY_SECONDS, count: 1000 },
@@ -50,14 +56,22 @@ export class JobQueueService implements OnApplicationShutdown {
     return Object.values(QueueName).map((name) => this.queue(name));
   }
 
+  /** Runs `work` against the queue within the add timeout; past it, rejects with a TimeoutError. */
+  bounded<T>(what: string, work: () => Promise<T>): Promise<T> {
+    return withTimeout(what, this.config.queue.addTimeoutMs, work());
+  }
+
   async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: EnqueueOptions): Promise<void> {
-    await this.queue(JOB_QUEUE[name]).add(name, payload, jobOptions(options));
+    await this.bounded(`adding ${name} job ${options.jobId}`, () => this.queue(JOB_QUEUE[name]).add(name, payload, jobOptions(options)));
   }
 
   /** Many jobs of one kind in one round trip. */
   async enqueueMany<N extends JobName>(name: N, jobs: Array<{ payload: JobPayloads[N]; options: EnqueueOptions }>): Promise<void> {
     if (jobs.length === 0) return;
-    await this.queue(JOB_QUEUE[name]).addBulk(jobs.map(({ payload, options }) => ({ name, data: payload, opts: jobOptions(options) })));
+    await this.addBulk(
+      name,
+      jobs.map(({ payload, options }) => ({ name, data: payload, opts: jobOptions(options) })),
+    );
   }
 
   /**
@@ -69,12 +83,16 @@ export class JobQueueService implements OnApplicationShutdown {
     let batcher = this.batchers.get(name);
     if (!batcher) {
       batcher = new CoalescingBatcher<BulkJob, void>(async (jobs) => {
-        await this.queue(JOB_QUEUE[name]).addBulk(jobs);
+        await this.addBulk(name, jobs);
         return jobs.map(() => undefined);
       }, 1000);
       this.batchers.set(name, batcher);
     }
     return batcher.submit({ name, data: payload, opts: jobOptions(options) });
+  }
+
+  private async addBulk(name: JobName, jobs: BulkJob[]): Promise<void> {
+    await this.bounded(`adding ${jobs.length} ${name} job(s)`, () => this.queue(JOB_QUEUE[name]).addBulk(jobs));
   }
 
   async onApplicationShutdown(): Promise<void> {

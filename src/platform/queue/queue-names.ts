@@ -3,7 +3,6 @@ export enum QueueName {
   Mail = 'mail',
   Reminders = 'reminders',
   Reports = 'reports',
-  Maintenance = 'maintenance',
 }
 
 export enum JobName {
@@ -11,15 +10,7 @@ export enum JobName {
   FanOut = 'fan-out',
   NotifyChange = 'notify-change',
   Announce = 'announce',
-  ReconcileOutbox = 'reconcile-outbox',
-  PruneTokens = 'prune-tokens',
-  AnonymiseRegistrations = 'anonymise-registrations',
-  SweepReminders = 'sweep-reminders',
   CompileReport = 'compile',
-  SweepReports = 'sweep-reports',
-  SweepRemovedPresentations = 'sweep-removed-presentations',
-  SweepChangeNotices = 'sweep-change-notices',
-  SweepAnnouncements = 'sweep-announcements',
 }
 
 /**
@@ -33,15 +24,7 @@ export interface JobPayloads {
   /** An agenda version that moved or cancelled sessions, or a postponed or cancelled event. */
   [JobName.NotifyChange]: { eventId: string; versionId?: string; change: 'agenda' | 'rescheduled' | 'cancelled' };
   [JobName.Announce]: { announcementId: string };
-  [JobName.ReconcileOutbox]: Record<string, never>;
-  [JobName.PruneTokens]: Record<string, never>;
-  [JobName.AnonymiseRegistrations]: Record<string, never>;
-  [JobName.SweepReminders]: Record<string, never>;
   [JobName.CompileReport]: { reportId: string };
-  [JobName.SweepReports]: Record<string, never>;
-  [JobName.SweepRemovedPresentations]: Record<string, never>;
-  [JobName.SweepChangeNotices]: Record<string, never>;
-  [JobName.SweepAnnouncements]: Record<string, never>;
 }
 
 export const JOB_QUEUE: { [N in JobName]: QueueName } = {
@@ -49,15 +32,7 @@ export const JOB_QUEUE: { [N in JobName]: QueueName } = {
   [JobName.FanOut]: QueueName.Reminders,
   [JobName.NotifyChange]: QueueName.Reminders,
   [JobName.Announce]: QueueName.Reminders,
-  [JobName.ReconcileOutbox]: QueueName.Maintenance,
-  [JobName.PruneTokens]: QueueName.Maintenance,
-  [JobName.AnonymiseRegistrations]: QueueName.Maintenance,
-  [JobName.SweepReminders]: QueueName.Maintenance,
   [JobName.CompileReport]: QueueName.Reports,
-  [JobName.SweepReports]: QueueName.Maintenance,
-  [JobName.SweepRemovedPresentations]: QueueName.Maintenance,
-  [JobName.SweepChangeNotices]: QueueName.Maintenance,
-  [JobName.SweepAnnouncements]: QueueName.Maintenance,
 };
 
 /** BullMQ refuses `:` in custom job ids; dedupe keys in Postgres may keep it. */

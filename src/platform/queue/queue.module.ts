@@ -1,7 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { JobQueueService, QUEUE_CONNECTION } from './job-queue.service';
-import { MaintenanceSchedulerService } from './maintenance-scheduler.service';
 import { QueueConnection } from './queue-connection';
 import { QueueWorkersService } from './queue-workers.service';
 
@@ -15,9 +14,8 @@ export class QueueModule {
         { provide: QUEUE_CONNECTION, useValue: QueueConnection.open(config, databaseUrl) },
         JobQueueService,
         QueueWorkersService,
-        MaintenanceSchedulerService,
       ],
-      exports: [QUEUE_CONNECTION, JobQueueService, QueueWorkersService, MaintenanceSchedulerService],
+      exports: [QUEUE_CONNECTION, JobQueueService, QueueWorkersService],
     };
   }
 }

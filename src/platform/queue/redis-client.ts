@@ -11,6 +11,12 @@ export interface RedisClientOptions {
    * path a command fails at the first failed reconnection instead.
    */
   waitForReconnect: boolean;
+  /**
+   * Whether commands wait in ioredis' queue while the connection is down.
+   * Off for producers: a request adding a job must fail at once, not after
+   * Redis returns.
+   */
+  offlineQueue?: boolean;
 }
 
 /**
@@ -22,6 +28,7 @@ export function createRedisClient(target: RedisTarget, options: RedisClientOptio
   const common: RedisOptions = {
     connectionName: options.connectionName,
     maxRetriesPerRequest: options.waitForReconnect ? null : 0,
+    enableOfflineQueue: options.offlineQueue ?? true,
     // A master demoted by a failover answers writes with READONLY until the
     // client reconnects, through the Sentinels, to the promoted one.
     reconnectOnError: (error) => (error.message.startsWith('READONLY') ? 2 : false),
@@ -30,6 +37,7 @@ export function createRedisClient(target: RedisTarget, options: RedisClientOptio
   if (target.mode === 'cluster') {
     const [first] = target.nodes;
     const clusterOptions: ClusterOptions = {
+      enableOfflineQueue: options.offlineQueue ?? true,
       redisOptions: { ...common, ...credentials(first), tls: first.tls ? {} : undefined },
     };
     return new Cluster(

@@ -1,8 +1,11 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
+import { DataSource } from 'typeorm';
 import { OrganiserPrincipal } from '../../auth/principal';
 import { createEventSchema } from '../../events/dto/create-event.dto';
 import { EventsService } from '../../events/events.service';
+import { fleetProblems, readFleetStatus } from '../../platform/maintenance/fleet-status';
 import { localDate, localDatesBetween } from '../../platform/time/zoned-time';
 import { CheckInsService } from '../../registration/check-ins.service';
 import { RegistrationQueriesService } from '../../registration/registration-queries.service';
@@ -23,6 +26,7 @@ export class DashboardEventsController {
     private readonly events: EventsService,
     private readonly registrations: RegistrationQueriesService,
     private readonly checkIns: CheckInsService,
+    @InjectDataSource() private readonly db: DataSource,
   ) {}
 
   @Get()
@@ -84,6 +88,11 @@ export class DashboardEventsController {
     res.redirect(303, `/dashboard/events/${eventId}?published=1`);
   }
 
+  private async fleet() {
+    const status = await readFleetStatus((text, params) => this.db.query(text, params));
+    return { ...status, problems: fleetProblems(status) };
+  }
+
   private async renderList(
     req: Request,
     res: Response,
@@ -92,12 +101,17 @@ export class DashboardEventsController {
     errors: FormErrors,
     status: number,
   ): Promise<void> {
-    const page = await this.events.listFor(organiserOf(req).organiserId, { limit: 50, cursor });
+    const organiser = organiserOf(req);
+    const [page, fleet] = await Promise.all([
+      this.events.listFor(organiser.organiserId, { limit: 50, cursor }),
+      // Administrators see the workers as GET /health/fleet does.
+      organiser.isAdmin ? this.fleet() : null,
+    ]);
     this.renderer.page(
       req,
       res,
       'dashboard/events',
-      { events: page.items, nextCursor: page.nextCursor, values, errors: shownErrors(errors) },
+      { events: page.items, nextCursor: page.nextCursor, values, errors: shownErrors(errors), fleet },
       { title: 'Your events', dashboard: true, private: true, status, stylesheets: ['dashboard.css'] },
     );
   }

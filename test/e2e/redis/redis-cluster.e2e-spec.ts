@@ -50,7 +50,7 @@ describe('on a Redis Cluster (REDIS_CLUSTER_NODES)', () => {
     const health = await app.http.get('/health').expect(200);
     expect(health.body.checks.queue).toEqual({ status: 'up' });
     const queues = await app.http.get('/admin/queues/api/queues').set('Authorization', auth).expect(200);
-    expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['mail', 'maintenance', 'reminders', 'reports']);
+    expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['mail', 'reminders', 'reports']);
     const metrics = await app.http.get('/metrics').expect(200);
     expect(metrics.text).toMatch(/plenary_queue_jobs\{queue="mail",state="waiting"\} \d+/);
   });
@@ -112,7 +112,7 @@ describe('on a Redis Cluster (REDIS_CLUSTER_NODES)', () => {
         holders.set(queue, (holders.get(queue) ?? new Set()).add(node.address));
       }
     }
-    expect([...holders.keys()].sort()).toEqual(expect.arrayContaining(['mail', 'maintenance', 'reminders', 'reports']));
+    expect([...holders.keys()].sort()).toEqual(expect.arrayContaining(['mail', 'reminders', 'reports']));
     for (const [queue, nodes] of holders) expect({ queue, nodes: nodes.size }).toEqual({ queue, nodes: 1 });
     expect(new Set([...holders.values()].map((nodes) => [...nodes][0])).size).toBeGreaterThan(1);
   });

@@ -5,6 +5,7 @@ import { Client } from 'pg';
 import { CountingSmtpSink } from '../../support/counting-smtp-sink';
 import { createOpenEvent } from '../../support/future-event';
 import { PlenaryProcess, cleanEnv } from '../../support/plenary-process';
+import { ReminderProgress, reminderProgress } from '../../support/reminder-progress';
 import { SeededAttendee, seedConfirmedAttendees } from '../../support/seed-attendees';
 import { ADMIN, TestApp, login, startTestApp, testEnv } from '../../support/test-app';
 import { TestDatabase, createTestDatabase } from '../../support/test-database';
@@ -14,16 +15,9 @@ import { waitFor } from '../../support/wait-for';
 const MAIN = resolve(__dirname, '../../../dist/main.js');
 const RECIPIENTS = 2000;
 
-interface Progress {
-  rows: number;
-  sent: number;
-  sending: number;
-  state: string;
-}
-
 /**
- * design.md "Queues": a row left in `sending` past the send timeout is sent
- * again, and the one duplicate possible is a message the SMTP server accepted
+ * design.md "Queues": a row whose claiming worker died is sent again once
+ * its job's lock expires, and the one duplicate possible is a message the SMTP server accepted
  * just before a crash. Here the API runs in this process (role api, adds jobs
  * only) and the workers are OS processes, so one can be SIGKILLed mid-way
  * through a reminder's fan-out and delivery, and another started in its place.
@@ -41,11 +35,10 @@ describe('a worker process killed during a 2,000-recipient reminder fan-out', ()
     if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run "npm run build" first (npm test does)`);
     db = await createTestDatabase();
     smtp = await new CountingSmtpSink().start();
-    // testEnv already sets PLENARY_QUEUE_LOCK_SECONDS=2, PLENARY_MAIL_SEND_TIMEOUT_SECONDS=3 and
-    // PLENARY_SWEEP_INTERVAL_SECONDS=1; they are spelled out because this test depends on them.
+    // testEnv already sets PLENARY_QUEUE_LOCK_SECONDS=2 and PLENARY_SWEEP_INTERVAL_SECONDS=1;
+    // they are spelled out because this test depends on them.
     env = testEnv(db.url, smtp.url, {
       PLENARY_QUEUE_LOCK_SECONDS: '2',
-      PLENARY_MAIL_SEND_TIMEOUT_SECONDS: '3',
       PLENARY_SWEEP_INTERVAL_SECONDS: '1',
     });
     api = await startTestApp({ ...env, PLENARY_ROLE: 'api' });
@@ -78,18 +71,6 @@ describe('a worker process killed during a 2,000-recipient reminder fan-out', ()
     return child;
   }
 
-  async function progress(eventId: string, ruleId: string): Promise<Progress> {
-    const [row] = await db.query<Progress>(
-      `SELECT count(*)::int AS rows,
-              count(*) FILTER (WHERE status = 'sent')::int AS sent,
-              count(*) FILTER (WHERE status = 'sending')::int AS sending,
-              (SELECT state FROM scheduled_reminders WHERE rule_id = $2) AS state
-         FROM emails WHERE event_id = $1 AND kind = 'reminder'`,
-      [eventId, ruleId],
-    );
-    return row;
-  }
-
   it('delivers every reminder after a new worker takes over, duplicating only messages caught in flight at the kill', async () => {
     const event = await createOpenEvent(api.http, auth, { defaultReminders: false });
     const attendees: SeededAttendee[] = await seedConfirmedAttendees(db, event.id, RECIPIENTS);
@@ -107,9 +88,9 @@ describe('a worker process killed during a 2,000-recipient reminder fan-out', ()
     // recipient's link (every reminder carries a magic link), however fast it runs: a table
     // lock that stops inserts of tokens and nothing the sending needs. The worker goes on
     // sending the committed batches, and is killed once some (not all) are sent.
-    await waitFor('the first batch of reminder rows', async () => (await progress(event.id, rule.body.id)).rows > 0, 20_000, 10);
-    let beforeKill: Progress;
-    let afterKill: Progress;
+    await waitFor('the first batch of reminder rows', async () => (await reminderProgress(db, event.id)).rows > 0, 20_000, 10);
+    let beforeKill: ReminderProgress;
+    let afterKill: ReminderProgress;
     let inFlight: Array<{ id: string; to_address: string }>;
     await locker.query('BEGIN');
     try {
@@ -120,7 +101,7 @@ describe('a worker process killed during a 2,000-recipient reminder fan-out', ()
           const blocked = await db.query(`SELECT 1 FROM pg_stat_activity WHERE $1::int = ANY(pg_blocking_pids(pid))`, [
             (locker as unknown as { processID: number }).processID,
           ]);
-          const now = await progress(event.id, rule.body.id);
+          const now = await reminderProgress(db, event.id);
           return blocked.length > 0 && now.sent >= Math.min(RECIPIENTS / 20, now.rows / 2) ? now : null;
         },
         20_000,
@@ -128,7 +109,7 @@ describe('a worker process killed during a 2,000-recipient reminder fan-out', ()
       );
       await first.stop('SIGKILL');
       // No worker runs now (the API process only adds jobs), so the rows stay as the dead worker left them.
-      afterKill = await progress(event.id, rule.body.id);
+      afterKill = await reminderProgress(db, event.id);
       inFlight = await db.query<{ id: string; to_address: string }>(
         `SELECT id, to_address FROM emails WHERE event_id = $1 AND kind = 'reminder' AND status = 'sending'`,
         [event.id],
@@ -147,7 +128,7 @@ describe('a worker process killed during a 2,000-recipient reminder fan-out', ()
     const done = await waitFor(
       'every reminder row to be sent',
       async () => {
-        const now = await progress(event.id, rule.body.id);
+        const now = await reminderProgress(db, event.id);
         return now.rows === RECIPIENTS && now.sent === RECIPIENTS && now.state === 'fanned_out' ? now : null;
       },
       45_000,

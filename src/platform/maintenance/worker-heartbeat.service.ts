@@ -1,0 +1,56 @@
+import { hostname } from 'node:os';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG } from '../../config/config.module';
+import { AppConfig } from '../../config/app-config';
+import { QueueWorkersService } from '../queue/queue-workers.service';
+import { PROCESS_ID } from './process-id';
+
+/** A worker missing this many heartbeats in a row counts as gone. */
+export const MISSED_HEARTBEATS = 3;
+/** Rows of processes silent this long are removed. */
+const FORGET_AFTER = '1 day';
+
+/**
+ * A process that runs workers says so in `worker_heartbeats` every
+ * PLENARY_WORKER_HEARTBEAT_SECONDS, and removes its row when it stops; the
+ * fleet endpoint, the dashboard and `plenary-cli worker-health` read them.
+ */
+@Injectable()
+export class WorkerHeartbeatService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(WorkerHeartbeatService.name);
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly workers: QueueWorkersService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.workers.runsWorkers) return;
+    await this.beat();
+    this.timer = setInterval(() => {
+      this.beat().catch((error: unknown) => this.logger.warn({ err: error }, 'could not record this worker’s heartbeat'));
+    }, this.config.queue.heartbeatMs);
+  }
+
+  private async beat(): Promise<void> {
+    await this.db.query(
+      `INSERT INTO worker_heartbeats (worker_id, host, pid, stale_after_ms) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (worker_id) DO UPDATE SET last_seen_at = now(), stale_after_ms = EXCLUDED.stale_after_ms`,
+      [PROCESS_ID, hostname(), process.pid, MISSED_HEARTBEATS * this.config.queue.heartbeatMs],
+    );
+    await this.db.query(`DELETE FROM worker_heartbeats WHERE last_seen_at < now() - interval '${FORGET_AFTER}'`);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    if (!this.timer) return;
+    clearInterval(this.timer);
+    this.timer = null;
+    await this.db
+      .query(`DELETE FROM worker_heartbeats WHERE worker_id = $1`, [PROCESS_ID])
+      .catch((error: unknown) => this.logger.warn({ err: error }, 'could not remove this worker’s heartbeat'));
+  }
+}
