@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { STATUS_CODES } from 'node:http';
 import { join } from 'node:path';
 import express, { RequestHandler, Response } from 'express';
@@ -10,6 +10,7 @@ import { LoginService } from './auth/login.service';
 import { OrganisersService } from './auth/organisers.service';
 import { checkJsonBody, MAX_JSON_DEPTH } from './platform/http/json-body-check';
 import { FieldError } from './platform/http/problem';
+import { openApiDocument } from './platform/http/openapi/openapi-document';
 import { ProblemDetailsFilter } from './platform/http/problem-details.filter';
 import { requestLogging } from './platform/logging/request-logging';
 import { MetricsService } from './platform/metrics/metrics.service';
@@ -81,17 +82,5 @@ function problem(res: Response, status: number, detail: string, errors?: FieldEr
 }
 
 function setUpOpenApi(app: INestApplication): void {
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Plenary')
-      .setDescription(
-        'Event-planning workflow service: agendas, presenters, registrations, reminders and post-event reports. ' +
-          'Errors are application/problem+json; lists are {items, nextCursor}; times carry the event\'s offset.',
-      )
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', customSiteTitle: 'Plenary API' });
+  SwaggerModule.setup('docs', app, openApiDocument(app), { jsonDocumentUrl: 'docs-json', customSiteTitle: 'Plenary API' });
 }

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, ParseIntPipe, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CurrentOrganiser } from '../auth/auth.decorators';
@@ -12,7 +12,6 @@ import { PublishVersionInput, publishVersionSchema } from './dto/publish-version
 import { WorkingAgendaService } from './working-agenda.service';
 
 @ApiTags('agenda')
-@ApiBearerAuth()
 @Controller('events/:eventId/agenda')
 @UseGuards(EventAccessGuard)
 export class AgendaVersionsController {

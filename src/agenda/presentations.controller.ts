@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, HttpCode, Next, Param, Patch, Post, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { NextFunction, Response } from 'express';
 import { z } from 'zod';
 import { EventAccessGuard } from '../events/event-access.guard';
@@ -20,7 +20,6 @@ const listQuerySchema = z.object({
 });
 
 @ApiTags('agenda')
-@ApiBearerAuth()
 @Controller('events/:eventId/presentations')
 @UseGuards(EventAccessGuard)
 export class PresentationsController {

@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, HttpCode, Param, Patch, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { EventAccessGuard } from '../events/event-access.guard';
 import { IdParam } from '../platform/http/id-param.pipe';
 import { ApiZodBody, ZodBody } from '../platform/http/zod-body.decorator';
@@ -8,7 +8,6 @@ import { CreateThemeInput, UpdateThemeInput, createThemeSchema, updateThemeSchem
 import { RoomsService } from './rooms.service';
 
 @ApiTags('agenda')
-@ApiBearerAuth()
 @Controller('events/:eventId')
 @UseGuards(EventAccessGuard)
 export class RoomsController {

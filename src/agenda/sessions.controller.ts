@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, Param, Patch, Post, Put, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { EventAccessGuard } from '../events/event-access.guard';
 import { IdParam } from '../platform/http/id-param.pipe';
 import { ApiZodBody, ZodBody } from '../platform/http/zod-body.decorator';
@@ -9,7 +9,6 @@ import { PresentationsService } from './presentations.service';
 import { SessionsService } from './sessions.service';
 
 @ApiTags('agenda')
-@ApiBearerAuth()
 @Controller('events/:eventId/sessions')
 @UseGuards(EventAccessGuard)
 export class SessionsController {

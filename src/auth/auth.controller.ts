@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { Problem } from '../platform/http/problem';
 import { RateLimitGuard, RateLimited } from '../platform/http/rate-limit.guard';
 import { ApiZodBody, ZodBody } from '../platform/http/zod-body.decorator';
@@ -33,13 +33,11 @@ export class AuthController {
 
   @Post('logout')
   @HttpCode(204)
-  @ApiBearerAuth()
   async logout(@CurrentOrganiser() me: OrganiserPrincipal): Promise<void> {
     await this.logins.end(me.sessionId);
   }
 
   @Get('me')
-  @ApiBearerAuth()
   me(@CurrentOrganiser() me: OrganiserPrincipal) {
     return this.organisers.view(me.organiserId);
   }

@@ -1,12 +1,11 @@
 import { Controller, Get, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { ApiZodBody, ZodBody } from '../platform/http/zod-body.decorator';
 import { AdminOnly } from './auth.decorators';
 import { CreateOrganiserInput, createOrganiserSchema } from './dto/create-organiser.dto';
 import { OrganisersService } from './organisers.service';
 
 @ApiTags('organisers')
-@ApiBearerAuth()
 @Controller('organisers')
 @AdminOnly()
 export class OrganisersController {

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { IdParam } from '../platform/http/id-param.pipe';
 import { pageQuerySchema } from '../platform/http/pagination';
@@ -16,7 +16,6 @@ export const emailQuerySchema = pageQuerySchema.extend({
 
 /** The event's outbox: every email it caused, with its delivery status. */
 @ApiTags('events')
-@ApiBearerAuth()
 @Controller('events/:eventId/emails')
 @UseGuards(EventAccessGuard)
 export class EventEmailsController {

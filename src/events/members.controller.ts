@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { CurrentOrganiser } from '../auth/auth.decorators';
 import { OrganiserPrincipal } from '../auth/principal';
 import { IdParam } from '../platform/http/id-param.pipe';
@@ -10,7 +10,6 @@ import { EventAccessGuard, OwnersOnly } from './event-access.guard';
 import { MembersService } from './members.service';
 
 @ApiTags('events')
-@ApiBearerAuth()
 @Controller('events/:eventId/members')
 @UseGuards(EventAccessGuard)
 export class MembersController {

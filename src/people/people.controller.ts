@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, HttpCode, Param, Patch, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { EventAccessGuard } from '../events/event-access.guard';
 import { IdParam } from '../platform/http/id-param.pipe';
@@ -12,7 +12,6 @@ import { PeopleService } from './people.service';
 const peopleQuerySchema = pageQuerySchema.extend({ q: z.string().trim().max(200).optional() });
 
 @ApiTags('people')
-@ApiBearerAuth()
 @Controller('events/:eventId/people')
 @UseGuards(EventAccessGuard)
 export class PeopleController {

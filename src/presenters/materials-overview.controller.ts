@@ -1,9 +1,9 @@
 import { Controller, Get, Next, Param, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { NextFunction, Response } from 'express';
 import { EventAccessGuard } from '../events/event-access.guard';
 import { ZodQuery } from '../platform/http/zod-body.decorator';
-import { MATERIALS_FILTERS, MaterialsOverviewQuery, materialsOverviewQuerySchema } from './dto/materials-overview-query.dto';
+import { MaterialsOverviewQuery, materialsOverviewQuerySchema } from './dto/materials-overview-query.dto';
 import { MaterialsOverviewService } from './materials-overview.service';
 
 /**
@@ -15,7 +15,6 @@ import { MaterialsOverviewService } from './materials-overview.service';
  * registers first.
  */
 @ApiTags('presenters')
-@ApiBearerAuth()
 @Controller('events/:eventId/presentations')
 @UseGuards(EventAccessGuard)
 export class MaterialsOverviewController {
@@ -27,8 +26,6 @@ export class MaterialsOverviewController {
     description:
       "Without `materials`: the working agenda's presentations. With it: who submitted, when, the latest version, `materialsDueAt` and lateness.",
   })
-  @ApiQuery({ name: 'materials', enum: MATERIALS_FILTERS, required: false })
-  @ApiQuery({ name: 'sessionId', required: false })
   async list(
     @Param('eventId') eventId: string,
     @ZodQuery(materialsOverviewQuerySchema) query: MaterialsOverviewQuery,

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Patch, Post, Req, Res, StreamableFile, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { PresentationsService } from '../agenda/presentations.service';
 import { CurrentOrganiser } from '../auth/auth.decorators';
@@ -14,7 +14,6 @@ import { UPLOAD_BODY } from './multipart-upload';
 
 /** Organisers' side of a presentation's materials: list, download, upload on a presenter's behalf, publish. */
 @ApiTags('presenters')
-@ApiBearerAuth()
 @Controller('events/:eventId/presentations/:presentationId/materials')
 @UseGuards(EventAccessGuard)
 export class OrganiserMaterialsController {

@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, Param, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CurrentOrganiser } from '../auth/auth.decorators';
 import { OrganiserPrincipal } from '../auth/principal';
@@ -11,7 +11,6 @@ import { PresenterInvitationsService } from './presenter-invitations.service';
 
 /** Organisers invite a presentation's presenters, see their answers, and revoke their links. */
 @ApiTags('presenters')
-@ApiBearerAuth()
 @Controller('presentations/:presentationId/invitations')
 @UseGuards(PresentationEventGuard)
 export class PresenterInvitationsController {

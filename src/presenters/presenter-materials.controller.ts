@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Post, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentMagicLink, MagicLinkOnly } from '../auth/auth.decorators';
 import { MagicLinkPrincipal } from '../auth/principal';
@@ -11,7 +11,6 @@ import { PresenterPortalService } from './presenter-portal.service';
 
 /** A presenter's materials: upload a new version, list them, download one. */
 @ApiTags('presenters')
-@ApiBearerAuth()
 @Controller('presentations/:presentationId/materials')
 @MagicLinkOnly('presenter')
 export class PresenterMaterialsController {

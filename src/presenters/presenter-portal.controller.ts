@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { CurrentMagicLink, MagicLinkOnly } from '../auth/auth.decorators';
 import { MagicLinkPrincipal } from '../auth/principal';
 import { IdParam } from '../platform/http/id-param.pipe';
@@ -13,7 +13,6 @@ import { PresenterPortalService } from './presenter-portal.service';
  * answer is never a side effect of editing the text.
  */
 @ApiTags('presenters')
-@ApiBearerAuth()
 @Controller()
 @MagicLinkOnly('presenter')
 export class PresenterPortalController {

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Post, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { CurrentOrganiser } from '../auth/auth.decorators';
@@ -13,7 +13,6 @@ import { CheckInInput, checkInSchema } from './dto/check-in.dto';
 const listQuerySchema = z.object({ day: z.iso.date({ message: 'expected a date such as 2019-10-08' }).optional() });
 
 @ApiTags('registration')
-@ApiBearerAuth()
 @Controller('events/:eventId/check-ins')
 @UseGuards(EventAccessGuard)
 export class CheckInsController {

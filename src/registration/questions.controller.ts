@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, HttpCode, Param, Patch, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/auth.decorators';
 import { EventAccessGuard } from '../events/event-access.guard';
 import { EventsService } from '../events/events.service';
@@ -18,7 +18,6 @@ export class QuestionsController {
   ) {}
 
   @Post()
-  @ApiBearerAuth()
   @UseGuards(EventAccessGuard)
   @ApiZodBody(createQuestionSchema)
   create(@Param('eventId') eventId: string, @ZodBody(createQuestionSchema) body: CreateQuestionInput) {
@@ -35,7 +34,6 @@ export class QuestionsController {
   }
 
   @Patch(':questionId')
-  @ApiBearerAuth()
   @UseGuards(EventAccessGuard)
   @ApiZodBody(updateQuestionSchema)
   update(
@@ -47,7 +45,6 @@ export class QuestionsController {
   }
 
   @Delete(':questionId')
-  @ApiBearerAuth()
   @UseGuards(EventAccessGuard)
   @HttpCode(204)
   remove(@Param('eventId') eventId: string, @Param('questionId', new IdParam('question')) questionId: string) {

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { Public } from '../auth/auth.decorators';
@@ -17,7 +17,7 @@ import { RegistrationDetailsService } from './registration-details.service';
 import { RegistrationQueriesService } from './registration-queries.service';
 import { registrationCsvLine, registrationsCsvHeader } from './registrations-csv';
 import { RegistrationErasureService } from './registration-erasure.service';
-import { RegistrationsImportService } from './registrations-import.service';
+import { IMPORT_COLUMNS, RegistrationsImportService } from './registrations-import.service';
 import { RegistrationsService } from './registrations.service';
 import { registrationView } from './registration.view';
 
@@ -64,7 +64,6 @@ export class RegistrationsController {
 
   /** JSON pages, or the whole filtered list as CSV with `Accept: text/csv`. */
   @Get()
-  @ApiBearerAuth()
   @UseGuards(EventAccessGuard)
   async list(
     @Param('eventId') eventId: string,
@@ -89,9 +88,16 @@ export class RegistrationsController {
   /** Bulk entry: `Content-Type: text/csv` with a header line; answers which lines were refused and why. */
   @Post('import')
   @HttpCode(200)
-  @ApiBearerAuth()
   @UseGuards(EventAccessGuard)
   @ApiConsumes('text/csv')
+  @ApiBody({
+    schema: {
+      type: 'string',
+      description:
+        `Comma-separated, a header line naming columns among ${Object.keys(IMPORT_COLUMNS).join(', ')} (name and email required), ` +
+        'then one registration a line, as the CSV export writes them. Up to 10 MB.',
+    },
+  })
   async import(
     @Param('eventId') eventId: string,
     @Req() req: Request,
@@ -104,14 +110,12 @@ export class RegistrationsController {
   }
 
   @Get('counts')
-  @ApiBearerAuth()
   @UseGuards(EventAccessGuard)
   counts(@Param('eventId') eventId: string) {
     return this.queries.counts(eventId);
   }
 
   @Get(':registrationId')
-  @ApiBearerAuth()
   @UseGuards(EventAccessGuard)
   async get(@Param('eventId') eventId: string, @Param('registrationId', new IdParam('registration')) registrationId: string) {
     const event = await this.events.getEntity(eventId);
@@ -119,7 +123,6 @@ export class RegistrationsController {
   }
 
   @Patch(':registrationId')
-  @ApiBearerAuth()
   @UseGuards(EventAccessGuard)
   @ApiZodBody(updateRegistrationSchema)
   async update(
@@ -134,7 +137,6 @@ export class RegistrationsController {
 
   @Post(':registrationId/approve')
   @HttpCode(200)
-  @ApiBearerAuth()
   @UseGuards(EventAccessGuard)
   async approve(@Param('eventId') eventId: string, @Param('registrationId', new IdParam('registration')) registrationId: string) {
     const { registration, person, event } = await this.registrations.approve(eventId, registrationId);
@@ -143,7 +145,6 @@ export class RegistrationsController {
 
   @Post(':registrationId/reject')
   @HttpCode(200)
-  @ApiBearerAuth()
   @UseGuards(EventAccessGuard)
   async reject(@Param('eventId') eventId: string, @Param('registrationId', new IdParam('registration')) registrationId: string) {
     const { registration, person, event } = await this.registrations.reject(eventId, registrationId);
@@ -153,7 +154,6 @@ export class RegistrationsController {
   /** Erases the person's data (name, email, organisation, answers); counts stay. */
   @Post(':registrationId/erase')
   @HttpCode(204)
-  @ApiBearerAuth()
   @UseGuards(EventAccessGuard)
   async erase(
     @Param('eventId') eventId: string,
@@ -164,7 +164,6 @@ export class RegistrationsController {
 
   @Post(':registrationId/cancel')
   @HttpCode(200)
-  @ApiBearerAuth()
   @UseGuards(EventAccessGuard)
   async cancel(@Param('eventId') eventId: string, @Param('registrationId', new IdParam('registration')) registrationId: string) {
     const { registration, person, event } = await this.registrations.cancel(eventId, registrationId);

@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, Header, HttpCode, Param, Patch, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { CurrentMagicLink, MagicLinkOnly, Public } from '../auth/auth.decorators';
 import { MagicLinkPrincipal } from '../auth/principal';
 import { EventsService } from '../events/events.service';
@@ -17,7 +17,6 @@ import { registrationView } from './registration.view';
 
 /** What attendees do with the link from their email (the token as Bearer). */
 @ApiTags('registration')
-@ApiBearerAuth()
 @Controller('registrations')
 export class SelfServiceController {
   constructor(

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { EventAccessGuard } from '../events/event-access.guard';
@@ -9,7 +9,6 @@ import { formatInZone } from '../platform/time/zoned-time';
 
 /** Who holds a seat, and who waits, in a session with limited places. */
 @ApiTags('registration')
-@ApiBearerAuth()
 @Controller('events/:eventId/sessions/:sessionId/signups')
 @UseGuards(EventAccessGuard)
 export class SessionSignupsController {

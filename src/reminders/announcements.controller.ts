@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { CurrentOrganiser } from '../auth/auth.decorators';
 import { OrganiserPrincipal } from '../auth/principal';
 import { EventAccessGuard } from '../events/event-access.guard';
@@ -9,7 +9,6 @@ import { AnnouncementsService } from './announcements.service';
 import { CreateAnnouncementInput, createAnnouncementSchema } from './dto/announcement.dto';
 
 @ApiTags('reminders')
-@ApiBearerAuth()
 @Controller('events/:eventId/announcements')
 @UseGuards(EventAccessGuard)
 export class AnnouncementsController {

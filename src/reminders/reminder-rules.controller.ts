@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, HttpCode, Param, Patch, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { EventAccessGuard } from '../events/event-access.guard';
 import { IdParam } from '../platform/http/id-param.pipe';
 import { ApiZodBody, ZodBody } from '../platform/http/zod-body.decorator';
@@ -12,7 +12,6 @@ import {
 import { ReminderRulesService } from './reminder-rules.service';
 
 @ApiTags('reminders')
-@ApiBearerAuth()
 @Controller('events/:eventId/reminder-rules')
 @UseGuards(EventAccessGuard)
 export class ReminderRulesController {

@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, HttpCode, Param, Patch, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { EventAccessGuard } from '../events/event-access.guard';
 import { IdParam } from '../platform/http/id-param.pipe';
 import { ApiZodBody, ZodBody } from '../platform/http/zod-body.decorator';
@@ -17,7 +17,6 @@ import { OutcomesService } from './outcomes.service';
 
 /** `/events/:eventId/outcomes`: what the event achieved, in the organisers' words, for its report. */
 @ApiTags('reports')
-@ApiBearerAuth()
 @Controller('events/:eventId/outcomes')
 @UseGuards(EventAccessGuard)
 export class OutcomesController {
@@ -58,7 +57,6 @@ export class OutcomesController {
 
 /** `/events/:eventId/highlights`: quotes worth keeping, with who said them. */
 @ApiTags('reports')
-@ApiBearerAuth()
 @Controller('events/:eventId/highlights')
 @UseGuards(EventAccessGuard)
 export class HighlightsController {

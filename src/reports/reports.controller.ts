@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { CurrentOrganiser } from '../auth/auth.decorators';
@@ -28,7 +28,6 @@ export const PAGE_POLICY =
  * or as `section,key,value` rows (`.csv`).
  */
 @ApiTags('reports')
-@ApiBearerAuth()
 @Controller('events/:eventId/reports')
 @UseGuards(EventAccessGuard)
 export class ReportsController {

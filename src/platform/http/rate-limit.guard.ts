@@ -5,7 +5,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import { AppConfig } from '../../config/app-config';
 import { Problem } from './problem';
 
-const RATE_LIMITED = 'plenary:rate-limited';
+export const RATE_LIMITED = 'plenary:rate-limited';
 
 /** Marks a public write or login as limited to RATE_LIMIT_PER_MINUTE per client address. */
 export const RateLimited = () => SetMetadata(RATE_LIMITED, true);
