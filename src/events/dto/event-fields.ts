@@ -7,12 +7,17 @@ export const eventTime = z
   .regex(
     /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?$/,
     'expected a date-time such as 2019-10-08T09:00 (event time) or 2019-10-08T09:00:00+02:00',
-  );
+  )
+  .describe("A date-time. Without an offset (2019-10-08T09:00) it is wall-clock time in the event's zone; a time the zone skips (DST gap) is refused with 422.");
 
 /** Stored in its canonical spelling (europe/brussels → Europe/Brussels). */
 export const timezone = z
   .string()
   .refine(isValidTimeZone, 'expected an IANA time zone such as Europe/Brussels')
+  .meta({
+    pattern: '^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*$',
+    description: 'An IANA time zone such as Europe/Brussels, known to the server (any case; stored in its canonical spelling).',
+  })
   .transform((tz) => new Intl.DateTimeFormat('en', { timeZone: tz }).resolvedOptions().timeZone);
 
 export const coOrganisers = z
@@ -21,6 +26,7 @@ export const coOrganisers = z
       name: z.string().trim().min(1, 'required').max(200),
       url: z
         .url({ protocol: /^https?$/, message: 'expected an http(s) URL' })
+        .meta({ pattern: '^[Hh][Tt][Tt][Pp][Ss]?://' })
         .nullish()
         .transform((v) => v ?? null),
     }),
