@@ -10,6 +10,8 @@ import { ApiZodBody, ZodBody } from '../platform/http/zod-body.decorator';
 import { AgendaVersionsService } from './agenda-versions.service';
 import { PublishVersionInput, publishVersionSchema } from './dto/publish-version.dto';
 import { WorkingAgendaService } from './working-agenda.service';
+import { agendaVersionPageResponse, agendaVersionResponse, conflictPageResponse } from './agenda.response';
+import { ApiZodResponse } from '../platform/http/openapi/openapi-metadata';
 
 @ApiTags('agenda')
 @Controller('events/:eventId/agenda')
@@ -23,6 +25,7 @@ export class AgendaVersionsController {
   ) {}
 
   @Post('versions')
+  @ApiZodResponse(agendaVersionResponse, 'The new version and what changed.')
   @ApiZodBody(publishVersionSchema)
   publish(
     @Param('eventId') eventId: string,
@@ -33,17 +36,20 @@ export class AgendaVersionsController {
   }
 
   @Get('versions')
+  @ApiZodResponse(agendaVersionPageResponse, 'The published versions.')
   list(@Param('eventId') eventId: string) {
     return this.versions.list(eventId);
   }
 
   @Get('versions/:number')
+  @ApiZodResponse(agendaVersionResponse, 'The version.')
   get(@Param('eventId') eventId: string, @Param('number', ParseIntPipe) number: number) {
     return this.versions.get(eventId, number);
   }
 
   /** People chairing or presenting in overlapping sessions of the working agenda. */
   @Get('conflicts')
+  @ApiZodResponse(conflictPageResponse, 'People due in two places at once in the working agenda.')
   async conflicts(@Param('eventId') eventId: string) {
     const event = await this.events.getEntity(eventId);
     const agenda = await this.working.load(this.db.manager, eventId);

@@ -7,6 +7,8 @@ import { ReorderInput, reorderSchema } from './dto/presentation.dto';
 import { CreateSessionInput, UpdateSessionInput, createSessionSchema, updateSessionSchema } from './dto/session.dto';
 import { PresentationsService } from './presentations.service';
 import { SessionsService } from './sessions.service';
+import { presentationPageResponse, sessionPageResponse, sessionResponse } from './agenda.response';
+import { ApiZodResponse } from '../platform/http/openapi/openapi-metadata';
 
 @ApiTags('agenda')
 @Controller('events/:eventId/sessions')
@@ -18,6 +20,7 @@ export class SessionsController {
   ) {}
 
   @Post()
+  @ApiZodResponse(sessionResponse, 'The new session.')
   @ApiZodBody(createSessionSchema)
   create(@Param('eventId') eventId: string, @ZodBody(createSessionSchema) body: CreateSessionInput) {
     return this.sessions.create(eventId, body);
@@ -25,16 +28,19 @@ export class SessionsController {
 
   /** The working agenda, which organisers edit; the public sees the latest published version. */
   @Get()
+  @ApiZodResponse(sessionPageResponse, 'The working agenda.')
   list(@Param('eventId') eventId: string) {
     return this.sessions.list(eventId);
   }
 
   @Get(':sessionId')
+  @ApiZodResponse(sessionResponse, 'The session.')
   get(@Param('eventId') eventId: string, @Param('sessionId', new IdParam('session')) sessionId: string) {
     return this.sessions.get(eventId, sessionId);
   }
 
   @Patch(':sessionId')
+  @ApiZodResponse(sessionResponse, 'The changed session.')
   @ApiZodBody(updateSessionSchema)
   update(
     @Param('eventId') eventId: string,
@@ -45,11 +51,13 @@ export class SessionsController {
   }
 
   @Delete(':sessionId')
+  @ApiZodResponse(sessionResponse, 'The session, cancelled (one never published is removed).')
   cancel(@Param('eventId') eventId: string, @Param('sessionId', new IdParam('session')) sessionId: string) {
     return this.sessions.cancel(eventId, sessionId);
   }
 
   @Put(':sessionId/presentations/order')
+  @ApiZodResponse(presentationPageResponse, "The session's presentations in their new order.")
   @ApiZodBody(reorderSchema)
   reorder(
     @Param('eventId') eventId: string,

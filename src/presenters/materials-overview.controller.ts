@@ -5,6 +5,10 @@ import { EventAccessGuard } from '../events/event-access.guard';
 import { ZodQuery } from '../platform/http/zod-body.decorator';
 import { MaterialsOverviewQuery, materialsOverviewQuerySchema } from './dto/materials-overview-query.dto';
 import { MaterialsOverviewService } from './materials-overview.service';
+import { z } from 'zod';
+import { presentationPageResponse } from '../agenda/agenda.response';
+import { ApiZodResponse } from '../platform/http/openapi/openapi-metadata';
+import { materialsOverviewResponse } from './presenter.response';
 
 /**
  * `GET /events/:eventId/presentations?materials=missing|submitted|all`: the
@@ -14,6 +18,9 @@ import { MaterialsOverviewService } from './materials-overview.service';
  * hands on those without it, so the two split the path whichever Nest
  * registers first.
  */
+/** One path, two handlers: the document holds one operation for both. */
+const OVERVIEW_OR_LIST = "Without `materials`: the working agenda's presentations. With it: each with its materials status.";
+
 @ApiTags('presenters')
 @Controller('events/:eventId/presentations')
 @UseGuards(EventAccessGuard)
@@ -21,6 +28,7 @@ export class MaterialsOverviewController {
   constructor(private readonly overview: MaterialsOverviewService) {}
 
   @Get()
+  @ApiZodResponse(z.union([presentationPageResponse, materialsOverviewResponse]), OVERVIEW_OR_LIST)
   @ApiOperation({
     summary: "The event's presentations; with `materials`, each with its materials status",
     description:

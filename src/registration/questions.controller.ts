@@ -8,6 +8,8 @@ import { Problem } from '../platform/http/problem';
 import { ApiZodBody, ZodBody } from '../platform/http/zod-body.decorator';
 import { CreateQuestionInput, UpdateQuestionInput, createQuestionSchema, updateQuestionSchema } from './dto/question.dto';
 import { QuestionsService } from './questions.service';
+import { ApiZodResponse } from '../platform/http/openapi/openapi-metadata';
+import { questionPageResponse, questionResponse } from './registration.response';
 
 @ApiTags('registration')
 @Controller('events/:eventId/questions')
@@ -18,6 +20,7 @@ export class QuestionsController {
   ) {}
 
   @Post()
+  @ApiZodResponse(questionResponse, 'The new question.')
   @UseGuards(EventAccessGuard)
   @ApiZodBody(createQuestionSchema)
   create(@Param('eventId') eventId: string, @ZodBody(createQuestionSchema) body: CreateQuestionInput) {
@@ -26,6 +29,7 @@ export class QuestionsController {
 
   /** Public once the event is: the registration form shows them. */
   @Get()
+  @ApiZodResponse(questionPageResponse, "The registration form's questions.")
   @Public()
   async list(@Param('eventId', new IdParam('event')) eventId: string) {
     const event = await this.events.getEntity(eventId);
@@ -34,6 +38,7 @@ export class QuestionsController {
   }
 
   @Patch(':questionId')
+  @ApiZodResponse(questionResponse, 'The changed question.')
   @UseGuards(EventAccessGuard)
   @ApiZodBody(updateQuestionSchema)
   update(

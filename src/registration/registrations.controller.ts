@@ -20,6 +20,8 @@ import { RegistrationErasureService } from './registration-erasure.service';
 import { IMPORT_COLUMNS, RegistrationsImportService } from './registrations-import.service';
 import { RegistrationsService } from './registrations.service';
 import { registrationView } from './registration.view';
+import { ApiFileResponse, ApiZodResponse } from '../platform/http/openapi/openapi-metadata';
+import { importResponse, registerResponse, registrationCountsResponse, registrationPageResponse, registrationResponse } from './registration.response';
 
 const importQuerySchema = z.object({
   notify: z
@@ -46,6 +48,7 @@ export class RegistrationsController {
    * registration, any time.
    */
   @Post()
+  @ApiZodResponse(registerResponse, 'Registered: confirmed, waitlisted or pending approval.')
   @Public()
   @RateLimited()
   @UseGuards(RateLimitGuard)
@@ -64,6 +67,8 @@ export class RegistrationsController {
 
   /** JSON pages, or the whole filtered list as CSV with `Accept: text/csv`. */
   @Get()
+  @ApiZodResponse(registrationPageResponse, 'A page of registrations.')
+  @ApiFileResponse('text/csv', 'With `Accept: text/csv`: every registration the filters match.')
   @UseGuards(EventAccessGuard)
   async list(
     @Param('eventId') eventId: string,
@@ -87,6 +92,7 @@ export class RegistrationsController {
 
   /** Bulk entry: `Content-Type: text/csv` with a header line; answers which lines were refused and why. */
   @Post('import')
+  @ApiZodResponse(importResponse, 'How many were registered, and the lines refused.')
   @HttpCode(200)
   @UseGuards(EventAccessGuard)
   @ApiConsumes('text/csv')
@@ -110,12 +116,14 @@ export class RegistrationsController {
   }
 
   @Get('counts')
+  @ApiZodResponse(registrationCountsResponse, 'Registrations by status.')
   @UseGuards(EventAccessGuard)
   counts(@Param('eventId') eventId: string) {
     return this.queries.counts(eventId);
   }
 
   @Get(':registrationId')
+  @ApiZodResponse(registrationResponse, 'The registration.')
   @UseGuards(EventAccessGuard)
   async get(@Param('eventId') eventId: string, @Param('registrationId', new IdParam('registration')) registrationId: string) {
     const event = await this.events.getEntity(eventId);
@@ -123,6 +131,7 @@ export class RegistrationsController {
   }
 
   @Patch(':registrationId')
+  @ApiZodResponse(registrationResponse, 'The changed registration.')
   @UseGuards(EventAccessGuard)
   @ApiZodBody(updateRegistrationSchema)
   async update(
@@ -136,6 +145,7 @@ export class RegistrationsController {
   }
 
   @Post(':registrationId/approve')
+  @ApiZodResponse(registrationResponse, 'The registration, confirmed or waitlisted.')
   @HttpCode(200)
   @UseGuards(EventAccessGuard)
   async approve(@Param('eventId') eventId: string, @Param('registrationId', new IdParam('registration')) registrationId: string) {
@@ -144,6 +154,7 @@ export class RegistrationsController {
   }
 
   @Post(':registrationId/reject')
+  @ApiZodResponse(registrationResponse, 'The registration, rejected.')
   @HttpCode(200)
   @UseGuards(EventAccessGuard)
   async reject(@Param('eventId') eventId: string, @Param('registrationId', new IdParam('registration')) registrationId: string) {
@@ -163,6 +174,7 @@ export class RegistrationsController {
   }
 
   @Post(':registrationId/cancel')
+  @ApiZodResponse(registrationResponse, 'The registration, cancelled; its seat goes to the waitlist.')
   @HttpCode(200)
   @UseGuards(EventAccessGuard)
   async cancel(@Param('eventId') eventId: string, @Param('registrationId', new IdParam('registration')) registrationId: string) {

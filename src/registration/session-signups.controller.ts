@@ -6,6 +6,8 @@ import { EventAccessGuard } from '../events/event-access.guard';
 import { EventsService } from '../events/events.service';
 import { IdParam } from '../platform/http/id-param.pipe';
 import { formatInZone } from '../platform/time/zoned-time';
+import { ApiZodResponse } from '../platform/http/openapi/openapi-metadata';
+import { sessionSignupsResponse } from './registration.response';
 
 /** Who holds a seat, and who waits, in a session with limited places. */
 @ApiTags('registration')
@@ -18,6 +20,7 @@ export class SessionSignupsController {
   ) {}
 
   @Get()
+  @ApiZodResponse(sessionSignupsResponse, "The session's sign-ups.")
   async list(@Param('eventId') eventId: string, @Param('sessionId', new IdParam('session')) sessionId: string) {
     const event = await this.events.getEntity(eventId);
     const rows: Array<{ registration_id: string; name: string; organisation: string | null; status: string; created_at: Date }> =

@@ -7,6 +7,8 @@ import { IdParam } from '../platform/http/id-param.pipe';
 import { ApiZodBody, ZodBody } from '../platform/http/zod-body.decorator';
 import { AnnouncementsService } from './announcements.service';
 import { CreateAnnouncementInput, createAnnouncementSchema } from './dto/announcement.dto';
+import { ApiZodResponse } from '../platform/http/openapi/openapi-metadata';
+import { announcementPageResponse, announcementPreviewResponse, announcementResponse } from './reminder.response';
 
 @ApiTags('reminders')
 @Controller('events/:eventId/announcements')
@@ -15,6 +17,7 @@ export class AnnouncementsController {
   constructor(private readonly announcements: AnnouncementsService) {}
 
   @Post()
+  @ApiZodResponse(announcementResponse, 'The new announcement (a draft).')
   @ApiZodBody(createAnnouncementSchema)
   create(
     @Param('eventId') eventId: string,
@@ -25,16 +28,19 @@ export class AnnouncementsController {
   }
 
   @Get()
+  @ApiZodResponse(announcementPageResponse, "The event's announcements.")
   list(@Param('eventId') eventId: string) {
     return this.announcements.list(eventId);
   }
 
   @Get(':announcementId/preview')
+  @ApiZodResponse(announcementPreviewResponse, 'Who would receive it, and the message as written for the first one.')
   preview(@Param('eventId') eventId: string, @Param('announcementId', new IdParam('announcement')) announcementId: string) {
     return this.announcements.preview(eventId, announcementId);
   }
 
   @Post(':announcementId/send')
+  @ApiZodResponse(announcementResponse, 'The announcement, sending.')
   @HttpCode(202)
   send(@Param('eventId') eventId: string, @Param('announcementId', new IdParam('announcement')) announcementId: string) {
     return this.announcements.send(eventId, announcementId);

@@ -14,6 +14,8 @@ import {
   updateOutcomeSchema,
 } from './dto/outcome.dto';
 import { OutcomesService } from './outcomes.service';
+import { ApiZodResponse } from '../platform/http/openapi/openapi-metadata';
+import { highlightPageResponse, highlightResponse, outcomePageResponse, outcomeResponse } from './report.response';
 
 /** `/events/:eventId/outcomes`: what the event achieved, in the organisers' words, for its report. */
 @ApiTags('reports')
@@ -23,22 +25,26 @@ export class OutcomesController {
   constructor(private readonly outcomes: OutcomesService) {}
 
   @Post()
+  @ApiZodResponse(outcomeResponse, 'The new outcome.')
   @ApiZodBody(createOutcomeSchema)
   create(@Param('eventId') eventId: string, @ZodBody(createOutcomeSchema) body: CreateOutcomeInput) {
     return this.outcomes.createOutcome(eventId, body);
   }
 
   @Get()
+  @ApiZodResponse(outcomePageResponse, "The event's outcomes.")
   list(@Param('eventId') eventId: string) {
     return this.outcomes.listOutcomes(eventId);
   }
 
   @Get(':outcomeId')
+  @ApiZodResponse(outcomeResponse, 'The outcome.')
   get(@Param('eventId') eventId: string, @Param('outcomeId', new IdParam('outcome')) id: string) {
     return this.outcomes.getOutcome(eventId, id);
   }
 
   @Patch(':outcomeId')
+  @ApiZodResponse(outcomeResponse, 'The changed outcome.')
   @ApiZodBody(updateOutcomeSchema)
   update(
     @Param('eventId') eventId: string,
@@ -63,22 +69,26 @@ export class HighlightsController {
   constructor(private readonly outcomes: OutcomesService) {}
 
   @Post()
+  @ApiZodResponse(highlightResponse, 'The new highlight.')
   @ApiZodBody(createHighlightSchema)
   create(@Param('eventId') eventId: string, @ZodBody(createHighlightSchema) body: CreateHighlightInput) {
     return this.outcomes.createHighlight(eventId, body);
   }
 
   @Get()
+  @ApiZodResponse(highlightPageResponse, "The event's highlights.")
   list(@Param('eventId') eventId: string) {
     return this.outcomes.listHighlights(eventId);
   }
 
   @Get(':highlightId')
+  @ApiZodResponse(highlightResponse, 'The highlight.')
   get(@Param('eventId') eventId: string, @Param('highlightId', new IdParam('highlight')) id: string) {
     return this.outcomes.getHighlight(eventId, id);
   }
 
   @Patch(':highlightId')
+  @ApiZodResponse(highlightResponse, 'The changed highlight.')
   @ApiZodBody(updateHighlightSchema)
   update(
     @Param('eventId') eventId: string,

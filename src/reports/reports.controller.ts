@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { CurrentOrganiser } from '../auth/auth.decorators';
@@ -10,6 +10,8 @@ import { Problem } from '../platform/http/problem';
 import { ZodQuery } from '../platform/http/zod-body.decorator';
 import { renderReportCsv } from './report-csv';
 import { ReportsService, decodeReportCursor } from './reports.service';
+import { ApiFileResponse, ApiZodResponse } from '../platform/http/openapi/openapi-metadata';
+import { reportPageResponse, reportRequestResponse, reportResponse } from './report.response';
 
 const listQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -38,6 +40,7 @@ export class ReportsController {
 
   /** 202 `{id, version, status}`; while a compile of the event is queued or running, that report. */
   @Post()
+  @ApiZodResponse(reportRequestResponse, 'A compile is queued or already under way.')
   @HttpCode(202)
   async request(@Param('eventId') eventId: string, @CurrentOrganiser() me: OrganiserPrincipal) {
     const { report, created } = await this.reports.request(eventId, me.organiserId);
@@ -52,13 +55,16 @@ export class ReportsController {
   }
 
   @Get()
+  @ApiZodResponse(reportPageResponse, "The event's report versions.")
   list(@Param('eventId') eventId: string, @ZodQuery(listQuerySchema) query: z.infer<typeof listQuerySchema>) {
     return this.reports.list(eventId, query.limit, decodeReportCursor(query.cursor));
   }
 
   /** `:reportId`, `:reportId.html` or `:reportId.csv`. */
   @Get(':reportFile')
-  @ApiProduces('application/json', 'text/html', 'text/csv')
+  @ApiZodResponse(reportResponse, '`:reportId`: the report with its data.')
+  @ApiFileResponse('text/html', '`:reportId.html`: the report as a page.')
+  @ApiFileResponse('text/csv', '`:reportId.csv`: section,key,value rows.')
   async get(@Param('eventId') eventId: string, @Param('reportFile') file: string, @Res({ passthrough: true }) res: Response) {
     const match = REPORT_FILE.exec(file);
     if (!match) throw Problem.notFound(`No report ${file}`);

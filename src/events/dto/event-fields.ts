@@ -31,7 +31,8 @@ export const coOrganisers = z
         .transform((v) => v ?? null),
     }),
   )
-  .max(20, 'at most 20 co-organisers');
+  .max(20, 'at most 20 co-organisers')
+  .describe('Partner institutions shown on the public page.');
 
 export const eventFields = {
   title: z.string().trim().min(1, 'required').max(200, 'at most 200 characters'),
@@ -39,7 +40,8 @@ export const eventFields = {
     .string()
     .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected lower-case letters, digits and single hyphens')
     .min(3)
-    .max(80),
+    .max(80)
+    .describe('The public page is /e/<slug>; made from the title when left out.'),
   description: z.string().max(20_000, 'at most 20000 characters'),
   timezone,
   venue: z.string().trim().max(300).nullable(),
@@ -47,9 +49,9 @@ export const eventFields = {
   endsAt: eventTime,
   capacity: z.number().int('expected a whole number').min(1, 'expected at least 1').max(1_000_000).nullable(),
   coOrganisers,
-  registrationOpensAt: eventTime.nullable(),
-  registrationClosesAt: eventTime.nullable(),
-  requiresApproval: z.boolean(),
-  materialsDueAt: eventTime.nullable(),
-  defaultReminders: z.boolean(),
+  registrationOpensAt: eventTime.nullable().describe('Null: registration opens when the event is published.'),
+  registrationClosesAt: eventTime.nullable().describe("Null: registration closes at the event's start."),
+  requiresApproval: z.boolean().describe('Public registrations wait as `pending` until an organiser approves them.'),
+  materialsDueAt: eventTime.nullable().describe("Presenters' deadline for their materials."),
+  defaultReminders: z.boolean().describe('New events get the standard reminder rules unless this is false.'),
 };

@@ -47,6 +47,7 @@ export const personFields = {
     .string()
     .trim()
     .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a language tag such as en, es, pt or fr')
+    .describe('Language of the emails: en, es, pt or fr; others get English.')
     .nullish()
     .transform((v) => v ?? null),
 };

@@ -7,6 +7,8 @@ import { Public } from '../../auth/auth.decorators';
 import { JobQueueService } from '../queue/job-queue.service';
 import { QueueName } from '../queue/queue-names';
 import { MAIL_TRANSPORT, MailTransport } from '../mail/mail-transport';
+import { healthResponse } from './health.response';
+import { ApiZodResponse } from '../http/openapi/openapi-metadata';
 
 const CHECK_TIMEOUT_MS = 3000;
 
@@ -23,6 +25,8 @@ export class HealthController {
 
   /** 200 when the database, the queue and the mail transport answer; 503 naming the one that does not. */
   @Get()
+  @ApiZodResponse(healthResponse, 'Everything answers.')
+  @ApiZodResponse(healthResponse, 'Something does not answer.', 503)
   @Public()
   async health(@Res({ passthrough: true }) res: Response) {
     const [database, queue, mail] = await Promise.all([

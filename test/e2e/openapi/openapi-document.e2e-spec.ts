@@ -85,6 +85,19 @@ it('documents the CSV import body', () => {
   );
 });
 
+it('documents the success answer of every operation with a content type and a schema', () => {
+  const lacking = allOperations()
+    .filter(({ operation }) => {
+      const successes = Object.entries(operation.responses).filter(([status]) => status.startsWith('2'));
+      return (
+        successes.length === 0 ||
+        successes.some(([status, r]) => status !== '204' && !Object.values(r.content ?? {}).some((media) => media.schema !== undefined))
+      );
+    })
+    .map(({ name }) => name);
+  expect(lacking).toEqual([]);
+});
+
 it('documents the client errors of every operation as problem+json', () => {
   const problem = { $ref: '#/components/schemas/Problem' };
   const lacking = allOperations()

@@ -5,7 +5,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { z } from 'zod';
 import { ACCESS, Access } from '../../../auth/auth.decorators';
 import { RATE_LIMITED } from '../rate-limit.guard';
-import { DocumentedResponse, documentedQuery, documentedResponses } from './openapi-metadata';
+import { documentedQuery, documentedResponses } from './openapi-metadata';
 import { problemSchema } from './problem.schema';
 import { JsonSchema, jsonSchemaOf } from './zod-json-schema';
 
@@ -96,8 +96,8 @@ function describeOperation(operation: Operation, { method, controller }: Handler
   const responses: Operation['responses'] = {};
   for (const response of documentedResponses(method)) {
     const status = String(response.status ?? defaultStatus);
-    const entry = (responses[status] ??= { description: response.description, content: {} });
-    entry.content![response.contentType] = { schema: schemaOf(response) };
+    const entry = (responses[status] ??= { description: response.description });
+    if (response.content) entry.content = { ...entry.content, [response.content.type]: { schema: schemaOf(response.content.schema) } };
   }
   if (Object.keys(responses).length === 0) {
     responses[defaultStatus] = { description: defaultStatus === '204' ? 'Done; no content.' : 'Done.' };
@@ -113,8 +113,8 @@ function describeOperation(operation: Operation, { method, controller }: Handler
   operation.responses = responses;
 }
 
-function schemaOf(response: DocumentedResponse): JsonSchema {
-  return response.schema instanceof z.ZodType ? jsonSchemaOf(response.schema, 'output') : response.schema;
+function schemaOf(schema: z.ZodType | JsonSchema): JsonSchema {
+  return schema instanceof z.ZodType ? jsonSchemaOf(schema, 'output') : schema;
 }
 
 function queryParameters(schema: z.ZodType): NonNullable<Operation['parameters']> {

@@ -6,10 +6,10 @@ export const OPENAPI_QUERY = 'plenary:openapi-query';
 
 /** A success answer as the document states it; the status defaults to the route's own. */
 export interface DocumentedResponse {
-  contentType: string;
-  schema: z.ZodType | JsonSchema;
   description: string;
   status?: number;
+  /** Absent for an answer without a body. */
+  content?: { type: string; schema: z.ZodType | JsonSchema };
 }
 
 export function documentedResponses(handler: object): DocumentedResponse[] {
@@ -29,11 +29,14 @@ const addResponse =
 
 /** Documents a JSON answer by the zod schema its body is built to. */
 export const ApiZodResponse = (schema: z.ZodType, description: string, status?: number): MethodDecorator =>
-  addResponse({ contentType: 'application/json', schema, description, status });
+  addResponse({ content: { type: 'application/json', schema }, description, status });
 
 /** Documents a file or text answer (calendar, CSV, HTML, a download). */
 export const ApiFileResponse = (contentType: string, description: string, status?: number): MethodDecorator =>
-  addResponse({ contentType, schema: { type: 'string', contentMediaType: contentType }, description, status });
+  addResponse({ content: { type: contentType, schema: { type: 'string', contentMediaType: contentType } }, description, status });
+
+/** Documents an answer without a body, such as 304 Not Modified. */
+export const ApiEmptyResponse = (status: number, description: string): MethodDecorator => addResponse({ description, status });
 
 export function recordQuerySchema(handler: object, schema: z.ZodType): void {
   Reflect.defineMetadata(OPENAPI_QUERY, schema, handler);
