@@ -81,6 +81,7 @@ function problem(res: Response, status: number, detail: string, errors?: FieldEr
     .json({ type: 'about:blank', title: STATUS_CODES[status], status, detail, ...(errors ? { errors } : {}) });
 }
 
+/** Built on the first request for it, so it costs the boot nothing. */
 function setUpOpenApi(app: INestApplication): void {
-  SwaggerModule.setup('docs', app, openApiDocument(app), { jsonDocumentUrl: 'docs-json', customSiteTitle: 'Plenary API' });
+  SwaggerModule.setup('docs', app, () => openApiDocument(app), { jsonDocumentUrl: 'docs-json', customSiteTitle: 'Plenary API' });
 }
