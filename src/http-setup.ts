@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { STATUS_CODES } from 'node:http';
 import { join } from 'node:path';
 import express, { RequestHandler, Response } from 'express';
@@ -12,6 +12,7 @@ import { AppConfig } from './config/app-config';
 import { APP_CONFIG } from './config/config.module';
 import { checkJsonBody, MAX_JSON_DEPTH } from './platform/http/json-body-check';
 import { FieldError } from './platform/http/problem';
+import { openApiDocument } from './platform/http/openapi/openapi-document';
 import { ProblemDetailsFilter } from './platform/http/problem-details.filter';
 import { responseCompression } from './platform/http/response-compression';
 import { requestLogging } from './platform/logging/request-logging';
@@ -87,18 +88,7 @@ function problem(res: Response, status: number, detail: string, errors?: FieldEr
     .json({ type: 'about:blank', title: STATUS_CODES[status], status, detail, ...(errors ? { errors } : {}) });
 }
 
+/** Built on the first request for it, so it costs the boot nothing. */
 function setUpOpenApi(app: INestApplication): void {
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Plenary')
-      .setDescription(
-        'Event-planning workflow service: agendas, presenters, registrations, reminders and post-event reports. ' +
-          "Errors are application/problem+json; lists are {items, nextCursor}; times carry the event's offset.",
-      )
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', customSiteTitle: 'Plenary API' });
+  SwaggerModule.setup('docs', app, () => openApiDocument(app), { jsonDocumentUrl: 'docs-json', customSiteTitle: 'Plenary API' });
 }

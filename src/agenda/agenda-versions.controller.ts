@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CurrentOrganiser } from '../auth/auth.decorators';
@@ -11,9 +11,10 @@ import { ApiZodBody, ZodBody } from '../platform/http/zod-body.decorator';
 import { AgendaVersionsService } from './agenda-versions.service';
 import { PublishVersionInput, publishVersionSchema } from './dto/publish-version.dto';
 import { WorkingAgendaService } from './working-agenda.service';
+import { agendaVersionPageResponse, agendaVersionResponse, conflictPageResponse } from './agenda.response';
+import { ApiZodResponse } from '../platform/http/openapi/openapi-metadata';
 
 @ApiTags('agenda')
-@ApiBearerAuth()
 @Controller('events/:eventId/agenda')
 @UseGuards(EventAccessGuard)
 export class AgendaVersionsController {
@@ -25,6 +26,7 @@ export class AgendaVersionsController {
   ) {}
 
   @Post('versions')
+  @ApiZodResponse(agendaVersionResponse, 'The new version and what changed.')
   @ApiZodBody(publishVersionSchema)
   publish(
     @Param('eventId') eventId: string,
@@ -35,17 +37,20 @@ export class AgendaVersionsController {
   }
 
   @Get('versions')
+  @ApiZodResponse(agendaVersionPageResponse, 'The published versions.')
   list(@Param('eventId') eventId: string) {
     return this.versions.list(eventId);
   }
 
   @Get('versions/:number')
+  @ApiZodResponse(agendaVersionResponse, 'The version.')
   get(@Param('eventId') eventId: string, @Param('number', new NumberParam('agenda version')) number: number) {
     return this.versions.get(eventId, number);
   }
 
   /** People chairing or presenting in overlapping sessions of the working agenda. */
   @Get('conflicts')
+  @ApiZodResponse(conflictPageResponse, 'People due in two places at once in the working agenda.')
   async conflicts(@Param('eventId') eventId: string) {
     const event = await this.events.getEntity(eventId);
     const agenda = await this.working.load(this.db.manager, eventId);

@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, HttpCode, Next, Param, Patch, Post, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { NextFunction, Response } from 'express';
 import { z } from 'zod';
 import { EventAccessGuard } from '../events/event-access.guard';
@@ -12,6 +12,8 @@ import {
   updatePresentationSchema,
 } from './dto/presentation.dto';
 import { PresentationsService } from './presentations.service';
+import { presentationPageResponse, presentationResponse } from './agenda.response';
+import { ApiZodResponse } from '../platform/http/openapi/openapi-metadata';
 
 const listQuerySchema = z.object({
   sessionId: z.uuid({ message: 'expected an id' }).optional(),
@@ -20,13 +22,13 @@ const listQuerySchema = z.object({
 });
 
 @ApiTags('agenda')
-@ApiBearerAuth()
 @Controller('events/:eventId/presentations')
 @UseGuards(EventAccessGuard)
 export class PresentationsController {
   constructor(private readonly presentations: PresentationsService) {}
 
   @Post()
+  @ApiZodResponse(presentationResponse, 'The new presentation.')
   @ApiZodBody(createPresentationSchema)
   create(@Param('eventId') eventId: string, @ZodBody(createPresentationSchema) body: CreatePresentationInput) {
     return this.presentations.create(eventId, body);
@@ -37,6 +39,7 @@ export class PresentationsController {
    * which a downstream module registers; the agenda knows nothing of it.
    */
   @Get()
+  @ApiZodResponse(presentationPageResponse, "The working agenda's presentations; with `materials`, see the materials overview.")
   async list(
     @Param('eventId') eventId: string,
     @ZodQuery(listQuerySchema) query: z.infer<typeof listQuerySchema>,
@@ -48,11 +51,13 @@ export class PresentationsController {
   }
 
   @Get(':presentationId')
+  @ApiZodResponse(presentationResponse, 'The presentation.')
   get(@Param('eventId') eventId: string, @Param('presentationId', new IdParam('presentation')) presentationId: string) {
     return this.presentations.get(eventId, presentationId);
   }
 
   @Patch(':presentationId')
+  @ApiZodResponse(presentationResponse, 'The changed presentation.')
   @ApiZodBody(updatePresentationSchema)
   update(
     @Param('eventId') eventId: string,

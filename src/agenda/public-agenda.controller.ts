@@ -1,9 +1,11 @@
 import { Controller, Get, Param, Req, Res } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/auth.decorators';
 import { IdParam } from '../platform/http/id-param.pipe';
 import { AgendaDocumentKind, AgendaExportsService, ifNoneMatchHits } from './agenda-exports.service';
+import { frabScheduleResponse, publicAgendaResponse } from './agenda.response';
+import { ApiEmptyResponse, ApiFileResponse, ApiZodResponse } from '../platform/http/openapi/openapi-metadata';
 
 const CACHE_CONTROL = 'public, max-age=60';
 
@@ -18,37 +20,33 @@ export class PublicAgendaController {
   constructor(private readonly exports: AgendaExportsService) {}
 
   @Get('agenda')
+  @ApiZodResponse(publicAgendaResponse, 'The latest published agenda by local day; ETag, If-None-Match answers 304')
+  @ApiEmptyResponse(304, 'Unchanged since the ETag sent as If-None-Match.')
   @Public()
-  @ApiProduces('application/json')
-  @ApiOkResponse({ description: 'The latest published agenda by local day; ETag, If-None-Match answers 304' })
-  @ApiNotFoundResponse({ description: 'No such event, not published, or no agenda version yet' })
   agenda(@Param('eventId', new IdParam('event')) eventId: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     return this.send('json', eventId, req, res);
   }
 
   @Get('agenda.ics')
+  @ApiFileResponse('text/calendar', 'RFC 5545 calendar: one VEVENT per session, stable UID, rising SEQUENCE')
+  @ApiEmptyResponse(304, 'Unchanged since the ETag sent as If-None-Match.')
   @Public()
-  @ApiProduces('text/calendar')
-  @ApiOkResponse({ description: 'RFC 5545 calendar: one VEVENT per session, stable UID, rising SEQUENCE' })
-  @ApiNotFoundResponse({ description: 'No such event, not published, or no agenda version yet' })
   calendar(@Param('eventId', new IdParam('event')) eventId: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     return this.send('ics', eventId, req, res);
   }
 
   @Get('schedule.json')
+  @ApiZodResponse(frabScheduleResponse, 'frab/pretalx schedule JSON for conference apps')
+  @ApiEmptyResponse(304, 'Unchanged since the ETag sent as If-None-Match.')
   @Public()
-  @ApiProduces('application/json')
-  @ApiOkResponse({ description: 'frab/pretalx schedule JSON for conference apps' })
-  @ApiNotFoundResponse({ description: 'No such event, not published, or no agenda version yet' })
   schedule(@Param('eventId', new IdParam('event')) eventId: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     return this.send('frab', eventId, req, res);
   }
 
   @Get('schedule.xml')
+  @ApiFileResponse('application/xml', 'frab schedule XML (c3voc schedule.xml.xsd) for Giggity, ConfClerk and the Fahrplan apps')
+  @ApiEmptyResponse(304, 'Unchanged since the ETag sent as If-None-Match.')
   @Public()
-  @ApiProduces('application/xml')
-  @ApiOkResponse({ description: 'frab schedule XML (c3voc schedule.xml.xsd) for Giggity, ConfClerk and the Fahrplan apps' })
-  @ApiNotFoundResponse({ description: 'No such event, not published, or no agenda version yet' })
   scheduleXml(@Param('eventId', new IdParam('event')) eventId: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     return this.send('frabXml', eventId, req, res);
   }

@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, Headers, Param, Patch, Post, Put, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { versionTag } from '../platform/http/entity-version-tag';
 import { EventAccessGuard } from '../events/event-access.guard';
@@ -9,9 +9,10 @@ import { ReorderInput, reorderSchema } from './dto/presentation.dto';
 import { CreateSessionInput, UpdateSessionInput, createSessionSchema, updateSessionSchema } from './dto/session.dto';
 import { PresentationsService } from './presentations.service';
 import { SessionsService } from './sessions.service';
+import { presentationPageResponse, sessionPageResponse, sessionResponse } from './agenda.response';
+import { ApiEmptyResponse, ApiZodResponse } from '../platform/http/openapi/openapi-metadata';
 
 @ApiTags('agenda')
-@ApiBearerAuth()
 @Controller('events/:eventId/sessions')
 @UseGuards(EventAccessGuard)
 export class SessionsController {
@@ -21,6 +22,7 @@ export class SessionsController {
   ) {}
 
   @Post()
+  @ApiZodResponse(sessionResponse, 'The new session.')
   @ApiZodBody(createSessionSchema)
   create(@Param('eventId') eventId: string, @ZodBody(createSessionSchema) body: CreateSessionInput) {
     return this.sessions.create(eventId, body);
@@ -28,11 +30,13 @@ export class SessionsController {
 
   /** The working agenda, which organisers edit; the public sees the latest published version. */
   @Get()
+  @ApiZodResponse(sessionPageResponse, 'The working agenda.')
   list(@Param('eventId') eventId: string) {
     return this.sessions.list(eventId);
   }
 
   @Get(':sessionId')
+  @ApiZodResponse(sessionResponse, 'The session; its version is also the ETag.')
   async get(
     @Param('eventId') eventId: string,
     @Param('sessionId', new IdParam('session')) sessionId: string,
@@ -43,6 +47,7 @@ export class SessionsController {
 
   /** `If-Match` with the version last read (ETag) refuses a stale save with 412 and the session as it now is. */
   @Patch(':sessionId')
+  @ApiZodResponse(sessionResponse, 'The changed session.')
   @ApiZodBody(updateSessionSchema)
   @ApiHeader({ name: 'If-Match', required: false, description: 'The session version (its ETag) this change is based on' })
   async update(
@@ -58,6 +63,8 @@ export class SessionsController {
   /** Cancels a session some published version shows (200, the session); removes one never published (204). */
   @Delete(':sessionId')
   @ApiHeader({ name: 'If-Match', required: false, description: 'The session version (its ETag) this deletion is based on' })
+  @ApiZodResponse(sessionResponse, 'A session some published version shows: cancelled, announced by the next version.')
+  @ApiEmptyResponse(204, 'A session no published version shows: removed.')
   async delete(
     @Param('eventId') eventId: string,
     @Param('sessionId', new IdParam('session')) sessionId: string,
@@ -73,6 +80,7 @@ export class SessionsController {
   }
 
   @Put(':sessionId/presentations/order')
+  @ApiZodResponse(presentationPageResponse, "The session's presentations in their new order.")
   @ApiZodBody(reorderSchema)
   reorder(
     @Param('eventId') eventId: string,

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { Problem } from '../platform/http/problem';
 import { RateLimitGuard, RateLimited } from '../platform/http/rate-limit.guard';
 import { ApiZodBody, ZodBody } from '../platform/http/zod-body.decorator';
@@ -9,6 +9,9 @@ import { RequestPasswordResetInput, SetPasswordInput, requestPasswordResetSchema
 import { LoginService } from './login.service';
 import { OrganisersService } from './organisers.service';
 import { OrganiserPrincipal } from './principal';
+import { loginResponse, organiserResponse } from './organiser.response';
+import { ApiZodResponse } from '../platform/http/openapi/openapi-metadata';
+import { detailSchema } from '../platform/http/openapi/response-fields';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -20,6 +23,7 @@ export class AuthController {
   ) {}
 
   @Post('login')
+  @ApiZodResponse(loginResponse, 'A login token.')
   @Public()
   @RateLimited()
   @HttpCode(200)
@@ -33,18 +37,18 @@ export class AuthController {
 
   @Post('logout')
   @HttpCode(204)
-  @ApiBearerAuth()
   async logout(@CurrentOrganiser() me: OrganiserPrincipal): Promise<void> {
     await this.logins.end(me.sessionId);
   }
 
   @Get('me')
-  @ApiBearerAuth()
+  @ApiZodResponse(organiserResponse, 'The logged-in organiser.')
   me(@CurrentOrganiser() me: OrganiserPrincipal) {
     return this.organisers.view(me.organiserId);
   }
 
   @Post('password-reset')
+  @ApiZodResponse(detailSchema, 'Accepted; says nothing of whether the address has an account.')
   @Public()
   @RateLimited()
   @HttpCode(202)
@@ -56,6 +60,7 @@ export class AuthController {
 
   /** Completes a reset or an invitation: both arrive as an emailed link. */
   @Post('password')
+  @ApiZodResponse(organiserResponse, 'The account, with its new password.')
   @Public()
   @RateLimited()
   @HttpCode(200)

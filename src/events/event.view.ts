@@ -1,9 +1,11 @@
 import { formatInZone, localDatesBetween } from '../platform/time/zoned-time';
 import { Event } from './event.entity';
 import { EventRole } from './event-member.entity';
+import { z } from 'zod';
+import { eventResponse } from './event.response';
 
 /** The JSON of an event: times carry the event's own offset, never `Z`. */
-export function eventView(event: Event, role?: EventRole) {
+export function eventView(event: Event, role?: EventRole): z.output<typeof eventResponse> {
   const at = (value: Date | null) => (value ? formatInZone(value, event.timezone) : null);
   return {
     id: event.id,
@@ -12,8 +14,8 @@ export function eventView(event: Event, role?: EventRole) {
     description: event.description,
     timezone: event.timezone,
     venue: event.venue,
-    startsAt: at(event.startsAt),
-    endsAt: at(event.endsAt),
+    startsAt: formatInZone(event.startsAt, event.timezone),
+    endsAt: formatInZone(event.endsAt, event.timezone),
     days: localDatesBetween(event.startsAt, event.endsAt, event.timezone),
     capacity: event.capacity,
     coOrganisers: event.coOrganisers,
@@ -28,8 +30,8 @@ export function eventView(event: Event, role?: EventRole) {
     cancellationReason: event.cancellationReason,
     postponedAt: at(event.postponedAt),
     ...(role ? { myRole: role } : {}),
-    createdAt: at(event.createdAt),
-    updatedAt: at(event.updatedAt),
+    createdAt: formatInZone(event.createdAt, event.timezone),
+    updatedAt: formatInZone(event.updatedAt, event.timezone),
   };
 }
 

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Param, Patch, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CurrentOrganiser } from '../auth/auth.decorators';
 import { OrganiserPrincipal } from '../auth/principal';
@@ -10,31 +10,36 @@ import { CancelEventInput, PostponeEventInput, cancelEventSchema, postponeEventS
 import { UpdateEventInput, updateEventSchema } from './dto/update-event.dto';
 import { EventAccessGuard } from './event-access.guard';
 import { EventsService } from './events.service';
+import { eventPageResponse, eventResponse } from './event.response';
+import { ApiZodResponse } from '../platform/http/openapi/openapi-metadata';
 
 @ApiTags('events')
-@ApiBearerAuth()
 @Controller('events')
 export class EventsController {
   constructor(private readonly events: EventsService) {}
 
   @Post()
+  @ApiZodResponse(eventResponse, 'The new event.')
   @ApiZodBody(createEventSchema)
   create(@CurrentOrganiser() me: OrganiserPrincipal, @ZodBody(createEventSchema) body: CreateEventInput) {
     return this.events.create(me.organiserId, body);
   }
 
   @Get()
+  @ApiZodResponse(eventPageResponse, "The caller's events.")
   list(@CurrentOrganiser() me: OrganiserPrincipal, @ZodQuery(pageQuerySchema) page: PageQuery) {
     return this.events.listFor(me.organiserId, page);
   }
 
   @Get(':eventId')
+  @ApiZodResponse(eventResponse, 'The event.')
   @UseGuards(EventAccessGuard)
   get(@Param('eventId') eventId: string, @Req() req: Request) {
     return this.events.get(eventId, req.eventAccess?.role);
   }
 
   @Patch(':eventId')
+  @ApiZodResponse(eventResponse, 'The changed event.')
   @UseGuards(EventAccessGuard)
   @ApiZodBody(updateEventSchema)
   update(@Param('eventId') eventId: string, @ZodBody(updateEventSchema) body: UpdateEventInput, @Req() req: Request) {
@@ -42,6 +47,7 @@ export class EventsController {
   }
 
   @Post(':eventId/publish')
+  @ApiZodResponse(eventResponse, 'The published event.')
   @HttpCode(200)
   @UseGuards(EventAccessGuard)
   publish(@Param('eventId') eventId: string, @Req() req: Request) {
@@ -49,6 +55,7 @@ export class EventsController {
   }
 
   @Post(':eventId/cancel')
+  @ApiZodResponse(eventResponse, 'The cancelled event.')
   @HttpCode(200)
   @UseGuards(EventAccessGuard)
   @ApiZodBody(cancelEventSchema)
@@ -57,6 +64,7 @@ export class EventsController {
   }
 
   @Post(':eventId/postpone')
+  @ApiZodResponse(eventResponse, 'The event at its new dates.')
   @HttpCode(200)
   @UseGuards(EventAccessGuard)
   @ApiZodBody(postponeEventSchema)

@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { CurrentOrganiser } from '../auth/auth.decorators';
 import { OrganiserPrincipal } from '../auth/principal';
 import { IdParam } from '../platform/http/id-param.pipe';
@@ -8,15 +8,18 @@ import { ApiZodBody, ZodBody, ZodQuery } from '../platform/http/zod-body.decorat
 import { AddMemberInput, addMemberSchema } from './dto/add-member.dto';
 import { EventAccessGuard, OwnersOnly } from './event-access.guard';
 import { MembersService } from './members.service';
+import { memberResponse } from './event.response';
+import { ApiZodResponse } from '../platform/http/openapi/openapi-metadata';
+import { pageOf } from '../platform/http/openapi/response-fields';
 
 @ApiTags('events')
-@ApiBearerAuth()
 @Controller('events/:eventId/members')
 @UseGuards(EventAccessGuard)
 export class MembersController {
   constructor(private readonly members: MembersService) {}
 
   @Post()
+  @ApiZodResponse(memberResponse, 'The new member.')
   @OwnersOnly()
   @ApiZodBody(addMemberSchema)
   add(@Param('eventId') eventId: string, @ZodBody(addMemberSchema) body: AddMemberInput, @CurrentOrganiser() me: OrganiserPrincipal) {
@@ -24,11 +27,13 @@ export class MembersController {
   }
 
   @Get()
+  @ApiZodResponse(pageOf(memberResponse), "The event's members.")
   list(@Param('eventId') eventId: string, @ZodQuery(pageQuerySchema) page: PageQuery) {
     return this.members.list(eventId, page);
   }
 
   @Get(':memberId')
+  @ApiZodResponse(memberResponse, 'The member.')
   get(@Param('eventId') eventId: string, @Param('memberId', new IdParam('member')) memberId: string) {
     return this.members.get(eventId, memberId);
   }

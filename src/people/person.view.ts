@@ -1,8 +1,10 @@
 import { countryName } from './countries';
 import { Person } from './person.entity';
+import { z } from 'zod';
+import { personResponse } from './person.response';
 
 /** What organisers see of a person. */
-export function personView(p: Person) {
+export function personView(p: Person): z.output<typeof personResponse> {
   return {
     id: p.id,
     name: p.name,

@@ -1,8 +1,10 @@
 import { formatInZone } from '../platform/time/zoned-time';
 import { PresentationMaterial } from './presentation-material.entity';
+import { z } from 'zod';
+import { materialResponse } from './presenter.response';
 
 /** A material version as presenters and organisers see it; times with the event's offset. */
-export function materialView(m: PresentationMaterial, timezone: string, currentVersion: number) {
+export function materialView(m: PresentationMaterial, timezone: string, currentVersion: number): z.output<typeof materialResponse> {
   return {
     id: m.id,
     presentationId: m.presentationId,

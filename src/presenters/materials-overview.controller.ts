@@ -1,10 +1,14 @@
 import { Controller, Get, Next, Param, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { NextFunction, Response } from 'express';
 import { EventAccessGuard } from '../events/event-access.guard';
 import { ZodQuery } from '../platform/http/zod-body.decorator';
-import { MATERIALS_FILTERS, MaterialsOverviewQuery, materialsOverviewQuerySchema } from './dto/materials-overview-query.dto';
+import { MaterialsOverviewQuery, materialsOverviewQuerySchema } from './dto/materials-overview-query.dto';
 import { MaterialsOverviewService } from './materials-overview.service';
+import { z } from 'zod';
+import { presentationPageResponse } from '../agenda/agenda.response';
+import { ApiZodResponse } from '../platform/http/openapi/openapi-metadata';
+import { materialsOverviewResponse } from './presenter.response';
 
 /**
  * `GET /events/:eventId/presentations?materials=missing|submitted|all`: the
@@ -14,21 +18,22 @@ import { MaterialsOverviewService } from './materials-overview.service';
  * hands on those without it, so the two split the path whichever Nest
  * registers first.
  */
+/** One path, two handlers: the document holds one operation for both. */
+const OVERVIEW_OR_LIST = "Without `materials`: the working agenda's presentations. With it: each with its materials status.";
+
 @ApiTags('presenters')
-@ApiBearerAuth()
 @Controller('events/:eventId/presentations')
 @UseGuards(EventAccessGuard)
 export class MaterialsOverviewController {
   constructor(private readonly overview: MaterialsOverviewService) {}
 
   @Get()
+  @ApiZodResponse(z.union([presentationPageResponse, materialsOverviewResponse]), OVERVIEW_OR_LIST)
   @ApiOperation({
     summary: "The event's presentations; with `materials`, each with its materials status",
     description:
       "Without `materials`: the working agenda's presentations. With it: who submitted, when, the latest version, `materialsDueAt` and lateness.",
   })
-  @ApiQuery({ name: 'materials', enum: MATERIALS_FILTERS, required: false })
-  @ApiQuery({ name: 'sessionId', required: false })
   async list(
     @Param('eventId') eventId: string,
     @ZodQuery(materialsOverviewQuerySchema) query: MaterialsOverviewQuery,

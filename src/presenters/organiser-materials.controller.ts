@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Patch, Post, Req, Res, StreamableFile, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { PresentationsService } from '../agenda/presentations.service';
 import { CurrentOrganiser } from '../auth/auth.decorators';
@@ -11,10 +11,11 @@ import { MaterialUpdateInput, materialUpdateSchema } from './dto/material-update
 import { materialDownload } from './material-download';
 import { MaterialsService } from './materials.service';
 import { UPLOAD_BODY } from './multipart-upload';
+import { ApiFileResponse, ApiZodResponse } from '../platform/http/openapi/openapi-metadata';
+import { materialPageResponse, materialResponse } from './presenter.response';
 
 /** Organisers' side of a presentation's materials: list, download, upload on a presenter's behalf, publish. */
 @ApiTags('presenters')
-@ApiBearerAuth()
 @Controller('events/:eventId/presentations/:presentationId/materials')
 @UseGuards(EventAccessGuard)
 export class OrganiserMaterialsController {
@@ -24,12 +25,14 @@ export class OrganiserMaterialsController {
   ) {}
 
   @Get()
+  @ApiZodResponse(materialPageResponse, 'Every version uploaded.')
   async list(@Param('eventId') eventId: string, @Param('presentationId', new IdParam('presentation')) presentationId: string) {
     await this.presentations.get(eventId, presentationId);
     return this.materials.list(eventId, presentationId);
   }
 
   @Post()
+  @ApiZodResponse(materialResponse, 'The new version.')
   @ApiConsumes('multipart/form-data')
   @ApiBody(UPLOAD_BODY)
   async upload(
@@ -49,6 +52,7 @@ export class OrganiserMaterialsController {
   }
 
   @Get(':materialId/download')
+  @ApiFileResponse('*/*', 'The file, with the content type it was recognised as (application/pdf, image/png, …).')
   async download(
     @Param('eventId') eventId: string,
     @Param('presentationId', new IdParam('presentation')) presentationId: string,
@@ -61,6 +65,7 @@ export class OrganiserMaterialsController {
 
   /** `{public: true}` once the event is over (422 before); `{public: false}` at any time. */
   @Patch(':materialId')
+  @ApiZodResponse(materialResponse, 'The changed material.')
   @ApiZodBody(materialUpdateSchema)
   async update(
     @Param('eventId') eventId: string,

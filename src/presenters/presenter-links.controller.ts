@@ -5,6 +5,8 @@ import { RequestPresenterLinkInput, requestPresenterLinkSchema } from './dto/req
 import { RateLimitGuard, RateLimited } from '../platform/http/rate-limit.guard';
 import { ApiZodBody, ZodBody } from '../platform/http/zod-body.decorator';
 import { PresenterLinksService } from './presenter-links.service';
+import { ApiZodResponse } from '../platform/http/openapi/openapi-metadata';
+import { detailSchema } from '../platform/http/openapi/response-fields';
 
 /** A presenter whose link ran out asks for a new one, as an attendee does at `POST /registrations/link`. */
 @ApiTags('presenters')
@@ -14,6 +16,7 @@ export class PresenterLinksController {
 
   /** A link for each event the address presents in; the same answer whether or not it presents anywhere. */
   @Post('link')
+  @ApiZodResponse(detailSchema, 'Accepted; says nothing of whether the address presents anywhere.')
   @Public()
   @RateLimited()
   @UseGuards(RateLimitGuard)

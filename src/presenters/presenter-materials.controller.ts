@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Post, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentMagicLink, MagicLinkOnly } from '../auth/auth.decorators';
 import { MagicLinkPrincipal } from '../auth/principal';
@@ -8,10 +8,11 @@ import { materialDownload } from './material-download';
 import { UPLOAD_BODY } from './multipart-upload';
 import { MaterialsService } from './materials.service';
 import { PresenterPortalService } from './presenter-portal.service';
+import { ApiFileResponse, ApiZodResponse } from '../platform/http/openapi/openapi-metadata';
+import { materialPageResponse, materialResponse } from './presenter.response';
 
 /** A presenter's materials: upload a new version, list them, download one. */
 @ApiTags('presenters')
-@ApiBearerAuth()
 @Controller('presentations/:presentationId/materials')
 @MagicLinkOnly('presenter')
 export class PresenterMaterialsController {
@@ -22,6 +23,7 @@ export class PresenterMaterialsController {
 
   /** Multipart field `file`; the new version becomes the current one. */
   @Post()
+  @ApiZodResponse(materialResponse, 'The new version.')
   @ApiConsumes('multipart/form-data')
   @ApiBody(UPLOAD_BODY)
   async upload(
@@ -42,6 +44,7 @@ export class PresenterMaterialsController {
   }
 
   @Get()
+  @ApiZodResponse(materialPageResponse, 'Every version uploaded.')
   async list(@CurrentMagicLink() link: MagicLinkPrincipal, @Param('presentationId', new IdParam('presentation')) presentationId: string) {
     const me = this.portal.presenterOf(link);
     await this.portal.require(me, presentationId);
@@ -49,6 +52,7 @@ export class PresenterMaterialsController {
   }
 
   @Get(':materialId/download')
+  @ApiFileResponse('*/*', 'The file, with the content type it was recognised as (application/pdf, image/png, …).')
   async download(
     @CurrentMagicLink() link: MagicLinkPrincipal,
     @Param('presentationId', new IdParam('presentation')) presentationId: string,

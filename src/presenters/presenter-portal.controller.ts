@@ -1,11 +1,13 @@
 import { Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { CurrentMagicLink, MagicLinkOnly } from '../auth/auth.decorators';
 import { MagicLinkPrincipal } from '../auth/principal';
 import { IdParam } from '../platform/http/id-param.pipe';
 import { ApiZodBody, ZodBody } from '../platform/http/zod-body.decorator';
 import { DeclineInput, PortalPresentationInput, declineSchema, portalPresentationSchema } from './dto/portal-presentation.dto';
 import { PresenterPortalService } from './presenter-portal.service';
+import { ApiZodResponse } from '../platform/http/openapi/openapi-metadata';
+import { myPresentationsResponse, portalPresentationResponse } from './presenter.response';
 
 /**
  * The presenter portal, for the token from a presenter invitation sent as a
@@ -13,18 +15,19 @@ import { PresenterPortalService } from './presenter-portal.service';
  * answer is never a side effect of editing the text.
  */
 @ApiTags('presenters')
-@ApiBearerAuth()
 @Controller()
 @MagicLinkOnly('presenter')
 export class PresenterPortalController {
   constructor(private readonly portal: PresenterPortalService) {}
 
   @Get('me/presentations')
+  @ApiZodResponse(myPresentationsResponse, "The presenter's presentations in the event.")
   mine(@CurrentMagicLink() link: MagicLinkPrincipal) {
     return this.portal.myPresentations(this.portal.presenterOf(link));
   }
 
   @Patch('presentations/:presentationId')
+  @ApiZodResponse(portalPresentationResponse, 'The changed presentation.')
   @ApiZodBody(portalPresentationSchema)
   update(
     @CurrentMagicLink() link: MagicLinkPrincipal,
@@ -35,12 +38,14 @@ export class PresenterPortalController {
   }
 
   @Post('presentations/:presentationId/confirm')
+  @ApiZodResponse(portalPresentationResponse, 'Confirmed.')
   @HttpCode(200)
   confirm(@CurrentMagicLink() link: MagicLinkPrincipal, @Param('presentationId', new IdParam('presentation')) presentationId: string) {
     return this.portal.respond(this.portal.presenterOf(link), presentationId, 'confirmed', null);
   }
 
   @Post('presentations/:presentationId/decline')
+  @ApiZodResponse(portalPresentationResponse, 'Declined.')
   @HttpCode(200)
   @ApiZodBody(declineSchema)
   decline(

@@ -7,6 +7,8 @@ import { AppConfig } from '../config/app-config';
 import { IdParam } from '../platform/http/id-param.pipe';
 import { materialDownload } from './material-download';
 import { MaterialsService } from './materials.service';
+import { ApiFileResponse, ApiZodResponse } from '../platform/http/openapi/openapi-metadata';
+import { publicMaterialPageResponse } from './presenter.response';
 
 /** Materials the organisers made public after the event: anyone may list and download them. */
 @ApiTags('public')
@@ -19,6 +21,7 @@ export class PublicMaterialsController {
   ) {}
 
   @Get('events/:eventId/materials')
+  @ApiZodResponse(publicMaterialPageResponse, "The event's public materials, once it is over.")
   async list(@Param('eventId', new IdParam('event')) eventId: string) {
     const items = await this.materials.publicMaterials(eventId);
     return {
@@ -38,6 +41,7 @@ export class PublicMaterialsController {
   }
 
   @Get('materials/:materialId/download')
+  @ApiFileResponse('*/*', 'The file, with the content type it was recognised as (application/pdf, image/png, …).')
   async download(
     @Param('materialId', new IdParam('material')) materialId: string,
     @Res({ passthrough: true }) res: Response,

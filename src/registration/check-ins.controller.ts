@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Post, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { CurrentOrganiser } from '../auth/auth.decorators';
@@ -9,11 +9,12 @@ import { EventsService } from '../events/events.service';
 import { ApiZodBody, ZodBody, ZodQuery } from '../platform/http/zod-body.decorator';
 import { CheckInsService } from './check-ins.service';
 import { CheckInInput, checkInSchema } from './dto/check-in.dto';
+import { ApiZodResponse } from '../platform/http/openapi/openapi-metadata';
+import { checkInResponse, checkInsResponse } from './registration.response';
 
 const listQuerySchema = z.object({ day: z.iso.date({ message: 'expected a date such as 2019-10-08' }).optional() });
 
 @ApiTags('registration')
-@ApiBearerAuth()
 @Controller('events/:eventId/check-ins')
 @UseGuards(EventAccessGuard)
 export class CheckInsController {
@@ -24,6 +25,8 @@ export class CheckInsController {
 
   /** 201 for a new check-in; 200 "already checked in at HH:MM" for a second scan the same day. */
   @Post()
+  @ApiZodResponse(checkInResponse, 'Checked in.')
+  @ApiZodResponse(checkInResponse, 'Already checked in that day.', 200)
   @ApiZodBody(checkInSchema)
   async checkIn(
     @Param('eventId') eventId: string,
@@ -37,6 +40,7 @@ export class CheckInsController {
   }
 
   @Get()
+  @ApiZodResponse(checkInsResponse, "The day's check-ins, with counts by day.")
   async list(@Param('eventId') eventId: string, @ZodQuery(listQuerySchema) query: z.infer<typeof listQuerySchema>) {
     return this.checkIns.list(await this.events.getEntity(eventId), query.day);
   }

@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, HttpCode, Param, Patch, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/auth.decorators';
 import { EventAccessGuard } from '../events/event-access.guard';
 import { EventsService } from '../events/events.service';
@@ -8,6 +8,8 @@ import { Problem } from '../platform/http/problem';
 import { ApiZodBody, ZodBody } from '../platform/http/zod-body.decorator';
 import { CreateQuestionInput, UpdateQuestionInput, createQuestionSchema, updateQuestionSchema } from './dto/question.dto';
 import { QuestionsService } from './questions.service';
+import { ApiZodResponse } from '../platform/http/openapi/openapi-metadata';
+import { questionPageResponse, questionResponse } from './registration.response';
 
 @ApiTags('registration')
 @Controller('events/:eventId/questions')
@@ -18,7 +20,7 @@ export class QuestionsController {
   ) {}
 
   @Post()
-  @ApiBearerAuth()
+  @ApiZodResponse(questionResponse, 'The new question.')
   @UseGuards(EventAccessGuard)
   @ApiZodBody(createQuestionSchema)
   create(@Param('eventId') eventId: string, @ZodBody(createQuestionSchema) body: CreateQuestionInput) {
@@ -27,6 +29,7 @@ export class QuestionsController {
 
   /** Public once the event is: the registration form shows them. */
   @Get()
+  @ApiZodResponse(questionPageResponse, "The registration form's questions.")
   @Public()
   async list(@Param('eventId', new IdParam('event')) eventId: string) {
     const event = await this.events.getEntity(eventId);
@@ -35,7 +38,7 @@ export class QuestionsController {
   }
 
   @Patch(':questionId')
-  @ApiBearerAuth()
+  @ApiZodResponse(questionResponse, 'The changed question.')
   @UseGuards(EventAccessGuard)
   @ApiZodBody(updateQuestionSchema)
   update(
@@ -47,7 +50,6 @@ export class QuestionsController {
   }
 
   @Delete(':questionId')
-  @ApiBearerAuth()
   @UseGuards(EventAccessGuard)
   @HttpCode(204)
   remove(@Param('eventId') eventId: string, @Param('questionId', new IdParam('question')) questionId: string) {

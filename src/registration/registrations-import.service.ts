@@ -8,7 +8,7 @@ import { organiserRegisterSchema } from './dto/register.dto';
 import { RegistrationsService } from './registrations.service';
 
 /** CSV columns and the fields they fill; the same names the export writes. */
-const COLUMNS: Record<string, string> = {
+export const IMPORT_COLUMNS: Record<string, string> = {
   name: 'name',
   email: 'email',
   organisation: 'organisation',
@@ -36,10 +36,10 @@ export class RegistrationsImportService {
   async import(event: Event, csv: string, notify: boolean): Promise<ImportReport> {
     const [header, ...lines] = readCsv(csv);
     if (!header) throw Problem.badRequest('The CSV is empty', [{ field: '(body)', message: 'expected a header line and rows' }]);
-    const columns = header.fields.map((name) => COLUMNS[name.trim().toLowerCase()]);
+    const columns = header.fields.map((name) => IMPORT_COLUMNS[name.trim().toLowerCase()]);
     const unknown = header.fields.filter((_, i) => !columns[i]);
     if (unknown.length > 0 || !columns.includes('name') || !columns.includes('email')) {
-      throw Problem.badRequest(`The header must name columns among ${Object.keys(COLUMNS).join(', ')}, including name and email`, [
+      throw Problem.badRequest(`The header must name columns among ${Object.keys(IMPORT_COLUMNS).join(', ')}, including name and email`, [
         ...unknown.map((name) => ({ field: name, message: 'is not a known column' })),
       ]);
     }

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { Public } from '../auth/auth.decorators';
@@ -18,9 +18,11 @@ import { RegistrationDetailsService } from './registration-details.service';
 import { RegistrationQueriesService } from './registration-queries.service';
 import { registrationsTable } from './registrations-table';
 import { RegistrationErasureService } from './registration-erasure.service';
-import { RegistrationsImportService } from './registrations-import.service';
+import { IMPORT_COLUMNS, RegistrationsImportService } from './registrations-import.service';
 import { RegistrationsService } from './registrations.service';
 import { registrationView } from './registration.view';
+import { ApiFileResponse, ApiZodResponse } from '../platform/http/openapi/openapi-metadata';
+import { importResponse, registerResponse, registrationCountsResponse, registrationPageResponse, registrationResponse } from './registration.response';
 
 const importQuerySchema = z.object({
   notify: z
@@ -47,6 +49,7 @@ export class RegistrationsController {
    * registration, any time.
    */
   @Post()
+  @ApiZodResponse(registerResponse, 'Registered: confirmed, waitlisted or pending approval.')
   @Public()
   @RateLimited()
   @UseGuards(RateLimitGuard)
@@ -69,7 +72,9 @@ export class RegistrationsController {
    * one a spreadsheet opens right (a BOM).
    */
   @Get()
-  @ApiBearerAuth()
+  @ApiZodResponse(registrationPageResponse, 'A page of registrations.')
+  @ApiFileResponse('text/csv', 'With `Accept: text/csv` or `?format=csv`: every registration the filters match (a UTF-8 BOM with `?download=1`).')
+  @ApiFileResponse(XLSX_TYPE, 'With the xlsx `Accept` type or `?format=xlsx`: the same rows as a spreadsheet.')
   @UseGuards(EventAccessGuard)
   async list(
     @Param('eventId') eventId: string,
@@ -87,10 +92,18 @@ export class RegistrationsController {
 
   /** Bulk entry: `Content-Type: text/csv` with a header line; answers which lines were refused and why. */
   @Post('import')
+  @ApiZodResponse(importResponse, 'How many were registered, and the lines refused.')
   @HttpCode(200)
-  @ApiBearerAuth()
   @UseGuards(EventAccessGuard)
   @ApiConsumes('text/csv')
+  @ApiBody({
+    schema: {
+      type: 'string',
+      description:
+        `Comma-separated, a header line naming columns among ${Object.keys(IMPORT_COLUMNS).join(', ')} (name and email required), ` +
+        'then one registration a line, as the CSV export writes them. Up to 10 MB.',
+    },
+  })
   async import(
     @Param('eventId') eventId: string,
     @Req() req: Request,
@@ -103,14 +116,14 @@ export class RegistrationsController {
   }
 
   @Get('counts')
-  @ApiBearerAuth()
+  @ApiZodResponse(registrationCountsResponse, 'Registrations by status.')
   @UseGuards(EventAccessGuard)
   counts(@Param('eventId') eventId: string) {
     return this.queries.counts(eventId);
   }
 
   @Get(':registrationId')
-  @ApiBearerAuth()
+  @ApiZodResponse(registrationResponse, 'The registration.')
   @UseGuards(EventAccessGuard)
   async get(@Param('eventId') eventId: string, @Param('registrationId', new IdParam('registration')) registrationId: string) {
     const event = await this.events.getEntity(eventId);
@@ -118,7 +131,7 @@ export class RegistrationsController {
   }
 
   @Patch(':registrationId')
-  @ApiBearerAuth()
+  @ApiZodResponse(registrationResponse, 'The changed registration.')
   @UseGuards(EventAccessGuard)
   @ApiZodBody(updateRegistrationSchema)
   async update(
@@ -132,8 +145,8 @@ export class RegistrationsController {
   }
 
   @Post(':registrationId/approve')
+  @ApiZodResponse(registrationResponse, 'The registration, confirmed or waitlisted.')
   @HttpCode(200)
-  @ApiBearerAuth()
   @UseGuards(EventAccessGuard)
   async approve(@Param('eventId') eventId: string, @Param('registrationId', new IdParam('registration')) registrationId: string) {
     const { registration, person, event } = await this.registrations.approve(eventId, registrationId);
@@ -141,8 +154,8 @@ export class RegistrationsController {
   }
 
   @Post(':registrationId/reject')
+  @ApiZodResponse(registrationResponse, 'The registration, rejected.')
   @HttpCode(200)
-  @ApiBearerAuth()
   @UseGuards(EventAccessGuard)
   async reject(@Param('eventId') eventId: string, @Param('registrationId', new IdParam('registration')) registrationId: string) {
     const { registration, person, event } = await this.registrations.reject(eventId, registrationId);
@@ -152,7 +165,6 @@ export class RegistrationsController {
   /** Erases the person's data (name, email, organisation, answers); counts stay. */
   @Post(':registrationId/erase')
   @HttpCode(204)
-  @ApiBearerAuth()
   @UseGuards(EventAccessGuard)
   async erase(
     @Param('eventId') eventId: string,
@@ -162,8 +174,8 @@ export class RegistrationsController {
   }
 
   @Post(':registrationId/cancel')
+  @ApiZodResponse(registrationResponse, 'The registration, cancelled; its seat goes to the waitlist.')
   @HttpCode(200)
-  @ApiBearerAuth()
   @UseGuards(EventAccessGuard)
   async cancel(@Param('eventId') eventId: string, @Param('registrationId', new IdParam('registration')) registrationId: string) {
     const { registration, person, event } = await this.registrations.cancel(eventId, registrationId);

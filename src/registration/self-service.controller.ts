@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, Header, HttpCode, Param, Patch, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { CurrentMagicLink, MagicLinkOnly, Public } from '../auth/auth.decorators';
 import { MagicLinkPrincipal } from '../auth/principal';
 import { EventsService } from '../events/events.service';
@@ -15,10 +15,12 @@ import { RegistrationQueriesService } from './registration-queries.service';
 import { RegistrationsService } from './registrations.service';
 import { SessionSignupsService } from './session-signups.service';
 import { registrationView } from './registration.view';
+import { ApiFileResponse, ApiZodResponse } from '../platform/http/openapi/openapi-metadata';
+import { detailSchema } from '../platform/http/openapi/response-fields';
+import { myRegistrationResponse, mySessionResponse, mySessionsResponse, personalDataResponse, registrationResponse } from './registration.response';
 
 /** What attendees do with the link from their email (the token as Bearer). */
 @ApiTags('registration')
-@ApiBearerAuth()
 @Controller('registrations')
 export class SelfServiceController {
   constructor(
@@ -32,6 +34,7 @@ export class SelfServiceController {
   ) {}
 
   @Get('me')
+  @ApiZodResponse(myRegistrationResponse, "The caller's registration.")
   @MagicLinkOnly('registration')
   async me(@CurrentMagicLink() link: MagicLinkPrincipal) {
     const event = await this.events.getEntity(link.eventId as string);
@@ -42,6 +45,7 @@ export class SelfServiceController {
   }
 
   @Patch('me')
+  @ApiZodResponse(myRegistrationResponse, 'The changed registration.')
   @MagicLinkOnly('registration')
   @ApiZodBody(updateRegistrationSchema)
   async update(@CurrentMagicLink() link: MagicLinkPrincipal, @ZodBody(updateRegistrationSchema) body: UpdateRegistrationInput) {
@@ -51,6 +55,7 @@ export class SelfServiceController {
 
   /** Cancels; the token keeps working so the attendee can see that it is cancelled. */
   @Delete('me')
+  @ApiZodResponse(registrationResponse, 'The registration, cancelled.')
   @MagicLinkOnly('registration')
   async cancel(@CurrentMagicLink() link: MagicLinkPrincipal) {
     const { registration, person, event } = await this.registrations.cancel(link.eventId as string, link.subjectId);
@@ -58,6 +63,7 @@ export class SelfServiceController {
   }
 
   @Get('me.ics')
+  @ApiFileResponse('text/calendar', "The attendee's calendar: the event and their sessions.")
   @MagicLinkOnly('registration')
   @Header('Content-Type', 'text/calendar; charset=utf-8')
   async calendarFile(@CurrentMagicLink() link: MagicLinkPrincipal): Promise<string> {
@@ -66,6 +72,7 @@ export class SelfServiceController {
   }
 
   @Get('me/sessions')
+  @ApiZodResponse(mySessionsResponse, "The attendee's session sign-ups.")
   @MagicLinkOnly('registration')
   async mySessions(@CurrentMagicLink() link: MagicLinkPrincipal) {
     const event = await this.events.getEntity(link.eventId as string);
@@ -74,6 +81,7 @@ export class SelfServiceController {
 
   /** A seat in a session with limited places, or its waiting list when full; 409 when it overlaps another sign-up. */
   @Post('me/sessions/:sessionId')
+  @ApiZodResponse(mySessionResponse, 'The sign-up: confirmed, or waitlisted when the session is full.')
   @MagicLinkOnly('registration')
   async signUp(@CurrentMagicLink() link: MagicLinkPrincipal, @Param('sessionId', new IdParam('session')) sessionId: string) {
     const event = await this.events.getEntity(link.eventId as string);
@@ -89,6 +97,7 @@ export class SelfServiceController {
 
   /** Everything Plenary holds about the attendee for this event, as JSON (data portability). */
   @Get('me/data')
+  @ApiZodResponse(personalDataResponse, 'Everything held about the attendee, as a download.')
   @MagicLinkOnly('registration')
   @Header('Content-Disposition', 'attachment; filename="my-registration.json"')
   async data(@CurrentMagicLink() link: MagicLinkPrincipal) {
@@ -97,6 +106,7 @@ export class SelfServiceController {
 
   /** Emails a fresh link to a registered address; the same answer whether or not it is registered. */
   @Post('link')
+  @ApiZodResponse(detailSchema, 'Accepted; says nothing of whether the address is registered.')
   @Public()
   @RateLimited()
   @UseGuards(RateLimitGuard)

@@ -1,15 +1,16 @@
 import { Controller, Get, Param, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { EventAccessGuard } from '../events/event-access.guard';
 import { EventsService } from '../events/events.service';
 import { IdParam } from '../platform/http/id-param.pipe';
 import { formatInZone } from '../platform/time/zoned-time';
+import { ApiZodResponse } from '../platform/http/openapi/openapi-metadata';
+import { sessionSignupsResponse } from './registration.response';
 
 /** Who holds a seat, and who waits, in a session with limited places. */
 @ApiTags('registration')
-@ApiBearerAuth()
 @Controller('events/:eventId/sessions/:sessionId/signups')
 @UseGuards(EventAccessGuard)
 export class SessionSignupsController {
@@ -19,6 +20,7 @@ export class SessionSignupsController {
   ) {}
 
   @Get()
+  @ApiZodResponse(sessionSignupsResponse, "The session's sign-ups.")
   async list(@Param('eventId') eventId: string, @Param('sessionId', new IdParam('session')) sessionId: string) {
     const event = await this.events.getEntity(eventId);
     const rows: Array<{ registration_id: string; name: string; organisation: string | null; status: string; created_at: Date }> =

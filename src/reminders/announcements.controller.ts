@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { CurrentOrganiser } from '../auth/auth.decorators';
 import { OrganiserPrincipal } from '../auth/principal';
 import { EventAccessGuard } from '../events/event-access.guard';
@@ -7,15 +7,17 @@ import { IdParam } from '../platform/http/id-param.pipe';
 import { ApiZodBody, ZodBody } from '../platform/http/zod-body.decorator';
 import { AnnouncementsService } from './announcements.service';
 import { CreateAnnouncementInput, createAnnouncementSchema } from './dto/announcement.dto';
+import { ApiZodResponse } from '../platform/http/openapi/openapi-metadata';
+import { announcementPageResponse, announcementPreviewResponse, announcementResponse } from './reminder.response';
 
 @ApiTags('reminders')
-@ApiBearerAuth()
 @Controller('events/:eventId/announcements')
 @UseGuards(EventAccessGuard)
 export class AnnouncementsController {
   constructor(private readonly announcements: AnnouncementsService) {}
 
   @Post()
+  @ApiZodResponse(announcementResponse, 'The new announcement (a draft).')
   @ApiZodBody(createAnnouncementSchema)
   create(
     @Param('eventId') eventId: string,
@@ -26,16 +28,19 @@ export class AnnouncementsController {
   }
 
   @Get()
+  @ApiZodResponse(announcementPageResponse, "The event's announcements.")
   list(@Param('eventId') eventId: string) {
     return this.announcements.list(eventId);
   }
 
   @Get(':announcementId/preview')
+  @ApiZodResponse(announcementPreviewResponse, 'Who would receive it, and the message as written for the first one.')
   preview(@Param('eventId') eventId: string, @Param('announcementId', new IdParam('announcement')) announcementId: string) {
     return this.announcements.preview(eventId, announcementId);
   }
 
   @Post(':announcementId/send')
+  @ApiZodResponse(announcementResponse, 'The announcement, sending.')
   @HttpCode(202)
   send(@Param('eventId') eventId: string, @Param('announcementId', new IdParam('announcement')) announcementId: string) {
     return this.announcements.send(eventId, announcementId);

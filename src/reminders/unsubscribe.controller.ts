@@ -6,6 +6,8 @@ import { Public } from '../auth/auth.decorators';
 import { MagicLinkService } from '../auth/magic-link.service';
 import { Problem } from '../platform/http/problem';
 import { escapeHtml } from '../platform/mail/mail-template';
+import { ApiFileResponse, ApiZodResponse } from '../platform/http/openapi/openapi-metadata';
+import { detailSchema } from '../platform/http/openapi/response-fields';
 
 /**
  * The List-Unsubscribe target of optional announcements: a GET shows a
@@ -21,6 +23,7 @@ export class UnsubscribeController {
   ) {}
 
   @Get()
+  @ApiFileResponse('text/html', 'A page with a button that unsubscribes.')
   @Public()
   @Header('Content-Type', 'text/html; charset=utf-8')
   page(@Query('token') token = ''): string {
@@ -31,6 +34,7 @@ export class UnsubscribeController {
   }
 
   @Post()
+  @ApiZodResponse(detailSchema, 'Unsubscribed from optional announcements.')
   @Public()
   @HttpCode(200)
   async unsubscribe(@Query('token') token = '') {

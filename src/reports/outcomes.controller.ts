@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, HttpCode, Param, Patch, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { EventAccessGuard } from '../events/event-access.guard';
 import { IdParam } from '../platform/http/id-param.pipe';
 import { ApiZodBody, ZodBody } from '../platform/http/zod-body.decorator';
@@ -14,32 +14,37 @@ import {
   updateOutcomeSchema,
 } from './dto/outcome.dto';
 import { OutcomesService } from './outcomes.service';
+import { ApiZodResponse } from '../platform/http/openapi/openapi-metadata';
+import { highlightPageResponse, highlightResponse, outcomePageResponse, outcomeResponse } from './report.response';
 
 /** `/events/:eventId/outcomes`: what the event achieved, in the organisers' words, for its report. */
 @ApiTags('reports')
-@ApiBearerAuth()
 @Controller('events/:eventId/outcomes')
 @UseGuards(EventAccessGuard)
 export class OutcomesController {
   constructor(private readonly outcomes: OutcomesService) {}
 
   @Post()
+  @ApiZodResponse(outcomeResponse, 'The new outcome.')
   @ApiZodBody(createOutcomeSchema)
   create(@Param('eventId') eventId: string, @ZodBody(createOutcomeSchema) body: CreateOutcomeInput) {
     return this.outcomes.createOutcome(eventId, body);
   }
 
   @Get()
+  @ApiZodResponse(outcomePageResponse, "The event's outcomes.")
   list(@Param('eventId') eventId: string) {
     return this.outcomes.listOutcomes(eventId);
   }
 
   @Get(':outcomeId')
+  @ApiZodResponse(outcomeResponse, 'The outcome.')
   get(@Param('eventId') eventId: string, @Param('outcomeId', new IdParam('outcome')) id: string) {
     return this.outcomes.getOutcome(eventId, id);
   }
 
   @Patch(':outcomeId')
+  @ApiZodResponse(outcomeResponse, 'The changed outcome.')
   @ApiZodBody(updateOutcomeSchema)
   update(
     @Param('eventId') eventId: string,
@@ -58,29 +63,32 @@ export class OutcomesController {
 
 /** `/events/:eventId/highlights`: quotes worth keeping, with who said them. */
 @ApiTags('reports')
-@ApiBearerAuth()
 @Controller('events/:eventId/highlights')
 @UseGuards(EventAccessGuard)
 export class HighlightsController {
   constructor(private readonly outcomes: OutcomesService) {}
 
   @Post()
+  @ApiZodResponse(highlightResponse, 'The new highlight.')
   @ApiZodBody(createHighlightSchema)
   create(@Param('eventId') eventId: string, @ZodBody(createHighlightSchema) body: CreateHighlightInput) {
     return this.outcomes.createHighlight(eventId, body);
   }
 
   @Get()
+  @ApiZodResponse(highlightPageResponse, "The event's highlights.")
   list(@Param('eventId') eventId: string) {
     return this.outcomes.listHighlights(eventId);
   }
 
   @Get(':highlightId')
+  @ApiZodResponse(highlightResponse, 'The highlight.')
   get(@Param('eventId') eventId: string, @Param('highlightId', new IdParam('highlight')) id: string) {
     return this.outcomes.getHighlight(eventId, id);
   }
 
   @Patch(':highlightId')
+  @ApiZodResponse(highlightResponse, 'The changed highlight.')
   @ApiZodBody(updateHighlightSchema)
   update(
     @Param('eventId') eventId: string,

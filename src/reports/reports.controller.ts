@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { CurrentOrganiser } from '../auth/auth.decorators';
@@ -11,6 +11,8 @@ import { XLSX_TYPE, downloadQuerySchema, sendTable } from '../platform/http/tabl
 import { ZodQuery } from '../platform/http/zod-body.decorator';
 import { reportTable } from './report-table';
 import { ReportsService, decodeReportCursor } from './reports.service';
+import { ApiFileResponse, ApiZodResponse } from '../platform/http/openapi/openapi-metadata';
+import { reportPageResponse, reportRequestResponse, reportResponse } from './report.response';
 
 const listQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -29,7 +31,6 @@ export const PAGE_POLICY =
  * or as `section,key,value` rows (`.csv`, with a BOM on `?download=1`; `.xlsx`).
  */
 @ApiTags('reports')
-@ApiBearerAuth()
 @Controller('events/:eventId/reports')
 @UseGuards(EventAccessGuard)
 export class ReportsController {
@@ -40,6 +41,7 @@ export class ReportsController {
 
   /** 202 `{id, version, status}`; while a compile of the event is queued or running, that report. */
   @Post()
+  @ApiZodResponse(reportRequestResponse, 'A compile is queued or already under way.')
   @HttpCode(202)
   async request(@Param('eventId') eventId: string, @CurrentOrganiser() me: OrganiserPrincipal) {
     const { report, created } = await this.reports.request(eventId, me.organiserId);
@@ -54,13 +56,17 @@ export class ReportsController {
   }
 
   @Get()
+  @ApiZodResponse(reportPageResponse, "The event's report versions.")
   list(@Param('eventId') eventId: string, @ZodQuery(listQuerySchema) query: z.infer<typeof listQuerySchema>) {
     return this.reports.list(eventId, query.limit, decodeReportCursor(query.cursor));
   }
 
   /** `:reportId` or `:reportId.json`, `:reportId.html`, `:reportId.csv`, `:reportId.xlsx`. */
   @Get(':reportFile')
-  @ApiProduces('application/json', 'text/html', 'text/csv', XLSX_TYPE)
+  @ApiZodResponse(reportResponse, '`:reportId` or `:reportId.json`: the report with its data.')
+  @ApiFileResponse('text/html', '`:reportId.html`: the report as a page.')
+  @ApiFileResponse('text/csv', '`:reportId.csv`: section,key,value rows (a UTF-8 BOM with `?download=1`).')
+  @ApiFileResponse(XLSX_TYPE, '`:reportId.xlsx`: the same rows as a spreadsheet.')
   async get(
     @Param('eventId') eventId: string,
     @Param('reportFile') file: string,

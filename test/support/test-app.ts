@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { loadConfig } from '../../src/config/app-config';
 import { RunningPlenary, startPlenary } from '../../src/plenary';
+import { ResponseConformance } from './response-conformance';
 import { TEST_REDIS_URL } from './test-env';
 
 export const ADMIN = { email: 'admin@plenary.test', password: 'admin-password-1' };
@@ -36,11 +37,29 @@ export interface TestApp {
 
 export async function startTestApp(env: NodeJS.ProcessEnv): Promise<TestApp> {
   const plenary = await startPlenary(loadConfig(env));
+  const http = request(plenary.url ?? 'http://127.0.0.1:1');
+  const document = plenary.url ? (await http.get('/docs-json').expect(200)).body : null;
   return {
     plenary,
-    http: request(plenary.url ?? 'http://127.0.0.1:1'),
+    http: document ? conforming(http, new ResponseConformance(document)) : http,
     stop: () => plenary.stop(),
   };
+}
+
+const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
+
+/** Every answer the tests receive is checked against the OpenAPI document before their own expectations. */
+function conforming(http: TestApp['http'], conformance: ResponseConformance): TestApp['http'] {
+  return new Proxy(http, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver) as unknown;
+      if (typeof property !== 'string' || !VERBS.has(property) || typeof value !== 'function') return value;
+      return (url: string, ...rest: unknown[]) => {
+        const test = (value as (url: string, ...rest: unknown[]) => request.Test).call(target, url, ...rest);
+        return test.expect((response) => conformance.check(property, url, response));
+      };
+    },
+  });
 }
 
 /** Logs in and returns the bearer header value. */

@@ -29,7 +29,13 @@ export type PresenterInput = z.infer<typeof presenterSchema>;
 const presenters = z
   .array(presenterSchema)
   .max(20, 'at most 20 presenters')
-  .refine((list) => list.filter((p) => p.role === 'lead').length <= 1, 'only one presenter can be the lead');
+  .refine((list) => list.filter((p) => p.role === 'lead').length <= 1, 'only one presenter can be the lead')
+  .meta({
+    contains: { type: 'object', required: ['role'], properties: { role: { const: 'lead' } } },
+    minContains: 0,
+    maxContains: 1,
+    description: 'In order; at most one has the role `lead`.',
+  });
 
 const section = z.string().max(SECTION_MAX_LENGTH, `at most ${SECTION_MAX_LENGTH} characters`).nullable();
 const sections = Object.fromEntries(PRESENTATION_SECTIONS.map((name) => [name, section.optional()])) as Record<
@@ -67,6 +73,7 @@ export const reorderSchema = z.strictObject({
   presentationIds: z
     .array(id)
     .max(200)
-    .refine((list) => new Set(list).size === list.length, 'an id is listed twice'),
+    .refine((list) => new Set(list).size === list.length, 'an id is listed twice')
+    .meta({ uniqueItems: true }),
 });
 export type ReorderInput = z.infer<typeof reorderSchema>;

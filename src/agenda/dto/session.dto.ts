@@ -17,7 +17,8 @@ export const sessionFields = {
   chairs: z
     .array(z.strictObject({ personId: id, role: z.enum(['chair', 'moderator']).default('chair') }))
     .max(50)
-    .refine((list) => new Set(list.map((c) => c.personId)).size === list.length, 'a person is listed twice'),
+    .refine((list) => new Set(list.map((c) => c.personId)).size === list.length, 'a person is listed twice')
+    .describe('People of the event chairing or moderating the session; each person at most once.'),
 };
 
 export const createSessionSchema = z.strictObject({

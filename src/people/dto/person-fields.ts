@@ -13,8 +13,12 @@ const optionalText = (max: number) =>
 
 /** Required forms, for the registration form where reports count every answer. */
 export const requiredRegion = z.string().trim().min(1, 'required').max(200, 'at most 200 characters').transform(normaliseRegion);
+/** The codes in any case, as the refinement below reads them after trimming and upper-casing. */
+const countryCodePattern = `^\\s*(${[...COUNTRY_CODES].map((code) => [...code].map((c) => `[${c}${c.toLowerCase()}]`).join('')).join('|')})\\s*$`;
+
 export const requiredCountryCode = z
   .string()
+  .meta({ pattern: countryCodePattern, description: 'An ISO 3166-1 alpha-2 country code such as BE or CL (any case).' })
   .trim()
   .transform((v) => v.toUpperCase())
   .refine((v) => COUNTRY_CODES.has(v), 'expected an ISO 3166-1 alpha-2 country code such as BE or CL');
@@ -43,6 +47,7 @@ export const personFields = {
     .string()
     .trim()
     .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a language tag such as en, es, pt or fr')
+    .describe('Language of the emails: en, es, pt or fr; others get English.')
     .nullish()
     .transform((v) => v ?? null),
 };

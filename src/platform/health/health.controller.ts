@@ -9,6 +9,8 @@ import { QueueName } from '../queue/queue-names';
 import { MAIL_TRANSPORT, MailTransport } from '../mail/mail-transport';
 import { withTimeout } from '../async/with-timeout';
 import { FleetStatus, fleetProblems, readFleetStatus } from '../maintenance/fleet-status';
+import { fleetHealthResponse, healthResponse } from './health.response';
+import { ApiZodResponse } from '../http/openapi/openapi-metadata';
 
 const CHECK_TIMEOUT_MS = 3000;
 
@@ -30,6 +32,8 @@ export class HealthController {
    * every api process because of a worker problem (that is /health/fleet's).
    */
   @Get()
+  @ApiZodResponse(healthResponse, 'Everything answers.')
+  @ApiZodResponse(healthResponse, 'Something does not answer.', 503)
   @Public()
   async health(@Res({ passthrough: true }) res: Response) {
     const [database, queue, mail, workers] = await Promise.all([
@@ -45,6 +49,8 @@ export class HealthController {
 
   /** For monitors: 503 when no worker has been seen recently or a maintenance task is three intervals late. */
   @Get('fleet')
+  @ApiZodResponse(fleetHealthResponse, 'Workers are alive and every maintenance task is on time.')
+  @ApiZodResponse(fleetHealthResponse, 'No worker seen recently, a task three intervals late, or the database does not answer.', 503)
   @Public()
   async fleetHealth(@Res({ passthrough: true }) res: Response) {
     let workers: FleetStatus;

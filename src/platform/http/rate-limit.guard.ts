@@ -6,7 +6,7 @@ import { AppConfig } from '../../config/app-config';
 import { Problem } from './problem';
 import { RATE_LIMIT_STORE, RateLimitStore } from './rate-limit-store';
 
-const RATE_LIMITED = 'plenary:rate-limited';
+export const RATE_LIMITED = 'plenary:rate-limited';
 
 /** Marks a public write or login as limited to RATE_LIMIT_PER_MINUTE per client address. */
 export const RateLimited = () => SetMetadata(RATE_LIMITED, true);

@@ -9,6 +9,8 @@ import { Problem } from '../http/problem';
 import { ApiZodBody, ZodBody } from '../http/zod-body.decorator';
 import { MailEventInput, mailEventsSchema } from './dto/mail-event.dto';
 import { MailEventsService } from './mail-events.service';
+import { ApiZodResponse } from '../http/openapi/openapi-metadata';
+import { mailEventsResponse } from './mail-events.response';
 
 /** `POST /webhooks/mail-events`, for the mail provider, authenticated by a shared secret. */
 @ApiTags('operations')
@@ -20,6 +22,7 @@ export class MailWebhookController {
   ) {}
 
   @Post()
+  @ApiZodResponse(mailEventsResponse, 'Recorded.')
   @Public()
   @HttpCode(200)
   @ApiZodBody(mailEventsSchema)

@@ -20,6 +20,12 @@ export const portalPresentationSchema = z
     ...sectionFields,
   })
   .partial()
+  .meta({
+    allOf: PRESENTATION_SECTIONS.map((name) => ({
+      not: { required: [name, 'sections'], properties: { sections: { required: [name] } } },
+    })),
+    description: 'What a presenter may change. A section is given flat or inside `sections`, not both.',
+  })
   .superRefine((input, context) => {
     for (const name of PRESENTATION_SECTIONS) {
       if (input[name] !== undefined && input.sections?.[name] !== undefined) {

@@ -21,7 +21,12 @@ export const createQuestionSchema = z
     options: questionFields.options.default([]),
     position: questionFields.position.optional(),
   })
-  .refine(choicesNeedOptions, { message: 'a choice question needs at least two options', path: ['options'] });
+  .refine(choicesNeedOptions, { message: 'a choice question needs at least two options', path: ['options'] })
+  .meta({
+    if: { required: ['type'], properties: { type: { enum: ['choice', 'multi_choice'] } } },
+    then: { required: ['options'], properties: { options: { minItems: 2 } } },
+    description: 'A custom question of the registration form; a choice or multi_choice question needs at least two options.',
+  });
 export type CreateQuestionInput = z.infer<typeof createQuestionSchema>;
 
 export const updateQuestionSchema = z

@@ -17,8 +17,8 @@ export const registerSchema = z.strictObject({
   countryCode: requiredCountryCode,
   title: personFields.title.optional(),
   language: personFields.language.optional(),
-  consents: z.record(z.string().max(100), z.boolean()).default({}),
-  answers: z.record(z.string().max(100), z.unknown()).default({}),
+  consents: z.record(z.string().max(100), z.boolean()).default({}).describe('Consents given, by name (such as photos: true).'),
+  answers: z.record(z.string().max(100), z.unknown()).default({}).describe("Answers to the event's questions, by question key."),
 });
 export type RegisterInput = z.infer<typeof registerSchema>;
 
@@ -35,8 +35,8 @@ export const organiserRegisterSchema = z.strictObject({
   countryCode: personFields.countryCode.optional(),
   title: personFields.title.optional(),
   language: personFields.language.optional(),
-  consents: z.record(z.string().max(100), z.boolean()).default({}),
-  answers: z.record(z.string().max(100), z.unknown()).default({}),
+  consents: z.record(z.string().max(100), z.boolean()).default({}).describe('Consents given, by name (such as photos: true).'),
+  answers: z.record(z.string().max(100), z.unknown()).default({}).describe("Answers to the event's questions, by question key."),
   /** `confirmed` unless the event is full; organisers may also put someone straight on the waitlist. */
   status: z.enum(['confirmed', 'waitlisted', 'pending']).optional(),
   notify: z.boolean().default(true),

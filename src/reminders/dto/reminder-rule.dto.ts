@@ -5,13 +5,13 @@ import { REMINDER_ANCHORS, REMINDER_AUDIENCES } from '../reminder-rule.entity';
 const ruleFields = {
   name: z.string().trim().min(1, 'required').max(200),
   anchor: z.enum(REMINDER_ANCHORS, { message: `expected one of ${REMINDER_ANCHORS.join(', ')}` }),
-  /** Minutes from the anchor: negative before it, positive after. */
   offsetMinutes: z
     .number()
     .int('expected whole minutes')
     .min(-60 * 24 * 365)
-    .max(60 * 24 * 365),
-  fixedAt: eventTime.nullable(),
+    .max(60 * 24 * 365)
+    .describe('Minutes from the anchor: negative means before it (-1440 is a day before), positive after. Ignored for `fixed`.'),
+  fixedAt: eventTime.nullable().describe('When a `fixed` rule sends; null for the other anchors.'),
   audience: z.enum(REMINDER_AUDIENCES, { message: `expected one of ${REMINDER_AUDIENCES.join(', ')}` }),
   subject: z.string().trim().min(1).max(300).nullable(),
   message: z.string().trim().min(1).max(20_000).nullable(),
@@ -20,6 +20,21 @@ const ruleFields = {
 
 const fixedNeedsTime = (r: { anchor?: string; fixedAt?: string | null }) =>
   r.anchor === undefined || (r.anchor === 'fixed') === Boolean(r.fixedAt);
+
+/** fixedNeedsTime, as JSON Schema says it. */
+const fixedNeedsTimeRule = {
+  allOf: [
+    {
+      if: { required: ['anchor'], properties: { anchor: { const: 'fixed' } } },
+      then: { required: ['fixedAt'], properties: { fixedAt: { type: 'string' } } },
+    },
+    {
+      if: { required: ['anchor'], properties: { anchor: { not: { const: 'fixed' } } } },
+      then: { properties: { fixedAt: { type: 'null' } } },
+    },
+  ],
+  description: 'A reminder rule. The anchor `fixed` needs `fixedAt` (and only it may have one).',
+};
 
 export const createReminderRuleSchema = z
   .strictObject({
@@ -30,11 +45,13 @@ export const createReminderRuleSchema = z
     message: ruleFields.message.optional(),
     enabled: ruleFields.enabled.default(true),
   })
-  .refine(fixedNeedsTime, { message: 'a fixed anchor needs fixedAt, and only it', path: ['fixedAt'] });
+  .refine(fixedNeedsTime, { message: 'a fixed anchor needs fixedAt, and only it', path: ['fixedAt'] })
+  .meta(fixedNeedsTimeRule);
 export type CreateReminderRuleInput = z.infer<typeof createReminderRuleSchema>;
 
 export const updateReminderRuleSchema = z
   .strictObject(ruleFields)
   .partial()
-  .refine(fixedNeedsTime, { message: 'a fixed anchor needs fixedAt, and only it', path: ['fixedAt'] });
+  .refine(fixedNeedsTime, { message: 'a fixed anchor needs fixedAt, and only it', path: ['fixedAt'] })
+  .meta(fixedNeedsTimeRule);
 export type UpdateReminderRuleInput = z.infer<typeof updateReminderRuleSchema>;
