@@ -1,0 +1,221 @@
+import { BrowserContext, Locator, Page, Response } from 'playwright-core';
+import { screenshot, seriousA11yViolations, useBrowser } from '../../support/browser';
+import { logInTo } from '../../support/dashboard-login';
+import { createSeedMeeting } from '../../support/seed-meeting';
+import { ADMIN, login } from '../../support/test-app';
+import { useTestApp } from '../../support/use-test-app';
+
+type Meeting = Awaited<ReturnType<typeof createSeedMeeting>> & { briefing: { id: string; title: string } };
+
+const ROW_PX = 16;
+
+describe('organiser dashboard: timetable editor', () => {
+  const ctx = useTestApp();
+  const browsers = useBrowser();
+  let auth: string;
+  const contexts: BrowserContext[] = [];
+
+  const api = () => ctx.app.http;
+  const sessionNow = async (meeting: Meeting, id: string) =>
+    (await api().get(`${meeting.base}/sessions/${id}`).set('Authorization', auth).expect(200)).body;
+  const placeOf = async (meeting: Meeting, id: string) => {
+    const s = await sessionNow(meeting, id);
+    return { startsAt: s.startsAt, endsAt: s.endsAt, roomId: s.roomId };
+  };
+
+  /** The seed's meeting plus a briefing in Room B at 09:30–10:30, so the plenary's first session cannot go there; version 1 published. */
+  async function meetingWithBriefing(): Promise<Meeting> {
+    const meeting = await createSeedMeeting(api(), auth);
+    const briefing = (
+      await api()
+        .post(`${meeting.base}/sessions`)
+        .set('Authorization', auth)
+        .send({
+          title: "Regional offices' briefing",
+          kind: 'other',
+          startsAt: '2019-10-08T09:30',
+          endsAt: '2019-10-08T10:30',
+          roomId: meeting.rooms.roomB.id,
+        })
+        .expect(201)
+    ).body;
+    await api().post(`${meeting.base}/agenda/versions`).set('Authorization', auth).send({ note: 'First programme' }).expect(201);
+    return { ...meeting, briefing };
+  }
+
+  async function openTimetable(meeting: Meeting): Promise<Page> {
+    const context = await browsers.newContext();
+    contexts.push(context);
+    const page = await logInTo(
+      context,
+      ctx.app.plenary.url as string,
+      ADMIN.email,
+      ADMIN.password,
+      `/dashboard/events/${meeting.event.id}/timetable`,
+    );
+    await page.locator('.tt-block').first().waitFor();
+    return page;
+  }
+
+  const block = (page: Page, id: string): Locator => page.locator(`.tt-block[data-session-id="${id}"]`);
+  const saved = (page: Page, method = 'PATCH') =>
+    page.waitForResponse((r) => r.url().includes('/timetable/sessions') && r.request().method() === method);
+
+  /** A change made in the page, and the answer the page got for it. */
+  async function answered(page: Page, act: () => Promise<void>, method = 'PATCH'): Promise<Response> {
+    const [response] = await Promise.all([saved(page, method), act()]);
+    return response;
+  }
+
+  async function drag(page: Page, from: Locator, to: { x: number; y: number }) {
+    const box = await from.boundingBox();
+    if (!box) throw new Error('the block is not on screen');
+    const start = { x: box.x + box.width / 2, y: box.y + 8 };
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down();
+    await page.mouse.move(start.x + (to.x - start.x) / 2, start.y + (to.y - start.y) / 2, { steps: 4 });
+    await page.mouse.move(to.x, to.y, { steps: 4 });
+    await page.mouse.up();
+    return start;
+  }
+
+  async function columnX(page: Page, room: string): Promise<number> {
+    const header = await page.locator('.tt-room', { hasText: room }).boundingBox();
+    if (!header) throw new Error(`no column for ${room}`);
+    return header.x + header.width / 2;
+  }
+
+  async function publish(page: Page, meeting: Meeting, note: string) {
+    await page.getByRole('link', { name: 'list editor' }).click();
+    await page.waitForURL((u) => u.pathname.endsWith('/agenda'));
+    await page.getByLabel('Note for this version').fill(note);
+    await page.getByRole('button', { name: 'Publish version' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL((u) => u.searchParams.get('saved') === 'published');
+    return (await api().get(`${meeting.base}/agenda/versions`).set('Authorization', auth).expect(200)).body.items[0];
+  }
+
+  const movesIn = (version: { changes: { moved: Array<{ sessionId: string; from: object; to: object }> } }) =>
+    [...version.changes.moved].sort((a, b) => a.sessionId.localeCompare(b.sessionId));
+
+  function expectedMoves(meeting: Meeting) {
+    const { discussion, session2 } = meeting.sessions;
+    const { plenary, roomB } = meeting.rooms;
+    return [
+      {
+        sessionId: discussion.id,
+        title: discussion.title,
+        from: {
+          sessionId: discussion.id,
+          title: discussion.title,
+          startsAt: '2019-10-08T14:30:00+02:00',
+          endsAt: '2019-10-08T16:00:00+02:00',
+          roomId: roomB.id,
+        },
+        to: {
+          sessionId: discussion.id,
+          title: discussion.title,
+          startsAt: '2019-10-08T14:00:00+02:00',
+          endsAt: '2019-10-08T15:30:00+02:00',
+          roomId: plenary.id,
+        },
+      },
+      {
+        sessionId: session2.id,
+        title: session2.title,
+        from: {
+          sessionId: session2.id,
+          title: session2.title,
+          startsAt: '2019-10-08T11:30:00+02:00',
+          endsAt: '2019-10-08T13:00:00+02:00',
+          roomId: plenary.id,
+        },
+        to: {
+          sessionId: session2.id,
+          title: session2.title,
+          startsAt: '2019-10-08T11:30:00+02:00',
+          endsAt: '2019-10-08T13:30:00+02:00',
+          roomId: plenary.id,
+        },
+      },
+    ].sort((a, b) => a.sessionId.localeCompare(b.sessionId));
+  }
+
+  beforeAll(async () => {
+    auth = await login(api(), ADMIN.email, ADMIN.password);
+  });
+
+  afterAll(async () => {
+    await Promise.all(contexts.map((c) => c.close()));
+  });
+
+  it('moves, resizes, refuses a double-booking, undoes and publishes with the mouse; the changelog names exactly those changes', async () => {
+    const meeting = await meetingWithBriefing();
+    const { discussion, session1, session2, coffee } = meeting.sessions;
+    const page = await openTimetable(meeting);
+    await expect(block(page, discussion.id).textContent()).resolves.toContain('14:30–16:00');
+    await expect(page.locator('.tt-room').allTextContents()).resolves.toEqual(['', 'Plenary hall', 'Room B', 'No room']);
+    expect(await page.locator('#tt-warnings').textContent()).toContain('No one is booked in two overlapping sessions.');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'dashboard-timetable');
+
+    // The discussion to the plenary hall, half an hour earlier.
+    const box = (await block(page, discussion.id).boundingBox())!;
+    const moved = await answered(page, async () => {
+      await drag(page, block(page, discussion.id), { x: await columnX(page, 'Plenary hall'), y: box.y + 8 - 2 * ROW_PX });
+    });
+    expect(moved.status()).toBe(200);
+    expect(await placeOf(meeting, discussion.id)).toEqual({
+      startsAt: '2019-10-08T14:00:00+02:00',
+      endsAt: '2019-10-08T15:30:00+02:00',
+      roomId: meeting.rooms.plenary.id,
+    });
+    await expect(block(page, discussion.id).textContent()).resolves.toContain('14:00–15:30');
+
+    // The second pairings session half an hour longer, by its bottom edge.
+    const edge = (await block(page, session2.id).locator('.tt-resize').boundingBox())!;
+    const resized = await answered(page, async () => {
+      await page.mouse.move(edge.x + edge.width / 2, edge.y + edge.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(edge.x + edge.width / 2, edge.y + edge.height / 2 + 2 * ROW_PX, { steps: 5 });
+      await page.mouse.up();
+    });
+    expect(resized.status()).toBe(200);
+    expect((await placeOf(meeting, session2.id)).endsAt).toBe('2019-10-08T13:30:00+02:00');
+
+    // The first pairings session onto Room B, where the briefing is: refused, shown at the block, nothing saved.
+    const before = await sessionNow(meeting, session1.id);
+    const first = (await block(page, session1.id).boundingBox())!;
+    const refused = await answered(page, async () => {
+      await drag(page, block(page, session1.id), { x: await columnX(page, 'Room B'), y: first.y + 8 });
+    });
+    expect(refused.status()).toBe(409);
+    const message = `Not saved: the room is booked by “${meeting.briefing.title}” at 09:30–10:30.`;
+    await expect(page.locator('#tt-status').textContent()).resolves.toBe(message);
+    await expect(page.locator('.tt-flash').textContent()).resolves.toBe(message);
+    await expect(block(page, session1.id).getAttribute('class')).resolves.toContain('tt-refused');
+    await expect(block(page, session1.id).textContent()).resolves.toContain('Plenary hall');
+    expect(await sessionNow(meeting, session1.id)).toEqual(before);
+    await screenshot(page, 'dashboard-timetable-refused');
+
+    // The coffee break later, then undone.
+    const cup = (await block(page, coffee.id).boundingBox())!;
+    await answered(page, async () => {
+      await drag(page, block(page, coffee.id), { x: cup.x + cup.width / 2, y: cup.y + 8 + 2 * ROW_PX });
+    });
+    expect((await placeOf(meeting, coffee.id)).startsAt).toBe('2019-10-08T11:30:00+02:00');
+    const undone = await answered(page, () => page.getByRole('button', { name: 'Undo' }).click());
+    expect(undone.status()).toBe(200);
+    expect(await placeOf(meeting, coffee.id)).toEqual({
+      startsAt: '2019-10-08T11:00:00+02:00',
+      endsAt: '2019-10-08T11:30:00+02:00',
+      roomId: null,
+    });
+    await expect(page.locator('#tt-status').textContent()).resolves.toBe('Undone: “Coffee break” is back at 11:00–11:30 in No room.');
+
+    const version = await publish(page, meeting, 'Timetable changes');
+    expect(version.number).toBe(2);
+    expect(movesIn(version)).toEqual(expectedMoves(meeting));
+    expect([version.changes.added, version.changes.cancelled, version.changes.changed]).toEqual([[], [], []]);
+  });
+});
