@@ -42,10 +42,12 @@
   var pending = {};
   /** Changes are saved one after the other, each from the state the one before left. */
   var queue = Promise.resolve();
+  var waiting = 0;
   var flash = null;
   var range = { start: 8 * 60, end: 20 * 60 };
 
   document.getElementById('tt-toolbar').hidden = false;
+  grid.setAttribute('aria-busy', 'false');
 
   // ---- time arithmetic on the event's wall clock ("2019-10-08T14:30…") ----
 
@@ -381,9 +383,28 @@
     });
   }
 
+  /**
+   * Runs a save after those before it; the grid is aria-busy until the last
+   * one is answered, which also tells a test when the page has caught up.
+   */
+  function enqueue(task) {
+    waiting += 1;
+    grid.setAttribute('aria-busy', 'true');
+    queue = queue
+      .then(task)
+      .catch(function () {
+        announce('Something went wrong on this page; reload it to see what was saved.', true);
+        render();
+      })
+      .then(function () {
+        waiting -= 1;
+        if (waiting === 0) grid.setAttribute('aria-busy', 'false');
+      });
+  }
+
   /** Queues a change computed from the session as the changes before it left it. */
   function change(id, compute) {
-    queue = queue.then(function () {
+    enqueue(function () {
       var session = find(id);
       var target = session && compute(session, placeOf(session));
       if (!target) return undefined;
@@ -450,7 +471,7 @@
   function undo() {
     var last = lastChange;
     if (!last) return;
-    queue = queue.then(function () {
+    enqueue(function () {
       if (last.type === 'create') return remove(last.id, true);
       var session = find(last.id);
       if (!session) return undefined;
@@ -489,7 +510,7 @@
       capacity: s.capacity,
       hostOrganisation: s.hostOrganisation,
     };
-    queue = queue.then(function () {
+    enqueue(function () {
       return create(body, true).then(function (result) {
         if (!result.ok) {
           announce(refusal(result, id), true, id);
@@ -509,7 +530,7 @@
       describe(s) +
       ')? A session never published is removed; a published one is cancelled in the next version. Undo cannot bring it back.';
     if (!window.confirm(question)) return;
-    queue = queue.then(function () {
+    enqueue(function () {
       return remove(id, false);
     });
   }
@@ -545,7 +566,7 @@
       endsAt: wallClock(end),
       roomId: f.roomId.value || null,
     };
-    queue = queue.then(function () {
+    enqueue(function () {
       return create(body, true).then(function (result) {
         if (!result.ok) {
           var fields =

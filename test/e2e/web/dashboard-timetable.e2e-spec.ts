@@ -61,9 +61,10 @@ describe('organiser dashboard: timetable editor', () => {
   const saved = (page: Page, method = 'PATCH') =>
     page.waitForResponse((r) => r.url().includes('/timetable/sessions') && r.request().method() === method);
 
-  /** A change made in the page, and the answer the page got for it. */
+  /** A change made in the page and the answer it got, once the page has shown it. */
   async function answered(page: Page, act: () => Promise<void>, method = 'PATCH'): Promise<Response> {
     const [response] = await Promise.all([saved(page, method), act()]);
+    await page.locator('#timetable[aria-busy="false"]').waitFor();
     return response;
   }
 
@@ -217,5 +218,165 @@ describe('organiser dashboard: timetable editor', () => {
     expect(version.number).toBe(2);
     expect(movesIn(version)).toEqual(expectedMoves(meeting));
     expect([version.changes.added, version.changes.cancelled, version.changes.changed]).toEqual([[], [], []]);
+  });
+  const focusedSession = (page: Page) => page.locator(':focus').getAttribute('data-session-id');
+  /** Tab from the top of the page until the session's block has the focus, as someone without a mouse would. */
+  async function tabTo(page: Page, id: string) {
+    await page.locator('body').focus();
+    for (let presses = 0; presses < 80; presses++) {
+      await page.keyboard.press('Tab');
+      if ((await focusedSession(page)) === id) return;
+    }
+    throw new Error(`Tab never reached session ${id}`);
+  }
+  const key = (page: Page, keys: string) => answered(page, () => page.keyboard.press(keys));
+
+  it('does the same with the keyboard alone', async () => {
+    const meeting = await meetingWithBriefing();
+    const { discussion, session1, session2, coffee } = meeting.sessions;
+    const page = await openTimetable(meeting);
+
+    await tabTo(page, discussion.id);
+    expect((await key(page, 'Alt+ArrowLeft')).status()).toBe(200);
+    expect((await key(page, 'ArrowUp')).status()).toBe(200);
+    expect((await key(page, 'ArrowUp')).status()).toBe(200);
+    expect(await placeOf(meeting, discussion.id)).toEqual({
+      startsAt: '2019-10-08T14:00:00+02:00',
+      endsAt: '2019-10-08T15:30:00+02:00',
+      roomId: meeting.rooms.plenary.id,
+    });
+    await expect(focusedSession(page)).resolves.toBe(discussion.id);
+
+    await page.keyboard.press('ArrowLeft');
+    await expect(focusedSession(page)).resolves.toBe(session2.id);
+    expect((await key(page, 'Shift+ArrowDown')).status()).toBe(200);
+    expect((await key(page, 'Shift+ArrowDown')).status()).toBe(200);
+    expect((await placeOf(meeting, session2.id)).endsAt).toBe('2019-10-08T13:30:00+02:00');
+
+    await page.keyboard.press('ArrowLeft');
+    await expect(focusedSession(page)).resolves.toBe(session1.id);
+    const before = await sessionNow(meeting, session1.id);
+    expect((await key(page, 'Alt+ArrowRight')).status()).toBe(409);
+    await expect(page.locator('#tt-status').textContent()).resolves.toBe(
+      `Not saved: the room is booked by “${meeting.briefing.title}” at 09:30–10:30.`,
+    );
+    expect(await sessionNow(meeting, session1.id)).toEqual(before);
+    await expect(focusedSession(page)).resolves.toBe(session1.id);
+
+    await tabTo(page, coffee.id);
+    expect((await key(page, 'ArrowDown')).status()).toBe(200);
+    expect((await placeOf(meeting, coffee.id)).startsAt).toBe('2019-10-08T11:15:00+02:00');
+    expect((await key(page, 'Control+z')).status()).toBe(200);
+    expect((await placeOf(meeting, coffee.id)).startsAt).toBe('2019-10-08T11:00:00+02:00');
+
+    await Promise.all([page.waitForURL((u) => u.pathname.endsWith(`/agenda/sessions/${coffee.id}`)), page.keyboard.press('Enter')]);
+    await page.goBack();
+
+    const version = await publish(page, meeting, 'Timetable changes by keyboard');
+    expect(movesIn(version)).toEqual(expectedMoves(meeting));
+    expect([version.changes.added, version.changes.cancelled, version.changes.changed]).toEqual([[], [], []]);
+  });
+
+  it('refuses the second of two organisers saving the same session, naming the change it would overwrite', async () => {
+    const meeting = await meetingWithBriefing();
+    const { discussion } = meeting.sessions;
+    const first = await openTimetable(meeting);
+    const second = await openTimetable(meeting);
+
+    await tabTo(first, discussion.id);
+    expect((await key(first, 'ArrowDown')).status()).toBe(200);
+    expect((await key(first, 'ArrowDown')).status()).toBe(200);
+
+    await tabTo(second, discussion.id);
+    expect((await key(second, 'Alt+ArrowLeft')).status()).toBe(412);
+    const message = 'Someone else changed this session: it is now at 15:00–16:30 in Room B; your change was not saved.';
+    await expect(second.locator('#tt-status').textContent()).resolves.toBe(message);
+    await expect(block(second, discussion.id).textContent()).resolves.toContain('15:00–16:30');
+    await expect(block(second, discussion.id).textContent()).resolves.toContain('Room B');
+    expect(await placeOf(meeting, discussion.id)).toEqual({
+      startsAt: '2019-10-08T15:00:00+02:00',
+      endsAt: '2019-10-08T16:30:00+02:00',
+      roomId: meeting.rooms.roomB.id,
+    });
+    await screenshot(second, 'dashboard-timetable-stale');
+
+    // Now based on what it is, the same move goes through.
+    expect((await key(second, 'Alt+ArrowLeft')).status()).toBe(200);
+    expect((await placeOf(meeting, discussion.id)).roomId).toBe(meeting.rooms.plenary.id);
+  });
+
+  it('adds by dragging over an empty slot, duplicates, deletes after confirming, and shows person overlaps as they appear', async () => {
+    const meeting = await meetingWithBriefing();
+    const { discussion } = meeting.sessions;
+    const page = await openTimetable(meeting);
+
+    // Across 16:00–17:00 in Room B, scrolled into view.
+    await page.evaluate('window.scrollTo(0, 450)');
+    const x = await columnX(page, 'Room B');
+    const top = (await page.locator('.tt-column').nth(1).boundingBox())!.y;
+    const at = (minutes: number) => top + ((minutes - 8 * 60) / 15) * ROW_PX + ROW_PX / 2;
+    await page.mouse.move(x, at(16 * 60));
+    await page.mouse.down();
+    await page.mouse.move(x, at(16 * 60 + 45), { steps: 5 });
+    await page.mouse.up();
+    await expect(page.getByLabel('Starts').inputValue()).resolves.toBe('16:00');
+    await expect(page.getByLabel('Ends').inputValue()).resolves.toBe('17:00');
+    await expect(page.getByLabel('Room').inputValue()).resolves.toBe(meeting.rooms.roomB.id);
+    await page.getByLabel('Title').fill('Closing remarks');
+    await page.getByLabel('Kind').selectOption('keynote');
+    const added = await answered(page, () => page.getByRole('button', { name: 'Add session', exact: true }).last().click(), 'POST');
+    expect(added.status()).toBe(201);
+    const closing = (await added.json()).session;
+    expect([closing.title, closing.kind, closing.startsAt, closing.endsAt, closing.roomId]).toEqual([
+      'Closing remarks',
+      'keynote',
+      '2019-10-08T16:00:00+02:00',
+      '2019-10-08T17:00:00+02:00',
+      meeting.rooms.roomB.id,
+    ]);
+    await expect(focusedSession(page)).resolves.toBe(closing.id);
+
+    const copied = await answered(page, () => page.getByRole('button', { name: 'Duplicate' }).click(), 'POST');
+    const copy = (await copied.json()).session;
+    expect([copy.title, copy.startsAt, copy.endsAt, copy.roomId]).toEqual([
+      'Closing remarks',
+      '2019-10-08T17:00:00+02:00',
+      '2019-10-08T18:00:00+02:00',
+      meeting.rooms.roomB.id,
+    ]);
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    const deleted = await answered(page, () => page.keyboard.press('Delete'), 'DELETE');
+    expect(deleted.status()).toBe(200);
+    await api().get(`${meeting.base}/sessions/${copy.id}`).set('Authorization', auth).expect(404);
+    await expect(block(page, copy.id).count()).resolves.toBe(0);
+
+    // The discussion's moderator also chairs the first pairings session: moving it there warns.
+    await tabTo(page, discussion.id);
+    expect((await key(page, 'Alt+ArrowRight')).status()).toBe(200);
+    for (let step = 0; step < 18; step++) await key(page, 'ArrowUp');
+    expect((await placeOf(meeting, discussion.id)).startsAt).toBe('2019-10-08T10:00:00+02:00');
+    await expect(page.locator('#tt-warnings').textContent()).resolves.toContain('Ana Moreau (chair, moderator)');
+    await expect(block(page, discussion.id).textContent()).resolves.toContain('Person overlap');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'dashboard-timetable-overlap');
+
+    // A published session is not removed but cancelled, and marked so on the grid.
+    await tabTo(page, meeting.sessions.coffee.id);
+    page.once('dialog', (dialog) => void dialog.accept());
+    expect((await answered(page, () => page.keyboard.press('Delete'), 'DELETE')).status()).toBe(200);
+    expect((await sessionNow(meeting, meeting.sessions.coffee.id)).status).toBe('cancelled');
+    await expect(block(page, meeting.sessions.coffee.id).textContent()).resolves.toContain('Cancelled');
+  });
+
+  it("answers a scripted change without the page's CSRF value with problem+json, not an error page", async () => {
+    const meeting = await meetingWithBriefing();
+    const response = await api()
+      .patch(`/dashboard/events/${meeting.event.id}/timetable/sessions/${meeting.sessions.coffee.id}`)
+      .send({ startsAt: '2019-10-08T12:00', endsAt: '2019-10-08T12:30' })
+      .expect(403);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.body.detail).toContain('reload it');
+    expect((await placeOf(meeting, meeting.sessions.coffee.id)).startsAt).toBe('2019-10-08T11:00:00+02:00');
   });
 });
