@@ -423,8 +423,9 @@
         render();
         return null;
       }
-      if (start < 0 || end > DAY) {
-        announce('Sessions stay within the day here; to move one to another day, open it.', true, session.id);
+      // It may run past midnight (the event's days decide, answering 422); it starts on this grid's day.
+      if (start < 0 || start >= DAY) {
+        announce('A session starts on the day shown here; to move one to another day, open it.', true, session.id);
         render();
         return null;
       }

@@ -43,7 +43,7 @@ describe('organiser dashboard: timetable editor', () => {
     return { ...meeting, briefing };
   }
 
-  async function openTimetable(meeting: Meeting): Promise<Page> {
+  async function openTimetable(meeting: Meeting, day?: string): Promise<Page> {
     const context = await browsers.newContext();
     contexts.push(context);
     const page = await logInTo(
@@ -51,7 +51,7 @@ describe('organiser dashboard: timetable editor', () => {
       ctx.app.plenary.url as string,
       ADMIN.email,
       ADMIN.password,
-      `/dashboard/events/${meeting.event.id}/timetable`,
+      `/dashboard/events/${meeting.event.id}/timetable${day ? `?day=${day}` : ''}`,
     );
     await page.locator('.tt-block').first().waitFor();
     return page;
@@ -369,7 +369,26 @@ describe('organiser dashboard: timetable editor', () => {
     await expect(block(page, meeting.sessions.coffee.id).textContent()).resolves.toContain('Cancelled');
   });
 
-  it("answers a scripted change without the page's CSRF value with problem+json, not an error page", async () => {
+  it('refuses to stretch a session past the last day with the 422 at the block, saving nothing', async () => {
+    const meeting = await meetingWithBriefing();
+    const late = (
+      await api()
+        .post(`${meeting.base}/sessions`)
+        .set('Authorization', auth)
+        .send({ title: 'Night owls', kind: 'networking', startsAt: '2019-10-09T23:00', endsAt: '2019-10-10T00:00' })
+        .expect(201)
+    ).body;
+    const page = await openTimetable(meeting, '2019-10-09');
+    await tabTo(page, late.id);
+    expect((await key(page, 'Shift+ArrowDown')).status()).toBe(422);
+    const message = "Not saved: The session lies outside the event's days (2019-10-08, 2019-10-09, Europe/Brussels).";
+    await expect(page.locator('#tt-status').textContent()).resolves.toBe(message);
+    await expect(page.locator('.tt-flash').textContent()).resolves.toBe(message);
+    await expect(block(page, late.id).textContent()).resolves.toContain('23:00–00:00');
+    expect((await placeOf(meeting, late.id)).endsAt).toBe('2019-10-10T00:00:00+02:00');
+  });
+
+  it("answers a scripted change without the page's CSRF value or a login with problem+json, not an error page or a redirect", async () => {
     const meeting = await meetingWithBriefing();
     const response = await api()
       .patch(`/dashboard/events/${meeting.event.id}/timetable/sessions/${meeting.sessions.coffee.id}`)
@@ -377,6 +396,17 @@ describe('organiser dashboard: timetable editor', () => {
       .expect(403);
     expect(response.headers['content-type']).toContain('application/problem+json');
     expect(response.body.detail).toContain('reload it');
+
+    // With the CSRF value but no login: a 401 the script can read, not a redirect to the login form.
+    const token = 'a'.repeat(43);
+    const loggedOut = await api()
+      .patch(`/dashboard/events/${meeting.event.id}/timetable/sessions/${meeting.sessions.coffee.id}`)
+      .set('Cookie', `plenary_csrf=${token}`)
+      .set('X-CSRF-Token', token)
+      .send({ startsAt: '2019-10-08T12:00', endsAt: '2019-10-08T12:30' })
+      .expect(401);
+    expect(loggedOut.headers['content-type']).toContain('application/problem+json');
+    expect(loggedOut.body.detail).toContain('log in again');
     expect((await placeOf(meeting, meeting.sessions.coffee.id)).startsAt).toBe('2019-10-08T11:00:00+02:00');
   });
 });
