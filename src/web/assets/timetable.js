@@ -350,6 +350,8 @@
     if (result.status === 412 && result.body && result.body.session) {
       var now = result.body.session;
       replace(now);
+      // Undo would now put back a place over someone else's change: it is no longer offered.
+      if (lastChange && lastChange.id === id) lastChange = null;
       return 'Someone else changed this session: it is now at ' + describe(now) + '; your change was not saved.';
     }
     if (result.status === 0) return 'The server could not be reached; your change was not saved.';
@@ -362,7 +364,7 @@
     return 'Not saved: ' + detail + '.';
   }
 
-  /** Saves a new place for a session; `undoable` records what it was before, for Undo. */
+  /** Saves a new place for a session: a change, which Undo can take back, or that undoing (`undoable` false). */
   function move(id, target, undoable) {
     var session = find(id);
     if (!session) return Promise.resolve();
@@ -375,7 +377,8 @@
         replace(result.body.session);
         warnings = result.body.warnings;
         lastChange = undoable ? { type: 'move', id: id, before: before } : null;
-        announce('Saved “' + result.body.session.title + '”: ' + describe(result.body.session) + '.');
+        var done = undoable ? 'Saved “' + result.body.session.title + '”: ' : 'Undone: “' + result.body.session.title + '” is back at ';
+        announce(done + describe(result.body.session) + '.');
       } else {
         announce(refusal(result, id), true, id);
       }
@@ -473,23 +476,7 @@
     var last = lastChange;
     if (!last) return;
     enqueue(function () {
-      if (last.type === 'create') return remove(last.id, true);
-      var session = find(last.id);
-      if (!session) return undefined;
-      pending[last.id] = last.before;
-      render();
-      return request('PATCH', sessionUrl(last.id), last.before, session.version).then(function (result) {
-        delete pending[last.id];
-        if (result.ok) {
-          replace(result.body.session);
-          warnings = result.body.warnings;
-          lastChange = null;
-          announce('Undone: “' + result.body.session.title + '” is back at ' + describe(result.body.session) + '.');
-        } else {
-          announce(refusal(result, last.id), true, last.id);
-        }
-        render();
-      });
+      return last.type === 'create' ? remove(last.id, true) : move(last.id, last.before, false);
     });
   }
 

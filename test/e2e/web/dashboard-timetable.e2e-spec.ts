@@ -303,6 +303,14 @@ describe('organiser dashboard: timetable editor', () => {
     // Now based on what it is, the same move goes through.
     expect((await key(second, 'Alt+ArrowLeft')).status()).toBe(200);
     expect((await placeOf(meeting, discussion.id)).roomId).toBe(meeting.rooms.plenary.id);
+
+    // The first organiser's Undo would overwrite that move: refused the same way, and not offered again.
+    expect((await key(first, 'Control+z')).status()).toBe(412);
+    await expect(first.locator('#tt-status').textContent()).resolves.toBe(
+      'Someone else changed this session: it is now at 15:00–16:30 in Plenary hall; your change was not saved.',
+    );
+    await expect(first.getByRole('button', { name: 'Undo' }).isDisabled()).resolves.toBe(true);
+    expect((await placeOf(meeting, discussion.id)).roomId).toBe(meeting.rooms.plenary.id);
   });
 
   it('adds by dragging over an empty slot, duplicates, deletes after confirming, and shows person overlaps as they appear', async () => {
