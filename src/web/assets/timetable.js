@@ -581,8 +581,12 @@
   document.getElementById('tt-create-cancel').addEventListener('click', function () {
     dialog.close();
   });
+  // Right after the selected session in its room, else at nine without a room: a place a keyboard user can reach and that is likely free.
   buttons.add.addEventListener('click', function () {
-    openCreate(9 * 60, 10 * 60, 0);
+    var selected = selectedId && find(selectedId);
+    var p = selected && placeOf(selected);
+    if (p && p.end + 60 <= DAY) openCreate(p.end, p.end + 60, p.column);
+    else openCreate(9 * 60, 10 * 60, columns.length - 1);
   });
 
   // ---- pointer: drag to move, bottom edge to resize, empty slot to add ----
@@ -612,17 +616,18 @@
     if (column) return dragSlot(event, Number(column.dataset.column));
   });
 
+  /** Follows one pointer until it is released; a cancelled gesture (the browser took it to scroll) changes nothing. */
   function follow(onMove, onUp) {
-    function move(event) {
-      onMove(event);
+    function end(event) {
+      document.removeEventListener('pointermove', onMove);
+      document.removeEventListener('pointerup', end);
+      document.removeEventListener('pointercancel', end);
+      if (event.type === 'pointerup') onUp();
+      else render();
     }
-    function up(event) {
-      document.removeEventListener('pointermove', move);
-      document.removeEventListener('pointerup', up);
-      onUp(event);
-    }
-    document.addEventListener('pointermove', move);
-    document.addEventListener('pointerup', up);
+    document.addEventListener('pointermove', onMove);
+    document.addEventListener('pointerup', end);
+    document.addEventListener('pointercancel', end);
   }
 
   function dragBlock(down, el, resizing) {
@@ -708,6 +713,7 @@
     var handled = true;
     if (key === 'Enter') open(id);
     else if (key === 'Delete') confirmDelete(id);
+    else if (key === 'n' && !event.ctrlKey && !event.metaKey && !event.altKey) buttons.add.click();
     else if (key === 'ArrowUp' && event.shiftKey) change(id, shifted(0, -SNAP, 0));
     else if (key === 'ArrowDown' && event.shiftKey) change(id, shifted(0, SNAP, 0));
     else if (key === 'ArrowUp') change(id, shifted(-SNAP, -SNAP, 0));

@@ -68,6 +68,14 @@ describe('organiser dashboard: timetable editor', () => {
     return response;
   }
 
+  /** The session a change in the page added (201), as its id and what the grid shows of it. */
+  async function added(page: Page, act: () => Promise<void>) {
+    const response = await answered(page, act, 'POST');
+    expect(response.status()).toBe(201);
+    const { session } = await response.json();
+    return { id: session.id as string, shown: [session.title, session.kind, session.startsAt, session.endsAt, session.roomId] };
+  }
+
   async function drag(page: Page, from: Locator, to: { x: number; y: number }) {
     const box = await from.boundingBox();
     if (!box) throw new Error('the block is not on screen');
@@ -332,10 +340,8 @@ describe('organiser dashboard: timetable editor', () => {
     await expect(page.getByLabel('Room').inputValue()).resolves.toBe(meeting.rooms.roomB.id);
     await page.getByLabel('Title').fill('Closing remarks');
     await page.getByLabel('Kind').selectOption('keynote');
-    const added = await answered(page, () => page.getByRole('button', { name: 'Add session', exact: true }).last().click(), 'POST');
-    expect(added.status()).toBe(201);
-    const closing = (await added.json()).session;
-    expect([closing.title, closing.kind, closing.startsAt, closing.endsAt, closing.roomId]).toEqual([
+    const closing = await added(page, () => page.getByRole('button', { name: 'Add session', exact: true }).last().click());
+    expect(closing.shown).toEqual([
       'Closing remarks',
       'keynote',
       '2019-10-08T16:00:00+02:00',
@@ -344,10 +350,10 @@ describe('organiser dashboard: timetable editor', () => {
     ]);
     await expect(focusedSession(page)).resolves.toBe(closing.id);
 
-    const copied = await answered(page, () => page.getByRole('button', { name: 'Duplicate' }).click(), 'POST');
-    const copy = (await copied.json()).session;
-    expect([copy.title, copy.startsAt, copy.endsAt, copy.roomId]).toEqual([
+    const copy = await added(page, () => page.getByRole('button', { name: 'Duplicate' }).click());
+    expect(copy.shown).toEqual([
       'Closing remarks',
+      'keynote',
       '2019-10-08T17:00:00+02:00',
       '2019-10-08T18:00:00+02:00',
       meeting.rooms.roomB.id,
@@ -375,6 +381,24 @@ describe('organiser dashboard: timetable editor', () => {
     expect((await answered(page, () => page.keyboard.press('Delete'), 'DELETE')).status()).toBe(200);
     expect((await sessionNow(meeting, meeting.sessions.coffee.id)).status).toBe('cancelled');
     await expect(block(page, meeting.sessions.coffee.id).textContent()).resolves.toContain('Cancelled');
+  });
+
+  it('adds a session from the keyboard, right after the selected one', async () => {
+    const meeting = await meetingWithBriefing();
+    const page = await openTimetable(meeting);
+    await tabTo(page, meeting.briefing.id);
+    await page.keyboard.press('n');
+    await expect(page.locator(':focus').getAttribute('id')).resolves.toBe('tt-title');
+    await page.keyboard.type('Press briefing');
+    const session = await added(page, () => page.keyboard.press('Enter'));
+    expect(session.shown).toEqual([
+      'Press briefing',
+      'presentations',
+      '2019-10-08T10:30:00+02:00',
+      '2019-10-08T11:30:00+02:00',
+      meeting.rooms.roomB.id,
+    ]);
+    await expect(focusedSession(page)).resolves.toBe(session.id);
   });
 
   it('refuses to stretch a session past the last day with the 422 at the block, saving nothing', async () => {
