@@ -220,6 +220,9 @@
     el.className = 'tt-block';
     el.dataset.sessionId = session.id;
     if (session.status === 'cancelled') el.classList.add('tt-cancelled');
+    var p = placeOf(session);
+    // Half an hour has room for one line only.
+    if (p.end - p.start <= 2 * SNAP) el.classList.add('tt-short');
     if (pending[session.id]) el.classList.add('tt-saving');
     if (flash && flash.id === session.id) el.classList.add('tt-refused');
     if (warned) el.classList.add('tt-warned');
@@ -231,13 +234,12 @@
     }
     var shown = pending[session.id] || session;
     append(el, 'span', 'tt-title', session.title);
-    append(el, 'span', 'tt-meta', timeOf(shown.startsAt) + '–' + timeOf(shown.endsAt) + ' · ' + session.kind);
+    append(el, 'span', 'tt-meta', ' ' + timeOf(shown.startsAt) + '–' + timeOf(shown.endsAt) + ' · ' + session.kind);
     append(el, 'span', 'visually-hidden', ', ' + roomName(shown.roomId) + (theme ? ', ' + theme.name : ''));
     if (session.status === 'cancelled') append(el, 'span', 'tt-mark', 'Cancelled');
     if (warned) append(el, 'span', 'tt-mark', 'Person overlap');
     var handle = append(el, 'span', 'tt-resize', '');
     handle.setAttribute('aria-hidden', 'true');
-    var p = placeOf(session);
     place(el, p.start, p.end, p.column);
     if (of > 1) {
       el.style.justifySelf = 'start';
