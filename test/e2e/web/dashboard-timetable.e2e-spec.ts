@@ -383,7 +383,7 @@ describe('organiser dashboard: timetable editor', () => {
     await expect(block(page, meeting.sessions.coffee.id).textContent()).resolves.toContain('Cancelled');
   });
 
-  it('adds a session from the keyboard, right after the selected one', async () => {
+  it('adds a session from the keyboard, right after the selected one, and undoes that', async () => {
     const meeting = await meetingWithBriefing();
     const page = await openTimetable(meeting);
     await tabTo(page, meeting.briefing.id);
@@ -399,6 +399,11 @@ describe('organiser dashboard: timetable editor', () => {
       meeting.rooms.roomB.id,
     ]);
     await expect(focusedSession(page)).resolves.toBe(session.id);
+
+    // Undoing an addition removes the session again (it was never published).
+    expect((await answered(page, () => page.keyboard.press('Control+z'), 'DELETE')).status()).toBe(200);
+    await api().get(`${meeting.base}/sessions/${session.id}`).set('Authorization', auth).expect(404);
+    await expect(page.locator('#tt-status').textContent()).resolves.toBe('Undone: “Press briefing” is removed again.');
   });
 
   it('refuses to stretch a session past the last day with the 422 at the block, saving nothing', async () => {
