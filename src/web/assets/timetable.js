@@ -714,7 +714,7 @@
     var key = event.key;
     var handled = true;
     if (key === 'Enter') open(id);
-    else if (key === 'Delete') confirmDelete(id);
+    else if (key === 'Delete' || key === 'Backspace') confirmDelete(id);
     else if (key === 'n' && !event.ctrlKey && !event.metaKey && !event.altKey) buttons.add.click();
     else if (key === 'ArrowUp' && event.shiftKey) change(id, shifted(0, -SNAP, 0));
     else if (key === 'ArrowDown' && event.shiftKey) change(id, shifted(0, SNAP, 0));
