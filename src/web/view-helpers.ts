@@ -70,6 +70,8 @@ export function registerViewHelpers(handlebars: typeof Handlebars): void {
     );
     return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
   });
+  /** Data for a page's script in an attribute: `{{json value}}` escapes it like any other text. */
+  handlebars.registerHelper('json', (value: unknown) => JSON.stringify(value));
   handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   handlebars.registerHelper('ne', (a: unknown, b: unknown) => a !== b);
   handlebars.registerHelper('gt', (a: unknown, b: unknown) => Number(a) > Number(b));

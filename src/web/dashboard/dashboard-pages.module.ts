@@ -10,16 +10,18 @@ import { BadgesController } from './badges.controller';
 import { CheckInDeskController } from './check-in-desk.controller';
 import { DashboardEventsController } from './dashboard-events.controller';
 import { EventPresentationsPageController } from './event-presentations-page.controller';
+import { TimetableController } from './timetable.controller';
 
 const CONTROLLERS: Type[] = [
   DashboardEventsController,
   AgendaEditorController,
+  TimetableController,
   EventPresentationsPageController,
   CheckInDeskController,
   BadgesController,
 ];
 
-/** Organiser dashboard: events, counts, agenda editor, presentations, check-in desk, badges. */
+/** Organiser dashboard: events, counts, agenda editor, timetable, presentations, check-in desk, badges. */
 @Module({
   imports: [WebCoreModule, EventsModule, AgendaModule, PresentersModule, RegistrationModule],
   controllers: CONTROLLERS,

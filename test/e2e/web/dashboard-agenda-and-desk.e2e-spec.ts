@@ -1,5 +1,6 @@
 import { BrowserContext, Page } from 'playwright-core';
 import { screenshot, seriousA11yViolations, useBrowser } from '../../support/browser';
+import { logInTo } from '../../support/dashboard-login';
 import { attendee } from '../../support/future-event';
 import { createSeedMeeting } from '../../support/seed-meeting';
 import { ADMIN, login } from '../../support/test-app';
@@ -17,16 +18,8 @@ describe('organiser dashboard: agenda editor, check-in desk, badges', () => {
   const api = () => ctx.app.http;
   const sessionNow = async (id: string) => (await api().get(`${meeting.base}/sessions/${id}`).set('Authorization', auth).expect(200)).body;
 
-  async function logIn(context: BrowserContext, email: string, password: string, path: string): Promise<Page> {
-    const tab = await context.newPage();
-    await tab.goto(url(path));
-    await tab.waitForURL((u) => u.pathname === '/login');
-    await tab.getByLabel('Email address').fill(email);
-    await tab.getByLabel('Password').fill(password);
-    await tab.getByRole('button', { name: 'Log in' }).click();
-    await tab.waitForURL((u) => u.pathname === path);
-    return tab;
-  }
+  const logIn = (context: BrowserContext, email: string, password: string, path: string) =>
+    logInTo(context, ctx.app.plenary.url as string, email, password, path);
 
   beforeAll(async () => {
     auth = await login(api(), ADMIN.email, ADMIN.password);
