@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Req, Res, Us
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { Public } from '../auth/auth.decorators';
+import { Public } from '../platform/http/route-access';
 import { EventAccessGuard } from '../events/event-access.guard';
 import { EventsService } from '../events/events.service';
 import { IdParam } from '../platform/http/id-param.pipe';

@@ -1,6 +1,7 @@
 import { Controller, Delete, Get, Header, HttpCode, Param, Patch, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentMagicLink, MagicLinkOnly, Public } from '../auth/auth.decorators';
+import { CurrentMagicLink, MagicLinkOnly } from '../auth/auth.decorators';
+import { Public } from '../platform/http/route-access';
 import { MagicLinkPrincipal } from '../auth/principal';
 import { EventsService } from '../events/events.service';
 import { IdParam } from '../platform/http/id-param.pipe';
