@@ -1,7 +1,7 @@
 import { FrabEvent, FrabSchedule, frabId } from './frab-schedule';
 
 /** XML 1.0 has no way to carry most C0 controls, even escaped: they are dropped. */
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 
 function escapeXml(text: string): string {

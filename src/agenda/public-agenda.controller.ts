@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { Public } from '../auth/auth.decorators';
+import { Public } from '../platform/http/route-access';
 import { IdParam } from '../platform/http/id-param.pipe';
 import { AgendaDocumentKind, AgendaExportsService, ifNoneMatchHits } from './agenda-exports.service';
 import { frabScheduleResponse, publicAgendaResponse } from './agenda.response';

@@ -1,15 +1,12 @@
 import { ExecutionContext, SetMetadata, createParamDecorator } from '@nestjs/common';
 import type { Request } from 'express';
+import { ACCESS } from '../platform/http/route-access';
 import { MagicLinkSubjectType } from './magic-link-token.entity';
 import { MagicLinkPrincipal, OrganiserPrincipal } from './principal';
 
-export const ACCESS = 'plenary:access';
-
+/** What a route's ACCESS metadata holds (`Public()` in platform/http writes the first). */
 export type Access =
   { kind: 'public' } | { kind: 'organiser' } | { kind: 'admin' } | { kind: 'magic-link'; subjectTypes: MagicLinkSubjectType[] };
-
-/** Anyone may call it; a valid token still identifies the caller. */
-export const Public = () => SetMetadata(ACCESS, { kind: 'public' } satisfies Access);
 
 /** Administrators only (organiser routes need no decorator: it is the default). */
 export const AdminOnly = () => SetMetadata(ACCESS, { kind: 'admin' } satisfies Access);

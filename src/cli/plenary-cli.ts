@@ -65,7 +65,8 @@ async function main(argv: string[]): Promise<void> {
  */
 async function workerHealth(host: string, pid: number | null): Promise<void> {
   const config = loadConfig();
-  if (config.database.embedded) throw new Error('worker-health needs DATABASE_URL: the embedded runtime has no worker processes of its own (see GET /health)');
+  if (config.database.embedded)
+    throw new Error('worker-health needs DATABASE_URL: the embedded runtime has no worker processes of its own (see GET /health)');
   const client = new Client({ connectionString: config.database.url, connectionTimeoutMillis: 5000 });
   await client.connect();
   try {

@@ -69,4 +69,3 @@ export const eventEmailsResponse = pageOf(
 });
 
 export const resentEmailResponse = z.object({ id: idField, status: emailStatus, to: z.string(), subject: z.string() });
-

@@ -1,6 +1,6 @@
 import { Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Public } from '../auth/auth.decorators';
+import { Public } from '../platform/http/route-access';
 import { RequestPresenterLinkInput, requestPresenterLinkSchema } from './dto/request-presenter-link.dto';
 import { RateLimitGuard, RateLimited } from '../platform/http/rate-limit.guard';
 import { ApiZodBody, ZodBody } from '../platform/http/zod-body.decorator';

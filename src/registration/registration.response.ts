@@ -31,9 +31,9 @@ export const registrationPageResponse = pageOf(registrationResponse);
 /** The public answer tells only the outcome; code and link go to the attendee's email. */
 export const publicRegistrationResponse = z.object({ id: idField, status });
 
-export const registerResponse = z.union([publicRegistrationResponse, registrationResponse]).describe(
-  'The public gets `{id, status}`; a member organiser gets the whole registration, check-in code included.',
-);
+export const registerResponse = z
+  .union([publicRegistrationResponse, registrationResponse])
+  .describe('The public gets `{id, status}`; a member organiser gets the whole registration, check-in code included.');
 
 export const registrationCountsResponse = z.object(Object.fromEntries(REGISTRATION_STATUSES.map((s) => [s, z.number().int()])));
 
@@ -100,7 +100,9 @@ export const checkInResponse = checkIn.extend({
   detail: z.string(),
 });
 
-export const checkInsResponse = pageOf(checkIn).extend({ countsByDay: z.record(z.string(), z.number().int()).describe('Check-ins per local day of the event.') });
+export const checkInsResponse = pageOf(checkIn).extend({
+  countsByDay: z.record(z.string(), z.number().int()).describe('Check-ins per local day of the event.'),
+});
 
 export const questionResponse = z.object({
   id: idField,

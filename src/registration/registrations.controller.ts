@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Req, Res, Us
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { Public } from '../auth/auth.decorators';
+import { Public } from '../platform/http/route-access';
 import { EventAccessGuard } from '../events/event-access.guard';
 import { EventsService } from '../events/events.service';
 import { IdParam } from '../platform/http/id-param.pipe';
@@ -22,7 +22,13 @@ import { IMPORT_COLUMNS, RegistrationsImportService } from './registrations-impo
 import { RegistrationsService } from './registrations.service';
 import { registrationView } from './registration.view';
 import { ApiFileResponse, ApiZodResponse } from '../platform/http/openapi/openapi-metadata';
-import { importResponse, registerResponse, registrationCountsResponse, registrationPageResponse, registrationResponse } from './registration.response';
+import {
+  importResponse,
+  registerResponse,
+  registrationCountsResponse,
+  registrationPageResponse,
+  registrationResponse,
+} from './registration.response';
 
 const importQuerySchema = z.object({
   notify: z
@@ -73,7 +79,10 @@ export class RegistrationsController {
    */
   @Get()
   @ApiZodResponse(registrationPageResponse, 'A page of registrations.')
-  @ApiFileResponse('text/csv', 'With `Accept: text/csv` or `?format=csv`: every registration the filters match (a UTF-8 BOM with `?download=1`).')
+  @ApiFileResponse(
+    'text/csv',
+    'With `Accept: text/csv` or `?format=csv`: every registration the filters match (a UTF-8 BOM with `?download=1`).',
+  )
   @ApiFileResponse(XLSX_TYPE, 'With the xlsx `Accept` type or `?format=xlsx`: the same rows as a spreadsheet.')
   @UseGuards(EventAccessGuard)
   async list(

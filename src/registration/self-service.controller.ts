@@ -1,6 +1,7 @@
 import { Controller, Delete, Get, Header, HttpCode, Param, Patch, Post, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CurrentMagicLink, MagicLinkOnly, Public } from '../auth/auth.decorators';
+import { CurrentMagicLink, MagicLinkOnly } from '../auth/auth.decorators';
+import { Public } from '../platform/http/route-access';
 import { MagicLinkPrincipal } from '../auth/principal';
 import { EventsService } from '../events/events.service';
 import { IdParam } from '../platform/http/id-param.pipe';
@@ -17,7 +18,13 @@ import { SessionSignupsService } from './session-signups.service';
 import { registrationView } from './registration.view';
 import { ApiFileResponse, ApiZodResponse } from '../platform/http/openapi/openapi-metadata';
 import { detailSchema } from '../platform/http/openapi/response-fields';
-import { myRegistrationResponse, mySessionResponse, mySessionsResponse, personalDataResponse, registrationResponse } from './registration.response';
+import {
+  myRegistrationResponse,
+  mySessionResponse,
+  mySessionsResponse,
+  personalDataResponse,
+  registrationResponse,
+} from './registration.response';
 
 /** What attendees do with the link from their email (the token as Bearer). */
 @ApiTags('registration')

@@ -83,7 +83,7 @@ export class ReminderSchedulerService implements OnModuleInit {
           wanted.add(key);
           const row = existing.get(key);
           const armed = row ? this.rearm(row, occurrence, now) : this.create(manager, rule, occurrence, now);
-          const saved = await manager.save(ScheduledReminder, await armed);
+          const saved = await manager.save(ScheduledReminder, armed);
           if (saved.state === 'pending') toEnqueue.push(saved);
         }
       }

@@ -56,5 +56,3 @@ export const announcementResponse = z.object({
 export const announcementPageResponse = pageOf(announcementResponse);
 
 export const announcementPreviewResponse = z.object({ recipients: z.number().int(), sample, message: renderedMessage });
-
-

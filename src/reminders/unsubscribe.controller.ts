@@ -2,7 +2,7 @@ import { Controller, Get, Header, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Public } from '../auth/auth.decorators';
+import { Public } from '../platform/http/route-access';
 import { MagicLinkService } from '../auth/magic-link.service';
 import { Problem } from '../platform/http/problem';
 import { escapeHtml } from '../platform/mail/mail-template';

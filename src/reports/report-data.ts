@@ -166,7 +166,10 @@ export function assembleReport(event: ReportEventRow, rows: StepRows, now = new 
     byDay: [...new Set([...days, ...perDay.keys()])].sort().map((day) => ({ day, checkedIn: perDay.get(day) ?? 0 })),
     overEvent: registrations.attended,
     everyDay: registrations.everyDay,
-    rate: ended && registrations.summary.byStatus.confirmed > 0 ? round(registrations.attended / registrations.summary.byStatus.confirmed) : null,
+    rate:
+      ended && registrations.summary.byStatus.confirmed > 0
+        ? round(registrations.attended / registrations.summary.byStatus.confirmed)
+        : null,
   };
 
   const participation = assembleParticipation(rows.participation);

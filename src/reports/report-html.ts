@@ -279,7 +279,6 @@ ${body.value}
 
 type Cell = string | number | SafeHtml;
 
-
 /** Why a count may be lower than what organisers see in their agenda. */
 function presentationNotes(data: ReportData): string {
   const p = data.presentations;

@@ -23,7 +23,6 @@ const PEOPLE_KEYS: Array<keyof ReportData['people']> = [
   'organisersAmongPersons',
 ];
 
-
 /** The report as `section,key,value` rows (design.md), one fact a row, in the order of the HTML page. */
 export function reportTable(eventSlug: string, data: ReportData, version: number): Table {
   const rows: Array<[string, string, unknown]> = [];

@@ -16,7 +16,10 @@ const reportFields = {
   durationMs: z.number().int().nullable(),
   attempts: z.number().int(),
   error: z.string().nullable(),
-  links: z.object({ html: z.string(), csv: z.string(), xlsx: z.string() }).nullable().describe('Where the rendered report is, once completed.'),
+  links: z
+    .object({ html: z.string(), csv: z.string(), xlsx: z.string() })
+    .nullable()
+    .describe('Where the rendered report is, once completed.'),
 };
 
 export const reportSummaryResponse = z.object(reportFields).describe('A report version.');

@@ -5,7 +5,8 @@ import { OrganisersService } from '../auth/organisers.service';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/app-config';
 import { RateLimitGuard, RateLimited } from '../platform/http/rate-limit.guard';
-import { PageAccessFor, WebPages } from './page-access';
+import { WebPages } from './page-access';
+import { PageAccessFor } from './page-access-metadata';
 import { COOKIES, clearCookie, setCookie } from './web-cookies';
 import { WebRenderer } from './web-renderer.service';
 

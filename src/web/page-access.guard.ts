@@ -5,7 +5,7 @@ import { LoginService } from '../auth/login.service';
 import { MagicLinkService } from '../auth/magic-link.service';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/app-config';
-import { PAGE_ACCESS, PageAccess } from './page-access';
+import { PAGE_ACCESS, PageAccess } from './page-access-metadata';
 import { COOKIES, LINK_COOKIE_PATHS, readCookie, setCookie } from './web-cookies';
 import { LoginRequired, RedirectTo } from './web-redirects';
 import { WebPageError } from './web-page-error';

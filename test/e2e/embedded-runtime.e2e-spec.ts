@@ -21,7 +21,7 @@ describe('embedded runtime', () => {
     return waitFor(
       what,
       () => {
-        let files: string[] = [];
+        let files: string[];
         try {
           files = readdirSync(mailDir).filter((f) => f.endsWith('.eml'));
         } catch {
@@ -81,7 +81,14 @@ describe('embedded runtime', () => {
       .send({ title: 'Embedded meeting', timezone: 'Europe/Brussels', startsAt: `${start}T09:00`, endsAt: `${start}T17:00`, capacity: 1 })
       .expect(201);
     await http.post(`/events/${event.body.id}/publish`).set('Authorization', auth).expect(200);
-    const person = (n: number) => ({ name: `P${n}`, email: `p${n}@region.test`, organisation: 'Org', organisationType: 'ngo', region: 'Piura', countryCode: 'PE' });
+    const person = (n: number) => ({
+      name: `P${n}`,
+      email: `p${n}@region.test`,
+      organisation: 'Org',
+      organisationType: 'ngo',
+      region: 'Piura',
+      countryCode: 'PE',
+    });
     const first = await http.post(`/events/${event.body.id}/registrations`).send(person(1)).expect(201);
     const second = await http.post(`/events/${event.body.id}/registrations`).send(person(2)).expect(201);
     expect([first.body.status, second.body.status]).toEqual(['confirmed', 'waitlisted']);

@@ -18,7 +18,9 @@ describe('queues on Postgres', () => {
     expect(mail.subject).toBe('Reset your Plenary password');
     // The SMTP server has the message a moment before the row says `sent`.
     const row = await waitFor('the row to be recorded as sent', async () => {
-      const [found] = await ctx.db.query<{ id: string; status: string }>(`SELECT id, status FROM emails WHERE to_address = 'ines@ohiggins.test'`);
+      const [found] = await ctx.db.query<{ id: string; status: string }>(
+        `SELECT id, status FROM emails WHERE to_address = 'ines@ohiggins.test'`,
+      );
       return found?.status === 'sent' ? found : null;
     });
     const jobs = await ctx.db.query<{ id: string }>(`SELECT id FROM bullmq.job WHERE queue = 'mail'`);

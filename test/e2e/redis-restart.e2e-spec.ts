@@ -44,7 +44,9 @@ describe('Redis killed and restarted empty during a 2,000-recipient reminder', (
     const env = testEnv(db.url, smtp.url, { REDIS_URL: redis.url, PLENARY_SWEEP_INTERVAL_SECONDS: String(SWEEP_SECONDS) });
     api = await startTestApp({ ...env, PLENARY_ROLE: 'api' });
     auth = await login(api.http, ADMIN.email, ADMIN.password);
-    worker = new PlenaryProcess(cleanEnv({ ...(env as Record<string, string>), PLENARY_ROLE: 'worker', PLENARY_LOG_LEVEL: 'info' })).start();
+    worker = new PlenaryProcess(
+      cleanEnv({ ...(env as Record<string, string>), PLENARY_ROLE: 'worker', PLENARY_LOG_LEVEL: 'info' }),
+    ).start();
     await waitFor('the worker process to start', () => {
       if (worker.text.includes('"level":60')) throw new Error(worker.text);
       return worker.output.some((line) => line.includes('"msg":"Plenary started"'));
@@ -94,7 +96,9 @@ describe('Redis killed and restarted empty during a 2,000-recipient reminder', (
     ).catch(async (error: Error) => {
       const mail = api.plenary.app.get(JobQueueService).queue(QueueName.Mail);
       const counts = await mail.getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed', 'prioritized');
-      throw new Error(`${error.message}; ${JSON.stringify(await reminderProgress(db, eventId))} ${JSON.stringify(counts)} workers ${await mail.getWorkersCount()}`);
+      throw new Error(
+        `${error.message}; ${JSON.stringify(await reminderProgress(db, eventId))} ${JSON.stringify(counts)} workers ${await mail.getWorkersCount()}`,
+      );
     });
     const elapsed = Date.now() - back;
     expect(done).toMatchObject({ rows: RECIPIENTS, sent: RECIPIENTS, sending: 0 });
@@ -103,7 +107,9 @@ describe('Redis killed and restarted empty during a 2,000-recipient reminder', (
     const ids = await db.query<{ id: string }>(`SELECT id FROM emails WHERE event_id = $1 AND kind = 'reminder'`, [eventId]);
     const duplicated = ids.filter(({ id }) => (smtp.byOutboxId.get(id) ?? 0) > 1).map(({ id }) => id);
     if (process.env.TEST_LOG_LEVEL) {
-      process.stdout.write(`redis restart: all sent ${elapsed} ms after Redis returned; ${duplicated.length} duplicate(s), ${inFlight.length} in flight\n`);
+      process.stdout.write(
+        `redis restart: all sent ${elapsed} ms after Redis returned; ${duplicated.length} duplicate(s), ${inFlight.length} in flight\n`,
+      );
     }
     // Only a message being sent at the kill may arrive twice, and at most twice.
     expect(duplicated.filter((id) => !inFlight.includes(id))).toEqual([]);
@@ -112,46 +118,56 @@ describe('Redis killed and restarted empty during a 2,000-recipient reminder', (
     expect(elapsed).toBeLessThan(3 * SWEEP_SECONDS * 1000);
   }
 
-  it('while the fan-out is writing its rows: every recipient gets one reminder within three sweep intervals', async () => {
-    const { eventId, attendees } = await startReminder();
-    await waitFor('the first batch of reminder rows', async () => (await reminderProgress(db, eventId)).rows > 0, 20_000, 10);
-    let back: number;
-    let inFlight: string[];
-    // The fan-out waits where it mints the next batch's links while Redis goes and comes back empty.
-    await locker.query('BEGIN');
-    try {
-      await locker.query('LOCK TABLE magic_link_tokens IN SHARE MODE');
-      await waitFor('the fan-out to wait on the lock', async () => {
-        const blocked = await db.query(`SELECT 1 FROM pg_stat_activity WHERE $1::int = ANY(pg_blocking_pids(pid))`, [
-          (locker as unknown as { processID: number }).processID,
-        ]);
-        return blocked.length > 0;
-      });
-      back = await restartEmpty();
-      inFlight = (await db.query<{ id: string }>(`SELECT id FROM emails WHERE event_id = $1 AND status = 'sending'`, [eventId])).map((r) => r.id);
-      expect((await reminderProgress(db, eventId)).rows).toBeLessThan(RECIPIENTS);
-    } finally {
-      await locker.query('COMMIT');
-    }
-    await expectEveryoneOnce(eventId, attendees, back, inFlight);
-  }, TEST_TIMEOUT_MS);
+  it(
+    'while the fan-out is writing its rows: every recipient gets one reminder within three sweep intervals',
+    async () => {
+      const { eventId, attendees } = await startReminder();
+      await waitFor('the first batch of reminder rows', async () => (await reminderProgress(db, eventId)).rows > 0, 20_000, 10);
+      let back: number;
+      let inFlight: string[];
+      // The fan-out waits where it mints the next batch's links while Redis goes and comes back empty.
+      await locker.query('BEGIN');
+      try {
+        await locker.query('LOCK TABLE magic_link_tokens IN SHARE MODE');
+        await waitFor('the fan-out to wait on the lock', async () => {
+          const blocked = await db.query(`SELECT 1 FROM pg_stat_activity WHERE $1::int = ANY(pg_blocking_pids(pid))`, [
+            (locker as unknown as { processID: number }).processID,
+          ]);
+          return blocked.length > 0;
+        });
+        back = await restartEmpty();
+        inFlight = (await db.query<{ id: string }>(`SELECT id FROM emails WHERE event_id = $1 AND status = 'sending'`, [eventId])).map(
+          (r) => r.id,
+        );
+        expect((await reminderProgress(db, eventId)).rows).toBeLessThan(RECIPIENTS);
+      } finally {
+        await locker.query('COMMIT');
+      }
+      await expectEveryoneOnce(eventId, attendees, back, inFlight);
+    },
+    TEST_TIMEOUT_MS,
+  );
 
-  it('while its mail is sending: every recipient gets one reminder within three sweep intervals', async () => {
-    const { eventId, attendees } = await startReminder();
-    await waitFor(
-      'some reminders to be sent',
-      async () => {
-        const now = await reminderProgress(db, eventId);
-        return now.rows === RECIPIENTS && now.sent >= RECIPIENTS / 10;
-      },
-      30_000,
-      10,
-    );
-    const inFlight = (await db.query<{ id: string }>(`SELECT id FROM emails WHERE event_id = $1 AND status = 'sending'`, [eventId])).map(
-      (r) => r.id,
-    );
-    const back = await restartEmpty();
-    expect((await reminderProgress(db, eventId)).sent).toBeLessThan(RECIPIENTS);
-    await expectEveryoneOnce(eventId, attendees, back, inFlight);
-  }, TEST_TIMEOUT_MS);
+  it(
+    'while its mail is sending: every recipient gets one reminder within three sweep intervals',
+    async () => {
+      const { eventId, attendees } = await startReminder();
+      await waitFor(
+        'some reminders to be sent',
+        async () => {
+          const now = await reminderProgress(db, eventId);
+          return now.rows === RECIPIENTS && now.sent >= RECIPIENTS / 10;
+        },
+        30_000,
+        10,
+      );
+      const inFlight = (await db.query<{ id: string }>(`SELECT id FROM emails WHERE event_id = $1 AND status = 'sending'`, [eventId])).map(
+        (r) => r.id,
+      );
+      const back = await restartEmpty();
+      expect((await reminderProgress(db, eventId)).sent).toBeLessThan(RECIPIENTS);
+      await expectEveryoneOnce(eventId, attendees, back, inFlight);
+    },
+    TEST_TIMEOUT_MS,
+  );
 });

@@ -61,7 +61,9 @@ describe('worker health', () => {
         : null;
     });
     expect(fleet.workers.alive).toBe(1);
-    expect(fleet.workers.maintenance.map((t: { task: string }) => t.task)).toEqual(expect.arrayContaining(['reconcile-outbox', 'sweep-reminders']));
+    expect(fleet.workers.maintenance.map((t: { task: string }) => t.task)).toEqual(
+      expect.arrayContaining(['reconcile-outbox', 'sweep-reminders']),
+    );
     const health = await api.http.get('/health').expect(200);
     expect(health.body.workers).toMatchObject({ alive: 1, lastHeartbeatAt: expect.any(String) });
 

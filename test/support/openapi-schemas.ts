@@ -47,7 +47,8 @@ export class OpenApiSchemas {
   }
 
   requestBodyValidator(method: string, path: string, contentType = 'application/json'): ValidateFunction {
-    if (!this.operation(method, path).requestBody?.content[contentType]) throw new Error(`${method} ${path} documents no ${contentType} body`);
+    if (!this.operation(method, path).requestBody?.content[contentType])
+      throw new Error(`${method} ${path} documents no ${contentType} body`);
     return this.validatorAt(['paths', path, method.toLowerCase(), 'requestBody', 'content', contentType, 'schema']);
   }
 

@@ -45,7 +45,9 @@ export class ResponseConformance {
       throw new Error(`${name} answered ${status}, which the document does not list (${Object.keys(operation.responses).join(', ')})`);
     }
     const content = operation.responses[statusKey].content;
-    const mediaType = String(response.headers['content-type'] ?? '').split(';')[0].trim();
+    const mediaType = String(response.headers['content-type'] ?? '')
+      .split(';')[0]
+      .trim();
     if (!mediaType || status === '204' || status === '304') return;
     const documented = [mediaType, `${mediaType.split('/')[0]}/*`, '*/*'].find((range) => content?.[range]);
     if (!documented) {

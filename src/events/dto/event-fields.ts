@@ -8,7 +8,9 @@ export const eventTime = z
     /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?$/,
     'expected a date-time such as 2019-10-08T09:00 (event time) or 2019-10-08T09:00:00+02:00',
   )
-  .describe("A date-time. Without an offset (2019-10-08T09:00) it is wall-clock time in the event's zone; a time the zone skips (DST gap) is refused with 422.");
+  .describe(
+    "A date-time. Without an offset (2019-10-08T09:00) it is wall-clock time in the event's zone; a time the zone skips (DST gap) is refused with 422.",
+  );
 
 /** Stored in its canonical spelling (europe/brussels → Europe/Brussels). */
 export const timezone = z

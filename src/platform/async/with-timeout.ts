@@ -1,6 +1,9 @@
 /** Raised when `withTimeout` gives up; the work itself may still finish later. */
 export class TimeoutError extends Error {
-  constructor(what: string, readonly timeoutMs: number) {
+  constructor(
+    what: string,
+    readonly timeoutMs: number,
+  ) {
     super(`${what}: no answer within ${timeoutMs} ms`);
   }
 }

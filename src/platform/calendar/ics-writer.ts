@@ -15,6 +15,7 @@ export function escapeText(value: string): string {
     value
       .replace(/\r\n|\r|\n/g, '\n')
       // CTLs other than HTAB are not allowed in TEXT; the line break is re-added as \n below.
+      // eslint-disable-next-line no-control-regex -- matching control characters is the point
       .replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '')
       .replace(/[\\;,\n]/g, (c) => (c === '\n' ? '\\n' : `\\${c}`))
   );

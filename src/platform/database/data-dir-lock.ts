@@ -16,6 +16,7 @@ export function lockDataDir(dataDir: string): () => void {
     if (holder && holder !== process.pid && isRunning(holder)) {
       throw new Error(
         `${dataDir} is in use by process ${holder}: stop it first (the embedded database serves one process; set DATABASE_URL to share a Postgres)`,
+        { cause: error },
       );
     }
     writeFileSync(path, String(process.pid));

@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { Public } from '../../auth/auth.decorators';
+import { Public } from '../http/route-access';
 import { JobQueueService } from '../queue/job-queue.service';
 import { QueueName } from '../queue/queue-names';
 import { MAIL_TRANSPORT, MailTransport } from '../mail/mail-transport';
@@ -58,7 +58,11 @@ export class HealthController {
       workers = await this.fleet();
     } catch (error) {
       res.status(HttpStatus.SERVICE_UNAVAILABLE);
-      return { status: 'degraded', problems: [`the database does not answer: ${error instanceof Error ? error.message : String(error)}`], workers: null };
+      return {
+        status: 'degraded',
+        problems: [`the database does not answer: ${error instanceof Error ? error.message : String(error)}`],
+        workers: null,
+      };
     }
     const problems = fleetProblems(workers);
     res.status(problems.length === 0 ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
@@ -66,7 +70,11 @@ export class HealthController {
   }
 
   private fleet(): Promise<FleetStatus> {
-    return withTimeout('worker heartbeats', CHECK_TIMEOUT_MS, readFleetStatus((text, params) => this.db.query(text, params)));
+    return withTimeout(
+      'worker heartbeats',
+      CHECK_TIMEOUT_MS,
+      readFleetStatus((text, params) => this.db.query(text, params)),
+    );
   }
 }
 

@@ -5,9 +5,7 @@
  */
 export const MAX_JSON_DEPTH = 32;
 
-export type JsonBodyFault =
-  | { kind: 'too-deep'; path: string }
-  | { kind: 'nul'; paths: string[] };
+export type JsonBodyFault = { kind: 'too-deep'; path: string } | { kind: 'nul'; paths: string[] };
 
 /**
  * One iterative pass over a parsed JSON body: refuses nesting deeper than

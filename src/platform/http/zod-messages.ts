@@ -33,7 +33,8 @@ export function messageForPeople(issue: z.core.$ZodRawIssue): string | undefined
       return issue.input === undefined || issue.input === null ? 'required' : `expected ${EXPECTED[issue.expected] ?? issue.expected}`;
     case 'too_small':
       if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? 'required' : `at least ${issue.minimum} characters`;
-      if (issue.origin === 'array' || issue.origin === 'set') return `at least ${issue.minimum} ${Number(issue.minimum) === 1 ? 'item' : 'items'}`;
+      if (issue.origin === 'array' || issue.origin === 'set')
+        return `at least ${issue.minimum} ${Number(issue.minimum) === 1 ? 'item' : 'items'}`;
       return `at least ${issue.minimum}`;
     case 'too_big':
       if (issue.origin === 'string') return `at most ${issue.maximum} characters`;

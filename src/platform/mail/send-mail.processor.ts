@@ -93,11 +93,10 @@ export class SendMailProcessor implements OnModuleInit {
         );
         if (permanent) throw new UnrecoverableError(`email ${email.id} to ${email.toAddress} refused: ${message}`);
       } else {
-        await this.db.query(`UPDATE emails SET status = 'queued', last_error = $2 WHERE id = $1 AND status = 'sending' AND claim_token = $3`, [
-          email.id,
-          message,
-          token,
-        ]);
+        await this.db.query(
+          `UPDATE emails SET status = 'queued', last_error = $2 WHERE id = $1 AND status = 'sending' AND claim_token = $3`,
+          [email.id, message, token],
+        );
       }
       // Rethrown so BullMQ applies its backoff and counts the attempt.
       throw error;
@@ -106,7 +105,10 @@ export class SendMailProcessor implements OnModuleInit {
     // must not put the row back in the queue. It stays `sending` and is sent
     // again only by a new run of its job, the one duplicate design.md accepts.
     if (!(await this.sentMarks.submit({ id: email.id, messageId, token }))) {
-      this.logger.warn({ emailId: email.id, jobId: job.id }, `email ${email.id} was sent by an attempt whose claim another attempt had taken over`);
+      this.logger.warn(
+        { emailId: email.id, jobId: job.id },
+        `email ${email.id} was sent by an attempt whose claim another attempt had taken over`,
+      );
     }
     return { sent: messageId };
   }

@@ -27,7 +27,15 @@ export async function readFleetStatus(query: RowQuery): Promise<FleetStatus> {
               max(last_seen_at) AS last
          FROM worker_heartbeats`,
     ),
-    query<{ task: string; interval_ms: number; last_started_at: Date | null; last_finished_at: Date | null; next_due_at: Date; last_error: string | null; late: boolean }>(
+    query<{
+      task: string;
+      interval_ms: number;
+      last_started_at: Date | null;
+      last_finished_at: Date | null;
+      next_due_at: Date;
+      last_error: string | null;
+      late: boolean;
+    }>(
       `SELECT task, interval_ms, last_started_at, last_finished_at, next_due_at, last_error,
               now() > next_due_at + 2 * interval_ms * interval '1 millisecond' AS late
          FROM maintenance_runs ORDER BY task`,

@@ -1,6 +1,6 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Public } from '../../auth/auth.decorators';
+import { Public } from '../http/route-access';
 import { MetricsService } from './metrics.service';
 
 @ApiExcludeController()

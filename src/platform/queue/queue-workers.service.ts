@@ -115,4 +115,3 @@ function pollingBackend(factory: BackendFactory, seconds: number): BackendFactor
     return backend;
   };
 }
-

@@ -10,11 +10,7 @@ export class QueueModule {
   static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
     return {
       module: QueueModule,
-      providers: [
-        { provide: QUEUE_CONNECTION, useValue: QueueConnection.open(config, databaseUrl) },
-        JobQueueService,
-        QueueWorkersService,
-      ],
+      providers: [{ provide: QUEUE_CONNECTION, useValue: QueueConnection.open(config, databaseUrl) }, JobQueueService, QueueWorkersService],
       exports: [QUEUE_CONNECTION, JobQueueService, QueueWorkersService],
     };
   }

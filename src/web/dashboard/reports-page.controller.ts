@@ -132,7 +132,9 @@ export class ReportsPageController {
       res.type('text/html; charset=utf-8').send(report.html ?? '');
       return;
     }
-    await sendTable(res, file === 'report.xlsx' ? 'xlsx' : 'csv', reportTable(event.slug, report.data!, report.version), { forPeople: true });
+    await sendTable(res, file === 'report.xlsx' ? 'xlsx' : 'csv', reportTable(event.slug, report.data!, report.version), {
+      forPeople: true,
+    });
   }
 }
 

@@ -103,7 +103,10 @@ it('documents the client errors of every operation as problem+json', () => {
   const lacking = allOperations()
     .filter(({ operation }) => {
       const errors = Object.entries(operation.responses).filter(([status]) => status.startsWith('4'));
-      return errors.length === 0 || errors.some(([, r]) => JSON.stringify(r.content?.['application/problem+json']?.schema) !== JSON.stringify(problem));
+      return (
+        errors.length === 0 ||
+        errors.some(([, r]) => JSON.stringify(r.content?.['application/problem+json']?.schema) !== JSON.stringify(problem))
+      );
     })
     .map(({ name }) => name);
   expect(lacking).toEqual([]);

@@ -35,7 +35,13 @@ beforeAll(async () => {
 const event = { title: 'A meeting', timezone: 'Europe/Brussels', startsAt: '2030-10-08T09:00', endsAt: '2030-10-09T17:00' };
 const lead = (name: string) => ({ name, email: `${name}@region.test`, role: 'lead' });
 
-type Case = [name: string, method: 'post' | 'patch' | 'put', path: string, body: (id: typeof ids) => Record<string, unknown>, token?: boolean];
+type Case = [
+  name: string,
+  method: 'post' | 'patch' | 'put',
+  path: string,
+  body: (id: typeof ids) => Record<string, unknown>,
+  token?: boolean,
+];
 
 const cases: Case[] = [
   ['registration with an empty email', 'post', '/events/{eventId}/registrations', () => attendee({ email: '' }), false],
@@ -50,22 +56,72 @@ const cases: Case[] = [
   ['person with an empty email', 'post', '/events/{eventId}/people', () => ({ name: 'Ana', email: '' })],
   ['event with an empty time zone', 'post', '/events', () => ({ ...event, timezone: '' })],
   ['event with a blank title', 'post', '/events', () => ({ ...event, title: '  ' })],
-  ['event with a co-organiser whose link is not http(s)', 'post', '/events', () => ({ ...event, coOrganisers: [{ name: 'JRC', url: 'ftp://jrc.test' }] })],
+  [
+    'event with a co-organiser whose link is not http(s)',
+    'post',
+    '/events',
+    () => ({ ...event, coOrganisers: [{ name: 'JRC', url: 'ftp://jrc.test' }] }),
+  ],
   ['event change to an empty time zone', 'patch', '/events/{eventId}', () => ({ timezone: '' })],
   ['choice question without options', 'post', '/events/{eventId}/questions', () => ({ key: 'diet', label: 'Diet', type: 'choice' })],
-  ['multiple-choice question with one option', 'post', '/events/{eventId}/questions', () => ({ key: 'visits', label: 'Visits', type: 'multi_choice', options: ['Port'] })],
-  ['fixed reminder without fixedAt', 'post', '/events/{eventId}/reminder-rules', () => ({ name: 'Note', anchor: 'fixed', audience: 'confirmed' })],
-  ['reminder with fixedAt but another anchor', 'post', '/events/{eventId}/reminder-rules', () => ({ name: 'Note', anchor: 'event_start', audience: 'confirmed', fixedAt: '2030-10-01T09:00' })],
+  [
+    'multiple-choice question with one option',
+    'post',
+    '/events/{eventId}/questions',
+    () => ({ key: 'visits', label: 'Visits', type: 'multi_choice', options: ['Port'] }),
+  ],
+  [
+    'fixed reminder without fixedAt',
+    'post',
+    '/events/{eventId}/reminder-rules',
+    () => ({ name: 'Note', anchor: 'fixed', audience: 'confirmed' }),
+  ],
+  [
+    'reminder with fixedAt but another anchor',
+    'post',
+    '/events/{eventId}/reminder-rules',
+    () => ({ name: 'Note', anchor: 'event_start', audience: 'confirmed', fixedAt: '2030-10-01T09:00' }),
+  ],
   ['reminder changed to fixed without fixedAt', 'patch', '/events/{eventId}/reminder-rules/{ruleId}', () => ({ anchor: 'fixed' })],
   ['check-in naming nobody', 'post', '/events/{eventId}/check-ins', () => ({})],
-  ['check-in naming both a registration and a code', 'post', '/events/{eventId}/check-ins', (id) => ({ registrationId: id.eventId, code: 'ABCD-1234' })],
-  ['presentation with two leads', 'post', '/events/{eventId}/presentations', () => ({ title: 'Results', presenters: [lead('ana'), lead('joao')] })],
-  ['presentation change to two leads', 'patch', '/events/{eventId}/presentations/{presentationId}', () => ({ presenters: [lead('ana'), lead('joao')] })],
-  ['presentation order listing one twice', 'put', '/events/{eventId}/sessions/{sessionId}/presentations/order', (id) => ({ presentationIds: [id.presentationId, id.presentationId] })],
+  [
+    'check-in naming both a registration and a code',
+    'post',
+    '/events/{eventId}/check-ins',
+    (id) => ({ registrationId: id.eventId, code: 'ABCD-1234' }),
+  ],
+  [
+    'presentation with two leads',
+    'post',
+    '/events/{eventId}/presentations',
+    () => ({ title: 'Results', presenters: [lead('ana'), lead('joao')] }),
+  ],
+  [
+    'presentation change to two leads',
+    'patch',
+    '/events/{eventId}/presentations/{presentationId}',
+    () => ({ presenters: [lead('ana'), lead('joao')] }),
+  ],
+  [
+    'presentation order listing one twice',
+    'put',
+    '/events/{eventId}/sessions/{sessionId}/presentations/order',
+    (id) => ({ presentationIds: [id.presentationId, id.presentationId] }),
+  ],
   ['theme with a blank name', 'post', '/events/{eventId}/themes', () => ({ name: ' ' })],
   ['room with a blank name', 'post', '/events/{eventId}/rooms', () => ({ name: ' ' })],
-  ['session with a blank title', 'post', '/events/{eventId}/sessions', () => ({ title: ' ', kind: 'keynote', startsAt: '2030-10-08T09:00', endsAt: '2030-10-08T10:00' })],
-  ['announcement with a blank subject', 'post', '/events/{eventId}/announcements', () => ({ subject: ' ', message: 'Hello', audience: 'confirmed' })],
+  [
+    'session with a blank title',
+    'post',
+    '/events/{eventId}/sessions',
+    () => ({ title: ' ', kind: 'keynote', startsAt: '2030-10-08T09:00', endsAt: '2030-10-08T10:00' }),
+  ],
+  [
+    'announcement with a blank subject',
+    'post',
+    '/events/{eventId}/announcements',
+    () => ({ subject: ' ', message: 'Hello', audience: 'confirmed' }),
+  ],
   ['outcome with a blank label', 'post', '/events/{eventId}/outcomes', () => ({ label: ' ', value: 40 })],
 ];
 
@@ -84,7 +140,11 @@ it('finds the requests the server accepts valid by the document', async () => {
     ['post', '/events', { ...event, timezone: 'europe/brussels', coOrganisers: [{ name: 'JRC', url: 'https://jrc.test' }] }],
     ['post', '/events/{eventId}/questions', { key: 'diet', label: 'Diet', type: 'choice', options: ['Vegetarian', 'Any'] }],
     ['post', '/events/{eventId}/reminder-rules', { name: 'Note', anchor: 'fixed', audience: 'confirmed', fixedAt: '2030-10-01T09:00' }],
-    ['post', '/events/{eventId}/reminder-rules', { name: 'Day before', anchor: 'event_start', audience: 'confirmed', offsetMinutes: -1440 }],
+    [
+      'post',
+      '/events/{eventId}/reminder-rules',
+      { name: 'Day before', anchor: 'event_start', audience: 'confirmed', offsetMinutes: -1440 },
+    ],
   ];
   for (const [method, path, body] of accepted) {
     const validate = schemas.requestBodyValidator(method, path);

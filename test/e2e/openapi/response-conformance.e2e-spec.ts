@@ -44,9 +44,13 @@ it('fails a content type the operation does not document for its status', () => 
 });
 
 it('checks errors against the shared problem schema', () => {
-  expect(() => conformance.check('get', '/events', altered({ status: 404, headers: { 'content-type': 'application/problem+json' }, body: { title: 'x' } }))).toThrow(
-    /answered 404 with a body the document's schema refuses: .*must have required property 'type'/,
-  );
+  expect(() =>
+    conformance.check(
+      'get',
+      '/events',
+      altered({ status: 404, headers: { 'content-type': 'application/problem+json' }, body: { title: 'x' } }),
+    ),
+  ).toThrow(/answered 404 with a body the document's schema refuses: .*must have required property 'type'/);
 });
 
 it('leaves out routes the document does not describe', () => {

@@ -160,6 +160,7 @@ describe('presentation materials', () => {
       content: pdfFile(),
     }).expect(201);
     expect(controls.body.fileName).toBe('Final report_ _fdp.exe.pdf');
+    // eslint-disable-next-line no-control-regex -- the name must carry no control character
     expect(controls.body.fileName).not.toMatch(/[\u0000-\u001f\u007f\u202e/\\]/);
     const hidden = await upload({ fileName: '...hidden.pdf', contentType: 'application/pdf', content: pdfFile() }).expect(201);
     expect(hidden.body.fileName).toBe('hidden.pdf');

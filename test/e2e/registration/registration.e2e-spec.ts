@@ -284,7 +284,10 @@ describe('registration', () => {
     const event = await createOpenEvent(ctx.app.http, auth);
     const francoise = attendee({ name: 'Françoise Lefèvre', countryCode: 'FR', region: 'Île-de-France' });
     await ctx.app.http.post(`/events/${event.id}/registrations`).send(francoise).expect(201);
-    await ctx.app.http.post(`/events/${event.id}/registrations`).send(attendee({ name: '=HYPERLINK("x")', organisation: '+1 Agency' })).expect(201);
+    await ctx.app.http
+      .post(`/events/${event.id}/registrations`)
+      .send(attendee({ name: '=HYPERLINK("x")', organisation: '+1 Agency' }))
+      .expect(201);
     const list = `/events/${event.id}/registrations`;
 
     const plain = await asBytes(ctx.app.http.get(list).set('Authorization', auth).set('Accept', 'text/csv')).expect(200);

@@ -90,9 +90,7 @@ describe('report: the agenda as held, and an event not over yet', () => {
     expect(data.presentations).toMatchObject({ total: 20, unpublished: 20, unscheduled: 1, presenters: 20 });
     expect(data.presentations.items.every((p: { published: boolean }) => p.published === false)).toBe(true);
     expect(data.programme.version.number).toBe(1);
-    expect(data.programme.unpublished).toEqual([
-      { sessionId: late.id, title: 'Closing summary', startsAt: '2019-10-08T16:15:00+02:00' },
-    ]);
+    expect(data.programme.unpublished).toEqual([{ sessionId: late.id, title: 'Closing summary', startsAt: '2019-10-08T16:15:00+02:00' }]);
     expect(data.registrations.noShows).toBe(0);
     expect(data.attendance.rate).toBe(1);
 
@@ -137,7 +135,10 @@ describe('report: the agenda as held, and an event not over yet', () => {
     await post(`${base}/presentations`, { title: 'Kept', sessionId: kept.id, presenters: [{ ...presenter(1), role: 'lead' }] });
     await post(`${base}/presentations`, { title: 'Dropped', sessionId: dropped.id, presenters: [{ ...presenter(2), role: 'lead' }] });
     await post(`${base}/agenda/versions`, { note: 'Programme' });
-    await ctx.app.http.delete(`${base}/sessions/${dropped.id}`).set('Authorization', auth).expect((r) => expect(r.status).toBeLessThan(300));
+    await ctx.app.http
+      .delete(`${base}/sessions/${dropped.id}`)
+      .set('Authorization', auth)
+      .expect((r) => expect(r.status).toBeLessThan(300));
     await post(`${base}/registrations`, { ...attendee(), notify: false });
 
     const report = await compile(event.id);

@@ -33,7 +33,11 @@ describe('public form messages', () => {
     const page = await agent.get(formPage).set('Accept-Language', language).expect(200);
     const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)?.[1] as string;
     const post = (target: string, form: Record<string, string>) =>
-      agent.post(target).set('Accept-Language', language).type('form').send({ ...form, _csrf: csrf });
+      agent
+        .post(target)
+        .set('Accept-Language', language)
+        .type('form')
+        .send({ ...form, _csrf: csrf });
     return { page, post };
   }
 
@@ -131,8 +135,12 @@ describe('public form messages', () => {
     await page.goto(`${ctx.app.plenary.url}/e/${event.slug}/register`);
     await page.locator('#f-name').fill('   ');
     await page.locator('#f-region').fill('Piura');
-    expect(await page.locator('#f-name').evaluate((input) => (input as unknown as { validity: { valid: boolean } }).validity.valid)).toBe(false);
-    expect(await page.locator('#f-region').evaluate((input) => (input as unknown as { validity: { valid: boolean } }).validity.valid)).toBe(true);
+    expect(await page.locator('#f-name').evaluate((input) => (input as unknown as { validity: { valid: boolean } }).validity.valid)).toBe(
+      false,
+    );
+    expect(await page.locator('#f-region').evaluate((input) => (input as unknown as { validity: { valid: boolean } }).validity.valid)).toBe(
+      true,
+    );
     await page.getByRole('button', { name: 'Inscribirme' }).click();
     await page.locator('#f-name-error').waitFor();
     expect(await page.textContent('#f-name-error')).toBe('Indique su nombre.');

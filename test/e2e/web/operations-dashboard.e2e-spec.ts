@@ -248,8 +248,12 @@ describe('organiser dashboard: registrations, emails, reminders, reports', () =>
       .expect(200);
     expect(pageCsv.text).toBe(apiCsv.text);
     expect(pageCsv.text.startsWith('\uFEFFsection,key,value\r\n')).toBe(true);
-    const apiXlsx = await asBytes(ctx.app.http.get(`/events/${event.id}/reports/${reports[0].id}.xlsx`).set('Authorization', auth)).expect(200);
-    const pageXlsx = await asBytes(ctx.app.http.get(`${eventPath('reports')}/${reports[0].id}/report.xlsx`).set('Cookie', cookie)).expect(200);
+    const apiXlsx = await asBytes(ctx.app.http.get(`/events/${event.id}/reports/${reports[0].id}.xlsx`).set('Authorization', auth)).expect(
+      200,
+    );
+    const pageXlsx = await asBytes(ctx.app.http.get(`${eventPath('reports')}/${reports[0].id}/report.xlsx`).set('Cookie', cookie)).expect(
+      200,
+    );
     expect((await xlsxRows(pageXlsx.body as Buffer)).map((row) => row.map(cellText))).toEqual(
       (await xlsxRows(apiXlsx.body as Buffer)).map((row) => row.map(cellText)),
     );

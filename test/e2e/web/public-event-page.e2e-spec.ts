@@ -1,3 +1,4 @@
+import type { PublicAgenda } from '../../../src/agenda/public-agenda-document';
 import { ADMIN, login } from '../../support/test-app';
 import { useTestApp } from '../../support/use-test-app';
 import { createSeedMeeting } from '../../support/seed-meeting';
@@ -39,10 +40,10 @@ describe('public event page', () => {
     const sessionBlock = page.locator('.session', { hasText: firstSession.title });
     // 09:30 in Brussels is what the organiser typed; the page shows it in the event zone, not the server's.
     expect(await sessionBlock.locator('.session-time').textContent()).toContain(firstSession.startsAt.slice(11, 16));
-    const presenter = agenda.days
-      .flatMap((d: any) => d.sessions)
-      .flatMap((s: any) => s.presentations)
-      .flatMap((p: any) => p.presenters)[0];
+    const presenter = (agenda as PublicAgenda).days
+      .flatMap((d) => d.sessions)
+      .flatMap((s) => s.presentations)
+      .flatMap((p) => p.presenters)[0];
     expect(await page.content()).toContain(presenter.region);
     expect(await page.getAttribute('a[href$="agenda.ics"]', 'href')).toBe(`/events/${meeting.event.id}/agenda.ics`);
     expect(await page.textContent('main')).toContain('Europe/Brussels');

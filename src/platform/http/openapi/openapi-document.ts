@@ -3,7 +3,7 @@ import { METHOD_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer, Reflector } from '@nestjs/core';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { z } from 'zod';
-import { ACCESS, Access } from '../../../auth/auth.decorators';
+import { ACCESS } from '../route-access';
 import { RATE_LIMITED } from '../rate-limit.guard';
 import { documentedQuery, documentedResponses } from './openapi-metadata';
 import { problemSchema } from './problem.schema';
@@ -30,7 +30,8 @@ const ERROR_MEANINGS: Record<string, string> = {
   '403': 'The caller is known but may not do this.',
   '404': 'Not found, or of an event the caller has no part in.',
   '429': 'Too many requests from this address this minute (RATE_LIMIT_PER_MINUTE).',
-  '4XX': 'Another client error: 409 a conflict, 412 a stale If-Match version, 413 too large, 415 an unaccepted type, 422 against a rule (outside the event\'s days, a DST gap).',
+  '4XX':
+    "Another client error: 409 a conflict, 412 a stale If-Match version, 413 too large, 415 an unaccepted type, 422 against a rule (outside the event's days, a DST gap).",
 };
 
 /**
@@ -74,7 +75,7 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
           type: 'http',
           scheme: 'bearer',
           description:
-            'An organiser\'s login token from POST /auth/login (`pls_…`), or the token of an emailed link (`plm_…`). Tokens are opaque.',
+            "An organiser's login token from POST /auth/login (`pls_…`), or the token of an emailed link (`plm_…`). Tokens are opaque.",
         },
       },
     },
@@ -82,7 +83,8 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
 }
 
 function describeOperation(operation: Operation, { method, controller }: Handler, reflector: Reflector): void {
-  const access = reflector.getAllAndOverride<Access | undefined>(ACCESS, [method, controller]) ?? { kind: 'organiser' };
+  // Only `kind` matters here: every access but Public() needs the bearer token.
+  const access = reflector.getAllAndOverride<{ kind: string } | undefined>(ACCESS, [method, controller]) ?? { kind: 'organiser' };
   const isPublic = access.kind === 'public';
   operation.security = isPublic ? [] : [{ bearer: [] }];
 
@@ -149,7 +151,11 @@ function handlersByOperationId(app: INestApplication): Map<string, Handler> {
   return handlers;
 }
 
-const OPERATIONS = new Set(Object.keys(RequestMethod).filter((k) => Number.isNaN(Number(k))).map((k) => k.toLowerCase()));
+const OPERATIONS = new Set(
+  Object.keys(RequestMethod)
+    .filter((k) => Number.isNaN(Number(k)))
+    .map((k) => k.toLowerCase()),
+);
 
 function isOperation(key: string): boolean {
   return OPERATIONS.has(key);

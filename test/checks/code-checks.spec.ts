@@ -1,0 +1,36 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..');
+const FIXTURE = join(ROOT, 'test', 'fixtures', 'planted-violations');
+const PLANTED = join(FIXTURE, 'src', 'platform', 'platform-thing.ts');
+
+function run(tool: string, args: string[], cwd = ROOT) {
+  const result = spawnSync(join(ROOT, 'node_modules', '.bin', tool), args, { cwd, encoding: 'utf8' });
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+/**
+ * `npm test` runs lint, the format check and the dependency rule over the
+ * real tree; these show that each of them refuses what it exists to refuse,
+ * on a file planted with one violation of each.
+ */
+describe('the code checks npm test runs', () => {
+  it('lint refuses a promise nobody awaits', () => {
+    const { status, output } = run('eslint', ['--no-ignore', PLANTED]);
+    expect(status).toBe(1);
+    expect(output).toContain('@typescript-eslint/no-floating-promises');
+  });
+
+  it('the format check refuses code Prettier would change', () => {
+    const { status, output } = run('prettier', ['--check', '--ignore-path', '', PLANTED]);
+    expect(status).toBe(1);
+    expect(output).toContain('platform-thing.ts');
+  });
+
+  it('the dependency rule refuses platform/ importing a domain module', () => {
+    const { status, output } = run('depcruise', ['src', '--config', join(ROOT, '.dependency-cruiser.cjs')], FIXTURE);
+    expect(status).not.toBe(0);
+    expect(output).toContain('platform-knows-no-domain: src/platform/platform-thing.ts → src/events/event-thing.ts');
+  });
+});
