@@ -21,6 +21,39 @@ export interface SignedUpSession {
   status: string;
 }
 
+/** What the calendar writes of a signed-up session besides what the reminder lists. */
+interface CalendarSession extends SignedUpSession {
+  description: string;
+  room: string | null;
+  /** The published SEQUENCE (agenda.ics's): rises with every version that changed the session. */
+  sequence: number;
+}
+
+/**
+ * The event's own VEVENT has no version count, so its SEQUENCE is the second
+ * (since 2020, which fits iCalendar's 32-bit integer until 2088) of the last
+ * change to the event or the registration: it rises with every change a
+ * calendar that imported the file must pick up.
+ */
+const SEQUENCE_EPOCH_MS = Date.UTC(2020, 0, 1);
+
+function changeSequence(...changes: Date[]): number {
+  return Math.max(0, Math.floor((Math.max(...changes.map((d) => d.getTime())) - SEQUENCE_EPOCH_MS) / 1000));
+}
+
+function calendarSession(session: SnapshotSession, status: string, rooms: ReadonlyMap<string, string>, timezone: string): CalendarSession {
+  return {
+    sessionId: session.id,
+    title: session.title,
+    startsAt: formatInZone(new Date(session.startsAt), timezone),
+    endsAt: formatInZone(new Date(session.endsAt), timezone),
+    status,
+    description: session.description,
+    room: session.roomId ? (rooms.get(session.roomId) ?? null) : null,
+    sequence: session.sequence,
+  };
+}
+
 /** What a registration's calendar shows of the registration itself. */
 export type CalendarRegistration = Pick<Registration, 'id' | 'status' | 'updatedAt' | 'checkInCode'>;
 
@@ -61,17 +94,30 @@ export class RegistrationCalendarService {
       [event.id, registrationId],
     );
     if (rows.length === 0) throw Problem.notFound(`No registration ${registrationId} in this event`);
-    const sessions = await this.signups.forRegistration(event.id, registrationId, event.timezone);
+    const { rooms, signups } = await this.signups.calendarEntries(event.id, registrationId);
+    const sessions = signups.map(({ session, status }) => calendarSession(session, status, rooms, event.timezone));
     return this.forRegistration(event, rows[0], mailLanguage(rows[0].language), sessions);
   }
 
-  forRegistration(event: Event, registration: CalendarRegistration, language: MailLanguage, sessions: SignedUpSession[] = []): string {
+  /**
+   * DTSTAMP is the moment the file is written, as RFC 5545 asks of a
+   * published calendar; SEQUENCE rises with every change, so a calendar that
+   * imported an earlier file takes the new times instead of keeping the old.
+   */
+  forRegistration(
+    event: Event,
+    registration: CalendarRegistration,
+    language: MailLanguage,
+    sessions: CalendarSession[] = [],
+    stampedAt = new Date(),
+  ): string {
     const words = WORDS[language];
     const cancelled = registration.status === 'cancelled' || event.status === 'cancelled';
     const calendar = IcsCalendar.publishing(event.title)
       .begin('VEVENT')
       .text('UID', `${registration.id}@plenary`)
-      .utc('DTSTAMP', event.updatedAt > registration.updatedAt ? event.updatedAt : registration.updatedAt)
+      .utc('DTSTAMP', stampedAt)
+      .raw('SEQUENCE', String(changeSequence(event.updatedAt, registration.updatedAt)))
       .utc('DTSTART', event.startsAt)
       .utc('DTEND', event.endsAt)
       .text('SUMMARY', event.title)
@@ -84,11 +130,13 @@ export class RegistrationCalendarService {
       calendar
         .begin('VEVENT')
         .text('UID', `${registration.id}-${session.sessionId}@plenary`)
-        .utc('DTSTAMP', registration.updatedAt)
+        .utc('DTSTAMP', stampedAt)
+        .raw('SEQUENCE', String(session.sequence))
         .utc('DTSTART', new Date(session.startsAt))
         .utc('DTEND', new Date(session.endsAt))
         .text('SUMMARY', session.status === 'waitlisted' ? words.waitlisted(session.title) : session.title)
-        .text('LOCATION', event.venue)
+        .text('DESCRIPTION', session.description || null)
+        .text('LOCATION', [session.room, event.venue].filter(Boolean).join(', ') || null)
         .raw('STATUS', cancelled ? 'CANCELLED' : session.status === 'waitlisted' ? 'TENTATIVE' : 'CONFIRMED')
         .end('VEVENT');
     }
@@ -104,6 +152,7 @@ export class RegistrationCalendarService {
     event: Event,
     registrationIds: string[],
     published: ReadonlyMap<string, SnapshotSession>,
+    rooms: ReadonlyMap<string, string>,
   ): Promise<Map<string, RegistrationCalendar>> {
     const calendars = new Map<string, RegistrationCalendar>();
     if (registrationIds.length === 0) return calendars;
@@ -129,17 +178,7 @@ export class RegistrationCalendarService {
     for (const row of rows) {
       const sessions = row.signups.flatMap(({ sessionId, status }) => {
         const session = published.get(sessionId);
-        return session
-          ? [
-              {
-                sessionId,
-                title: session.title,
-                startsAt: formatInZone(new Date(session.startsAt), event.timezone),
-                endsAt: formatInZone(new Date(session.endsAt), event.timezone),
-                status,
-              },
-            ]
-          : [];
+        return session ? [calendarSession(session, status, rooms, event.timezone)] : [];
       });
       const registration = { id: row.id, status: row.status, updatedAt: row.updated_at, checkInCode: row.check_in_code };
       calendars.set(row.id, { ics: this.forRegistration(event, registration, mailLanguage(row.language), sessions), sessions });

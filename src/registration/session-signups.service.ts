@@ -102,6 +102,27 @@ export class SessionSignupsService {
     return new Map(rows.map((r) => [r.session_id, r.n]));
   }
 
+  /**
+   * A registration's confirmed and waitlisted sign-ups with their sessions as
+   * published and the published room names, for its calendar.
+   */
+  async calendarEntries(eventId: string, registrationId: string) {
+    const version = await this.versions.latest(eventId);
+    const sessions = new Map((version?.snapshot.sessions ?? []).map((s) => [s.id, s]));
+    const rooms = new Map((version?.snapshot.rooms ?? []).map((r) => [r.id, r.name]));
+    const signups = await this.db.getRepository(SessionSignup).find({
+      where: [
+        { registrationId, status: 'confirmed' },
+        { registrationId, status: 'waitlisted' },
+      ],
+      order: { createdAt: 'ASC' },
+    });
+    return {
+      rooms,
+      signups: signups.filter((s) => sessions.has(s.sessionId)).map((s) => ({ session: sessions.get(s.sessionId)!, status: s.status })),
+    };
+  }
+
   /** Everyone leaving a registration (cancelled) frees their session seats too. */
   async releaseAll(manager: EntityManager, eventId: string, registrationId: string): Promise<void> {
     // Through the caller's transaction: the embedded database serves no second connection meanwhile.

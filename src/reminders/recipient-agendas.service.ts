@@ -76,7 +76,7 @@ export class FanOutAgendas {
   /** Each recipient's sessions and calendar, in the order given; attendees' sign-ups in one query. */
   async batch(recipients: Recipient[]): Promise<RecipientAgenda[]> {
     const attendees = recipients.flatMap((r) => (r.registrationId ? [r.registrationId] : []));
-    const calendars = await this.registrationCalendars.forRegistrations(this.event, attendees, this.sessions);
+    const calendars = await this.registrationCalendars.forRegistrations(this.event, attendees, this.sessions, this.rooms);
     return recipients.map((recipient) => {
       if (recipient.registrationId) {
         const calendar = calendars.get(recipient.registrationId);

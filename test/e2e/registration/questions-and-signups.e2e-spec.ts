@@ -1,3 +1,4 @@
+import ICAL from 'ical.js';
 import { attendee, createOpenEvent, daysFromNow } from '../../support/future-event';
 import { ADMIN, login } from '../../support/test-app';
 import { useTestApp } from '../../support/use-test-app';
@@ -105,6 +106,61 @@ describe('custom questions and session sign-ups', () => {
     expect(calendar.text).toContain('SUMMARY:Site visit: JRC labs');
     const left = await ctx.app.http.get('/registrations/me.ics').set('Authorization', tokens[confirmedIndex]).expect(200);
     expect(left.text).not.toContain('Site visit');
+  });
+
+  it("keeps an attendee's calendar current: a moved session comes with a higher SEQUENCE, its room and description", async () => {
+    const event = await createOpenEvent(ctx.app.http, auth);
+    const base = `/events/${event.id}`;
+    const day = daysFromNow(30).slice(0, 10);
+    const room = await ctx.app.http.post(`${base}/rooms`).set('Authorization', auth).send({ name: 'Salle Europa' }).expect(201);
+    const visit = await ctx.app.http
+      .post(`${base}/sessions`)
+      .set('Authorization', auth)
+      .send({
+        title: 'Site visit: JRC labs',
+        kind: 'workshop',
+        description: 'Bring an identity document.',
+        startsAt: `${day}T09:30`,
+        endsAt: `${day}T12:00`,
+        capacity: 10,
+        roomId: room.body.id,
+      })
+      .expect(201);
+    await ctx.app.http.post(`${base}/agenda/versions`).set('Authorization', auth).send({ note: 'v1' }).expect(201);
+    const body = attendee();
+    await ctx.app.http.post(`${base}/registrations`).send(body).expect(201);
+    const token = registrationBearerIn((await ctx.smtp.waitForMail(body.email))[0].text);
+    await ctx.app.http.post(`/registrations/me/sessions/${visit.body.id}`).set('Authorization', token).expect(201);
+
+    const sessionEntry = async () => {
+      const text = (await ctx.app.http.get('/registrations/me.ics').set('Authorization', token).expect(200)).text;
+      const vevent = new ICAL.Component(ICAL.parse(text))
+        .getAllSubcomponents('vevent')
+        .find((e) => e.getFirstPropertyValue('summary') === 'Site visit: JRC labs')!;
+      return {
+        sequence: Number(vevent.getFirstPropertyValue('sequence')),
+        location: vevent.getFirstPropertyValue('location'),
+        description: vevent.getFirstPropertyValue('description'),
+        start: (vevent.getFirstPropertyValue('dtstart') as ICAL.Time).toJSDate().toISOString(),
+        stamp: (vevent.getFirstPropertyValue('dtstamp') as ICAL.Time).toJSDate().getTime(),
+      };
+    };
+    const before = await sessionEntry();
+    expect(before.location).toBe('Salle Europa, Brussels');
+    expect(before.description).toBe('Bring an identity document.');
+
+    const requestedAt = Date.now();
+    await ctx.app.http
+      .patch(`${base}/sessions/${visit.body.id}`)
+      .set('Authorization', auth)
+      .send({ startsAt: `${day}T14:00`, endsAt: `${day}T16:30` })
+      .expect(200);
+    await ctx.app.http.post(`${base}/agenda/versions`).set('Authorization', auth).send({ note: 'visit in the afternoon' }).expect(201);
+    const after = await sessionEntry();
+    expect(after.sequence).toBeGreaterThan(before.sequence);
+    expect(after.start).not.toBe(before.start);
+    // DTSTAMP says when the file was written (whole seconds), not when the registration last changed.
+    expect(after.stamp).toBeGreaterThanOrEqual(Math.floor(requestedAt / 1000) * 1000);
   });
 
   it('refuses sign-ups for sessions without limited places or not yet published', async () => {
