@@ -81,13 +81,7 @@ export class SessionSignupsService {
   /** A registration's sign-ups with the sessions' published times, for its page and calendar. */
   async forRegistration(eventId: string, registrationId: string, timezone: string) {
     const published = await this.publishedSessions(eventId);
-    const signups = await this.db.getRepository(SessionSignup).find({
-      where: [
-        { registrationId, status: 'confirmed' },
-        { registrationId, status: 'waitlisted' },
-      ],
-      order: { createdAt: 'ASC' },
-    });
+    const signups = await this.heldBy(registrationId);
     return signups.filter((s) => published.has(s.sessionId)).map((s) => this.view(s, published.get(s.sessionId)!, timezone));
   }
 
@@ -110,17 +104,22 @@ export class SessionSignupsService {
     const version = await this.versions.latest(eventId);
     const sessions = new Map((version?.snapshot.sessions ?? []).map((s) => [s.id, s]));
     const rooms = new Map((version?.snapshot.rooms ?? []).map((r) => [r.id, r.name]));
-    const signups = await this.db.getRepository(SessionSignup).find({
+    const signups = await this.heldBy(registrationId);
+    return {
+      rooms,
+      signups: signups.filter((s) => sessions.has(s.sessionId)).map((s) => ({ session: sessions.get(s.sessionId)!, status: s.status })),
+    };
+  }
+
+  /** A registration's confirmed and waitlisted sign-ups, in the order they were made. */
+  private heldBy(registrationId: string): Promise<SessionSignup[]> {
+    return this.db.getRepository(SessionSignup).find({
       where: [
         { registrationId, status: 'confirmed' },
         { registrationId, status: 'waitlisted' },
       ],
       order: { createdAt: 'ASC' },
     });
-    return {
-      rooms,
-      signups: signups.filter((s) => sessions.has(s.sessionId)).map((s) => ({ session: sessions.get(s.sessionId)!, status: s.status })),
-    };
   }
 
   /** Everyone leaving a registration (cancelled) frees their session seats too. */
