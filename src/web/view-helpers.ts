@@ -37,6 +37,10 @@ export function registerViewHelpers(handlebars: typeof Handlebars): void {
   handlebars.registerHelper('t', function (key: string, options: HelperOptions) {
     return translate(languageOf(options), key, options.hash as Record<string, unknown>);
   });
+  // `{{label "organisationType" value}}`: an enum value as people say it (`label.organisationType.public_authority`).
+  handlebars.registerHelper('label', function (kind: string, value: unknown, options: HelperOptions) {
+    return translate(languageOf(options), `label.${kind}.${String(value)}`, options.hash as Record<string, unknown>);
+  });
   handlebars.registerHelper('time', function (value: unknown, zone: string, options: HelperOptions) {
     const date = instant(value);
     return date ? formatter(languageOf(options), zone, { timeStyle: 'short' }, 'time').format(date) : '';

@@ -1,7 +1,7 @@
 import { missingTranslations } from './messages';
 
 describe('translated messages', () => {
-  it.each(['es', 'pt', 'fr'] as const)('has every public, attendee and presenter message in %s', (language) => {
+  it.each(['es', 'pt', 'fr'] as const)('has every message of every area in %s', (language) => {
     expect(missingTranslations(language)).toEqual([]);
   });
 });
