@@ -38,7 +38,12 @@ export function registerViewHelpers(handlebars: typeof Handlebars): void {
     return translate(languageOf(options), key, options.hash as Record<string, unknown>);
   });
   // `{{label "organisationType" value}}`: an enum value as people say it (`label.organisationType.public_authority`).
-  handlebars.registerHelper('label', function (kind: string, value: unknown, options: HelperOptions) {
+  // A helper outranks a context field of the same name, so a bare `{{label}}` (a partial's or a choice's
+  // own label) must still print that field.
+  handlebars.registerHelper('label', function (this: unknown, ...args: unknown[]) {
+    const options = args[args.length - 1] as HelperOptions;
+    if (args.length < 3) return (this as { label?: unknown } | null)?.label;
+    const [kind, value] = args as [string, unknown];
     return translate(languageOf(options), `label.${kind}.${String(value)}`, options.hash as Record<string, unknown>);
   });
   handlebars.registerHelper('time', function (value: unknown, zone: string, options: HelperOptions) {
