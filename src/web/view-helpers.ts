@@ -38,8 +38,12 @@ export function registerViewHelpers(handlebars: typeof Handlebars): void {
     return translate(languageOf(options), key, options.hash as Record<string, unknown>);
   });
   // `{{label "organisationType" value}}`: an enum value as people say it (`label.organisationType.public_authority`).
-  handlebars.registerHelper('label', function (kind: string, value: unknown, options: HelperOptions) {
-    return translate(languageOf(options), `label.${kind}.${String(value)}`, options.hash as Record<string, unknown>);
+  handlebars.registerHelper('label', function (this: Record<string, unknown>, ...args: unknown[]) {
+    const options = args.pop() as HelperOptions;
+    // A bare `{{label}}` is a partial's own `label` parameter (field.hbs), which this helper would otherwise shadow.
+    if (args.length === 0) return this.label;
+    const [kind, value] = args;
+    return translate(languageOf(options), `label.${String(kind)}.${String(value)}`, options.hash as Record<string, unknown>);
   });
   handlebars.registerHelper('time', function (value: unknown, zone: string, options: HelperOptions) {
     const date = instant(value);

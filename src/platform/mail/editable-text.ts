@@ -1,3 +1,4 @@
+import { EmailAttachment } from './email.entity';
 import { MailLanguage } from './mail-language';
 import { RenderedMail, SafeHtml, escapeHtml } from './mail-template';
 
@@ -17,7 +18,7 @@ export interface EditableEmail<Context> {
   placeholders: readonly string[];
   defaults(language: MailLanguage): EditedText;
   /** The message as a recipient would get it, with `text` (or the default wording when null). */
-  sample(language: MailLanguage, text: EditedText | null, context: Context): RenderedMail;
+  sample(language: MailLanguage, text: EditedText | null, context: Context): RenderedMail & { attachments?: EmailAttachment[] };
 }
 
 const PLACEHOLDER = /\{(\w+)\}/g;
