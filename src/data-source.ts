@@ -15,6 +15,7 @@ import { Event } from './events/event.entity';
 import { dataSourceOptions } from './platform/database/data-source-options';
 import { MIGRATIONS } from './platform/database/migrations';
 import { Email } from './platform/mail/email.entity';
+import { EmailText } from './platform/mail/email-text.entity';
 import { MailSuppression } from './platform/mail/mail-suppression.entity';
 import { Person } from './people/person.entity';
 import { CheckIn } from './registration/check-in.entity';
@@ -44,6 +45,7 @@ export const ENTITIES = [
   Event,
   EventMember,
   Email,
+  EmailText,
   MailSuppression,
   Person,
   Room,

@@ -9,6 +9,7 @@ import { TransactionService } from '../platform/database/transaction.service';
 import { sql } from '../platform/database/sql';
 import { Problem } from '../platform/http/problem';
 import { mailLanguage, mailLocale } from '../platform/mail/mail-language';
+import { EmailTextsService } from '../platform/mail/email-texts.service';
 import { OutboxService } from '../platform/mail/outbox.service';
 import { describeInstant, describeSpan, formatInZone } from '../platform/time/zoned-time';
 import { InvitePresentersInput } from './dto/invite-presenters.dto';
@@ -36,6 +37,7 @@ export class PresenterInvitationsService {
     private readonly events: EventsService,
     private readonly presentations: PresentationsService,
     private readonly versions: AgendaVersionsService,
+    private readonly emailTexts: EmailTextsService,
   ) {}
 
   /**
@@ -49,6 +51,7 @@ export class PresenterInvitationsService {
     const presentation = await this.presentations.get(eventId, presentationId);
     const targets = chosen(presentation.presenters, input.personIds);
     const slot = publishedSlots(await this.versions.latest(eventId), event.timezone).get(presentationId) ?? null;
+    const texts = await this.emailTexts.forKind(eventId, presenterInvitationTemplate.kind);
     const result = await this.transactions.run(async (tx) => {
       const emailed: Array<{ personId: string; name: string; email: string; linkExpiresAt: string }> = [];
       const skipped: Array<{ personId: string; name: string; reason: 'no_email' | 'emailed_recently'; detail: string }> = [];
@@ -76,6 +79,7 @@ export class PresenterInvitationsService {
         const language = mailLanguage(presenter.language);
         const locale = mailLocale(language);
         const at = (instant: Date) => `${describeInstant(instant, event.timezone, locale)} (${event.timezone})`;
+        const text = texts[language] ?? null;
         await this.outbox.enqueue(tx, {
           eventId,
           dedupeKey: `presenter-invitation:${presenter.personId}:${link.tokenId}`,
@@ -97,6 +101,7 @@ export class PresenterInvitationsService {
             materialsDue: event.materialsDueAt ? at(event.materialsDueAt) : null,
             link: this.links.link(PRESENTER_LINK_PATH, link.token),
             expiresOn: at(link.expiresAt),
+            text,
           },
         });
         await sql(

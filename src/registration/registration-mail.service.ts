@@ -3,14 +3,17 @@ import { MagicLinkService } from '../auth/magic-link.service';
 import { Event } from '../events/event.entity';
 import { Person } from '../people/person.entity';
 import { Tx } from '../platform/database/transaction.service';
+import { EditedText } from '../platform/mail/editable-text';
 import { EmailAttachment } from '../platform/mail/email.entity';
-import { mailLanguage, mailLocale } from '../platform/mail/mail-language';
+import { EmailTextsService } from '../platform/mail/email-texts.service';
+import { MailLanguage, mailLanguage, mailLocale } from '../platform/mail/mail-language';
 import { MailTemplate, RenderedMail, renderMail } from '../platform/mail/mail-template';
 import { OutboxMessage, OutboxService } from '../platform/mail/outbox.service';
 import { describeSpan } from '../platform/time/zoned-time';
 import { RegistrationCalendarService } from './registration-calendar.service';
 import {
   CHECK_IN_QR_CID,
+  RegistrationMailKind,
   RegistrationMailParams,
   registrationCancelledTemplate,
   registrationConfirmedTemplate,
@@ -22,9 +25,9 @@ import {
 } from './mail/registration-mail.templates';
 import { Registration } from './registration.entity';
 
-export type RegistrationMailKind = 'confirmed' | 'waitlisted' | 'promoted' | 'pending' | 'rejected' | 'cancelled' | 'link';
+export type { RegistrationMailKind } from './mail/registration-mail.templates';
 
-const TEMPLATES: Record<RegistrationMailKind, MailTemplate<RegistrationMailParams>> = {
+export const TEMPLATES: Record<RegistrationMailKind, MailTemplate<RegistrationMailParams>> = {
   confirmed: registrationConfirmedTemplate,
   waitlisted: registrationWaitlistedTemplate,
   promoted: registrationPromotedTemplate,
@@ -33,6 +36,9 @@ const TEMPLATES: Record<RegistrationMailKind, MailTemplate<RegistrationMailParam
   cancelled: registrationCancelledTemplate,
   link: registrationLinkTemplate,
 };
+
+/** The kinds whose wording each event may change (the rest are rare enough to keep the standard text). */
+export const EDITABLE_KINDS = new Set<RegistrationMailKind>(['confirmed', 'waitlisted', 'promoted']);
 
 /**
  * Writes a registration's emails into the outbox inside the caller's
@@ -44,7 +50,14 @@ export class RegistrationMailService {
     private readonly outbox: OutboxService,
     private readonly magicLinks: MagicLinkService,
     private readonly calendar: RegistrationCalendarService,
+    private readonly texts: EmailTextsService,
   ) {}
+
+  /** The event's wording of the kind in the language, for the kinds organisers may reword. */
+  private async textOf(eventId: string, kind: RegistrationMailKind, language: MailLanguage, tx?: Tx): Promise<EditedText | null> {
+    if (!EDITABLE_KINDS.has(kind)) return null;
+    return this.texts.find(eventId, TEMPLATES[kind].kind, language, tx?.manager);
+  }
 
   async send(tx: Tx, kind: RegistrationMailKind, event: Event, registration: Registration, person: Person): Promise<void> {
     if (!person.email) return;
@@ -54,7 +67,8 @@ export class RegistrationMailService {
       eventId: event.id,
       eventEndsAt: event.endsAt,
     });
-    await this.outbox.enqueue(tx, this.message(kind, event, registration, { ...person, email: person.email }, token, tokenId));
+    const text = await this.textOf(event.id, kind, mailLanguage(person.language), tx);
+    await this.outbox.enqueue(tx, this.message(kind, event, registration, { ...person, email: person.email }, token, tokenId, text));
   }
 
   /**
@@ -62,15 +76,17 @@ export class RegistrationMailService {
    * ahead of the statement that decides between them (the seat is taken in
    * the database). `token` is the link's token, minted by the caller.
    */
-  renderOutcomes(
+  async renderOutcomes(
     outcomes: Array<'confirmed' | 'waitlisted'>,
     event: Event,
     registration: Pick<Registration, 'id' | 'checkInCode' | 'updatedAt'>,
     person: { name: string; email: string; language?: string | null },
     token: string,
-  ): Array<RenderedMail & { kind: string; dedupeKey: string; attachments: EmailAttachment[] }> {
-    return outcomes.map((status) => {
-      const message = this.message(status, event, { ...registration, status } as Registration, person, token, '');
+  ): Promise<Array<RenderedMail & { kind: string; dedupeKey: string; attachments: EmailAttachment[] }>> {
+    const language = mailLanguage(person.language);
+    const texts = await Promise.all(outcomes.map((status) => this.textOf(event.id, status, language)));
+    return outcomes.map((status, i) => {
+      const message = this.message(status, event, { ...registration, status } as Registration, person, token, '', texts[i]);
       return {
         ...renderMail(message.template, message.params),
         kind: message.template.kind,
@@ -87,6 +103,7 @@ export class RegistrationMailService {
     person: { name: string; email: string; language?: string | null },
     token: string,
     tokenId: string,
+    text: EditedText | null,
   ): OutboxMessage<RegistrationMailParams> {
     const withCalendar = kind === 'confirmed' || kind === 'promoted';
     const language = mailLanguage(person.language);
@@ -104,6 +121,7 @@ export class RegistrationMailService {
         venue: event.venue,
         link: this.magicLinks.link('/my-registration', token),
         checkInCode: registration.checkInCode,
+        text,
       },
       // The messages that show the check-in code: the check-in desk scans its QR image from the phone.
       attachments: withCalendar

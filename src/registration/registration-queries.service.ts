@@ -97,6 +97,39 @@ export class RegistrationQueriesService {
     }));
   }
 
+  /** The picked registrations of the event that have an address, a batch at a time in person-id order. */
+  async selectedRecipients(
+    eventId: string,
+    registrationIds: string[],
+    afterPersonId: string | null,
+    limit: number,
+  ): Promise<AttendeeRecipient[]> {
+    const rows: Array<{ person_id: string; name: string; email: string; language: string | null; registration_id: string }> =
+      await this.db.query(
+        `SELECT p.id AS person_id, p.name, p.email, p.language, r.id AS registration_id
+         FROM registrations r JOIN people p ON p.id = r.person_id
+        WHERE r.event_id = $1 AND r.id = ANY($2::uuid[]) AND p.email IS NOT NULL AND ($3::uuid IS NULL OR p.id > $3::uuid)
+        ORDER BY p.id LIMIT $4`,
+        [eventId, registrationIds, afterPersonId, limit],
+      );
+    return rows.map((r) => ({
+      personId: r.person_id,
+      name: r.name,
+      email: r.email,
+      language: r.language,
+      registrationId: r.registration_id,
+    }));
+  }
+
+  /** Which of these ids are registrations of the event. */
+  async existingIds(eventId: string, registrationIds: string[]): Promise<Set<string>> {
+    const rows: Array<{ id: string }> = await this.db.query(`SELECT id FROM registrations WHERE event_id = $1 AND id = ANY($2::uuid[])`, [
+      eventId,
+      registrationIds,
+    ]);
+    return new Set(rows.map((r) => r.id));
+  }
+
   async counts(eventId: string): Promise<Record<string, number>> {
     const rows: Array<{ status: string; n: number }> = await this.db.query(
       `SELECT status, count(*)::int AS n FROM registrations WHERE event_id = $1 GROUP BY status`,

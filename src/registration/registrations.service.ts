@@ -154,16 +154,16 @@ export class RegistrationsService implements OnModuleInit {
     const registrationId = randomUUID();
     const checkInCode = newCheckInCode();
     const { token, tokenHash, expiresAt } = this.magicLinks.prepare(event.endsAt);
-    const attempt = (language: string | null | undefined) => {
-      const [confirmed, waitlisted] = this.mail
-        .renderOutcomes(
+    const attempt = async (language: string | null | undefined) => {
+      const [confirmed, waitlisted] = (
+        await this.mail.renderOutcomes(
           ['confirmed', 'waitlisted'],
           event,
           { id: registrationId, checkInCode, updatedAt: new Date() },
           { ...input, language },
           token,
         )
-        .map((mail) => ({ ...mail, attachments: JSON.stringify(mail.attachments) }));
+      ).map((mail) => ({ ...mail, attachments: JSON.stringify(mail.attachments) }));
       return this.batches.register({
         form,
         input,

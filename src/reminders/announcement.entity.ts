@@ -1,6 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Event } from '../events/event.entity';
-import { ReminderAudience } from './reminder-rule.entity';
+import type { AnnouncementAudience, AnnouncementTranslationLanguage } from './dto/announcement.dto';
 
 export type AnnouncementStatus = 'draft' | 'sending' | 'sent';
 
@@ -30,7 +30,15 @@ export class Announcement {
   message: string;
 
   @Column({ type: 'text' })
-  audience: ReminderAudience;
+  audience: AnnouncementAudience;
+
+  /** The same announcement written in other languages; a recipient reading none of them gets `subject` and `message`. */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  translations: Partial<Record<AnnouncementTranslationLanguage, { subject: string; message: string }>>;
+
+  /** The registrations it goes to, for the audience `selected_registrations`. */
+  @Column({ type: 'uuid', array: true, nullable: true })
+  registrationIds: string[] | null;
 
   @Column({ type: 'boolean' })
   optional: boolean;

@@ -6,7 +6,7 @@ import { MagicLinkService } from '../auth/magic-link.service';
 import { EventsService } from '../events/events.service';
 import { TransactionService } from '../platform/database/transaction.service';
 import { Problem } from '../platform/http/problem';
-import { mailLanguage } from '../platform/mail/mail-language';
+import { MAIL_LANGUAGES, MailLanguage, mailLanguage } from '../platform/mail/mail-language';
 import { renderMail } from '../platform/mail/mail-template';
 import { OutboxService } from '../platform/mail/outbox.service';
 import { JobQueueService } from '../platform/queue/job-queue.service';
@@ -46,7 +46,17 @@ export class AnnouncementsService implements OnModuleInit {
   }
 
   async create(eventId: string, input: CreateAnnouncementInput, organiserId: string) {
-    const announcement = await this.db.getRepository(Announcement).save({ ...input, eventId, createdBy: organiserId });
+    const registrationIds = input.registrationIds ? [...new Set(input.registrationIds)] : null;
+    if (registrationIds) {
+      const known = await this.audience.existingRegistrations(eventId, registrationIds);
+      const unknown = registrationIds.findIndex((id) => !known.has(id));
+      if (unknown >= 0) {
+        throw Problem.unprocessable(`No registration ${registrationIds[unknown]} in this event`, [
+          { field: `registrationIds[${unknown}]`, message: 'is not a registration of this event' },
+        ]);
+      }
+    }
+    const announcement = await this.db.getRepository(Announcement).save({ ...input, registrationIds, eventId, createdBy: organiserId });
     return this.view(announcement);
   }
 
@@ -55,36 +65,54 @@ export class AnnouncementsService implements OnModuleInit {
     return { items: await Promise.all(items.map((a) => this.view(a))), nextCursor: null };
   }
 
+  async get(eventId: string, announcementId: string) {
+    return this.view(await this.load(eventId, announcementId));
+  }
+
   /** Who would receive it now (count and the first 50) and the message as the first of them would read it. */
   async preview(eventId: string, announcementId: string) {
     const announcement = await this.load(eventId, announcementId);
     const event = await this.events.getEntity(eventId);
     let count = 0;
     const sample: Recipient[] = [];
+    /** The first recipient of each language and how many read it. */
+    const byLanguage = new Map<MailLanguage, { first: Recipient; count: number }>();
     let after: string | null = null;
     for (;;) {
       const batch = await this.recipients(announcement, after);
       if (batch.all.length === 0) break;
       count += batch.reachable.length;
       sample.push(...batch.reachable.slice(0, 50 - sample.length));
+      for (const recipient of batch.reachable) {
+        const language = mailLanguage(recipient.language);
+        const seen = byLanguage.get(language);
+        if (seen) seen.count += 1;
+        else byLanguage.set(language, { first: recipient, count: 1 });
+      }
       after = batch.all[batch.all.length - 1].personId;
     }
-    const first = sample[0];
-    const message = first
-      ? renderMail(announcementTemplate, {
-          language: mailLanguage(first.language),
-          name: first.name,
-          eventTitle: event.title,
-          subject: announcement.subject,
-          message: announcement.message,
-          link: this.magicLinks.link(first.registrationId ? '/my-registration' : '/presenter', '(a token of their own)'),
-          unsubscribe: announcement.optional ? this.magicLinks.link('/unsubscribe', '(a token of their own)') : null,
-        })
-      : null;
+    const render = (recipient: Recipient) => {
+      const language = mailLanguage(recipient.language);
+      return renderMail(announcementTemplate, {
+        language,
+        name: recipient.name,
+        eventTitle: event.title,
+        ...textIn(announcement, language),
+        link: this.magicLinks.link(recipient.registrationId ? '/my-registration' : '/presenter', '(a token of their own)'),
+        unsubscribe: announcement.optional ? this.magicLinks.link('/unsubscribe', '(a token of their own)') : null,
+      });
+    };
+    const message = sample[0] ? render(sample[0]) : null;
     return {
       recipients: count,
-      sample: sample.map((r) => ({ name: r.name, email: r.email })),
+      sample: sample.map((r) => ({ name: r.name, email: r.email, language: mailLanguage(r.language) })),
       message: message && { subject: message.subject, text: message.text },
+      versions: MAIL_LANGUAGES.flatMap((language) => {
+        const seen = byLanguage.get(language);
+        if (!seen) return [];
+        const rendered = render(seen.first);
+        return [{ language, subject: rendered.subject, text: rendered.text, html: rendered.html, recipients: seen.count }];
+      }),
     };
   }
 
@@ -161,8 +189,7 @@ export class AnnouncementsService implements OnModuleInit {
                 language: mailLanguage(recipient.language),
                 name: recipient.name,
                 eventTitle: event.title,
-                subject: announcement.subject,
-                message: announcement.message,
+                ...textIn(announcement, mailLanguage(recipient.language)),
                 link: links[i],
                 unsubscribe,
               },
@@ -179,7 +206,10 @@ export class AnnouncementsService implements OnModuleInit {
 
   /** A batch of the audience; `reachable` leaves out who opted out of optional news. */
   private async recipients(announcement: Announcement, after: string | null): Promise<{ all: Recipient[]; reachable: Recipient[] }> {
-    const all = await this.audience.batch(announcement.eventId, announcement.audience, null, after, BATCH);
+    const all =
+      announcement.audience === 'selected_registrations'
+        ? await this.audience.selected(announcement.eventId, announcement.registrationIds ?? [], after, BATCH)
+        : await this.audience.batch(announcement.eventId, announcement.audience, null, after, BATCH);
     if (!announcement.optional || all.length === 0) return { all, reachable: all };
     const out = await this.db
       .getRepository(MailOptOut)
@@ -201,6 +231,8 @@ export class AnnouncementsService implements OnModuleInit {
       subject: a.subject,
       message: a.message,
       audience: a.audience,
+      translations: a.translations,
+      registrationIds: a.registrationIds,
       optional: a.optional,
       status: a.status,
       recipients: a.recipients,
@@ -208,4 +240,10 @@ export class AnnouncementsService implements OnModuleInit {
       sentAt: a.sentAt ? formatInZone(a.sentAt, timezone) : null,
     };
   }
+}
+
+/** The version written in the recipient's language, else the main one. */
+function textIn(announcement: Announcement, language: MailLanguage): { subject: string; message: string } {
+  const translated = language === 'en' ? undefined : announcement.translations[language];
+  return translated ?? { subject: announcement.subject, message: announcement.message };
 }

@@ -7,6 +7,7 @@ import { Event } from '../events/event.entity';
 import { EventsService } from '../events/events.service';
 import { DomainEventBus } from '../platform/domain-events/domain-event-bus';
 import { TransactionService } from '../platform/database/transaction.service';
+import { EmailTextsService } from '../platform/mail/email-texts.service';
 import { OutboxService } from '../platform/mail/outbox.service';
 import { JobQueueService } from '../platform/queue/job-queue.service';
 import { QueueWorkersService } from '../platform/queue/queue-workers.service';
@@ -50,6 +51,7 @@ export class ChangeNoticesProcessor implements OnModuleInit {
     private readonly outbox: OutboxService,
     private readonly links: RecipientLinksService,
     private readonly events: EventsService,
+    private readonly emailTexts: EmailTextsService,
   ) {}
 
   onModuleInit(): void {
@@ -172,6 +174,7 @@ export class ChangeNoticesProcessor implements OnModuleInit {
         event,
         fresh.map((notice) => notice.recipient),
       );
+      const texts = await this.emailTexts.forKind(event.id, changeNoticeTemplate.kind, tx.manager);
       return this.outbox.enqueueMany(
         tx,
         fresh.map(({ recipient, lines }, i) => ({
@@ -187,6 +190,7 @@ export class ChangeNoticesProcessor implements OnModuleInit {
             kind,
             changes: lines,
             link: links[i],
+            text: texts[mailLanguage(recipient.language)] ?? null,
           },
         })),
       );

@@ -28,6 +28,16 @@ export class ReminderAudienceService {
     private readonly materials: MaterialsService,
   ) {}
 
+  /** Registrations an organiser picked by hand (an announcement to them). */
+  selected(eventId: string, registrationIds: string[], afterPersonId: string | null, limit: number): Promise<Recipient[]> {
+    return this.registrations.selectedRecipients(eventId, registrationIds, afterPersonId, limit);
+  }
+
+  /** Which of the picked ids are registrations of the event. */
+  existingRegistrations(eventId: string, registrationIds: string[]): Promise<Set<string>> {
+    return this.registrations.existingIds(eventId, registrationIds);
+  }
+
   async batch(
     eventId: string,
     audience: ReminderAudience,

@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { AgendaVersionsService } from '../agenda/agenda-versions.service';
 import type { Event } from '../events/event.entity';
+import type { EditedText } from '../platform/mail/editable-text';
 import type { EmailAttachment } from '../platform/mail/email.entity';
+import { EmailTextsService } from '../platform/mail/email-texts.service';
+import type { MailLanguage } from '../platform/mail/mail-language';
 import { describeSpan } from '../platform/time/zoned-time';
 import { mailLanguage, mailLocale } from '../platform/mail/mail-language';
-import { ReminderParams } from './mail/reminder.template';
+import { ReminderParams, reminderTemplate } from './mail/reminder.template';
 import { FanOutAgendas, RecipientAgenda, RecipientAgendasService } from './recipient-agendas.service';
 import type { Recipient } from './reminder-audience.service';
 import type { ReminderRule } from './reminder-rule.entity';
@@ -22,6 +25,7 @@ export class ReminderMessagesService {
   constructor(
     private readonly versions: AgendaVersionsService,
     private readonly agendas: RecipientAgendasService,
+    private readonly texts: EmailTextsService,
   ) {}
 
   async forOccurrence(event: Event, rule: ReminderRule, sessionId: string | null): Promise<ReminderOccurrenceMessages> {
@@ -32,7 +36,8 @@ export class ReminderMessagesService {
     const about = session
       ? { title: session.title, startsAt: new Date(session.startsAt), endsAt: new Date(session.endsAt), room }
       : { title: event.title, startsAt: event.startsAt, endsAt: event.endsAt, room: null };
-    return new ReminderOccurrenceMessages(event, rule, about, this.agendas.forFanOut(event, version, session?.id ?? null));
+    const texts = await this.texts.forKind(event.id, reminderTemplate.kind);
+    return new ReminderOccurrenceMessages(event, rule, about, this.agendas.forFanOut(event, version, session?.id ?? null), texts);
   }
 }
 
@@ -42,6 +47,8 @@ export class ReminderOccurrenceMessages {
     private readonly rule: ReminderRule,
     private readonly about: { title: string; startsAt: Date; endsAt: Date; room: string | null },
     private readonly agendas: FanOutAgendas,
+    /** The event's own wording of reminders, by language; a rule's own subject and message come before it. */
+    private readonly texts: Partial<Record<MailLanguage, EditedText>>,
   ) {}
 
   /** Each recipient's own sessions and calendar, in the order given; one query for a batch. */
@@ -63,6 +70,7 @@ export class ReminderOccurrenceMessages {
       link,
       customSubject: this.rule.subject,
       customMessage: this.rule.message,
+      text: this.texts[language] ?? null,
       sessions: own.sessions.map((s) => ({
         title: s.title,
         presentation: s.presentation,

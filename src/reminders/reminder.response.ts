@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idField, pageOf, zonedTime } from '../platform/http/openapi/response-fields';
+import { ANNOUNCEMENT_AUDIENCES } from './dto/announcement.dto';
 import { REMINDER_ANCHORS, REMINDER_AUDIENCES } from './reminder-rule.entity';
 
 export const reminderRuleResponse = z
@@ -45,7 +46,11 @@ export const announcementResponse = z.object({
   id: idField,
   subject: z.string(),
   message: z.string(),
-  audience: z.enum(REMINDER_AUDIENCES),
+  audience: z.enum(ANNOUNCEMENT_AUDIENCES),
+  translations: z
+    .record(z.string(), z.object({ subject: z.string(), message: z.string() }))
+    .describe('Versions in other languages (es, pt, fr), by language.'),
+  registrationIds: z.array(idField).nullable().describe('The picked registrations, for audience `selected_registrations`.'),
   optional: z.boolean().describe('Optional news can be unsubscribed from; practical information always goes.'),
   status: z.string().describe('draft, sending or sent.'),
   recipients: z.number().int().nullable(),
@@ -55,4 +60,13 @@ export const announcementResponse = z.object({
 
 export const announcementPageResponse = pageOf(announcementResponse);
 
-export const announcementPreviewResponse = z.object({ recipients: z.number().int(), sample, message: renderedMessage });
+export const announcementPreviewResponse = z.object({
+  recipients: z.number().int(),
+  sample,
+  message: renderedMessage,
+  versions: z
+    .array(z.object({ language: z.string(), subject: z.string(), text: z.string(), html: z.string(), recipients: z.number().int() }))
+    .describe(
+      'The message in each language its recipients read, and how many of them read it (the default text for languages not written).',
+    ),
+});

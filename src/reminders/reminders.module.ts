@@ -44,6 +44,6 @@ import { UnsubscribeController } from './unsubscribe.controller';
     ReminderMessagesService,
     AnnouncementsService,
   ],
-  exports: [ReminderSchedulerService, ReminderRulesService],
+  exports: [ReminderSchedulerService, ReminderRulesService, AnnouncementsService],
 })
 export class RemindersModule {}

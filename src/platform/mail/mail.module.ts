@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG } from '../../config/config.module';
 import { AppConfig } from '../../config/app-config';
 import { Email } from './email.entity';
+import { EmailText } from './email-text.entity';
+import { EmailTextsService } from './email-texts.service';
 import { MailEventsService } from './mail-events.service';
 import { MailSuppression } from './mail-suppression.entity';
 import { MailWebhookController } from './mail-webhook.controller';
@@ -14,7 +16,7 @@ import { SmtpMailTransport } from './smtp-mail.transport';
 
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([Email, MailSuppression])],
+  imports: [TypeOrmModule.forFeature([Email, EmailText, MailSuppression])],
   controllers: [MailWebhookController],
   providers: [
     {
@@ -26,8 +28,9 @@ import { SmtpMailTransport } from './smtp-mail.transport';
     OutboxService,
     SendMailProcessor,
     MailEventsService,
+    EmailTextsService,
   ],
-  exports: [OutboxService, MAIL_TRANSPORT],
+  exports: [OutboxService, EmailTextsService, MAIL_TRANSPORT],
 })
 export class MailModule implements OnApplicationShutdown {
   constructor(@Inject(MAIL_TRANSPORT) private readonly transport: MailTransport) {}

@@ -173,6 +173,35 @@ export class OutboxService implements OnModuleInit {
     return this.emails.findOneByOrFail({ id: emailId });
   }
 
+  /**
+   * Every failed message of the event sent again, each through `resend` (its
+   * own `<rowId>-<n>` job); a row that moved on meanwhile (resent by someone
+   * else) is left alone and not counted.
+   */
+  async resendFailed(eventId: string): Promise<{ resent: number; skipped: number }> {
+    const rows: Array<{ id: string }> = await this.emails.query(
+      `SELECT id FROM emails WHERE event_id = $1 AND status = 'failed' ORDER BY created_at, id`,
+      [eventId],
+    );
+    let resent = 0;
+    for (const { id } of rows) {
+      try {
+        await this.resend(eventId, id);
+        resent += 1;
+      } catch (error) {
+        if (!(error instanceof Problem)) throw error;
+      }
+    }
+    return { resent, skipped: rows.length - resent };
+  }
+
+  /** One message of the event as it was written, body and attachments included; 404 for another event's. */
+  async getForEvent(eventId: string, emailId: string): Promise<Email> {
+    const email = await this.emails.findOne({ where: { id: emailId, eventId } });
+    if (!email) throw Problem.notFound(`No email ${emailId} in this event`);
+    return email;
+  }
+
   async countsForEvent(eventId: string): Promise<{ byStatus: Record<string, number>; byKind: Record<string, Record<string, number>> }> {
     const rows: Array<{ kind: string; status: string; n: number }> = await this.emails.query(
       `SELECT kind, status, count(*)::int AS n FROM emails WHERE event_id = $1 GROUP BY kind, status ORDER BY kind, status`,

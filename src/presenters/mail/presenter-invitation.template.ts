@@ -1,4 +1,5 @@
 import { MailLanguage, mailLocale } from '../../platform/mail/mail-language';
+import { EditedText, editedBodyHtml, editedBodyText, fillPlaceholders } from '../../platform/mail/editable-text';
 import { MailTemplate, html } from '../../platform/mail/mail-template';
 
 export interface PresenterInvitationParams {
@@ -17,6 +18,8 @@ export interface PresenterInvitationParams {
   materialsDue: string | null;
   link: string;
   expiresOn: string;
+  /** The event's own wording in this language: replaces everything before the link, which stays with its note. */
+  text?: EditedText | null;
 }
 
 interface Words {
@@ -101,12 +104,54 @@ const opening = (p: PresenterInvitationParams) =>
 const slotLine = (p: PresenterInvitationParams) =>
   p.slot ? WORDS[p.language].slot(p.slot.when, p.slot.session) : WORDS[p.language].noSlot;
 
+/** The placeholders an edited invitation may use; `invitation` is the organisers' (and co-organisers') invitation sentence. */
+export const PRESENTER_INVITATION_PLACEHOLDERS = [
+  'name',
+  'eventTitle',
+  'eventWhen',
+  'venue',
+  'invitation',
+  'presentationTitle',
+  'coPresenters',
+  'slot',
+  'materialsDue',
+  'link',
+  'expiresOn',
+] as const;
+
+function placeholderValues(p: PresenterInvitationParams): Record<string, string> {
+  return {
+    name: p.presenterName,
+    eventTitle: p.eventTitle,
+    eventWhen: p.eventWhen,
+    venue: p.venue ?? '',
+    invitation: opening(p),
+    presentationTitle: p.presentationTitle,
+    coPresenters: p.coPresenters.join(', '),
+    slot: slotLine(p),
+    materialsDue: p.materialsDue ?? '',
+    link: p.link,
+    expiresOn: p.expiresOn,
+  };
+}
+
+/** The template's own wording with placeholders: what organisers start editing from. */
+export function presenterInvitationDefaultText(language: MailLanguage): EditedText {
+  const w = WORDS[language];
+  return { subject: w.subject('{eventTitle}'), body: `${w.dear} {name},\n\n{invitation}\n\n{slot}\n\n${w.page}.` };
+}
+
 export const presenterInvitationTemplate: MailTemplate<PresenterInvitationParams> = {
   kind: 'presenter-invitation',
   language: (p) => p.language,
-  subject: (p) => WORDS[p.language].subject(p.eventTitle),
+  subject: (p) => (p.text ? fillPlaceholders(p.text.subject, placeholderValues(p)) : WORDS[p.language].subject(p.eventTitle)),
   html: (p) => {
     const w = WORDS[p.language];
+    if (p.text) {
+      return html`${editedBodyHtml(p.text.body, placeholderValues(p))}
+        <p><a href="${p.link}">${w.open}</a></p>
+        <p>${w.personal(p.expiresOn)}</p>`;
+    }
     return html`<p>${w.dear} ${p.presenterName},</p>
       <p>${opening(p)}</p>
       ${p.coPresenters.length > 0 ? html`<p>${w.together(p.coPresenters.join(', '))}</p>` : ''}
@@ -117,6 +162,7 @@ export const presenterInvitationTemplate: MailTemplate<PresenterInvitationParams
   },
   text: (p) => {
     const w = WORDS[p.language];
+    if (p.text) return [editedBodyText(p.text.body, placeholderValues(p)), p.link, w.personal(p.expiresOn)].join('\n\n');
     return [
       `${w.dear} ${p.presenterName},`,
       opening(p),

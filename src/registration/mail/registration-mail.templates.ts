@@ -1,4 +1,5 @@
 import { MailLanguage } from '../../platform/mail/mail-language';
+import { EditedText, editedBodyHtml, editedBodyText, fillPlaceholders } from '../../platform/mail/editable-text';
 import { MailTemplate, html } from '../../platform/mail/mail-template';
 
 /** What every registration email knows about its event and attendee. */
@@ -11,15 +12,17 @@ export interface RegistrationMailParams {
   venue: string | null;
   link: string;
   checkInCode: string;
+  /** The event's own wording of this kind in this language, replacing the greeting and the opening. */
+  text?: EditedText | null;
 }
 
-type Kind = 'confirmed' | 'waitlisted' | 'promoted' | 'pending' | 'rejected' | 'cancelled' | 'link';
+export type RegistrationMailKind = 'confirmed' | 'waitlisted' | 'promoted' | 'pending' | 'rejected' | 'cancelled' | 'link';
 
 interface Words {
   dear: string;
-  subject: Record<Kind, (event: string) => string>;
+  subject: Record<RegistrationMailKind, (event: string) => string>;
   /** The opening sentence; `event` is the title as the format quotes it, `at` " at <venue>" or "". */
-  opening: Record<Kind, (event: string, when: string, at: string) => string>;
+  opening: Record<RegistrationMailKind, (event: string, when: string, at: string) => string>;
   code: string;
   showCode: string;
   qrAlt: (code: string) => string;
@@ -166,7 +169,7 @@ const WORDS: Record<MailLanguage, Words> = {
 export const CHECK_IN_QR_CID = 'check-in-code@plenary';
 
 /** Which parts follow the opening sentence, in order. */
-const PARTS: Record<Kind, Array<'code' | 'manage' | 'calendar' | 'promotedCancel' | 'earlierLinks'>> = {
+const PARTS: Record<RegistrationMailKind, Array<'code' | 'manage' | 'calendar' | 'promotedCancel' | 'earlierLinks'>> = {
   confirmed: ['code', 'manage', 'calendar'],
   waitlisted: ['manage'],
   promoted: ['code', 'manage', 'promotedCancel'],
@@ -178,14 +181,38 @@ const PARTS: Record<Kind, Array<'code' | 'manage' | 'calendar' | 'promotedCancel
 
 const at = (p: RegistrationMailParams) => (p.venue ? ` — ${p.venue}` : '');
 
-function template(kind: Kind): MailTemplate<RegistrationMailParams> {
+/** The placeholders an edited registration email may use. */
+export const REGISTRATION_PLACEHOLDERS = ['name', 'eventTitle', 'when', 'venue', 'at', 'checkInCode', 'link'] as const;
+
+function placeholderValues(p: RegistrationMailParams): Record<string, string> {
+  return {
+    name: p.name,
+    eventTitle: p.eventTitle,
+    when: p.when,
+    venue: p.venue ?? '',
+    at: at(p),
+    checkInCode: p.checkInCode,
+    link: p.link,
+  };
+}
+
+/** The template's own subject, greeting and opening, with placeholders where its values go: what organisers start editing from. */
+export function registrationDefaultText(kind: RegistrationMailKind, language: MailLanguage): EditedText {
+  const w = WORDS[language];
+  return {
+    subject: w.subject[kind]('{eventTitle}'),
+    body: `${w.dear} {name},\n\n${w.opening[kind]('{eventTitle}', '{when}', '{at}')}`,
+  };
+}
+
+function template(kind: RegistrationMailKind): MailTemplate<RegistrationMailParams> {
   return {
     kind: `registration-${kind}`,
     language: (p) => p.language,
-    subject: (p) => WORDS[p.language].subject[kind](p.eventTitle),
+    subject: (p) => (p.text ? fillPlaceholders(p.text.subject, placeholderValues(p)) : WORDS[p.language].subject[kind](p.eventTitle)),
     html: (p) => {
       const w = WORDS[p.language];
-      const part = (name: (typeof PARTS)[Kind][number]) => {
+      const part = (name: (typeof PARTS)[RegistrationMailKind][number]) => {
         switch (name) {
           case 'code':
             return html`<p>
@@ -199,13 +226,15 @@ function template(kind: Kind): MailTemplate<RegistrationMailParams> {
             return html`<p>${w[name]}</p>`;
         }
       };
-      return html`<p>${w.dear} ${p.name},</p>
-        <p>${w.opening[kind](p.eventTitle, p.when, at(p))}</p>
-        ${PARTS[kind].map(part)}`;
+      const opening = p.text
+        ? editedBodyHtml(p.text.body, placeholderValues(p))
+        : html`<p>${w.dear} ${p.name},</p>
+            <p>${w.opening[kind](p.eventTitle, p.when, at(p))}</p>`;
+      return html`${opening} ${PARTS[kind].map(part)}`;
     },
     text: (p) => {
       const w = WORDS[p.language];
-      const part = (name: (typeof PARTS)[Kind][number]) => {
+      const part = (name: (typeof PARTS)[RegistrationMailKind][number]) => {
         switch (name) {
           case 'code':
             return `${w.code} ${p.checkInCode}.${kind === 'confirmed' ? ` ${w.showCode}` : ''}`;
@@ -215,7 +244,10 @@ function template(kind: Kind): MailTemplate<RegistrationMailParams> {
             return w[name];
         }
       };
-      return [`${w.dear} ${p.name},`, w.opening[kind](`"${p.eventTitle}"`, p.when, at(p)), ...PARTS[kind].map(part)].join('\n\n');
+      const opening = p.text
+        ? [editedBodyText(p.text.body, placeholderValues(p))]
+        : [`${w.dear} ${p.name},`, w.opening[kind](`"${p.eventTitle}"`, p.when, at(p))];
+      return [...opening, ...PARTS[kind].map(part)].join('\n\n');
     },
   };
 }

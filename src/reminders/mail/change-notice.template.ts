@@ -1,3 +1,4 @@
+import { EditedText, editedBodyHtml, editedBodyText, fillPlaceholders } from '../../platform/mail/editable-text';
 import { MailTemplate, html } from '../../platform/mail/mail-template';
 import { MailLanguage } from '../../platform/mail/mail-language';
 
@@ -21,6 +22,8 @@ export interface ChangeNoticeParams {
   kind: ChangeNoticeKind;
   changes: ChangeNoticeLine[];
   link: string;
+  /** The event's own wording in this language: replaces the greeting and headline; the list of changes and the link stay. */
+  text?: EditedText | null;
 }
 
 interface Words {
@@ -86,15 +89,31 @@ function describe(p: ChangeNoticeParams, line: ChangeNoticeLine): string {
   }
 }
 
+/** The placeholders an edited change notice may use; `headline` says what changed (programme, dates, cancellation). */
+export const CHANGE_NOTICE_PLACEHOLDERS = ['name', 'eventTitle', 'headline', 'zone', 'link'] as const;
+
+function placeholderValues(p: ChangeNoticeParams): Record<string, string> {
+  return { name: p.name, eventTitle: p.eventTitle, headline: WORDS[p.language].headline[p.kind], zone: p.zone, link: p.link };
+}
+
+/** The template's own subject, greeting and headline with placeholders: what organisers start editing from. */
+export function changeNoticeDefaultText(language: MailLanguage): EditedText {
+  return { subject: '{headline}: {eventTitle}', body: `${WORDS[language].dear} {name},\n\n{headline} — {eventTitle}:` };
+}
+
 /** Sent once per person and change, in their language: what moved or was cancelled that concerns them. */
 export const changeNoticeTemplate: MailTemplate<ChangeNoticeParams> = {
   kind: 'change-notice',
   language: (p) => p.language,
-  subject: (p) => `${WORDS[p.language].headline[p.kind]}: ${p.eventTitle}`,
+  subject: (p) =>
+    p.text ? fillPlaceholders(p.text.subject, placeholderValues(p)) : `${WORDS[p.language].headline[p.kind]}: ${p.eventTitle}`,
   html: (p) => {
     const w = WORDS[p.language];
-    return html`<p>${w.dear} ${p.name},</p>
-      <p>${w.headline[p.kind]} — <strong>${p.eventTitle}</strong>:</p>
+    const opening = p.text
+      ? editedBodyHtml(p.text.body, placeholderValues(p))
+      : html`<p>${w.dear} ${p.name},</p>
+          <p>${w.headline[p.kind]} — <strong>${p.eventTitle}</strong>:</p>`;
+    return html`${opening}
       <ul>
         ${p.changes.map((c) => html`<li>${describe(p, c)}</li>`)}
       </ul>
@@ -102,9 +121,10 @@ export const changeNoticeTemplate: MailTemplate<ChangeNoticeParams> = {
   },
   text: (p) => {
     const w = WORDS[p.language];
-    return `${w.dear} ${p.name},
-
-${w.headline[p.kind]} — "${p.eventTitle}":
+    const opening = p.text
+      ? editedBodyText(p.text.body, placeholderValues(p))
+      : `${w.dear} ${p.name},\n\n${w.headline[p.kind]} — "${p.eventTitle}":`;
+    return `${opening}
 
 ${p.changes.map((c) => `- ${describe(p, c)}`).join('\n')}
 

@@ -1,3 +1,4 @@
+import { EditedText, editedBodyHtml, editedBodyText, fillPlaceholders } from '../../platform/mail/editable-text';
 import { MailTemplate, SafeHtml, html } from '../../platform/mail/mail-template';
 import { MailLanguage } from '../../platform/mail/mail-language';
 
@@ -23,6 +24,8 @@ export interface ReminderParams {
   /** The organisers' own subject and message, when the rule has them. */
   customSubject: string | null;
   customMessage: string | null;
+  /** The event's own wording of reminders in this language, used where the rule has no words of its own. */
+  text?: EditedText | null;
   /** The recipient's own sessions in the published agenda; none lists nothing. */
   sessions: ReminderSessionLine[];
 }
@@ -113,15 +116,41 @@ const calendarNote = (p: ReminderParams) => {
   return p.sessions.length > 0 ? w.calendarSessions : w.calendarEvent;
 };
 
+/** The placeholders an edited reminder may use. */
+export const REMINDER_PLACEHOLDERS = ['name', 'eventTitle', 'subjectTitle', 'when', 'venue', 'room', 'link'] as const;
+
+function placeholderValues(p: ReminderParams): Record<string, string> {
+  return {
+    name: p.name,
+    eventTitle: p.eventTitle,
+    subjectTitle: p.subjectTitle,
+    when: p.when,
+    venue: p.venue ?? '',
+    room: p.room ?? '',
+    link: p.link,
+  };
+}
+
+/** The template's own subject, greeting and opening with placeholders: what organisers start editing from. */
+export function reminderDefaultText(language: MailLanguage): EditedText {
+  const w = WORDS[language];
+  return { subject: `${w.subject}: {subjectTitle} — {when}`, body: `${w.dear} {name},\n\n${w.soon} {subjectTitle}: {when}.` };
+}
+
 export const reminderTemplate: MailTemplate<ReminderParams> = {
   kind: 'reminder',
   language: (p) => p.language,
-  subject: (p) => p.customSubject ?? `${WORDS[p.language].subject}: ${p.subjectTitle} — ${p.when}`,
+  subject: (p) =>
+    p.customSubject ??
+    (p.text ? fillPlaceholders(p.text.subject, placeholderValues(p)) : `${WORDS[p.language].subject}: ${p.subjectTitle} — ${p.when}`),
   html: (p) => {
     const w = WORDS[p.language];
+    const edited = !p.customMessage && p.text;
     const body: SafeHtml = p.customMessage
       ? html`${p.customMessage.split(/\n{2,}/).map((paragraph) => html`<p>${paragraph}</p>`)}`
-      : html`<p>${w.soon} <strong>${p.subjectTitle}</strong>${ofEvent(p)}: ${p.when}.</p>`;
+      : p.text
+        ? editedBodyHtml(p.text.body, placeholderValues(p))
+        : html`<p>${w.soon} <strong>${p.subjectTitle}</strong>${ofEvent(p)}: ${p.when}.</p>`;
     const sessions: SafeHtml =
       p.sessions.length > 0
         ? html`<h2 style="font-size:1.1em">${w.yourSessions}</h2>
@@ -129,8 +158,7 @@ export const reminderTemplate: MailTemplate<ReminderParams> = {
               ${p.sessions.map((s) => html`<li>${sessionLine(p, s)}</li>`)}
             </ul>`
         : html``;
-    return html`<p>${w.dear} ${p.name},</p>
-      ${body}
+    return html`${edited ? '' : html`<p>${w.dear} ${p.name},</p>`} ${body}
       <p>${w.where}: ${[p.room ? `${w.room} ${p.room}` : null, p.venue].filter(Boolean).join(', ') || '—'}</p>
       ${sessions}
       <p>${calendarNote(p)}</p>
@@ -138,11 +166,13 @@ export const reminderTemplate: MailTemplate<ReminderParams> = {
   },
   text: (p) => {
     const w = WORDS[p.language];
-    const body = p.customMessage ?? `${w.soon} "${p.subjectTitle}"${ofEvent(p)}: ${p.when}.`;
+    const body = p.customMessage
+      ? `${w.dear} ${p.name},\n\n${p.customMessage}`
+      : p.text
+        ? editedBodyText(p.text.body, placeholderValues(p))
+        : `${w.dear} ${p.name},\n\n${w.soon} "${p.subjectTitle}"${ofEvent(p)}: ${p.when}.`;
     const sessions = p.sessions.length > 0 ? `\n\n${w.yourSessions}:\n${p.sessions.map((s) => `- ${sessionLine(p, s)}`).join('\n')}` : '';
-    return `${w.dear} ${p.name},
-
-${body}
+    return `${body}
 
 ${w.where}: ${[p.room ? `${w.room} ${p.room}` : null, p.venue].filter(Boolean).join(', ') || '—'}${sessions}
 

@@ -5,12 +5,21 @@ import { RemindersModule } from '../../reminders/reminders.module';
 import { ReportsModule } from '../../reports/reports.module';
 import { applyPageMiddleware } from '../page-middleware';
 import { WebCoreModule } from '../web-core.module';
+import { AnnouncementPageController } from './announcement-page.controller';
+import { EmailTextsPageController } from './email-texts-page.controller';
 import { EmailsPageController } from './emails-page.controller';
 import { RegistrationsPageController } from './registrations-page.controller';
 import { ReminderRulesPageController } from './reminder-rules-page.controller';
 import { ReportsPageController } from './reports-page.controller';
 
-const CONTROLLERS: Type[] = [RegistrationsPageController, EmailsPageController, ReminderRulesPageController, ReportsPageController];
+const CONTROLLERS: Type[] = [
+  RegistrationsPageController,
+  EmailsPageController,
+  EmailTextsPageController,
+  AnnouncementPageController,
+  ReminderRulesPageController,
+  ReportsPageController,
+];
 
 /** Organiser dashboard: registrations, emails, reminder rules, reports. */
 @Module({
