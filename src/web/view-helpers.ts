@@ -38,8 +38,10 @@ export function registerViewHelpers(handlebars: typeof Handlebars): void {
     return translate(languageOf(options), key, options.hash as Record<string, unknown>);
   });
   // `{{label "organisationType" value}}`: an enum value as people say it (`label.organisationType.public_authority`).
-  handlebars.registerHelper('label', function (kind: string, value: unknown, options: HelperOptions) {
-    return translate(languageOf(options), `label.${kind}.${String(value)}`, options.hash as Record<string, unknown>);
+  // A bare `{{label}}` (a partial's or a list item's own `label` field) still reads that field: helpers win over fields in Handlebars.
+  handlebars.registerHelper('label', function (this: unknown, kind: unknown, value: unknown, options?: HelperOptions) {
+    if (!options) return (this as { label?: unknown } | null)?.label ?? '';
+    return translate(languageOf(options), `label.${String(kind)}.${String(value)}`, options.hash as Record<string, unknown>);
   });
   handlebars.registerHelper('time', function (value: unknown, zone: string, options: HelperOptions) {
     const date = instant(value);
