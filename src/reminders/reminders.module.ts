@@ -11,6 +11,7 @@ import { ChangeNoticesProcessor } from './change-notices.processor';
 import { ChangeNoticesSweepService } from './change-notices-sweep.service';
 import { MailOptOut } from './mail-opt-out.entity';
 import { NotifiedChange } from './notified-change.entity';
+import { EventChangePreviewService } from './event-change-preview.service';
 import { FanOutProcessor } from './fan-out.processor';
 import { RecipientAgendasService } from './recipient-agendas.service';
 import { RecipientLinksService } from './recipient-links.service';
@@ -43,7 +44,8 @@ import { UnsubscribeController } from './unsubscribe.controller';
     RecipientAgendasService,
     ReminderMessagesService,
     AnnouncementsService,
+    EventChangePreviewService,
   ],
-  exports: [ReminderSchedulerService, ReminderRulesService, AnnouncementsService],
+  exports: [ReminderSchedulerService, ReminderRulesService, AnnouncementsService, EventChangePreviewService],
 })
 export class RemindersModule {}

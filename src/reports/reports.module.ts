@@ -22,6 +22,6 @@ import { ReportsService } from './reports.service';
   imports: [TypeOrmModule.forFeature([Report, EventOutcome, EventHighlight]), EventsModule],
   controllers: [ReportsController, OutcomesController, HighlightsController],
   providers: [ReportsService, ReportCompilerService, CompileReportProcessor, ReportSchedulerService, OutcomesService],
-  exports: [ReportsService, ReportCompilerService],
+  exports: [ReportsService, ReportCompilerService, OutcomesService],
 })
 export class ReportsModule {}

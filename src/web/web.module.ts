@@ -6,6 +6,7 @@ import { RegistrationModule } from '../registration/registration.module';
 import { AttendeePagesModule } from './attendee/attendee-pages.module';
 import { DashboardOperationsPagesModule } from './dashboard/dashboard-operations-pages.module';
 import { DashboardPagesModule } from './dashboard/dashboard-pages.module';
+import { DashboardSettingsPagesModule } from './dashboard/dashboard-settings-pages.module';
 import { LoginController } from './login.controller';
 import { applyPageMiddleware } from './page-middleware';
 import { PasswordPagesController } from './password-pages.controller';
@@ -30,6 +31,7 @@ const CONTROLLERS: Type[] = [LoginController, PasswordPagesController, PublicEve
     PresenterPagesModule,
     DashboardPagesModule,
     DashboardOperationsPagesModule,
+    DashboardSettingsPagesModule,
   ],
   controllers: CONTROLLERS,
 })

@@ -6,6 +6,7 @@ import { PRESENTER_MESSAGES } from './presenter.messages';
 import { DASHBOARD_MESSAGES } from './dashboard.messages';
 import { DASHBOARD_LABELS_MESSAGES } from './dashboard-labels.messages';
 import { DASHBOARD_EMAILS_MESSAGES } from './dashboard-emails.messages';
+import { DASHBOARD_SETTINGS_MESSAGES } from './dashboard-settings.messages';
 
 /** One area's messages: English is complete; other languages may leave keys out. */
 export type MessageTable = { en: Record<string, string> } & Partial<Record<Exclude<Language, 'en'>, Record<string, string>>>;
@@ -19,6 +20,7 @@ const TABLES: MessageTable[] = [
   DASHBOARD_MESSAGES,
   DASHBOARD_LABELS_MESSAGES,
   DASHBOARD_EMAILS_MESSAGES,
+  DASHBOARD_SETTINGS_MESSAGES,
 ];
 
 function merge(language: Language): Record<string, string> {
