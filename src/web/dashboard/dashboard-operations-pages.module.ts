@@ -5,14 +5,24 @@ import { RemindersModule } from '../../reminders/reminders.module';
 import { ReportsModule } from '../../reports/reports.module';
 import { applyPageMiddleware } from '../page-middleware';
 import { WebCoreModule } from '../web-core.module';
+import { MultipartCsrfMiddleware } from '../presenter/multipart-csrf.middleware';
 import { EmailsPageController } from './emails-page.controller';
+import { RegistrationQuestionsPageController } from './registration-questions-page.controller';
+import { RegistrationsImportPageController } from './registrations-import-page.controller';
 import { RegistrationsPageController } from './registrations-page.controller';
 import { ReminderRulesPageController } from './reminder-rules-page.controller';
 import { ReportsPageController } from './reports-page.controller';
 
-const CONTROLLERS: Type[] = [RegistrationsPageController, EmailsPageController, ReminderRulesPageController, ReportsPageController];
+const CONTROLLERS: Type[] = [
+  RegistrationsImportPageController,
+  RegistrationsPageController,
+  RegistrationQuestionsPageController,
+  EmailsPageController,
+  ReminderRulesPageController,
+  ReportsPageController,
+];
 
-/** Organiser dashboard: registrations, emails, reminder rules, reports. */
+/** Organiser dashboard: registrations (questions, import, bulk actions), emails, reminder rules, reports. */
 @Module({
   imports: [WebCoreModule, EventsModule, RegistrationModule, RemindersModule, ReportsModule],
   controllers: CONTROLLERS,
@@ -20,5 +30,6 @@ const CONTROLLERS: Type[] = [RegistrationsPageController, EmailsPageController, 
 export class DashboardOperationsPagesModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     applyPageMiddleware(consumer, CONTROLLERS);
+    consumer.apply(MultipartCsrfMiddleware).forRoutes(RegistrationsImportPageController);
   }
 }
