@@ -115,7 +115,7 @@ describe('organiser dashboard: registrations, emails, reminders, reports', () =>
     expect(rejected.body.status).toBe('rejected');
 
     await page.getByLabel('Status').selectOption('');
-    await page.getByLabel('Name or email').fill('camila');
+    await page.getByLabel('Name, email or organisation').fill('camila');
     await page.getByRole('button', { name: 'Filter' }).click();
     await page.waitForURL(/q=camila/);
     expect(await rows.count()).toBe(1);
