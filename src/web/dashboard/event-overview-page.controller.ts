@@ -16,7 +16,10 @@ import { loadEventPage } from './event-page';
 const LISTED_MISSING = 10;
 
 /** The bar chart's drawing box; the SVG scales to its container. */
-const CHART = { width: 640, height: 180, top: 16, bottom: 28, gap: 2 };
+const CHART = { width: 640, height: 180, top: 16, bottom: 28, gap: 2, widestBar: 32 };
+
+/** Days the chart shows at most: the latest ones, so a long registration period stays readable. */
+const CHART_DAYS = 90;
 
 /**
  * `/dashboard/events/:eventId`: the event at a glance. Registrations over
@@ -69,7 +72,7 @@ export class EventOverviewPageController {
           pending: counts.pending,
           checkedInToday: checkIns.countsByDay[today] ?? 0,
         },
-        overTime: { rows: perDay, chart: barChart(perDay), total: perDay.reduce((sum, r) => sum + r.count, 0) },
+        overTime: { rows: perDay, chart: barChart(everyDay(perDay)), total: perDay.reduce((sum, r) => sum + r.count, 0) },
         byCountry: byCountry.map((r) => ({ ...r, name: r.key ? countryName(r.key, locale) : null })),
         byType,
         attendance,
@@ -86,6 +89,19 @@ export class EventOverviewPageController {
   }
 }
 
+/** The days from the first registration to the last, those without any as 0, so the bars' spacing is time. */
+function everyDay(rows: CountRow[]): CountRow[] {
+  if (rows.length === 0) return [];
+  const counts = new Map(rows.map((r) => [r.key, r.count]));
+  const days: CountRow[] = [];
+  const last = new Date(`${rows[rows.length - 1].key}T00:00:00Z`);
+  for (let day = new Date(`${rows[0].key}T00:00:00Z`); day <= last; day.setUTCDate(day.getUTCDate() + 1)) {
+    const key = day.toISOString().slice(0, 10);
+    days.push({ key, count: counts.get(key) ?? 0 });
+  }
+  return days.slice(-CHART_DAYS);
+}
+
 /** Bars in the chart's box, tallest at full height; a day with none still takes its place on the axis. */
 function barChart(rows: CountRow[]) {
   const max = Math.max(1, ...rows.map((r) => r.count));
@@ -98,11 +114,12 @@ function barChart(rows: CountRow[]) {
     baseline: CHART.height - CHART.bottom,
     bars: rows.map((r, i) => {
       const height = Math.round((r.count / max) * plot);
+      const width = Math.max(1, Math.min(CHART.widestBar, Math.round(slot - 2 * CHART.gap)));
       return {
         key: r.key,
         count: r.count,
-        x: Math.round(i * slot + CHART.gap),
-        width: Math.max(1, Math.round(slot - 2 * CHART.gap)),
+        x: Math.round(i * slot + (slot - width) / 2),
+        width,
         y: CHART.height - CHART.bottom - height,
         height,
         labelX: Math.round(i * slot + slot / 2),
