@@ -14,9 +14,11 @@ import { RegistrationDataService } from './registration-data.service';
 import { RegistrationDetailsService } from './registration-details.service';
 import { RegistrationMailService } from './registration-mail.service';
 import { RegistrationQueriesService } from './registration-queries.service';
+import { RegistrationStatsService } from './registration-stats.service';
 import { Registration } from './registration.entity';
 import { RegistrationsController } from './registrations.controller';
 import { RegistrationErasureService } from './registration-erasure.service';
+import { RegistrationsBulkService } from './registrations-bulk.service';
 import { RegistrationsImportService } from './registrations-import.service';
 import { RegistrationsService } from './registrations.service';
 import { SelfServiceController } from './self-service.controller';
@@ -39,6 +41,8 @@ import { SessionSignupsService } from './session-signups.service';
     RegistrationsImportService,
     RegistrationErasureService,
     RegistrationDataService,
+    RegistrationsBulkService,
+    RegistrationStatsService,
   ],
   exports: [
     RegistrationsService,
@@ -49,6 +53,9 @@ import { SessionSignupsService } from './session-signups.service';
     QuestionsService,
     SessionSignupsService,
     RegistrationDataService,
+    RegistrationsImportService,
+    RegistrationsBulkService,
+    RegistrationStatsService,
   ],
 })
 export class RegistrationModule {}

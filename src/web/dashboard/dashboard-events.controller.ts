@@ -6,10 +6,8 @@ import { OrganiserPrincipal } from '../../auth/principal';
 import { createEventSchema } from '../../events/dto/create-event.dto';
 import { EventsService } from '../../events/events.service';
 import { SessionsService } from '../../agenda/sessions.service';
-import { fleetProblems, readFleetStatus } from '../../platform/maintenance/fleet-status';
-import { localDate, localDatesBetween } from '../../platform/time/zoned-time';
-import { CheckInsService } from '../../registration/check-ins.service';
 import { RegistrationQueriesService } from '../../registration/registration-queries.service';
+import { fleetProblems, readFleetStatus } from '../../platform/maintenance/fleet-status';
 import { FormErrors, blankToUndefined, formErrorsFrom, validateForm } from '../form-input';
 import { WebPages } from '../page-access';
 import { WebRenderer } from '../web-renderer.service';
@@ -22,7 +20,7 @@ const NEW_EVENT_FIELDS = ['title', 'timezone', 'startsAt', 'endsAt', 'venue', 'c
 
 /**
  * `/dashboard`: the organiser's events with their counts and public links, and
- * a form for a new one; `/dashboard/events/:id`: its counts.
+ * a form for a new one (the event's overview is EventOverviewPageController).
  */
 @Controller('dashboard')
 @WebPages('organiser')
@@ -31,7 +29,6 @@ export class DashboardEventsController {
     private readonly renderer: WebRenderer,
     private readonly events: EventsService,
     private readonly registrations: RegistrationQueriesService,
-    private readonly checkIns: CheckInsService,
     private readonly sessions: SessionsService,
     @InjectDataSource() private readonly db: DataSource,
   ) {}
@@ -59,33 +56,6 @@ export class DashboardEventsController {
     } catch (error) {
       await this.renderList(req, res, undefined, typed, formErrorsFrom(error), problemStatus(error));
     }
-  }
-
-  @Get('events/:eventId')
-  async overview(@Req() req: Request, @Res() res: Response, @Param('eventId') eventId: string): Promise<void> {
-    const { event } = await loadEventPage(this.events, req, eventId);
-    const today = localDate(new Date(), event.timezone);
-    const days = localDatesBetween(event.startsAt, event.endsAt, event.timezone);
-    const [counts, checkIns] = await Promise.all([this.registrations.counts(eventId), this.checkIns.list(event, today)]);
-    this.renderer.page(
-      req,
-      res,
-      'dashboard/event-overview',
-      {
-        event,
-        days,
-        today,
-        isEventDay: days.includes(today),
-        counts: {
-          registered: counts.pending + counts.confirmed + counts.waitlisted,
-          confirmed: counts.confirmed,
-          waitlisted: counts.waitlisted,
-          checkedInToday: checkIns.countsByDay[today] ?? 0,
-        },
-        published: req.query.published === '1',
-      },
-      { title: event.title, dashboard: true, private: true, stylesheets: ['dashboard.css'] },
-    );
   }
 
   @Post('events/:eventId/publish')

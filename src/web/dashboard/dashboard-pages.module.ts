@@ -9,7 +9,9 @@ import { AgendaEditorController } from './agenda-editor.controller';
 import { BadgesController } from './badges.controller';
 import { CheckInDeskController } from './check-in-desk.controller';
 import { DashboardEventsController } from './dashboard-events.controller';
+import { EventOverviewPageController } from './event-overview-page.controller';
 import { EventPresentationsPageController } from './event-presentations-page.controller';
+import { EventSearchPageController } from './event-search-page.controller';
 import { TimetableController } from './timetable.controller';
 
 const CONTROLLERS: Type[] = [
@@ -19,6 +21,8 @@ const CONTROLLERS: Type[] = [
   EventPresentationsPageController,
   CheckInDeskController,
   BadgesController,
+  EventOverviewPageController,
+  EventSearchPageController,
 ];
 
 /** Organiser dashboard: events, counts, agenda editor, timetable, presentations, check-in desk, badges. */

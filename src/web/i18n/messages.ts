@@ -7,6 +7,7 @@ import { DASHBOARD_MESSAGES } from './dashboard.messages';
 import { DASHBOARD_LABELS_MESSAGES } from './dashboard-labels.messages';
 import { DASHBOARD_EMAILS_MESSAGES } from './dashboard-emails.messages';
 import { DASHBOARD_SETTINGS_MESSAGES } from './dashboard-settings.messages';
+import { DASHBOARD_REGISTRATIONS_MESSAGES } from './dashboard-registrations.messages';
 
 /** One area's messages: English is complete; other languages may leave keys out. */
 export type MessageTable = { en: Record<string, string> } & Partial<Record<Exclude<Language, 'en'>, Record<string, string>>>;
@@ -21,6 +22,7 @@ const TABLES: MessageTable[] = [
   DASHBOARD_LABELS_MESSAGES,
   DASHBOARD_EMAILS_MESSAGES,
   DASHBOARD_SETTINGS_MESSAGES,
+  DASHBOARD_REGISTRATIONS_MESSAGES,
 ];
 
 function merge(language: Language): Record<string, string> {
