@@ -38,7 +38,11 @@ export function registerViewHelpers(handlebars: typeof Handlebars): void {
     return translate(languageOf(options), key, options.hash as Record<string, unknown>);
   });
   // `{{label "organisationType" value}}`: an enum value as people say it (`label.organisationType.public_authority`).
-  handlebars.registerHelper('label', function (kind: string, value: unknown, options: HelperOptions) {
+  // A bare `{{label}}` (a context property many views show, e.g. a field's label) resolves to a helper
+  // before the property in Handlebars, so without arguments this helper answers the property.
+  handlebars.registerHelper('label', function (this: { label?: unknown } | undefined, ...args: unknown[]) {
+    if (args.length < 3) return this?.label;
+    const [kind, value, options] = args as [string, unknown, HelperOptions];
     return translate(languageOf(options), `label.${kind}.${String(value)}`, options.hash as Record<string, unknown>);
   });
   handlebars.registerHelper('time', function (value: unknown, zone: string, options: HelperOptions) {
