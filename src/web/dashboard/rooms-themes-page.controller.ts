@@ -64,11 +64,14 @@ export class RoomsThemesPageController {
   @Post('themes')
   async addTheme(@Req() req: Request, @Res() res: Response, @Param('eventId') eventId: string, @Body() body: Record<string, unknown>) {
     const { event } = await loadEventPage(this.events, req, eventId);
-    const typed = themeForm(body);
+    // On the list page the room's form is beside it, so the theme's name field has a name of its own.
+    const typed = { name: typedText(body, 'themeName'), colour: typedText(body, 'colour') };
     const form = validateForm(createThemeSchema, themeInput(typed));
     const refusal = form.ok ? await attempt(() => this.rooms.createTheme(eventId, form.value)) : invalid(form.errors);
     if (!refusal) return res.redirect(303, `/dashboard/events/${eventId}/rooms-themes?saved=theme-added`);
-    await this.renderList(req, res, event, { theme: { values: typed, errors: this.errors(req, refusal.messages) } }, refusal.status);
+    const { name, ...errors } = this.errors(req, refusal.messages);
+    const shown = { values: { themeName: typed.name, colour: typed.colour }, errors: name ? { ...errors, themeName: name } : errors };
+    await this.renderList(req, res, event, { theme: shown }, refusal.status);
   }
 
   @Get('rooms/:itemId')
