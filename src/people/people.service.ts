@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, QueryFailedError } from 'typeorm';
 import { sql } from '../platform/database/sql';
 import { Problem } from '../platform/http/problem';
 import { Page, PageQuery, decodeCursor, toPage } from '../platform/http/pagination';
@@ -63,6 +63,15 @@ export class PeopleService {
     }
     if (cursor) query.andWhere('(p.created_at, p.id) > (:after::timestamptz, :id::uuid)', cursor);
     return toPage(await query.getMany(), page.limit, personView, (p) => ({ after: p.createdAt.toISOString(), id: p.id }));
+  }
+
+  /** Every person of the event not erased, by name: what a page offers to pick chairs from. */
+  async choices(eventId: string): Promise<Array<{ id: string; name: string; organisation: string | null }>> {
+    return this.db.getRepository(Person).find({
+      where: { eventId, erasedAt: IsNull() },
+      select: { id: true, name: true, organisation: true },
+      order: { name: 'ASC', id: 'ASC' },
+    });
   }
 
   async get(eventId: string, personId: string): Promise<PersonView> {

@@ -4,6 +4,8 @@ import { AgendaModule } from '../agenda/agenda.module';
 import { EventsModule } from '../events/events.module';
 import { PeopleModule } from '../people/people.module';
 import { StorageModule } from '../platform/storage/storage.module';
+import { BulkInvitationsService } from './bulk-invitations.service';
+import { MaterialsZipService } from './materials-zip.service';
 import { FormerPresenterLinksService } from './former-presenter-links.service';
 import { MaterialsOverviewController } from './materials-overview.controller';
 import { MaterialsOverviewService } from './materials-overview.service';
@@ -45,7 +47,17 @@ import { RemovedPresentationsService } from './removed-presentations.service';
     FormerPresenterLinksService,
     RemovedPresentationsService,
     PresenterLinksService,
+    BulkInvitationsService,
+    MaterialsZipService,
   ],
-  exports: [MaterialsService, MaterialsOverviewService, PresenterInvitationsService, PresenterPortalService, PresenterLinksService],
+  exports: [
+    BulkInvitationsService,
+    MaterialsZipService,
+    MaterialsService,
+    MaterialsOverviewService,
+    PresenterInvitationsService,
+    PresenterPortalService,
+    PresenterLinksService,
+  ],
 })
 export class PresentersModule {}

@@ -173,7 +173,7 @@ describe('organiser dashboard: agenda editor, check-in desk, badges', () => {
     await page.getByLabel(`Yes, cancel “${coffee.title}”`).check();
     await page.getByRole('button', { name: 'Cancel session' }).click();
     await page.waitForURL((u) => u.searchParams.get('saved') === 'cancelled');
-    await expect(page.locator(`#session-${coffee.id} .badge`).textContent()).resolves.toBe('cancelled');
+    await expect(page.locator(`#session-${coffee.id} .badge`).textContent()).resolves.toBe('Cancelled');
     expect((await sessionNow(coffee.id)).status).toBe('cancelled');
   });
 
