@@ -38,7 +38,9 @@ export function registerViewHelpers(handlebars: typeof Handlebars): void {
     return translate(languageOf(options), key, options.hash as Record<string, unknown>);
   });
   // `{{label "organisationType" value}}`: an enum value as people say it (`label.organisationType.public_authority`).
-  handlebars.registerHelper('label', function (kind: string, value: unknown, options: HelperOptions) {
+  // A bare `{{label}}` (a field's own label property, in many views) reaches this helper with only its options: it stays that property.
+  handlebars.registerHelper('label', function (this: { label?: unknown }, kind: string, value: unknown, options?: HelperOptions) {
+    if (!options) return this.label ?? '';
     return translate(languageOf(options), `label.${kind}.${String(value)}`, options.hash as Record<string, unknown>);
   });
   handlebars.registerHelper('time', function (value: unknown, zone: string, options: HelperOptions) {
