@@ -85,6 +85,17 @@ export class PeopleService {
     return personView(await this.uniqueEmail(person.email, () => this.db.getRepository(Person).save(person)));
   }
 
+  /** A person's own biography; `null` clears it. The stamp tells the public exports to rebuild. */
+  async setBiography(eventId: string, personId: string, biography: string | null): Promise<string | null> {
+    await this.load(this.db.manager, eventId, personId);
+    await this.db.getRepository(Person).update({ id: personId, eventId }, { biography, biographyUpdatedAt: new Date() });
+    return biography;
+  }
+
+  async biography(eventId: string, personId: string): Promise<string | null> {
+    return (await this.load(this.db.manager, eventId, personId)).biography ?? null;
+  }
+
   async remove(eventId: string, personId: string): Promise<void> {
     await this.load(this.db.manager, eventId, personId);
     try {
@@ -149,6 +160,8 @@ export class PeopleService {
         organisation: null,
         title: null,
         language: null,
+        biography: null,
+        biographyUpdatedAt: new Date(),
         erasedAt: new Date(),
       },
     );

@@ -11,6 +11,7 @@ import { LoginController } from './login.controller';
 import { applyPageMiddleware } from './page-middleware';
 import { PasswordPagesController } from './password-pages.controller';
 import { PresenterPagesModule } from './presenter/presenter-pages.module';
+import { ProgrammePageCache } from './programme-page-cache';
 import { PublicEventController } from './public-event.controller';
 import { WebCoreModule } from './web-core.module';
 
@@ -34,6 +35,7 @@ const CONTROLLERS: Type[] = [LoginController, PasswordPagesController, PublicEve
     DashboardSettingsPagesModule,
   ],
   controllers: CONTROLLERS,
+  providers: [ProgrammePageCache],
 })
 export class WebModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
