@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgendaModule } from '../agenda/agenda.module';
 import { EventsModule } from '../events/events.module';
+import { PeopleModule } from '../people/people.module';
 import { PresentersModule } from '../presenters/presenters.module';
 import { RegistrationModule } from '../registration/registration.module';
 import { Announcement } from './announcement.entity';
@@ -27,6 +28,7 @@ import { UnsubscribeController } from './unsubscribe.controller';
   imports: [
     TypeOrmModule.forFeature([ReminderRule, ScheduledReminder, Announcement, MailOptOut, NotifiedChange]),
     EventsModule,
+    PeopleModule,
     AgendaModule,
     RegistrationModule,
     PresentersModule,
