@@ -5,6 +5,7 @@ import { EventsModule } from '../events/events.module';
 import { PeopleModule } from '../people/people.module';
 import { PresentersModule } from '../presenters/presenters.module';
 import { RegistrationModule } from '../registration/registration.module';
+import { AnnounceProcessor } from './announce.processor';
 import { Announcement } from './announcement.entity';
 import { AnnouncementsController } from './announcements.controller';
 import { AnnouncementsService } from './announcements.service';
@@ -22,6 +23,9 @@ import { ReminderRulesController } from './reminder-rules.controller';
 import { ReminderRulesService } from './reminder-rules.service';
 import { ReminderSchedulerService } from './reminder-scheduler.service';
 import { ScheduledReminder } from './scheduled-reminder.entity';
+import { SweepAnnouncementsProcessor } from './sweep-announcements.processor';
+import { SweepChangeNoticesProcessor } from './sweep-change-notices.processor';
+import { SweepRemindersProcessor } from './sweep-reminders.processor';
 import { UnsubscribeController } from './unsubscribe.controller';
 
 @Module({
@@ -41,6 +45,10 @@ import { UnsubscribeController } from './unsubscribe.controller';
     FanOutProcessor,
     ChangeNoticesProcessor,
     ChangeNoticesSweepService,
+    SweepChangeNoticesProcessor,
+    SweepRemindersProcessor,
+    SweepAnnouncementsProcessor,
+    AnnounceProcessor,
     RecipientLinksService,
     RecipientAgendasService,
     ReminderMessagesService,

@@ -9,6 +9,7 @@ import { OutcomesService } from './outcomes.service';
 import { ReportCompilerService } from './report-compiler.service';
 import { Report } from './report.entity';
 import { ReportSchedulerService } from './report-scheduler.service';
+import { SweepReportsProcessor } from './sweep-reports.processor';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
 
@@ -21,7 +22,14 @@ import { ReportsService } from './reports.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Report, EventOutcome, EventHighlight]), EventsModule],
   controllers: [ReportsController, OutcomesController, HighlightsController],
-  providers: [ReportsService, ReportCompilerService, CompileReportProcessor, ReportSchedulerService, OutcomesService],
+  providers: [
+    ReportsService,
+    ReportCompilerService,
+    CompileReportProcessor,
+    ReportSchedulerService,
+    SweepReportsProcessor,
+    OutcomesService,
+  ],
   exports: [ReportsService, ReportCompilerService],
 })
 export class ReportsModule {}
