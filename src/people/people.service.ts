@@ -35,6 +35,13 @@ export function upsertPersonByEmail(source: string): string {
          RETURNING ${PERSON_COLUMNS}`;
 }
 
+export interface PersonContact {
+  personId: string;
+  name: string;
+  email: string;
+  language: string | null;
+}
+
 /** The event's people; other modules reach them through this service only. */
 @Injectable()
 export class PeopleService {
@@ -185,6 +192,22 @@ export class PeopleService {
   async byIds(eventId: string, ids: string[], manager: EntityManager = this.db.manager): Promise<Person[]> {
     if (ids.length === 0) return [];
     return manager.getRepository(Person).find({ where: { eventId, id: In(ids) } });
+  }
+
+  /**
+   * Of these people, a batch of those who can be written to, in id order
+   * after `afterPersonId`: how other modules address the people they name.
+   */
+  async contacts(eventId: string, ids: string[], afterPersonId: string | null, limit: number): Promise<PersonContact[]> {
+    if (ids.length === 0) return [];
+    const { rows } = await sql<PersonContact>(
+      this.db.manager,
+      `SELECT id AS "personId", name, email, language FROM people
+        WHERE event_id = $1 AND id = ANY($2::uuid[]) AND email IS NOT NULL AND ($3::uuid IS NULL OR id > $3::uuid)
+        ORDER BY id LIMIT $4`,
+      [eventId, ids, afterPersonId, limit],
+    );
+    return rows;
   }
 
   private async load(manager: EntityManager, eventId: string, personId: string): Promise<Person> {

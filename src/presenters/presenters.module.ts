@@ -24,6 +24,7 @@ import { PresenterLinksController } from './presenter-links.controller';
 import { PresenterLinksService } from './presenter-links.service';
 import { PublicMaterialsController } from './public-materials.controller';
 import { RemovedPresentationsService } from './removed-presentations.service';
+import { SweepRemovedPresentationsProcessor } from './sweep-removed-presentations.processor';
 
 /** Invitations, the presenter portal and materials (design.md: events ← people ← agenda ← presenters). */
 @Module({
@@ -46,6 +47,7 @@ import { RemovedPresentationsService } from './removed-presentations.service';
     OrphanedMaterialFilesService,
     FormerPresenterLinksService,
     RemovedPresentationsService,
+    SweepRemovedPresentationsProcessor,
     PresenterLinksService,
     BulkInvitationsService,
     MaterialsZipService,

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgendaModule } from '../agenda/agenda.module';
 import { EventsModule } from '../events/events.module';
 import { PeopleModule } from '../people/people.module';
+import { AnonymiseRegistrationsProcessor } from './anonymise-registrations.processor';
 import { CheckIn } from './check-in.entity';
 import { Question } from './question.entity';
 import { QuestionsController } from './questions.controller';
@@ -40,6 +41,7 @@ import { SessionSignupsService } from './session-signups.service';
     SessionSignupsService,
     RegistrationsImportService,
     RegistrationErasureService,
+    AnonymiseRegistrationsProcessor,
     RegistrationDataService,
     RegistrationsBulkService,
     RegistrationStatsService,

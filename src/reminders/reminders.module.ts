@@ -2,8 +2,10 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgendaModule } from '../agenda/agenda.module';
 import { EventsModule } from '../events/events.module';
+import { PeopleModule } from '../people/people.module';
 import { PresentersModule } from '../presenters/presenters.module';
 import { RegistrationModule } from '../registration/registration.module';
+import { AnnounceProcessor } from './announce.processor';
 import { Announcement } from './announcement.entity';
 import { AnnouncementsController } from './announcements.controller';
 import { AnnouncementsService } from './announcements.service';
@@ -22,12 +24,16 @@ import { ReminderRulesController } from './reminder-rules.controller';
 import { ReminderRulesService } from './reminder-rules.service';
 import { ReminderSchedulerService } from './reminder-scheduler.service';
 import { ScheduledReminder } from './scheduled-reminder.entity';
+import { SweepAnnouncementsProcessor } from './sweep-announcements.processor';
+import { SweepChangeNoticesProcessor } from './sweep-change-notices.processor';
+import { SweepRemindersProcessor } from './sweep-reminders.processor';
 import { UnsubscribeController } from './unsubscribe.controller';
 
 @Module({
   imports: [
     TypeOrmModule.forFeature([ReminderRule, ScheduledReminder, Announcement, MailOptOut, NotifiedChange]),
     EventsModule,
+    PeopleModule,
     AgendaModule,
     RegistrationModule,
     PresentersModule,
@@ -40,6 +46,10 @@ import { UnsubscribeController } from './unsubscribe.controller';
     FanOutProcessor,
     ChangeNoticesProcessor,
     ChangeNoticesSweepService,
+    SweepChangeNoticesProcessor,
+    SweepRemindersProcessor,
+    SweepAnnouncementsProcessor,
+    AnnounceProcessor,
     RecipientLinksService,
     RecipientAgendasService,
     ReminderMessagesService,
