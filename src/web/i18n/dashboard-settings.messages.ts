@@ -3,6 +3,9 @@ import type { MessageTable } from './messages';
 /** The event's set-up pages: settings, postponing and cancelling, members, outcomes, and the list of events. */
 export const DASHBOARD_SETTINGS_MESSAGES: MessageTable = {
   en: {
+    'dashboard.settings.error.datesTellPeople':
+      'Moving the event tells {n} people by email. See who and the notice before it is sent: “Review the move” below, or “Postpone the event”.',
+    'dashboard.settings.reviewMove': 'Review the move',
     'dashboard.settings.events.noWorker': 'No worker process has been seen.',
     'dashboard.settings.events.noWorkerSince': 'No worker process seen since {at}.',
     'dashboard.settings.events.taskLate': 'The task “{task}” is three intervals late.',
@@ -210,6 +213,9 @@ export const DASHBOARD_SETTINGS_MESSAGES: MessageTable = {
     'label.eventStatus.cancelled': 'Cancelled',
   },
   es: {
+    'dashboard.settings.error.datesTellPeople':
+      'Mover el evento avisa por correo a {n} personas. Vea a quién y el aviso antes de enviarlo: «Revisar el cambio» abajo, o «Aplazar el evento».',
+    'dashboard.settings.reviewMove': 'Revisar el cambio',
     'dashboard.settings.events.noWorker': 'No se ha visto ningún proceso de trabajo.',
     'dashboard.settings.events.noWorkerSince': 'No se ve ningún proceso de trabajo desde {at}.',
     'dashboard.settings.events.taskLate': 'La tarea «{task}» lleva tres intervalos de retraso.',
@@ -420,6 +426,9 @@ export const DASHBOARD_SETTINGS_MESSAGES: MessageTable = {
     'label.eventStatus.cancelled': 'Cancelado',
   },
   pt: {
+    'dashboard.settings.error.datesTellPeople':
+      'Mudar o evento avisa {n} pessoas por email. Veja quem e o aviso antes do envio: «Rever a mudança» abaixo, ou «Adiar o evento».',
+    'dashboard.settings.reviewMove': 'Rever a mudança',
     'dashboard.settings.events.noWorker': 'Não foi visto nenhum processo de trabalho.',
     'dashboard.settings.events.noWorkerSince': 'Nenhum processo de trabalho visto desde {at}.',
     'dashboard.settings.events.taskLate': 'A tarefa «{task}» está três intervalos atrasada.',
@@ -629,6 +638,9 @@ export const DASHBOARD_SETTINGS_MESSAGES: MessageTable = {
     'label.eventStatus.cancelled': 'Cancelado',
   },
   fr: {
+    'dashboard.settings.error.datesTellPeople':
+      "Déplacer l'événement prévient {n} personnes par e-mail. Voyez qui et l'avis avant l'envoi : « Revoir le déplacement » ci-dessous, ou « Reporter l'événement ».",
+    'dashboard.settings.reviewMove': 'Revoir le déplacement',
     'dashboard.settings.events.noWorker': "Aucun processus de travail n'a été vu.",
     'dashboard.settings.events.noWorkerSince': 'Aucun processus de travail vu depuis {at}.',
     'dashboard.settings.events.taskLate': 'La tâche « {task} » a trois intervalles de retard.',

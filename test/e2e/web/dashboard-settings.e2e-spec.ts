@@ -132,6 +132,14 @@ describe('organiser dashboard: event settings, postpone and cancel, members, out
     const again = await settingsFields(owner);
     await owner.post(settingsPath(), { ...again, coRemove0: 'yes', step: 'save' }).expect(303);
     expect((await apiEvent()).coOrganisers).toEqual([{ name: 'Committee of the Regions', url: null }]);
+
+    // With nobody registered or presenting yet, new dates are saved right here: there is nobody to tell.
+    const early = await createOpenEvent(ctx.app.http, auth, { title: 'Meeting still being planned' });
+    const earlyFields = await settingsFields(owner, early);
+    await owner
+      .post(settingsPath(early), { ...earlyFields, startsAt: daysFromNow(60, '10:00'), endsAt: daysFromNow(61, '16:00'), step: 'save' })
+      .expect(303);
+    expect((await apiEvent(early.id)).startsAt.slice(0, 16)).toBe(daysFromNow(60, '10:00'));
   });
 
   it('shows each refusal beside its field in words, keeps what was typed and answers 400, 409 or 422 like the API', async () => {
@@ -305,6 +313,16 @@ describe('organiser dashboard: event settings, postpone and cancel, members, out
     const before = await apiEvent(moving.id);
     const path = `${settingsPath(moving)}/postpone`;
 
+    // Moving the dates in the settings form tells people too, so it is not saved there without the preview.
+    const fields = await settingsFields(owner, moving);
+    const moved = await owner
+      .post(settingsPath(moving), { ...fields, startsAt: daysFromNow(37, '09:00'), endsAt: daysFromNow(38, '17:30'), step: 'save' })
+      .expect(409);
+    expect(errorBeside(moved.text, 'startsAt')).toMatch(/^Moving the event tells 2 people by email\./);
+    expect(inputValue(moved.text, 'startsAt')).toBe(daysFromNow(37, '09:00'));
+    expect(moved.text).toContain(`formaction="${path}"`);
+    expect((await apiEvent(moving.id)).startsAt).toBe(before.startsAt);
+
     const form = await owner.agent.get(path).expect(200);
     const startsAt = inputValue(form.text, 'startsAt') as string;
     const endsAt = inputValue(form.text, 'endsAt') as string;
@@ -314,7 +332,7 @@ describe('organiser dashboard: event settings, postpone and cancel, members, out
     const preview = await owner.post(path, { startsAt, endsAt, step: 'preview' }).expect(200);
     const newStart = parseEventTime(startsAt, 'Europe/Brussels');
     const newEnd = parseEventTime(endsAt, 'Europe/Brussels');
-    const moved = newStart.getTime() - new Date(before.startsAt).getTime();
+    const shift = newStart.getTime() - new Date(before.startsAt).getTime();
     const when = describeSpan(newStart, newEnd, 'Europe/Brussels', 'en-GB');
     const text = pageText(preview.text);
     expect(text).toContain('People who receive the notice by email: 2');
@@ -330,7 +348,7 @@ describe('organiser dashboard: event settings, postpone and cancel, members, out
     const shown = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Brussels' });
     for (const reminder of pending) {
       expect(text).toContain(
-        `${reminder.name} ${shown.format(reminder.dueAt)} ${shown.format(new Date(reminder.dueAt.getTime() + moved))}`,
+        `${reminder.name} ${shown.format(reminder.dueAt)} ${shown.format(new Date(reminder.dueAt.getTime() + shift))}`,
       );
     }
     expect((await apiEvent(moving.id)).startsAt).toBe(before.startsAt);
