@@ -70,7 +70,7 @@ export class EventSettingsPageController {
     const { event, role } = await loadEventPage(this.events, req, eventId);
     const typed = formFrom(body);
     if (body.step === 'add-row') {
-      typed.rows.push({ index: typed.rows.length, name: '', url: '', remove: false });
+      if (typed.rows.length < MAX_ROWS) typed.rows.push({ index: typed.rows.length, name: '', url: '', remove: false });
       return this.render(req, res, event, typed, {}, 200);
     }
     const { input, rowOf } = changesFrom(typed, formOf(event));
@@ -137,6 +137,7 @@ export class EventSettingsPageController {
         publicLink: `${this.config.publicUrl}/e/${event.slug}`,
         errors: shownErrors(shown),
         rowCount: rows.length,
+        canAddRow: rows.length < MAX_ROWS,
         timeZones: TIME_ZONES,
         saved: done === 'saved',
         postponed: done === 'postponed',
