@@ -50,18 +50,7 @@ export class EventChangePreviewService {
   ) {}
 
   async preview(event: Event, change: EventChange, shown: { language: MailLanguage; sampleName: string }): Promise<EventChangePreview> {
-    const counts = { confirmed: 0, waitlisted: 0, presenters: 0 };
-    let first: { name: string; registrationId: string | null } | null = null;
-    for (const audience of AUDIENCES) {
-      let after: string | null = null;
-      for (;;) {
-        const batch = await this.audience.batch(event.id, audience, null, after, BATCH);
-        if (batch.length === 0) break;
-        first ??= batch[0];
-        counts[audience] += batch.length;
-        after = batch[batch.length - 1].personId;
-      }
-    }
+    const { counts, first } = await this.audienceOf(event.id);
     // Each recipient gets the notice in their own language; the organiser reads it in theirs.
     const language = shown.language;
     const line: ChangeNoticeLine =
@@ -78,10 +67,32 @@ export class EventChangePreviewService {
       link: this.magicLinks.link(first && !first.registrationId ? '/presenter' : '/my-registration', '(a token of their own)'),
     });
     return {
-      recipients: { ...counts, total: counts.confirmed + counts.waitlisted + counts.presenters },
+      recipients: counts,
       reminders: await this.reminders(event, change),
       notice,
     };
+  }
+
+  /** How many people a change of the event's dates or its cancellation would tell. */
+  async recipientCount(eventId: string): Promise<number> {
+    return (await this.audienceOf(eventId)).counts.total;
+  }
+
+  private async audienceOf(eventId: string) {
+    const counts = { confirmed: 0, waitlisted: 0, presenters: 0, total: 0 };
+    let first: { name: string; registrationId: string | null } | null = null;
+    for (const audience of AUDIENCES) {
+      let after: string | null = null;
+      for (;;) {
+        const batch = await this.audience.batch(eventId, audience, null, after, BATCH);
+        if (batch.length === 0) break;
+        first ??= batch[0];
+        counts[audience] += batch.length;
+        counts.total += batch.length;
+        after = batch[batch.length - 1].personId;
+      }
+    }
+    return { counts, first };
   }
 
   private async reminders(event: Event, change: EventChange): Promise<ReminderConsequence[]> {

@@ -14,8 +14,6 @@ import { loadEventPage } from './event-page';
 import { problemStatus, shownErrors, typedText } from './form-values';
 import { settingsFormErrors } from './settings-form-errors';
 
-const WEEK_MS = 7 * 86_400_000;
-
 interface ChangeForm {
   startsAt: string;
   endsAt: string;
@@ -43,8 +41,8 @@ export class EventLifecyclePagesController {
   async postponeForm(@Req() req: Request, @Res() res: Response, @Param('eventId') eventId: string) {
     const { event } = await loadEventPage(this.events, req, eventId);
     const form = {
-      startsAt: localInput(new Date(event.startsAt.getTime() + WEEK_MS), event.timezone),
-      endsAt: localInput(new Date(event.endsAt.getTime() + WEEK_MS), event.timezone),
+      startsAt: aWeekLater(localInput(event.startsAt, event.timezone)),
+      endsAt: aWeekLater(localInput(event.endsAt, event.timezone)),
       reason: '',
     };
     await this.render(req, res, event, 'postpone', form, null, {}, 200);
@@ -147,4 +145,12 @@ function confirmed(body: Record<string, unknown>, form: ChangeForm): boolean {
     typedText(body, 'previewedEndsAt') === form.endsAt &&
     typedText(body, 'previewedReason') === form.reason
   );
+}
+
+/** The same wall-clock time seven days later ("2019-10-08T09:00" → "2019-10-15T09:00"), whatever the clocks do in between. */
+function aWeekLater(local: string): string {
+  const [date, time] = local.split('T');
+  const later = new Date(`${date}T00:00:00Z`);
+  later.setUTCDate(later.getUTCDate() + 7);
+  return `${later.toISOString().slice(0, 10)}T${time}`;
 }

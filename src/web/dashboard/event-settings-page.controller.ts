@@ -4,7 +4,9 @@ import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { UpdateEventInput, updateEventSchema } from '../../events/dto/update-event.dto';
 import { Event } from '../../events/event.entity';
+import { parseEventTimes } from '../../events/event-times';
 import { EventsService } from '../../events/events.service';
+import { EventChangePreviewService } from '../../reminders/event-change-preview.service';
 import { formatInZone } from '../../platform/time/zoned-time';
 import { FormErrors, blankToUndefined, formErrorsFrom, validateForm } from '../form-input';
 import { WebPages } from '../page-access';
@@ -53,6 +55,7 @@ export class EventSettingsPageController {
   constructor(
     private readonly renderer: WebRenderer,
     private readonly events: EventsService,
+    private readonly previews: EventChangePreviewService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -67,21 +70,54 @@ export class EventSettingsPageController {
     const { event, role } = await loadEventPage(this.events, req, eventId);
     const typed = formFrom(body);
     if (body.step === 'add-row') {
-      typed.rows.push({ index: typed.rows.length, name: '', url: '', remove: false });
+      if (typed.rows.length < MAX_ROWS) typed.rows.push({ index: typed.rows.length, name: '', url: '', remove: false });
       return this.render(req, res, event, typed, {}, 200);
     }
     const { input, rowOf } = changesFrom(typed, formOf(event));
     const parsed = validateForm(updateEventSchema, input);
     if (!parsed.ok) return this.render(req, res, event, typed, withRows(parsed.errors, rowOf), 400);
+    const value = parsed.value as UpdateEventInput;
+    if (this.movesDates(event, value)) {
+      const told = await this.previews.recipientCount(event.id);
+      // Moving the event tells everyone; that goes through the page that shows who and the notice first.
+      if (told > 0) {
+        const message = this.renderer.t(req, 'dashboard.settings.error.datesTellPeople', { n: told });
+        return this.render(req, res, event, typed, { startsAt: message }, 409, undefined, value.timezone === undefined);
+      }
+    }
     try {
-      await this.events.update(event.id, parsed.value as UpdateEventInput, role);
+      await this.events.update(event.id, value, role);
     } catch (error) {
       return this.render(req, res, event, typed, withRows(formErrorsFrom(error), rowOf), problemStatus(error));
     }
     res.redirect(303, `/dashboard/events/${event.id}/settings?done=saved`);
   }
 
-  private render(req: Request, res: Response, event: Event, form: SettingsForm, errors: FormErrors, status: number, done?: string) {
+  /** Whether the typed start or end (read in the typed zone) is another instant than the stored one. */
+  private movesDates(event: Event, input: UpdateEventInput): boolean {
+    if (input.startsAt === undefined && input.endsAt === undefined) return false;
+    try {
+      const times = parseEventTimes({ startsAt: input.startsAt, endsAt: input.endsAt }, input.timezone ?? event.timezone);
+      return [
+        [times.startsAt, event.startsAt],
+        [times.endsAt, event.endsAt],
+      ].some(([typed, stored]) => typed instanceof Date && typed.getTime() !== (stored as Date).getTime());
+    } catch {
+      // A time that does not parse is the service's to refuse, beside its field.
+      return false;
+    }
+  }
+
+  private render(
+    req: Request,
+    res: Response,
+    event: Event,
+    form: SettingsForm,
+    errors: FormErrors,
+    status: number,
+    done?: string,
+    reviewMove = false,
+  ) {
     const language = req.language ?? 'en';
     const shown = settingsFormErrors(language, errors);
     const rows = [...form.rows];
@@ -101,11 +137,13 @@ export class EventSettingsPageController {
         publicLink: `${this.config.publicUrl}/e/${event.slug}`,
         errors: shownErrors(shown),
         rowCount: rows.length,
+        canAddRow: rows.length < MAX_ROWS,
         timeZones: TIME_ZONES,
         saved: done === 'saved',
         postponed: done === 'postponed',
         cancelled: done === 'cancelled',
         isCancelled: event.status === 'cancelled',
+        reviewMove,
       },
       {
         title: `${this.renderer.t(req, 'dashboard.settings.title')} · ${event.title}`,
