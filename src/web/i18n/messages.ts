@@ -5,6 +5,8 @@ import { ATTENDEE_MESSAGES } from './attendee.messages';
 import { PRESENTER_MESSAGES } from './presenter.messages';
 import { DASHBOARD_MESSAGES } from './dashboard.messages';
 import { DASHBOARD_LABELS_MESSAGES } from './dashboard-labels.messages';
+import { DASHBOARD_DESK_MESSAGES } from './dashboard-desk.messages';
+import { DASHBOARD_REMINDERS_MESSAGES } from './dashboard-reminders.messages';
 
 /** One area's messages: English is complete; other languages may leave keys out. */
 export type MessageTable = { en: Record<string, string> } & Partial<Record<Exclude<Language, 'en'>, Record<string, string>>>;
@@ -17,6 +19,8 @@ const TABLES: MessageTable[] = [
   PRESENTER_MESSAGES,
   DASHBOARD_MESSAGES,
   DASHBOARD_LABELS_MESSAGES,
+  DASHBOARD_DESK_MESSAGES,
+  DASHBOARD_REMINDERS_MESSAGES,
 ];
 
 function merge(language: Language): Record<string, string> {
