@@ -7,6 +7,8 @@ import { DASHBOARD_MESSAGES } from './dashboard.messages';
 import { DASHBOARD_LABELS_MESSAGES } from './dashboard-labels.messages';
 import { DASHBOARD_DESK_MESSAGES } from './dashboard-desk.messages';
 import { DASHBOARD_REMINDERS_MESSAGES } from './dashboard-reminders.messages';
+import { DASHBOARD_LOGIN_MESSAGES } from './dashboard-login.messages';
+import { DASHBOARD_REPORTS_MESSAGES } from './dashboard-reports.messages';
 
 /** One area's messages: English is complete; other languages may leave keys out. */
 export type MessageTable = { en: Record<string, string> } & Partial<Record<Exclude<Language, 'en'>, Record<string, string>>>;
@@ -21,6 +23,8 @@ const TABLES: MessageTable[] = [
   DASHBOARD_LABELS_MESSAGES,
   DASHBOARD_DESK_MESSAGES,
   DASHBOARD_REMINDERS_MESSAGES,
+  DASHBOARD_LOGIN_MESSAGES,
+  DASHBOARD_REPORTS_MESSAGES,
 ];
 
 function merge(language: Language): Record<string, string> {
