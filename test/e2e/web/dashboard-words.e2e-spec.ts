@@ -161,6 +161,7 @@ describe('the dashboard in people words', () => {
   const browsers = useBrowser();
   const vocabulary = { values: [] as string[], fieldNames: [] as string[] };
   let eventId: string;
+  let cancelledCode: string;
   let context: BrowserContext;
   let page: Page;
   let guest: Page;
@@ -175,6 +176,7 @@ describe('the dashboard in people words', () => {
     const registered = [];
     for (let i = 0; i < 5; i++) registered.push((await api('post', `${meeting.base}/registrations`, attendee())).body);
     await api('post', `${meeting.base}/registrations/${registered[4].id}/cancel`, {}, 200);
+    cancelledCode = registered[4].checkInCode;
     await api('post', `${meeting.base}/check-ins`, { code: registered[0].checkInCode, day: '2019-10-08' });
     await api('post', `${meeting.base}/reminder-rules`, {
       name: 'Materials, please',
@@ -308,6 +310,26 @@ describe('the dashboard in people words', () => {
     } finally {
       await page.setViewportSize({ width: 1280, height: 900 });
     }
+  });
+
+  it("answers at the desk and beside the reminder form in the page's language", async () => {
+    await page.goto(withLang(`/dashboard/events/${eventId}/check-in?day=2019-10-09`, 'es'));
+    await page.getByLabel('Código de acceso').fill(cancelledCode);
+    await page.getByRole('button', { name: 'Registrar llegada' }).click();
+    const refusal = page.locator('.big-result.refused');
+    await expect(refusal.textContent()).resolves.toMatch(/No admitido[\s\S]*fue cancelada\./);
+    await page.getByLabel('Código de acceso').fill('ZZZZ-0000');
+    await page.getByRole('button', { name: 'Registrar llegada' }).click();
+    await expect(refusal.textContent()).resolves.toMatch(/Código desconocido[\s\S]*ZZZZ-0000/);
+
+    await page.goto(withLang(`/dashboard/events/${eventId}/reminders`, 'es'));
+    await page.getByLabel('Cantidad').fill('0.5');
+    await page.getByLabel('Unidad').selectOption('minutes');
+    await page.getByRole('button', { name: 'Crear la regla' }).click();
+    await expect(page.locator('#f-name-error').textContent()).resolves.toBe('«Nombre» es obligatorio.');
+    await expect(page.locator('#f-offsetMinutes-error').textContent()).resolves.toBe('«Cantidad»: indique un número entero de minutos.');
+    await expect(page.locator('#form-errors').textContent()).resolves.toContain('Corrija los campos señalados abajo.');
+    expect(await seriousA11yViolations(page)).toEqual([]);
   });
 
   it('names the API values it looks for from the schemas themselves', () => {
