@@ -36,7 +36,7 @@ export class PresentationMaterialsZipController {
       throw new WebPageError(
         413,
         'tooLarge',
-        this.renderer.t(req, 'dashboard.agenda.zip.tooLarge', { size: megabytes(plan.totalBytes), limit: megabytes(limit) }),
+        this.renderer.t(req, 'dashboard.agenda.zip.tooLarge', { size: readableSize(plan.totalBytes), limit: readableSize(limit) }),
       );
     }
     const { body, length } = this.zips.stream(plan);
@@ -56,7 +56,10 @@ export class PresentationMaterialsZipController {
   }
 }
 
-/** Sizes as organisers read them, in MB with one decimal. */
-function megabytes(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+/** Sizes as organisers read them: GB and MB with one decimal, KB, or bytes. */
+function readableSize(bytes: number): string {
+  if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
+  if (bytes >= 1024 ** 2) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${bytes} B`;
 }
