@@ -19,7 +19,7 @@ import { loadEventPage } from './event-page';
 import { typedText } from './form-values';
 
 const STYLESHEETS = ['dashboard.css', 'dashboard-agenda.css'];
-const SAVED = ['added', 'updated', 'moved'];
+const SAVED = ['added', 'updated', 'moved', 'deleted'];
 
 /**
  * The event's presentations with their presenters, invitations and materials

@@ -3,6 +3,11 @@ import type { MessageTable } from './messages';
 /** The agenda's set-up in the dashboard: the agenda editor, rooms and themes, presentations with their presenters, bulk invitations, the materials zip. */
 export const DASHBOARD_AGENDA_MESSAGES: MessageTable = {
   en: {
+    'dashboard.agenda.presentations.saved.deleted': 'Presentation deleted.',
+    'dashboard.agenda.presentation.deleteTitle': 'Delete “{title}” · {event}',
+    'dashboard.agenda.presentation.deleteHeading': 'Delete the presentation “{title}”?',
+    'dashboard.agenda.presentation.deleteConsequence':
+      "Its materials and its presenters' invitations to it go with it; the presenters stay among the event's people. A published agenda shows it removed in the next version.",
     'dashboard.agenda.nav.roomsThemes': 'Rooms & themes',
     'dashboard.agenda.actions': 'Actions',
     'dashboard.agenda.edit': 'Edit',
@@ -239,6 +244,11 @@ export const DASHBOARD_AGENDA_MESSAGES: MessageTable = {
     'label.materialsState.late': 'late',
   },
   es: {
+    'dashboard.agenda.presentations.saved.deleted': 'Presentación eliminada.',
+    'dashboard.agenda.presentation.deleteTitle': 'Eliminar «{title}» · {event}',
+    'dashboard.agenda.presentation.deleteHeading': '¿Eliminar la presentación «{title}»?',
+    'dashboard.agenda.presentation.deleteConsequence':
+      'Sus materiales y las invitaciones de sus ponentes se eliminan con ella; los ponentes siguen entre las personas del evento. Un programa publicado la muestra retirada en la siguiente versión.',
     'dashboard.agenda.nav.roomsThemes': 'Salas y temas',
     'dashboard.agenda.actions': 'Acciones',
     'dashboard.agenda.edit': 'Editar',
@@ -478,6 +488,11 @@ export const DASHBOARD_AGENDA_MESSAGES: MessageTable = {
     'label.materialsState.late': 'con retraso',
   },
   pt: {
+    'dashboard.agenda.presentations.saved.deleted': 'Apresentação eliminada.',
+    'dashboard.agenda.presentation.deleteTitle': 'Eliminar «{title}» · {event}',
+    'dashboard.agenda.presentation.deleteHeading': 'Eliminar a apresentação «{title}»?',
+    'dashboard.agenda.presentation.deleteConsequence':
+      'Os seus materiais e os convites dos oradores são eliminados com ela; os oradores continuam entre as pessoas do evento. Um programa publicado mostra-a retirada na versão seguinte.',
     'dashboard.agenda.nav.roomsThemes': 'Salas e temas',
     'dashboard.agenda.actions': 'Ações',
     'dashboard.agenda.edit': 'Editar',
@@ -714,6 +729,11 @@ export const DASHBOARD_AGENDA_MESSAGES: MessageTable = {
     'label.materialsState.late': 'com atraso',
   },
   fr: {
+    'dashboard.agenda.presentations.saved.deleted': 'Présentation supprimée.',
+    'dashboard.agenda.presentation.deleteTitle': 'Supprimer « {title} » · {event}',
+    'dashboard.agenda.presentation.deleteHeading': 'Supprimer la présentation « {title} » ?',
+    'dashboard.agenda.presentation.deleteConsequence':
+      'Ses supports et les invitations de ses intervenants partent avec elle ; les intervenants restent parmi les personnes de l’événement. Un programme publié la montre retirée dans la version suivante.',
     'dashboard.agenda.nav.roomsThemes': 'Salles et thèmes',
     'dashboard.agenda.actions': 'Actions',
     'dashboard.agenda.edit': 'Modifier',
