@@ -9,6 +9,7 @@ import { WebPages } from '../page-access';
 import { WebPageError } from '../web-page-error';
 import { WebRenderer } from '../web-renderer.service';
 import { loadEventPage } from './event-page';
+import { readableSize } from './readable-size';
 
 /**
  * Every presentation's current material as one zip, streamed: the response
@@ -54,12 +55,4 @@ export class PresentationMaterialsZipController {
       this.logger.warn(`Materials zip of event ${eventId} ended early: ${String(error)}`);
     }
   }
-}
-
-/** Sizes as organisers read them: GB and MB with one decimal, KB, or bytes. */
-function readableSize(bytes: number): string {
-  if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
-  if (bytes >= 1024 ** 2) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
-  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${bytes} B`;
 }

@@ -3,6 +3,8 @@ import type { MessageTable } from './messages';
 /** The agenda's set-up in the dashboard: the agenda editor, rooms and themes, presentations with their presenters, bulk invitations, the materials zip. */
 export const DASHBOARD_AGENDA_MESSAGES: MessageTable = {
   en: {
+    'dashboard.agenda.zip.none': 'No materials uploaded yet.',
+    'dashboard.agenda.zip.overLimit': '{size} is more than one download may hold ({limit}).',
     'dashboard.agenda.presentations.saved.deleted': 'Presentation deleted.',
     'dashboard.agenda.presentation.deleteTitle': 'Delete “{title}” · {event}',
     'dashboard.agenda.presentation.deleteHeading': 'Delete the presentation “{title}”?',
@@ -202,7 +204,7 @@ export const DASHBOARD_AGENDA_MESSAGES: MessageTable = {
     'dashboard.agenda.bulk.summary': '{emailed} invited.',
     'dashboard.agenda.bulk.summarySkipped':
       '{skipped} skipped: emailed within the last minute for another presentation (their link opens all of them).',
-    'dashboard.agenda.zip.download': 'Download all materials (zip)',
+    'dashboard.agenda.zip.download': 'Download all materials (zip: {files} files, {size})',
     'dashboard.agenda.zip.tooLarge':
       'The materials come to {size}, more than the {limit} one download may hold (PLENARY_MATERIALS_ZIP_MAX_BYTES). Download them presentation by presentation, or ask the administrator to raise the limit.',
     'label.sessionKind.keynote': 'Keynote',
@@ -244,6 +246,8 @@ export const DASHBOARD_AGENDA_MESSAGES: MessageTable = {
     'label.materialsState.late': 'late',
   },
   es: {
+    'dashboard.agenda.zip.none': 'Todavía no se ha subido ningún material.',
+    'dashboard.agenda.zip.overLimit': '{size} es más de lo que admite una descarga ({limit}).',
     'dashboard.agenda.presentations.saved.deleted': 'Presentación eliminada.',
     'dashboard.agenda.presentation.deleteTitle': 'Eliminar «{title}» · {event}',
     'dashboard.agenda.presentation.deleteHeading': '¿Eliminar la presentación «{title}»?',
@@ -446,7 +450,7 @@ export const DASHBOARD_AGENDA_MESSAGES: MessageTable = {
     'dashboard.agenda.bulk.summary': '{emailed} invitados.',
     'dashboard.agenda.bulk.summarySkipped':
       '{skipped} omitidos: ya recibieron un correo hace menos de un minuto por otra presentación (su enlace las abre todas).',
-    'dashboard.agenda.zip.download': 'Descargar todos los materiales (zip)',
+    'dashboard.agenda.zip.download': 'Descargar todos los materiales (zip: {files} archivos, {size})',
     'dashboard.agenda.zip.tooLarge':
       'Los materiales suman {size}, más de los {limit} que admite una descarga (PLENARY_MATERIALS_ZIP_MAX_BYTES). Descárguelos presentación por presentación, o pida al administrador que amplíe el límite.',
     'label.sessionKind.keynote': 'Conferencia principal',
@@ -488,6 +492,8 @@ export const DASHBOARD_AGENDA_MESSAGES: MessageTable = {
     'label.materialsState.late': 'con retraso',
   },
   pt: {
+    'dashboard.agenda.zip.none': 'Ainda não foram carregados materiais.',
+    'dashboard.agenda.zip.overLimit': '{size} é mais do que uma descarga pode ter ({limit}).',
     'dashboard.agenda.presentations.saved.deleted': 'Apresentação eliminada.',
     'dashboard.agenda.presentation.deleteTitle': 'Eliminar «{title}» · {event}',
     'dashboard.agenda.presentation.deleteHeading': 'Eliminar a apresentação «{title}»?',
@@ -687,7 +693,7 @@ export const DASHBOARD_AGENDA_MESSAGES: MessageTable = {
     'dashboard.agenda.bulk.summary': '{emailed} convidados.',
     'dashboard.agenda.bulk.summarySkipped':
       '{skipped} ignorados: receberam um email há menos de um minuto por outra apresentação (a ligação abre todas).',
-    'dashboard.agenda.zip.download': 'Descarregar todos os materiais (zip)',
+    'dashboard.agenda.zip.download': 'Descarregar todos os materiais (zip: {files} ficheiros, {size})',
     'dashboard.agenda.zip.tooLarge':
       'Os materiais somam {size}, mais do que os {limit} que uma descarga pode ter (PLENARY_MATERIALS_ZIP_MAX_BYTES). Descarregue-os apresentação a apresentação, ou peça ao administrador para aumentar o limite.',
     'label.sessionKind.keynote': 'Conferência principal',
@@ -729,6 +735,8 @@ export const DASHBOARD_AGENDA_MESSAGES: MessageTable = {
     'label.materialsState.late': 'com atraso',
   },
   fr: {
+    'dashboard.agenda.zip.none': 'Aucun support déposé pour l’instant.',
+    'dashboard.agenda.zip.overLimit': '{size}, c’est plus qu’un téléchargement peut contenir ({limit}).',
     'dashboard.agenda.presentations.saved.deleted': 'Présentation supprimée.',
     'dashboard.agenda.presentation.deleteTitle': 'Supprimer « {title} » · {event}',
     'dashboard.agenda.presentation.deleteHeading': 'Supprimer la présentation « {title} » ?',
@@ -931,7 +939,7 @@ export const DASHBOARD_AGENDA_MESSAGES: MessageTable = {
     'dashboard.agenda.bulk.summary': '{emailed} invités.',
     'dashboard.agenda.bulk.summarySkipped':
       '{skipped} ignorés : un e-mail leur est parti il y a moins d’une minute pour une autre présentation (leur lien les ouvre toutes).',
-    'dashboard.agenda.zip.download': 'Télécharger tous les supports (zip)',
+    'dashboard.agenda.zip.download': 'Télécharger tous les supports (zip : {files} fichiers, {size})',
     'dashboard.agenda.zip.tooLarge':
       'Les supports font {size}, plus que les {limit} qu’un téléchargement peut contenir (PLENARY_MATERIALS_ZIP_MAX_BYTES). Téléchargez-les présentation par présentation, ou demandez à l’administrateur de relever la limite.',
     'label.sessionKind.keynote': 'Conférence plénière',

@@ -112,6 +112,9 @@ describe('dashboard: every presentation’s materials as one zip', () => {
     })();
     const organiser = await dashboardAgent(ctx.app.plenary.url as string, ADMIN.email, ADMIN.password);
     const cookie = organiser.cookie;
+    const page = await organiser.get(`/dashboard/events/${event.id}/presentations`).expect(200);
+    expect(page.text).toContain('Download all materials (zip: 10 files, 200.0 MB)');
+    expect(page.text).not.toContain('materials-zip-too-large');
 
     const before = process.memoryUsage();
     const result = await download(`${ctx.app.plenary.url}/dashboard/events/${event.id}/presentations/materials.zip`, cookie);
@@ -154,6 +157,8 @@ describe('dashboard: the materials zip over its stated size', () => {
     const pdf = pdfFile();
     for (const presentation of presentations) await upload(http, auth, event.id, presentation.id, 'Slides.pdf', pdf);
     const organiser = await dashboardAgent(ctx.app.plenary.url as string, ADMIN.email, ADMIN.password);
+    const page = await organiser.get(`/dashboard/events/${event.id}/presentations`).expect(200);
+    expect(page.text).toMatch(/id="materials-zip-too-large">1 KB is more than one download may hold \(1000 B\)\./);
     const refused = await organiser.get(`/dashboard/events/${event.id}/presentations/materials.zip`).expect(413);
     expect(refused.headers['content-type']).toMatch(/^text\/html/);
     expect(refused.text).toContain(
