@@ -78,7 +78,7 @@ function download(url: string, cookie: string) {
     const sample = () => {
       const usage = process.memoryUsage();
       peakRss = Math.max(peakRss, usage.rss);
-      peakHeap = Math.max(peakHeap, usage.heapUsed + usage.arrayBuffers);
+      peakHeap = Math.max(peakHeap, usage.heapUsed);
     };
     get(url, { headers: { Cookie: cookie } }, (response) => {
       let received = 0;
@@ -125,9 +125,10 @@ describe('dashboard: every presentation’s materials as one zip', () => {
     expect(result.headers['content-disposition']).toMatch(/^attachment; filename=".*-materials\.zip"$/);
     expect(result.received).toBeGreaterThan(total);
     expect(Number(result.headers['content-length'])).toBe(result.received);
-    // The whole is 200 MB; a streamed download holds a few chunks at a time.
-    expect(result.peakRss - before.rss).toBeLessThan(total / 4);
-    expect(result.peakHeap - (before.heapUsed + before.arrayBuffers)).toBeLessThan(total / 4);
+    // The whole is 200 MB; a streamed download holds a few chunks at a time (chunks already read are
+    // garbage the collector has not taken yet, which is why the bound is not a few hundred KB).
+    expect(result.peakRss - before.rss).toBeLessThan(total / 8);
+    expect(result.peakHeap - before.heapUsed).toBeLessThan(total / 20);
 
     const tailStart = result.received - result.tail.length;
     const source = async (start: number, length: number) =>
