@@ -69,7 +69,7 @@ export class PresentationEditorController {
         })
       : { messages: form.errors, status: 400 };
     if (!refusal) return res.redirect(303, `/dashboard/events/${eventId}/presentations?saved=added#presentation-${createdId}`);
-    await this.render(req, res, event, null, typed, agendaFormErrors(req, refusal.messages, REQUIRED), refusal.status);
+    await this.render(req, res, event, null, withBlankPresenter(typed), agendaFormErrors(req, refusal.messages, REQUIRED), refusal.status);
   }
 
   @Get(':presentationId/edit')
@@ -118,7 +118,15 @@ export class PresentationEditorController {
       ? await attempt(() => this.presentations.update(eventId, presentationId, form.value))
       : { messages: form.errors, status: 400 };
     if (!refusal) return res.redirect(303, `/dashboard/events/${eventId}/presentations?saved=updated#presentation-${presentationId}`);
-    await this.render(req, res, event, presentationId, typed, agendaFormErrors(req, refusal.messages, REQUIRED), refusal.status);
+    await this.render(
+      req,
+      res,
+      event,
+      presentationId,
+      withBlankPresenter(typed),
+      agendaFormErrors(req, refusal.messages, REQUIRED),
+      refusal.status,
+    );
   }
 
   /** The confirmation step of a delete: what goes with the presentation. */
