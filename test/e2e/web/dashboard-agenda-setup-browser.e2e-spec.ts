@@ -73,7 +73,7 @@ describe('dashboard in a browser: setting up the agenda', () => {
 
     await page.goto(url(`${base}/agenda`));
     await accessible(page, 'agenda-setup-agenda-empty');
-    await page.getByLabel('Title').fill('Coffee break');
+    await page.getByLabel('Title').fill('Coffee and tea');
     await page.getByLabel('Kind').selectOption({ label: 'Break' });
     await page.getByLabel('Starts').fill('2030-10-08T11:00');
     await page.getByLabel('Ends').fill('2030-10-08T11:30');
@@ -95,7 +95,7 @@ describe('dashboard in a browser: setting up the agenda', () => {
     expect(
       sessions.map((s: { title: string; kind: string; hostOrganisation: string | null }) => [s.title, s.kind, s.hostOrganisation]),
     ).toEqual([
-      ['Coffee break', 'break', null],
+      ['Coffee and tea', 'break', null],
       ['Smart specialisation: the JRC day', 'discussion', 'Joint Research Centre'],
     ]);
 
@@ -153,6 +153,14 @@ describe('dashboard in a browser: setting up the agenda', () => {
       await page.goto(url(`${path}?lang=es`));
       await expect(page.locator('h1').textContent()).resolves.toBe(heading);
       await expect(page.locator('html').getAttribute('lang')).resolves.toBe('es');
+      // No value of the API's enums shows through untranslated.
+      const text = (await page.locator('main').textContent()) ?? '';
+      expect([
+        name,
+        text.match(
+          /\b(not_invited|draft|lead|co-presenter|break|discussion|scheduled|cancelled|invited|missing|submitted|chair|moderator|all)\b/g,
+        ),
+      ]).toEqual([name, null]);
       await accessible(page, `agenda-setup-es-${name}`);
     }
     await expect(page.locator('main').textContent()).resolves.toContain('2 ponentes recibirán');
