@@ -3,6 +3,13 @@ import type { MessageTable } from './messages';
 /** The agenda's set-up in the dashboard: the agenda editor, rooms and themes, presentations with their presenters, bulk invitations, the materials zip. */
 export const DASHBOARD_AGENDA_MESSAGES: MessageTable = {
   en: {
+    'dashboard.agenda.zip.none': 'No materials uploaded yet.',
+    'dashboard.agenda.zip.overLimit': '{size} is more than one download may hold ({limit}).',
+    'dashboard.agenda.presentations.saved.deleted': 'Presentation deleted.',
+    'dashboard.agenda.presentation.deleteTitle': 'Delete “{title}” · {event}',
+    'dashboard.agenda.presentation.deleteHeading': 'Delete the presentation “{title}”?',
+    'dashboard.agenda.presentation.deleteConsequence':
+      "Its materials and its presenters' invitations to it go with it; the presenters stay among the event's people. A published agenda shows it removed in the next version.",
     'dashboard.agenda.nav.roomsThemes': 'Rooms & themes',
     'dashboard.agenda.actions': 'Actions',
     'dashboard.agenda.edit': 'Edit',
@@ -197,7 +204,7 @@ export const DASHBOARD_AGENDA_MESSAGES: MessageTable = {
     'dashboard.agenda.bulk.summary': '{emailed} invited.',
     'dashboard.agenda.bulk.summarySkipped':
       '{skipped} skipped: emailed within the last minute for another presentation (their link opens all of them).',
-    'dashboard.agenda.zip.download': 'Download all materials (zip)',
+    'dashboard.agenda.zip.download': 'Download all materials (zip: {files} files, {size})',
     'dashboard.agenda.zip.tooLarge':
       'The materials come to {size}, more than the {limit} one download may hold (PLENARY_MATERIALS_ZIP_MAX_BYTES). Download them presentation by presentation, or ask the administrator to raise the limit.',
     'label.agendaRole.chair': 'chair',
@@ -208,6 +215,13 @@ export const DASHBOARD_AGENDA_MESSAGES: MessageTable = {
     'label.materialsState.late': 'late',
   },
   es: {
+    'dashboard.agenda.zip.none': 'Todavía no se ha subido ningún material.',
+    'dashboard.agenda.zip.overLimit': '{size} es más de lo que admite una descarga ({limit}).',
+    'dashboard.agenda.presentations.saved.deleted': 'Presentación eliminada.',
+    'dashboard.agenda.presentation.deleteTitle': 'Eliminar «{title}» · {event}',
+    'dashboard.agenda.presentation.deleteHeading': '¿Eliminar la presentación «{title}»?',
+    'dashboard.agenda.presentation.deleteConsequence':
+      'Sus materiales y las invitaciones de sus ponentes se eliminan con ella; los ponentes siguen entre las personas del evento. Un programa publicado la muestra retirada en la siguiente versión.',
     'dashboard.agenda.nav.roomsThemes': 'Salas y temas',
     'dashboard.agenda.actions': 'Acciones',
     'dashboard.agenda.edit': 'Editar',
@@ -405,7 +419,7 @@ export const DASHBOARD_AGENDA_MESSAGES: MessageTable = {
     'dashboard.agenda.bulk.summary': '{emailed} invitados.',
     'dashboard.agenda.bulk.summarySkipped':
       '{skipped} omitidos: ya recibieron un correo hace menos de un minuto por otra presentación (su enlace las abre todas).',
-    'dashboard.agenda.zip.download': 'Descargar todos los materiales (zip)',
+    'dashboard.agenda.zip.download': 'Descargar todos los materiales (zip: {files} archivos, {size})',
     'dashboard.agenda.zip.tooLarge':
       'Los materiales suman {size}, más de los {limit} que admite una descarga (PLENARY_MATERIALS_ZIP_MAX_BYTES). Descárguelos presentación por presentación, o pida al administrador que amplíe el límite.',
     'label.agendaRole.chair': 'presidencia',
@@ -416,6 +430,13 @@ export const DASHBOARD_AGENDA_MESSAGES: MessageTable = {
     'label.materialsState.late': 'con retraso',
   },
   pt: {
+    'dashboard.agenda.zip.none': 'Ainda não foram carregados materiais.',
+    'dashboard.agenda.zip.overLimit': '{size} é mais do que uma descarga pode ter ({limit}).',
+    'dashboard.agenda.presentations.saved.deleted': 'Apresentação eliminada.',
+    'dashboard.agenda.presentation.deleteTitle': 'Eliminar «{title}» · {event}',
+    'dashboard.agenda.presentation.deleteHeading': 'Eliminar a apresentação «{title}»?',
+    'dashboard.agenda.presentation.deleteConsequence':
+      'Os seus materiais e os convites dos oradores são eliminados com ela; os oradores continuam entre as pessoas do evento. Um programa publicado mostra-a retirada na versão seguinte.',
     'dashboard.agenda.nav.roomsThemes': 'Salas e temas',
     'dashboard.agenda.actions': 'Ações',
     'dashboard.agenda.edit': 'Editar',
@@ -610,7 +631,7 @@ export const DASHBOARD_AGENDA_MESSAGES: MessageTable = {
     'dashboard.agenda.bulk.summary': '{emailed} convidados.',
     'dashboard.agenda.bulk.summarySkipped':
       '{skipped} ignorados: receberam um email há menos de um minuto por outra apresentação (a ligação abre todas).',
-    'dashboard.agenda.zip.download': 'Descarregar todos os materiais (zip)',
+    'dashboard.agenda.zip.download': 'Descarregar todos os materiais (zip: {files} ficheiros, {size})',
     'dashboard.agenda.zip.tooLarge':
       'Os materiais somam {size}, mais do que os {limit} que uma descarga pode ter (PLENARY_MATERIALS_ZIP_MAX_BYTES). Descarregue-os apresentação a apresentação, ou peça ao administrador para aumentar o limite.',
     'label.agendaRole.chair': 'presidência',
@@ -621,6 +642,13 @@ export const DASHBOARD_AGENDA_MESSAGES: MessageTable = {
     'label.materialsState.late': 'com atraso',
   },
   fr: {
+    'dashboard.agenda.zip.none': 'Aucun support déposé pour l’instant.',
+    'dashboard.agenda.zip.overLimit': '{size}, c’est plus qu’un téléchargement peut contenir ({limit}).',
+    'dashboard.agenda.presentations.saved.deleted': 'Présentation supprimée.',
+    'dashboard.agenda.presentation.deleteTitle': 'Supprimer « {title} » · {event}',
+    'dashboard.agenda.presentation.deleteHeading': 'Supprimer la présentation « {title} » ?',
+    'dashboard.agenda.presentation.deleteConsequence':
+      'Ses supports et les invitations de ses intervenants partent avec elle ; les intervenants restent parmi les personnes de l’événement. Un programme publié la montre retirée dans la version suivante.',
     'dashboard.agenda.nav.roomsThemes': 'Salles et thèmes',
     'dashboard.agenda.actions': 'Actions',
     'dashboard.agenda.edit': 'Modifier',
@@ -818,7 +846,7 @@ export const DASHBOARD_AGENDA_MESSAGES: MessageTable = {
     'dashboard.agenda.bulk.summary': '{emailed} invités.',
     'dashboard.agenda.bulk.summarySkipped':
       '{skipped} ignorés : un e-mail leur est parti il y a moins d’une minute pour une autre présentation (leur lien les ouvre toutes).',
-    'dashboard.agenda.zip.download': 'Télécharger tous les supports (zip)',
+    'dashboard.agenda.zip.download': 'Télécharger tous les supports (zip : {files} fichiers, {size})',
     'dashboard.agenda.zip.tooLarge':
       'Les supports font {size}, plus que les {limit} qu’un téléchargement peut contenir (PLENARY_MATERIALS_ZIP_MAX_BYTES). Téléchargez-les présentation par présentation, ou demandez à l’administrateur de relever la limite.',
     'label.agendaRole.chair': 'présidence',
