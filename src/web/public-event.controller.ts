@@ -16,7 +16,7 @@ import { eventDescription, eventPage } from './attendee/event-summary';
 import { LOCALES } from './i18n/languages';
 import { WebPages } from './page-access';
 import { programmeGrid, themeStylesheet } from './programme-grid';
-import { ProgrammePageCache } from './programme-page-cache';
+import { CachedPage, ProgrammePageCache } from './programme-page-cache';
 import { COOKIES, readCookie } from './web-cookies';
 import { WebPageError } from './web-page-error';
 import { WebRenderer } from './web-renderer.service';
@@ -65,11 +65,9 @@ export class PublicEventController {
     const page = await this.pages.get(ProgrammePageCache.key(['themes.css', document.etag]), () =>
       Promise.resolve(themeStylesheet(parseAgenda(document).days)),
     );
-    res.setHeader('ETag', page.etag);
     res.setHeader('Cache-Control', 'no-cache');
     res.setHeader('X-Content-Type-Options', 'nosniff');
-    if (ifNoneMatchHits(req.headers['if-none-match'], page.etag)) return void res.status(304).end();
-    res.type('text/css; charset=utf-8').send(page.body);
+    this.send(req, res, page, 'text/css; charset=utf-8');
   }
 
   /** An attendee's programme: their sign-ups and every session that takes none, with their calendar. */
@@ -184,6 +182,7 @@ export class PublicEventController {
    * links) and the registration window — so the bytes are rendered once.
    */
   private async cachedGrid(req: Request, res: Response, event: Event, document: ExportedDocument | null): Promise<void> {
+    this.renderer.pageHeaders(res, {});
     const key = ProgrammePageCache.key([
       'grid',
       document?.etag ?? null,
@@ -195,11 +194,21 @@ export class PublicEventController {
     const page = await this.pages.get(key, () =>
       Promise.resolve(this.renderGrid(req, event, document ? parseAgenda(document) : null, null)),
     );
-    this.renderer.pageHeaders(res, {});
-    res.setHeader('ETag', page.etag);
-    res.setHeader('Vary', 'Accept-Language, Cookie');
-    if (ifNoneMatchHits(req.headers['if-none-match'], page.etag)) return void res.status(304).end();
-    res.send(page.body);
+    this.send(req, res, page, 'text/html; charset=utf-8');
+  }
+
+  /** A page or stylesheet from memory, gzipped when the client takes it; each encoding has its own validator. */
+  private send(req: Request, res: Response, page: CachedPage, contentType: string): void {
+    const gzip = req.acceptsEncodings('gzip', 'identity') === 'gzip';
+    const etag = gzip ? `${page.etag.slice(0, -1)}-gzip"` : page.etag;
+    const body = gzip ? page.gzipped : page.body;
+    res.setHeader('ETag', etag);
+    res.setHeader('Vary', 'Accept-Encoding, Accept-Language, Cookie');
+    if (ifNoneMatchHits(req.headers['if-none-match'], etag)) return void res.status(304).end();
+    res.setHeader('Content-Type', contentType);
+    if (gzip) res.setHeader('Content-Encoding', 'gzip');
+    res.setHeader('Content-Length', body.length);
+    res.end(body);
   }
 
   private renderGrid(req: Request, event: Event, agenda: PublicAgenda | null, mine: MyAgenda | null): string {

@@ -4,12 +4,20 @@ import { PUBLIC_MESSAGES } from './public.messages';
 import { ATTENDEE_MESSAGES } from './attendee.messages';
 import { PRESENTER_MESSAGES } from './presenter.messages';
 import { DASHBOARD_MESSAGES } from './dashboard.messages';
+import { DASHBOARD_TIMETABLE_MESSAGES } from './dashboard-timetable.messages';
 
 /** One area's messages: English is complete; other languages may leave keys out. */
 export type MessageTable = { en: Record<string, string> } & Partial<Record<Exclude<Language, 'en'>, Record<string, string>>>;
 
 /** Every area is translated in full: a unit test fails on a key missing in any language. */
-const TABLES: MessageTable[] = [COMMON_MESSAGES, PUBLIC_MESSAGES, ATTENDEE_MESSAGES, PRESENTER_MESSAGES, DASHBOARD_MESSAGES];
+const TABLES: MessageTable[] = [
+  COMMON_MESSAGES,
+  PUBLIC_MESSAGES,
+  ATTENDEE_MESSAGES,
+  PRESENTER_MESSAGES,
+  DASHBOARD_MESSAGES,
+  DASHBOARD_TIMETABLE_MESSAGES,
+];
 
 function merge(language: Language): Record<string, string> {
   return Object.assign({}, ...TABLES.map((table) => table[language] ?? {}));
