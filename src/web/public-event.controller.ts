@@ -50,7 +50,7 @@ export class PublicEventController {
     const event = await this.events.findPublicBySlug(slug);
     if (!event) throw new WebPageError(404, 'notFound');
     const grid = req.query.view === 'grid';
-    const [document, mine] = await Promise.all([this.publishedDocument(event.id), this.myAgenda(req, event)]);
+    const [document, mine] = await Promise.all([this.publishedDocument(event), this.myAgenda(req, event)]);
     if (grid && !mine) return this.cachedGrid(req, res, event, document);
     const agenda = document ? parseAgenda(document) : null;
     const html = grid ? this.renderGrid(req, event, agenda, mine) : await this.renderList(req, event, agenda, mine);
@@ -77,7 +77,7 @@ export class PublicEventController {
     if (!event) throw new WebPageError(404, 'notFound');
     const mine = await this.myAgenda(req, event);
     if (!mine) throw new WebPageError(401, 'linkInvalid');
-    const document = await this.publishedDocument(event.id);
+    const document = await this.publishedDocument(event);
     const agenda = document ? parseAgenda(document) : null;
     const days = (agenda?.days ?? [])
       .map((day) => ({
@@ -346,7 +346,7 @@ export class PublicEventController {
 
   private async publishedEvent(slug: string) {
     const event = await this.events.findPublicBySlug(slug);
-    const document = event ? await this.publishedDocument(event.id) : null;
+    const document = event ? await this.publishedDocument(event) : null;
     if (!event || !document) throw new WebPageError(404, 'notFound');
     return { event, document };
   }
@@ -355,9 +355,9 @@ export class PublicEventController {
     return { slug: event.slug, title: event.title, timezone: event.timezone, href: eventPage(event) };
   }
 
-  private async publishedDocument(eventId: string): Promise<ExportedDocument | null> {
+  private async publishedDocument(event: Event): Promise<ExportedDocument | null> {
     try {
-      return await this.exports.document(eventId, 'json');
+      return await this.exports.documentOf(event, 'json');
     } catch (error) {
       if (error instanceof Problem && error.getStatus() === 404) return null;
       throw error;
