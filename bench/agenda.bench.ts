@@ -1,7 +1,10 @@
 /**
  * bench:agenda — requests per second of the published agenda JSON of a
  * 500-session event, beside a trivial endpoint on the same server that sends
- * the same bytes from memory, as a ratio (goal: at least 0.5).
+ * the same bytes from memory, as a ratio (goal: at least 0.5). Then the same
+ * for the public programme grid page (`/e/:slug?view=grid`), and the grid
+ * rendered on every request (its page cache bypassed) in the same run, to show
+ * what rendering once per published version saves.
  *
  * Runs Plenary in this process (compiled dist/) against a fresh Postgres
  * database that it drops at the end; the load comes from a worker thread so
@@ -17,12 +20,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Worker, isMainThread, parentPort } from 'node:worker_threads';
+import { gzipSync } from 'node:zlib';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import { REDIS_URL, withAdmin, databaseUrl, deleteQueueKeys } from './support/bench-services';
 
 type PlenaryModule = typeof import('../src/plenary');
 type ConfigModule = typeof import('../src/config/app-config');
+type PageCacheModule = typeof import('../src/web/programme-page-cache');
 
 const ROUND_SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
@@ -35,6 +40,7 @@ const ADMIN = { email: 'bench@plenary.test', password: 'bench-password-1' };
 
 interface LoadRequest {
   url: string;
+  headers?: Record<string, string>;
   seconds: number;
   concurrency: number;
   expectedBytes: number;
@@ -57,7 +63,7 @@ async function runLoad(job: LoadRequest): Promise<LoadResult> {
   const loop = async () => {
     while (performance.now() < deadline) {
       try {
-        const response = await fetch(job.url);
+        const response = await fetch(job.url, { headers: job.headers });
         const body = await response.arrayBuffer();
         if (response.status === 200 && body.byteLength === job.expectedBytes) requests += 1;
         else errors += 1;
@@ -87,8 +93,12 @@ class LoadClient {
 
   run(job: LoadRequest): Promise<LoadResult> {
     return new Promise((resolveResult, reject) => {
-      this.worker.once('message', resolveResult);
+      // One listener of each at a time: a run's error listener goes with its answer.
       this.worker.once('error', reject);
+      this.worker.once('message', (result: LoadResult) => {
+        this.worker.off('error', reject);
+        resolveResult(result);
+      });
       this.worker.postMessage(job);
     });
   }
@@ -132,10 +142,10 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const COUNTRIES = ['BE', 'CL', 'ES', 'PE', 'IT', 'BR', 'NL', 'AR', 'FR', 'MX', 'DE', 'CO'];
 
 /** An event of DAYS days with SESSIONS sessions across ROOMS rooms, each with a chair and a paired presentation. */
-async function createBigEvent(base: string): Promise<{ eventId: string }> {
+async function createBigEvent(base: string): Promise<{ eventId: string; slug: string }> {
   const { token } = await api(base)<{ token: string }>('POST', '/auth/login', ADMIN);
   const call = api(base, token);
-  const event = await call<{ id: string }>('POST', '/events', {
+  const event = await call<{ id: string; slug: string }>('POST', '/events', {
     title: 'Bench: region-to-region forum',
     timezone: 'Europe/Brussels',
     startsAt: '2019-10-07T08:00',
@@ -210,7 +220,7 @@ async function createBigEvent(base: string): Promise<{ eventId: string }> {
   });
   await call('POST', `${e}/publish`);
   await call('POST', `${e}/agenda/versions`, { note: 'Bench programme' });
-  return { eventId: event.id };
+  return { eventId: event.id, slug: event.slug };
 }
 
 /**
@@ -218,13 +228,14 @@ async function createBigEvent(base: string): Promise<{ eventId: string }> {
  * so both pass the same global middleware (request log, metrics, body
  * parser). A layer added after start would land behind Nest's not-found handler.
  */
-function mountBaseline(app: NestExpressApplication, path: string, body: Buffer, contentType: string): void {
+function mountBaseline(app: NestExpressApplication, path: string, body: Buffer, contentType: string, contentEncoding?: string): void {
   const express = app.getHttpAdapter().getInstance() as {
     get(path: string, handler: (req: Request, res: Response, next: NextFunction) => void): void;
     router: { stack: Array<{ route?: { path?: string } }> };
   };
   express.get(path, (_req, res) => {
     res.setHeader('Content-Type', contentType);
+    if (contentEncoding) res.setHeader('Content-Encoding', contentEncoding);
     res.setHeader('Content-Length', body.length);
     res.end(body);
   });
@@ -233,6 +244,36 @@ function mountBaseline(app: NestExpressApplication, path: string, body: Buffer, 
   const agendaIndex = stack.findIndex((l) => l.route?.path === '/events/:eventId/agenda');
   if (agendaIndex < 0) throw new Error('the agenda route was not found in the Express stack');
   stack.splice(agendaIndex, 0, layer);
+}
+
+/**
+ * Alternating rounds of each named load, twice, so drift in the machine
+ * touches every one alike; `before` switches the server into that load's mode.
+ * Requests per second over both rounds, by name.
+ */
+async function compare(
+  client: LoadClient,
+  concurrency: number,
+  loads: Array<[string, LoadRequest, (() => void)?]>,
+): Promise<Record<string, number>> {
+  const totals: Record<string, { requests: number; seconds: number; errors: number }> = {};
+  console.log(`${concurrency} concurrent requests, rounds of ${ROUND_SECONDS} s, alternating`);
+  for (const round of [1, 2]) {
+    for (const [name, load, before] of loads) {
+      before?.();
+      const result = await client.run(load);
+      const total = (totals[name] ??= { requests: 0, seconds: 0, errors: 0 });
+      total.requests += result.requests;
+      total.seconds += result.seconds;
+      total.errors += result.errors;
+      console.log(
+        `  round ${round} ${name.padEnd(9)} ${result.perSecond.toFixed(0).padStart(7)} req/s  (${result.requests} ok, ${result.errors} errors)`,
+      );
+    }
+  }
+  const errors = Object.entries(totals).filter(([, t]) => t.errors > 0);
+  if (errors.length > 0) console.log(`errors: ${errors.map(([name, t]) => `${name} ${t.errors}`).join(', ')}`);
+  return Object.fromEntries(Object.entries(totals).map(([name, t]) => [name, t.requests / t.seconds]));
 }
 
 async function main(): Promise<void> {
@@ -263,7 +304,7 @@ async function main(): Promise<void> {
     );
     const base = plenary.url!;
     const setupStarted = performance.now();
-    const { eventId } = await createBigEvent(base);
+    const { eventId, slug } = await createBigEvent(base);
     const agendaUrl = `${base}/events/${eventId}/agenda`;
     const first = await fetch(agendaUrl);
     if (first.status !== 200) throw new Error(`GET agenda answered ${first.status}`);
@@ -287,30 +328,57 @@ async function main(): Promise<void> {
     await client.run(job(agendaUrl, 1));
     await client.run(job(baselineUrl, 1));
 
-    const totals = { agenda: { requests: 0, seconds: 0, errors: 0 }, baseline: { requests: 0, seconds: 0, errors: 0 } };
-    console.log(`${CONCURRENCY} concurrent requests, rounds of ${ROUND_SECONDS} s, alternating`);
-    for (const round of [1, 2]) {
-      for (const [name, url] of [
-        ['agenda', agendaUrl],
-        ['baseline', baselineUrl],
-      ] as const) {
-        const result = await client.run(job(url, ROUND_SECONDS));
-        totals[name].requests += result.requests;
-        totals[name].seconds += result.seconds;
-        totals[name].errors += result.errors;
-        console.log(
-          `  round ${round} ${name.padEnd(8)} ${result.perSecond.toFixed(0).padStart(7)} req/s  (${result.requests} ok, ${result.errors} errors)`,
-        );
-      }
-    }
-    const agenda = totals.agenda.requests / totals.agenda.seconds;
-    const baseline = totals.baseline.requests / totals.baseline.seconds;
-    const ratio = agenda / baseline;
-    console.log(`GET /events/:id/agenda  ${agenda.toFixed(0)} req/s`);
-    console.log(`baseline (same bytes)   ${baseline.toFixed(0)} req/s`);
+    const agenda = await compare(client, CONCURRENCY, [
+      ['agenda', job(agendaUrl, ROUND_SECONDS)],
+      ['baseline', job(baselineUrl, ROUND_SECONDS)],
+    ]);
+    const ratio = agenda.agenda / agenda.baseline;
+    console.log(`GET /events/:id/agenda  ${agenda.agenda.toFixed(0)} req/s`);
+    console.log(`baseline (same bytes)   ${agenda.baseline.toFixed(0)} req/s`);
     console.log(`ratio agenda/baseline   ${ratio.toFixed(2)}  (goal >= ${GOAL}: ${ratio >= GOAL ? 'met' : 'NOT met'})`);
-    if (totals.agenda.errors + totals.baseline.errors > 0)
-      console.log(`errors: agenda ${totals.agenda.errors}, baseline ${totals.baseline.errors}`);
+
+    // The public grid page: as the browser asks for it (gzip), from the page cache, from memory, and rendered each time.
+    const gridUrl = `${base}/e/${slug}?view=grid`;
+    const gzip = { 'accept-encoding': 'gzip' };
+    const page = await fetch(gridUrl, { headers: gzip });
+    if (page.status !== 200) throw new Error(`GET the grid page answered ${page.status}`);
+    const pageBytes = Buffer.from(await page.arrayBuffer());
+    console.log(
+      `grid page ${(pageBytes.length / 1024).toFixed(0)} KiB of HTML (${page.headers.get('content-encoding') ?? 'identity'} on the wire)`,
+    );
+    // Gzipped once here, as the page cache holds it: the baseline does no more work per request than memory to socket.
+    mountBaseline(plenary.app as NestExpressApplication, '/bench/grid-baseline', gzipSync(pageBytes), 'text/html; charset=utf-8', 'gzip');
+    const gridBaselineUrl = `${base}/bench/grid-baseline`;
+    const cache = (plenary.app as NestExpressApplication).get(
+      (require(join(dist, 'web', 'programme-page-cache.js')) as PageCacheModule).ProgrammePageCache,
+      { strict: false },
+    );
+    const cachedGet = cache.get.bind(cache);
+    const renderEachTime: typeof cache.get = async (key, render) => {
+      const html = Buffer.from(await render(), 'utf8');
+      return { body: html, gzipped: gzipSync(html), etag: `"p-each-${key.slice(0, 8)}"` };
+    };
+    const gridJob = (url: string, seconds: number): LoadRequest => ({
+      url,
+      seconds,
+      concurrency: CONCURRENCY,
+      expectedBytes: pageBytes.length,
+      headers: gzip,
+    });
+    await client.run(gridJob(gridUrl, 1));
+    await client.run(gridJob(gridBaselineUrl, 1));
+    const grid = await compare(client, CONCURRENCY, [
+      ['grid', gridJob(gridUrl, ROUND_SECONDS), () => (cache.get = cachedGet)],
+      ['baseline', gridJob(gridBaselineUrl, ROUND_SECONDS), () => (cache.get = cachedGet)],
+      ['grid-each', gridJob(gridUrl, ROUND_SECONDS), () => (cache.get = renderEachTime)],
+    ]);
+    cache.get = cachedGet;
+    const gridRatio = grid.grid / grid.baseline;
+    console.log(`GET /e/:slug?view=grid  ${grid.grid.toFixed(0)} req/s  (rendered once per published version)`);
+    console.log(`baseline (same bytes)   ${grid.baseline.toFixed(0)} req/s`);
+    console.log(`grid rendered each time ${grid['grid-each'].toFixed(0)} req/s`);
+    console.log(`ratio grid/baseline     ${gridRatio.toFixed(2)}  (goal >= ${GOAL}: ${gridRatio >= GOAL ? 'met' : 'NOT met'})`);
+    console.log(`ratio cached/each time  ${(grid.grid / grid['grid-each']).toFixed(1)}x`);
   } finally {
     await client.close();
     await plenary?.stop();

@@ -76,6 +76,17 @@ export class AgendaExportsService {
     if (!event || event.status === 'draft' || !latest) {
       throw Problem.notFound(`No published agenda for event ${eventId}`);
     }
+    return this.fromCache(event, latest, kind);
+  }
+
+  /** The same for an event the caller has just read (a public page by slug): one query fewer per request. */
+  async documentOf(event: ExportedEvent, kind: AgendaDocumentKind): Promise<ExportedDocument> {
+    const latest = event.status === 'draft' ? null : await this.latestVersion(event.id);
+    if (!latest) throw Problem.notFound(`No published agenda for event ${event.id}`);
+    return this.fromCache(event, latest, kind);
+  }
+
+  private async fromCache(event: ExportedEvent, latest: LatestVersion, kind: AgendaDocumentKind): Promise<ExportedDocument> {
     const key = cacheKey(latest, event);
     const documents = this.cache.get(key) ?? (await this.buildOnce(key, event, latest.id));
     return documents[kind];

@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { Injectable } from '@nestjs/common';
 import { ByteLru } from '../agenda/byte-lru';
 
 export interface CachedPage {
   body: Buffer;
+  /** The same bytes gzipped once, when rendered, rather than on every read. */
+  gzipped: Buffer;
   /** Strong validator: a hash of the bytes, the same in every process that renders them. */
   etag: string;
 }
@@ -34,8 +37,12 @@ export class ProgrammePageCache {
       pending = render()
         .then((html) => {
           const body = Buffer.from(html, 'utf8');
-          const page = { body, etag: `"p-${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` };
-          this.pages.set(key, page, body.length);
+          const page = {
+            body,
+            gzipped: gzipSync(body),
+            etag: `"p-${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
+          };
+          this.pages.set(key, page, body.length + page.gzipped.length);
           return page;
         })
         .finally(() => this.rendering.delete(key));

@@ -16,7 +16,7 @@ import { eventDescription, eventPage } from './attendee/event-summary';
 import { LOCALES } from './i18n/languages';
 import { WebPages } from './page-access';
 import { programmeGrid, themeStylesheet } from './programme-grid';
-import { ProgrammePageCache } from './programme-page-cache';
+import { CachedPage, ProgrammePageCache } from './programme-page-cache';
 import { COOKIES, readCookie } from './web-cookies';
 import { WebPageError } from './web-page-error';
 import { WebRenderer } from './web-renderer.service';
@@ -50,7 +50,7 @@ export class PublicEventController {
     const event = await this.events.findPublicBySlug(slug);
     if (!event) throw new WebPageError(404, 'notFound');
     const grid = req.query.view === 'grid';
-    const [document, mine] = await Promise.all([this.publishedDocument(event.id), this.myAgenda(req, event)]);
+    const [document, mine] = await Promise.all([this.publishedDocument(event), this.myAgenda(req, event)]);
     if (grid && !mine) return this.cachedGrid(req, res, event, document);
     const agenda = document ? parseAgenda(document) : null;
     const html = grid ? this.renderGrid(req, event, agenda, mine) : await this.renderList(req, event, agenda, mine);
@@ -65,11 +65,9 @@ export class PublicEventController {
     const page = await this.pages.get(ProgrammePageCache.key(['themes.css', document.etag]), () =>
       Promise.resolve(themeStylesheet(parseAgenda(document).days)),
     );
-    res.setHeader('ETag', page.etag);
     res.setHeader('Cache-Control', 'no-cache');
     res.setHeader('X-Content-Type-Options', 'nosniff');
-    if (ifNoneMatchHits(req.headers['if-none-match'], page.etag)) return void res.status(304).end();
-    res.type('text/css; charset=utf-8').send(page.body);
+    this.send(req, res, page, 'text/css; charset=utf-8');
   }
 
   /** An attendee's programme: their sign-ups and every session that takes none, with their calendar. */
@@ -79,7 +77,7 @@ export class PublicEventController {
     if (!event) throw new WebPageError(404, 'notFound');
     const mine = await this.myAgenda(req, event);
     if (!mine) throw new WebPageError(401, 'linkInvalid');
-    const document = await this.publishedDocument(event.id);
+    const document = await this.publishedDocument(event);
     const agenda = document ? parseAgenda(document) : null;
     const days = (agenda?.days ?? [])
       .map((day) => ({
@@ -184,6 +182,7 @@ export class PublicEventController {
    * links) and the registration window — so the bytes are rendered once.
    */
   private async cachedGrid(req: Request, res: Response, event: Event, document: ExportedDocument | null): Promise<void> {
+    this.renderer.pageHeaders(res, {});
     const key = ProgrammePageCache.key([
       'grid',
       document?.etag ?? null,
@@ -195,11 +194,21 @@ export class PublicEventController {
     const page = await this.pages.get(key, () =>
       Promise.resolve(this.renderGrid(req, event, document ? parseAgenda(document) : null, null)),
     );
-    this.renderer.pageHeaders(res, {});
-    res.setHeader('ETag', page.etag);
-    res.setHeader('Vary', 'Accept-Language, Cookie');
-    if (ifNoneMatchHits(req.headers['if-none-match'], page.etag)) return void res.status(304).end();
-    res.send(page.body);
+    this.send(req, res, page, 'text/html; charset=utf-8');
+  }
+
+  /** A page or stylesheet from memory, gzipped when the client takes it; each encoding has its own validator. */
+  private send(req: Request, res: Response, page: CachedPage, contentType: string): void {
+    const gzip = req.acceptsEncodings('gzip', 'identity') === 'gzip';
+    const etag = gzip ? `${page.etag.slice(0, -1)}-gzip"` : page.etag;
+    const body = gzip ? page.gzipped : page.body;
+    res.setHeader('ETag', etag);
+    res.setHeader('Vary', 'Accept-Encoding, Accept-Language, Cookie');
+    if (ifNoneMatchHits(req.headers['if-none-match'], etag)) return void res.status(304).end();
+    res.setHeader('Content-Type', contentType);
+    if (gzip) res.setHeader('Content-Encoding', 'gzip');
+    res.setHeader('Content-Length', body.length);
+    res.end(body);
   }
 
   private renderGrid(req: Request, event: Event, agenda: PublicAgenda | null, mine: MyAgenda | null): string {
@@ -337,7 +346,7 @@ export class PublicEventController {
 
   private async publishedEvent(slug: string) {
     const event = await this.events.findPublicBySlug(slug);
-    const document = event ? await this.publishedDocument(event.id) : null;
+    const document = event ? await this.publishedDocument(event) : null;
     if (!event || !document) throw new WebPageError(404, 'notFound');
     return { event, document };
   }
@@ -346,9 +355,9 @@ export class PublicEventController {
     return { slug: event.slug, title: event.title, timezone: event.timezone, href: eventPage(event) };
   }
 
-  private async publishedDocument(eventId: string): Promise<ExportedDocument | null> {
+  private async publishedDocument(event: Event): Promise<ExportedDocument | null> {
     try {
-      return await this.exports.document(eventId, 'json');
+      return await this.exports.documentOf(event, 'json');
     } catch (error) {
       if (error instanceof Problem && error.getStatus() === 404) return null;
       throw error;

@@ -8,6 +8,7 @@
   if (!grid || !grid.dataset.timetable || !window.fetch) return;
 
   var data = JSON.parse(grid.dataset.timetable);
+  var messages = data.messages;
   var SNAP = data.snapMinutes;
   var DAY = 24 * 60;
   var csrf = document.querySelector('#tt-create-form input[name=_csrf]').value;
@@ -24,11 +25,20 @@
     undo: document.getElementById('tt-undo'),
   };
   var selectionText = document.getElementById('tt-selection');
+  var dayChoice = document.getElementById('tt-move-day');
+  var dayGo = document.getElementById('tt-move-day-go');
+
+  /** A message in the page's language, its `{name}` placeholders filled. */
+  function say(key, params) {
+    return messages[key].replace(/\{(\w+)\}/g, function (whole, name) {
+      return params && name in params ? String(params[name]) : whole;
+    });
+  }
 
   var columns = data.rooms.map(function (r) {
     return { id: r.id, name: r.name };
   });
-  columns.push({ id: null, name: 'No room' });
+  columns.push({ id: null, name: say('noRoom') });
   var themes = {};
   data.themes.forEach(function (t) {
     themes[t.id] = t;
@@ -47,6 +57,7 @@
   var range = { start: 8 * 60, end: 20 * 60 };
 
   document.getElementById('tt-toolbar').hidden = false;
+  if (document.getElementById('tt-move-day-control')) document.getElementById('tt-move-day-control').hidden = false;
   grid.setAttribute('aria-busy', 'false');
 
   // ---- time arithmetic on the event's wall clock ("2019-10-08T14:30…") ----
@@ -94,7 +105,7 @@
     return { start: minutesOf(p.startsAt), end: minutesOf(p.endsAt), column: columnIndex(p.roomId) };
   }
   function describe(session) {
-    return timeOf(session.startsAt) + '–' + timeOf(session.endsAt) + ' in ' + roomName(session.roomId);
+    return say('where', { start: timeOf(session.startsAt), end: timeOf(session.endsAt), room: roomName(session.roomId) });
   }
 
   // ---- drawing ----
@@ -234,10 +245,15 @@
     }
     var shown = pending[session.id] || session;
     append(el, 'span', 'tt-title', session.title);
-    append(el, 'span', 'tt-meta', ' ' + timeOf(shown.startsAt) + '–' + timeOf(shown.endsAt) + ' · ' + session.kind);
+    append(
+      el,
+      'span',
+      'tt-meta',
+      ' ' + timeOf(shown.startsAt) + '–' + timeOf(shown.endsAt) + ' · ' + (messages.kinds[session.kind] || session.kind),
+    );
     append(el, 'span', 'visually-hidden', ', ' + roomName(shown.roomId) + (theme ? ', ' + theme.name : ''));
-    if (session.status === 'cancelled') append(el, 'span', 'tt-mark', 'Cancelled');
-    if (warned) append(el, 'span', 'tt-mark', 'Person overlap');
+    if (session.status === 'cancelled') append(el, 'span', 'tt-mark', say('cancelled'));
+    if (warned) append(el, 'span', 'tt-mark', say('overlap'));
     var handle = append(el, 'span', 'tt-resize', '');
     handle.setAttribute('aria-hidden', 'true');
     place(el, p.start, p.end, p.column);
@@ -259,7 +275,7 @@
   function renderWarnings() {
     warningsBox.textContent = '';
     if (warnings.length === 0) {
-      append(warningsBox, 'p', '', 'No one is booked in two overlapping sessions.');
+      append(warningsBox, 'p', '', say('noOverlaps'));
       return;
     }
     var list = append(warningsBox, 'ul', '', '');
@@ -277,7 +293,8 @@
     var selected = selectedId && find(selectedId);
     buttons.open.disabled = buttons.duplicate.disabled = buttons.remove.disabled = !selected;
     buttons.undo.disabled = !lastChange;
-    selectionText.textContent = selected ? 'Selected: “' + selected.title + '”, ' + describe(selected) + '.' : 'No session selected.';
+    if (dayChoice) dayChoice.disabled = dayGo.disabled = !selected;
+    selectionText.textContent = selected ? say('selected', { title: selected.title, where: describe(selected) }) : say('noneSelected');
   }
 
   function blockOf(id) {
@@ -354,16 +371,16 @@
       replace(now);
       // Undo would now put back a place over someone else's change: it is no longer offered.
       if (lastChange && lastChange.id === id) lastChange = null;
-      return 'Someone else changed this session: it is now at ' + describe(now) + '; your change was not saved.';
+      return say('stale', { where: describe(now) });
     }
-    if (result.status === 0) return 'The server could not be reached; your change was not saved.';
+    if (result.status === 0) return say('unreachable');
     var booked = result.status === 409 && result.body && result.body.conflictingSession;
     if (booked) {
-      return 'Not saved: the room is booked by “' + booked.title + '” at ' + timeOf(booked.startsAt) + '–' + timeOf(booked.endsAt) + '.';
+      return say('booked', { title: booked.title, start: timeOf(booked.startsAt), end: timeOf(booked.endsAt) });
     }
-    var detail = result.body && result.body.detail ? result.body.detail : 'The change was refused (' + result.status + ')';
+    var detail = result.body && result.body.detail ? result.body.detail : say('refusedStatus', { status: result.status });
     if (result.status === 404) forget(id);
-    return 'Not saved: ' + detail + '.';
+    return say('notSaved', { detail: detail.replace(/\.$/, '') });
   }
 
   /** Saves a new place for a session: a change, which Undo can take back, or that undoing (`undoable` false). */
@@ -379,8 +396,8 @@
         replace(result.body.session);
         warnings = result.body.warnings;
         lastChange = undoable ? { type: 'move', id: id, before: before } : null;
-        var done = undoable ? 'Saved “' + result.body.session.title + '”: ' : 'Undone: “' + result.body.session.title + '” is back at ';
-        announce(done + describe(result.body.session) + '.');
+        var saved = { title: result.body.session.title, where: describe(result.body.session) };
+        announce(say(undoable ? 'saved' : 'undoneBack', saved));
       } else {
         announce(refusal(result, id), true, id);
       }
@@ -398,7 +415,7 @@
     queue = queue
       .then(task)
       .catch(function () {
-        announce('Something went wrong on this page; reload it to see what was saved.', true);
+        announce(say('broken'), true);
         render();
       })
       .then(function () {
@@ -424,13 +441,13 @@
       var column = p.column + columnDelta;
       if (column < 0 || column >= columns.length) return null;
       if (end - start < SNAP) {
-        announce('A session lasts at least ' + SNAP + ' minutes.', true, session.id);
+        announce(say('minLength', { minutes: SNAP }), true, session.id);
         render();
         return null;
       }
       // It may run past midnight (the event's days decide, answering 422); it starts on this grid's day.
       if (start < 0 || start >= DAY) {
-        announce('A session starts on the day shown here; to move one to another day, open it.', true, session.id);
+        announce(say('otherDay'), true, session.id);
         render();
         return null;
       }
@@ -445,7 +462,7 @@
       warnings = result.body.warnings;
       selectedId = result.body.session.id;
       lastChange = undoable ? { type: 'create', id: result.body.session.id } : null;
-      announce('Added “' + result.body.session.title + '”: ' + describe(result.body.session) + '.');
+      announce(say('added', { title: result.body.session.title, where: describe(result.body.session) }));
       render();
       return result;
     });
@@ -460,13 +477,8 @@
         if (result.body.session) replace(result.body.session);
         else forget(id);
         lastChange = null;
-        if (undoing) announce('Undone: “' + session.title + '” is removed again.');
-        else
-          announce(
-            result.body.session
-              ? 'Cancelled “' + session.title + '”: the next published version announces it.'
-              : 'Deleted “' + session.title + '”.',
-          );
+        if (undoing) announce(say('undoneRemoved', { title: session.title }));
+        else announce(say(result.body.session ? 'cancelledNotice' : 'deleted', { title: session.title }));
       } else {
         announce(refusal(result, id), true, id);
       }
@@ -478,7 +490,9 @@
     var last = lastChange;
     if (!last) return;
     enqueue(function () {
-      return last.type === 'create' ? remove(last.id, true) : move(last.id, last.before, false);
+      if (last.type === 'create') return remove(last.id, true);
+      if (last.type === 'day') return moveBack(last);
+      return move(last.id, last.before, false);
     });
   }
 
@@ -513,12 +527,7 @@
   function confirmDelete(id) {
     var s = find(id);
     if (!s) return;
-    var question =
-      'Delete “' +
-      s.title +
-      '” (' +
-      describe(s) +
-      ')? A session never published is removed; a published one is cancelled in the next version. Undo cannot bring it back.';
+    var question = say('confirmDelete', { title: s.title, where: describe(s) });
     if (!window.confirm(question)) return;
     enqueue(function () {
       return remove(id, false);
@@ -527,6 +536,100 @@
 
   function open(id) {
     window.location.assign(data.editUrl + '/' + id);
+  }
+
+  // ---- another day ----
+
+  function addDays(date, days) {
+    var d = new Date(date + 'T00:00:00Z');
+    d.setUTCDate(d.getUTCDate() + days);
+    return d.toISOString().slice(0, 10);
+  }
+  function daysBetween(from, to) {
+    return Math.round((Date.parse(to + 'T00:00:00Z') - Date.parse(from + 'T00:00:00Z')) / 86400000);
+  }
+  /** The same wall-clock time some days later (or earlier); the server reads it in the event's zone. */
+  function onDay(iso, days) {
+    return addDays(iso.slice(0, 10), days) + iso.slice(10, 16);
+  }
+  function dayLabel(date) {
+    var option = dayChoice && dayChoice.querySelector('option[value="' + date + '"]');
+    return option ? option.textContent : date;
+  }
+
+  /**
+   * Moves a session to another of the event's days, same time, same room.
+   * It leaves this day's grid; Undo brings it back here.
+   */
+  function moveToDay(id, date) {
+    enqueue(function () {
+      var session = find(id);
+      if (!session || date === data.day) return undefined;
+      var shift = daysBetween(data.day, date);
+      var before = { startsAt: session.startsAt, endsAt: session.endsAt, roomId: session.roomId };
+      var target = { startsAt: onDay(session.startsAt, shift), endsAt: onDay(session.endsAt, shift), roomId: session.roomId };
+      pending[id] = target;
+      render();
+      return request('PATCH', sessionUrl(id), target, session.version).then(function (result) {
+        delete pending[id];
+        if (result.ok) {
+          warnings = result.body.warnings;
+          forget(id);
+          lastChange = { type: 'day', id: id, before: before, session: result.body.session };
+          announce(
+            say('movedDay', {
+              title: result.body.session.title,
+              day: dayLabel(date),
+              start: timeOf(result.body.session.startsAt),
+              end: timeOf(result.body.session.endsAt),
+            }),
+          );
+        } else {
+          announce(refusal(result, id), true, id);
+        }
+        render();
+        // The block left this grid: focus goes on to another session, unless the Move button was used.
+        if (result.ok && document.activeElement !== dayGo) {
+          var next = grid.querySelector('.tt-block');
+          (next || buttons.add).focus();
+        }
+      });
+    });
+  }
+
+  /** Undo of a move to another day: the session comes back to this grid as it was. */
+  function moveBack(last) {
+    return request('PATCH', sessionUrl(last.id), last.before, last.session.version).then(function (result) {
+      if (result.ok) {
+        replace(result.body.session);
+        warnings = result.body.warnings;
+        selectedId = last.id;
+        lastChange = null;
+        announce(say('undoneBack', { title: result.body.session.title, where: describe(result.body.session) }));
+      } else {
+        lastChange = null;
+        announce(refusal(result, last.id), true);
+      }
+      render();
+      if (result.ok) focusBlock(last.id);
+    });
+  }
+
+  /** Page Up / Page Down: the day before or after, when the event has one. */
+  function stepDay(id, step) {
+    var at = data.days.indexOf(data.day) + step;
+    if (at < 0 || at >= data.days.length) {
+      announce(say(step < 0 ? 'noEarlierDay' : 'noLaterDay'), true, id);
+      render();
+      return;
+    }
+    moveToDay(id, data.days[at]);
+  }
+
+  if (dayGo) {
+    dayGo.addEventListener('click', function () {
+      if (selectedId) moveToDay(selectedId, dayChoice.value);
+    });
   }
 
   // ---- adding ----
@@ -567,11 +670,8 @@
                   })
                   .join('; ')
               : '';
-          createError.textContent =
-            'Not added: ' +
-            ((result.body && result.body.detail) || 'refused (' + result.status + ')') +
-            (fields ? ' (' + fields + ')' : '') +
-            '.';
+          var detail = ((result.body && result.body.detail) || say('refusedShort', { status: result.status })).replace(/\.$/, '');
+          createError.textContent = say('notAdded', { detail: detail + (fields ? ' (' + fields + ')' : '') });
           createError.hidden = false;
           return;
         }
@@ -723,6 +823,7 @@
     else if (key === 'ArrowLeft' && event.altKey) change(id, shifted(0, 0, -1));
     else if (key === 'ArrowRight' && event.altKey) change(id, shifted(0, 0, 1));
     else if (key === 'ArrowLeft' || key === 'ArrowRight') focusNeighbour(el, key === 'ArrowLeft' ? -1 : 1);
+    else if (key === 'PageUp' || key === 'PageDown') stepDay(id, key === 'PageUp' ? -1 : 1);
     else handled = false;
     if (handled) event.preventDefault();
   });

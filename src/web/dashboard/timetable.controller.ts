@@ -11,6 +11,9 @@ import { EventsService } from '../../events/events.service';
 import { IdParam } from '../../platform/http/id-param.pipe';
 import { ZodBody } from '../../platform/http/zod-body.decorator';
 import { localDatesBetween } from '../../platform/time/zoned-time';
+import { DASHBOARD_TIMETABLE_MESSAGES } from '../i18n/dashboard-timetable.messages';
+import { Language } from '../i18n/languages';
+import { translate } from '../i18n/messages';
 import { WebPages } from '../page-access';
 import { ScriptedPageErrorFilter } from '../scripted-page-error.filter';
 import { WebRenderer } from '../web-renderer.service';
@@ -54,6 +57,7 @@ export class TimetableController {
         event,
         day,
         days: days.map((date) => ({ date, current: date === day })),
+        otherDays: days.filter((date) => date !== day),
         warnings,
         kinds: SESSION_KINDS,
         rooms: agenda.rooms,
@@ -65,12 +69,14 @@ export class TimetableController {
           themes: agenda.themes,
           sessions: list.items.filter((s) => s.startsAt.slice(0, 10) === day).map(block),
           warnings,
+          days,
+          messages: scriptMessages(req.language ?? 'en'),
           sessionsUrl: `/dashboard/events/${eventId}/timetable/sessions`,
           editUrl: `/dashboard/events/${eventId}/agenda/sessions`,
         },
       },
       {
-        title: `Timetable · ${event.title}`,
+        title: `${this.renderer.t(req, 'dashboard.timetable.title')} · ${event.title}`,
         dashboard: true,
         private: true,
         stylesheets: ['dashboard.css', 'timetable.css'],
@@ -118,6 +124,23 @@ export class TimetableController {
     const agenda = await this.working.load(this.db.manager, event.id);
     return { session: session && block(session), warnings: this.working.conflicts(agenda, event.timezone) };
   }
+}
+
+const SCRIPT_PREFIX = 'dashboard.timetable.js.';
+
+/**
+ * What the script says, in the page's language: it reads them from the
+ * grid's data attribute, since no inline script runs under the CSP.
+ * Placeholders (`{title}`) stay for the script to fill.
+ */
+function scriptMessages(language: Language) {
+  const texts = Object.fromEntries(
+    Object.keys(DASHBOARD_TIMETABLE_MESSAGES.en)
+      .filter((key) => key.startsWith(SCRIPT_PREFIX))
+      .map((key) => [key.slice(SCRIPT_PREFIX.length), translate(language, key)]),
+  );
+  const kinds = Object.fromEntries(SESSION_KINDS.map((kind) => [kind, translate(language, `label.sessionKind.${kind}`)]));
+  return { ...texts, kinds };
 }
 
 /** What the grid draws and copies of a session; people and presentations stay on its edit page. */

@@ -406,6 +406,71 @@ describe('organiser dashboard: timetable editor', () => {
     await expect(page.locator('#tt-status').textContent()).resolves.toBe('Undone: “Press briefing” is removed again.');
   });
 
+  it('moves a session to another day at the same time with Page Down or the day picker, and undoes that; the changelog names the move', async () => {
+    const meeting = await meetingWithBriefing();
+    const { discussion } = meeting.sessions;
+    const page = await openTimetable(meeting);
+    await tabTo(page, discussion.id);
+
+    // There is no day before the first: said at the block, nothing sent.
+    await page.keyboard.press('PageUp');
+    await expect(page.locator('#tt-status').textContent()).resolves.toBe('There is no earlier day in this event.');
+
+    expect((await key(page, 'PageDown')).status()).toBe(200);
+    const nextDay = { startsAt: '2019-10-09T14:30:00+02:00', endsAt: '2019-10-09T16:00:00+02:00', roomId: meeting.rooms.roomB.id };
+    expect(await placeOf(meeting, discussion.id)).toEqual(nextDay);
+    await expect(page.locator('#tt-status').textContent()).resolves.toBe(
+      `Moved “${discussion.title}” to Wednesday, 9 October 2019, 14:30–16:00.`,
+    );
+    await expect(block(page, discussion.id).count()).resolves.toBe(0);
+    await expect(focusedSession(page)).resolves.not.toBeNull();
+
+    expect((await key(page, 'Control+z')).status()).toBe(200);
+    expect((await placeOf(meeting, discussion.id)).startsAt).toBe('2019-10-08T14:30:00+02:00');
+    await expect(block(page, discussion.id).textContent()).resolves.toContain('14:30–16:00');
+    await expect(focusedSession(page)).resolves.toBe(discussion.id);
+
+    // The same with the day picker beside the days.
+    await page.selectOption('#tt-move-day', '2019-10-09');
+    expect((await answered(page, () => page.click('#tt-move-day-go'))).status()).toBe(200);
+    expect(await placeOf(meeting, discussion.id)).toEqual(nextDay);
+    await page.goto(`${ctx.app.plenary.url}/dashboard/events/${meeting.event.id}/timetable?day=2019-10-09`);
+    await expect(block(page, discussion.id).textContent()).resolves.toContain('14:30–16:00');
+
+    const version = await publish(page, meeting, 'Discussion on day two');
+    expect(version.changes.moved).toEqual([
+      expect.objectContaining({
+        sessionId: discussion.id,
+        from: expect.objectContaining({ startsAt: '2019-10-08T14:30:00+02:00', roomId: meeting.rooms.roomB.id }),
+        to: expect.objectContaining({ startsAt: '2019-10-09T14:30:00+02:00', roomId: meeting.rooms.roomB.id }),
+      }),
+    ]);
+  });
+
+  it('speaks Spanish, the script included, and passes axe', async () => {
+    const meeting = await meetingWithBriefing();
+    const context = await browsers.newContext();
+    contexts.push(context);
+    const page = await logInTo(
+      context,
+      ctx.app.plenary.url as string,
+      ADMIN.email,
+      ADMIN.password,
+      `/dashboard/events/${meeting.event.id}/timetable?lang=es`,
+    );
+    await page.locator('.tt-block').first().waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('es');
+    expect(await page.locator('h1').textContent()).toBe('Horario');
+    expect(await page.textContent('#tt-help')).toContain('Re Pág y Av Pág');
+    await expect(page.locator('.tt-room').allTextContents()).resolves.toEqual(['', 'Plenary hall', 'Room B', 'Sin sala']);
+    await expect(block(page, meeting.sessions.coffee.id).textContent()).resolves.toContain('Pausa');
+    await tabTo(page, meeting.sessions.coffee.id);
+    await expect(page.locator('#tt-selection').textContent()).resolves.toBe('Seleccionada: «Coffee break», 11:00–11:30 en Sin sala.');
+    expect((await key(page, 'ArrowDown')).status()).toBe(200);
+    await expect(page.locator('#tt-status').textContent()).resolves.toBe('Guardado «Coffee break»: 11:15–11:45 en Sin sala.');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
   it('refuses to stretch a session past the last day with the 422 at the block, saving nothing', async () => {
     const meeting = await meetingWithBriefing();
     const late = (

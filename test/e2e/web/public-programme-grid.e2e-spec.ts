@@ -107,6 +107,19 @@ describe('public programme grid, feedback links and presenter biographies', () =
     expect(again.text).toBe(first.text);
     const notModified = await ctx.app.http.get(`/e/${slug}?view=grid`).set('If-None-Match', etag).expect(304);
     expect(notModified.text ?? '').toBe('');
+    // The bytes gzipped once and the plain ones are two representations, each with its validator.
+    const plain = await ctx.app.http.get(`/e/${slug}?view=grid`).set('Accept-Encoding', 'identity').expect(200);
+    const gzipped = await ctx.app.http.get(`/e/${slug}?view=grid`).set('Accept-Encoding', 'gzip').expect(200);
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(gzipped.text).toBe(plain.text);
+    expect(gzipped.headers.etag).not.toBe(plain.headers.etag);
+    await ctx.app.http
+      .get(`/e/${slug}?view=grid`)
+      .set('Accept-Encoding', 'identity')
+      .set('If-None-Match', plain.headers.etag as string)
+      .expect(304);
+    expect(plain.headers['content-security-policy']).toContain("script-src 'self'");
     // Another language is another representation.
     const spanish = await ctx.app.http.get(`/e/${slug}?view=grid&lang=es`).expect(200);
     expect(spanish.headers.etag).not.toBe(etag);
