@@ -285,6 +285,7 @@ export class RegistrationsPageController {
         dashboard: true,
         private: true,
         stylesheets: ['dashboard-operations.css'],
+        scripts: ['registrations-select.js'],
         status: parsed.ok ? status : 400,
       },
     );
