@@ -150,18 +150,21 @@ export class RegistrationsPageController {
       notify: body.notify === 'yes',
     };
     const parsed = validateForm(organiserRegisterSchema, values);
-    let errors: FormErrors = parsed.ok ? {} : parsed.errors;
-    let status = 400;
-    if (parsed.ok) {
-      try {
-        await this.registrations.registerByOrganiser(event, parsed.value);
-        return res.redirect(303, `/dashboard/events/${event.id}/registrations?done=added#results`);
-      } catch (error) {
-        errors = formErrorsFrom(error);
-        status = problemStatus(error);
-      }
+    const language = req.language ?? 'en';
+    if (!parsed.ok)
+      return this.render(req, res, event, {}, { walkIn: { values, errors: translateFormErrors(language, parsed.errors) } }, 400);
+    try {
+      await this.registrations.registerByOrganiser(event, parsed.value);
+    } catch (error) {
+      const status = problemStatus(error);
+      // The one conflict a walk-in meets is its address, already registered: said beside the address, to the organiser.
+      const errors =
+        status === 409
+          ? { email: this.renderer.t(req, 'dashboard.registrations.import.alreadyRegistered') }
+          : translateFormErrors(language, formErrorsFrom(error));
+      return this.render(req, res, event, {}, { walkIn: { values, errors } }, status);
     }
-    await this.render(req, res, event, {}, { walkIn: { values, errors: translateFormErrors(req.language ?? 'en', errors) } }, status);
+    res.redirect(303, `/dashboard/events/${event.id}/registrations?done=added#results`);
   }
 
   @Post(':registrationId/approve')

@@ -220,6 +220,17 @@ describe('organiser dashboard: registration questions, CSV import, overview and 
       expect(bad.text).toContain('value="Peru"');
     });
 
+    it('says beside the address that a walk-in is already registered, keeping what was typed', async () => {
+      const response = await agent
+        .post(page('/registrations'))
+        .type('form')
+        .send({ _csrf: csrf, name: 'Lucía Twice', email: 'lucia@region.test', organisation: 'GORE Piura', status: '', notify: 'yes' })
+        .expect(409);
+      expect(response.text).toMatch(/id="f-email-error">This address is already registered for this event\./);
+      expect(response.text).toContain('value="Lucía Twice"');
+      expect(response.text).toContain('value="GORE Piura"');
+    });
+
     it('pages with the API cursor', async () => {
       for (let i = 0; i < 51; i += 1) {
         await ctx.app.http
