@@ -175,6 +175,10 @@ export const DASHBOARD_REGISTRATIONS_MESSAGES: MessageTable = {
     'dashboard.registrations.import.backToList': 'Back to the registrations',
     'dashboard.registrations.import.reportHeading': 'Report of {file}',
     'dashboard.registrations.import.summary': '{lines} line(s) read: {imported} imported, {refused} refused.',
+    'dashboard.registrations.import.importing': 'Importing {file}…',
+    'dashboard.registrations.import.progress': '{done} of {total} lines done',
+    'dashboard.registrations.import.error.failed':
+      'The import stopped on an error. The lines before it are registered; see the registrations list, then import the rest.',
     'dashboard.registrations.import.refusedHeading': 'Lines refused',
     'dashboard.registrations.import.importedHeading': 'Lines imported',
     'dashboard.registrations.import.moreImported': '…and {count} more lines imported.',
@@ -451,6 +455,10 @@ export const DASHBOARD_REGISTRATIONS_MESSAGES: MessageTable = {
     'dashboard.registrations.import.backToList': 'Volver a las inscripciones',
     'dashboard.registrations.import.reportHeading': 'Informe de {file}',
     'dashboard.registrations.import.summary': '{lines} línea(s) leídas: {imported} importadas, {refused} rechazadas.',
+    'dashboard.registrations.import.importing': 'Importando {file}…',
+    'dashboard.registrations.import.progress': '{done} de {total} líneas hechas',
+    'dashboard.registrations.import.error.failed':
+      'La importación se detuvo por un error. Las líneas anteriores están inscritas; mire la lista de inscripciones y luego importe el resto.',
     'dashboard.registrations.import.refusedHeading': 'Líneas rechazadas',
     'dashboard.registrations.import.importedHeading': 'Líneas importadas',
     'dashboard.registrations.import.moreImported': '…y {count} líneas más importadas.',
@@ -728,6 +736,10 @@ export const DASHBOARD_REGISTRATIONS_MESSAGES: MessageTable = {
     'dashboard.registrations.import.backToList': 'Voltar às inscrições',
     'dashboard.registrations.import.reportHeading': 'Relatório de {file}',
     'dashboard.registrations.import.summary': '{lines} linha(s) lidas: {imported} importadas, {refused} recusadas.',
+    'dashboard.registrations.import.importing': 'A importar {file}…',
+    'dashboard.registrations.import.progress': '{done} de {total} linhas feitas',
+    'dashboard.registrations.import.error.failed':
+      'A importação parou num erro. As linhas anteriores estão inscritas; veja a lista de inscrições e depois importe o resto.',
     'dashboard.registrations.import.refusedHeading': 'Linhas recusadas',
     'dashboard.registrations.import.importedHeading': 'Linhas importadas',
     'dashboard.registrations.import.moreImported': '…e mais {count} linhas importadas.',
@@ -1004,6 +1016,10 @@ export const DASHBOARD_REGISTRATIONS_MESSAGES: MessageTable = {
     'dashboard.registrations.import.backToList': 'Retour aux inscriptions',
     'dashboard.registrations.import.reportHeading': 'Rapport de {file}',
     'dashboard.registrations.import.summary': '{lines} ligne(s) lues : {imported} importées, {refused} refusées.',
+    'dashboard.registrations.import.importing': 'Import de {file}…',
+    'dashboard.registrations.import.progress': '{done} lignes faites sur {total}',
+    'dashboard.registrations.import.error.failed':
+      'L’import s’est arrêté sur une erreur. Les lignes d’avant sont inscrites ; voyez la liste des inscriptions, puis importez le reste.',
     'dashboard.registrations.import.refusedHeading': 'Lignes refusées',
     'dashboard.registrations.import.importedHeading': 'Lignes importées',
     'dashboard.registrations.import.moreImported': '…et {count} lignes de plus importées.',
