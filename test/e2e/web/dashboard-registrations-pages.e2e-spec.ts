@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createSeedMeeting } from '../../support/seed-meeting';
 import { ADMIN, login } from '../../support/test-app';
 import { useTestApp } from '../../support/use-test-app';
@@ -275,6 +276,9 @@ describe('organiser dashboard: registration questions, CSV import, overview and 
     it('asks for a selection before a bulk action', async () => {
       const response = await agent.get(page('/registrations/bulk?action=approve')).expect(400);
       expect(textOf(response.text)).toContain('Select at least one registration first.');
+      const many = Array.from({ length: 201 }, () => `registrationId=${randomUUID()}`).join('&');
+      const tooMany = await agent.get(page(`/registrations/bulk?action=cancel&${many}`)).expect(400);
+      expect(textOf(tooMany.text)).toContain('Select at most 200 registrations at once.');
     });
   });
 
