@@ -38,8 +38,12 @@ export function registerViewHelpers(handlebars: typeof Handlebars): void {
     return translate(languageOf(options), key, options.hash as Record<string, unknown>);
   });
   // `{{label "organisationType" value}}`: an enum value as people say it (`label.organisationType.public_authority`).
-  handlebars.registerHelper('label', function (kind: string, value: unknown, options: HelperOptions) {
-    return translate(languageOf(options), `label.${kind}.${String(value)}`, options.hash as Record<string, unknown>);
+  // Without arguments, `{{label}}` is still the context's own `label` field, as views wrote it before this helper.
+  handlebars.registerHelper('label', function (this: unknown, ...args: unknown[]) {
+    const options = args.pop() as HelperOptions;
+    if (args.length === 0) return (this as { label?: unknown } | null)?.label;
+    const [kind, value] = args;
+    return translate(languageOf(options), `label.${String(kind)}.${String(value)}`, options.hash as Record<string, unknown>);
   });
   handlebars.registerHelper('time', function (value: unknown, zone: string, options: HelperOptions) {
     const date = instant(value);
