@@ -33,7 +33,13 @@ export interface ImportReport {
 export class RegistrationsImportService {
   constructor(private readonly registrations: RegistrationsService) {}
 
-  async import(event: Event, csv: string, notify: boolean): Promise<ImportReport> {
+  /** `onProgress` hears after each line how many are done, for a page that shows a long import advancing. */
+  async import(
+    event: Event,
+    csv: string,
+    notify: boolean,
+    onProgress?: (done: number, total: number) => Promise<void> | void,
+  ): Promise<ImportReport> {
     const [header, ...lines] = readCsv(csv);
     if (!header) throw Problem.badRequest('The CSV is empty', [{ field: '(body)', message: 'expected a header line and rows' }]);
     const columns = header.fields.map((name) => IMPORT_COLUMNS[name.trim().toLowerCase()]);
@@ -44,7 +50,8 @@ export class RegistrationsImportService {
       ]);
     }
     const report: ImportReport = { imported: 0, rejected: [] };
-    for (const { line, fields } of lines) {
+    for (const [index, { line, fields }] of lines.entries()) {
+      if (index > 0) await onProgress?.(index, lines.length);
       const row: Record<string, unknown> = { notify };
       columns.forEach((column, i) => {
         const value = fields[i]?.trim();

@@ -66,7 +66,7 @@ export class WebRenderer {
     res.send(this.render(req, view, data, options));
   }
 
-  /** The headers every page carries, for a page sent from bytes rendered earlier. */
+  /** The headers every page carries, for a page sent from bytes rendered earlier or written in parts as its work advances (a long import). */
   pageHeaders(res: Response, options: Pick<PageOptions, 'status' | 'private'>): void {
     res
       .status(options.status ?? 200)

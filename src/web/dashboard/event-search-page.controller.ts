@@ -78,7 +78,10 @@ export class EventSearchPageController {
       }
     }
     return {
-      people: people.items,
+      people: people.items.map((person) => ({
+        ...person,
+        href: `/dashboard/events/${eventId}/registrations?${new URLSearchParams({ q: person.email ?? person.name }).toString()}`,
+      })),
       morePeople: people.nextCursor !== null,
       peopleHref: `/dashboard/events/${eventId}/registrations?${new URLSearchParams({ q }).toString()}`,
       presenters: [...presenters.values()].slice(0, SHOWN),

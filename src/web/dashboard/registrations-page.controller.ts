@@ -7,7 +7,7 @@ import { ORGANISATION_TYPES } from '../../people/person.entity';
 import { IdParam } from '../../platform/http/id-param.pipe';
 import { sendTable } from '../../platform/http/table-download';
 import { localDate, localDatesBetween } from '../../platform/time/zoned-time';
-import { BulkAction, bulkActionSchema } from '../../registration/dto/bulk-action.dto';
+import { BULK_MAX, BulkAction, bulkActionSchema } from '../../registration/dto/bulk-action.dto';
 import { organiserRegisterSchema } from '../../registration/dto/register.dto';
 import { RegistrationQuery, registrationQuerySchema } from '../../registration/dto/registration-query.dto';
 import { REGISTRATION_STATUSES } from '../../registration/registration.entity';
@@ -85,9 +85,8 @@ export class RegistrationsPageController {
     const ids = asList(query.registrationId);
     const parsed = validateForm(bulkActionSchema, { action: query.action, registrationIds: ids });
     if (!parsed.ok) {
-      const key = parsed.errors.action ? 'dashboard.registrations.bulk.noAction' : 'dashboard.registrations.bulk.noneSelected';
       const walkIn = { values: { notify: true } };
-      return this.render(req, res, event, query, { walkIn, bulkError: this.renderer.t(req, key), selected: ids }, 400);
+      return this.render(req, res, event, query, { walkIn, bulkError: this.bulkRefusal(req, parsed.errors, ids), selected: ids }, 400);
     }
     await this.renderConfirm(req, res, event, parsed.value.action, parsed.value.registrationIds, {}, undefined, 200);
   }
@@ -101,7 +100,7 @@ export class RegistrationsPageController {
     if (!parsed.ok) {
       if (parsed.errors.action || parsed.errors.registrationIds) {
         const walkIn = { values: { notify: true } };
-        const bulkError = this.renderer.t(req, 'dashboard.registrations.bulk.noneSelected');
+        const bulkError = this.bulkRefusal(req, parsed.errors, ids);
         return this.render(req, res, event, {}, { walkIn, bulkError }, 400);
       }
       const errors = translateFormErrors(req.language ?? 'en', parsed.errors);
@@ -150,18 +149,21 @@ export class RegistrationsPageController {
       notify: body.notify === 'yes',
     };
     const parsed = validateForm(organiserRegisterSchema, values);
-    let errors: FormErrors = parsed.ok ? {} : parsed.errors;
-    let status = 400;
-    if (parsed.ok) {
-      try {
-        await this.registrations.registerByOrganiser(event, parsed.value);
-        return res.redirect(303, `/dashboard/events/${event.id}/registrations?done=added#results`);
-      } catch (error) {
-        errors = formErrorsFrom(error);
-        status = problemStatus(error);
-      }
+    const language = req.language ?? 'en';
+    if (!parsed.ok)
+      return this.render(req, res, event, {}, { walkIn: { values, errors: translateFormErrors(language, parsed.errors) } }, 400);
+    try {
+      await this.registrations.registerByOrganiser(event, parsed.value);
+    } catch (error) {
+      const status = problemStatus(error);
+      // The one conflict a walk-in meets is its address, already registered: said beside the address, to the organiser.
+      const errors =
+        status === 409
+          ? { email: this.renderer.t(req, 'dashboard.registrations.import.alreadyRegistered') }
+          : translateFormErrors(language, formErrorsFrom(error));
+      return this.render(req, res, event, {}, { walkIn: { values, errors } }, status);
     }
-    await this.render(req, res, event, {}, { walkIn: { values, errors: translateFormErrors(req.language ?? 'en', errors) } }, status);
+    res.redirect(303, `/dashboard/events/${event.id}/registrations?done=added#results`);
   }
 
   @Post(':registrationId/approve')
@@ -232,6 +234,13 @@ export class RegistrationsPageController {
     );
   }
 
+  /** Why a selection cannot go to its confirmation step, as the list page says it above the table. */
+  private bulkRefusal(req: Request, errors: FormErrors, ids: string[]): string {
+    if (errors.action) return this.renderer.t(req, 'dashboard.registrations.bulk.noAction');
+    if (ids.length > BULK_MAX) return this.renderer.t(req, 'dashboard.registrations.bulk.tooMany', { max: BULK_MAX });
+    return this.renderer.t(req, 'dashboard.registrations.bulk.noneSelected');
+  }
+
   /** The API's filter messages as people read them; a country filter is a code, which the page says. */
   private filterErrors(req: Request, errors: FormErrors): FormErrors {
     const shown = translateFormErrors(req.language ?? 'en', errors);
@@ -285,6 +294,7 @@ export class RegistrationsPageController {
         dashboard: true,
         private: true,
         stylesheets: ['dashboard-operations.css'],
+        scripts: ['registrations-select.js'],
         status: parsed.ok ? status : 400,
       },
     );

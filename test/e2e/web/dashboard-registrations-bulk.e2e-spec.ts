@@ -1,5 +1,5 @@
 import { ReceivedMail } from '../../support/smtp-sink';
-import { attendee, createOpenEvent } from '../../support/future-event';
+import { attendee, createOpenEvent, daysFromNow } from '../../support/future-event';
 import { ADMIN, login } from '../../support/test-app';
 import { useTestApp } from '../../support/use-test-app';
 import { Agent, organiserAgent, textOf } from './dashboard-registrations-support';
@@ -156,6 +156,35 @@ describe('organiser dashboard: bulk actions on selected registrations', () => {
     expect(checkIns.countsByDay).toEqual({ [day1]: 0, [day2]: 2 });
     // The API's check-in sends no email; neither does the bulk one.
     for (const person of selected) expect(ctx.smtp.for(person.email)).toEqual([]);
+  });
+
+  it('checks in today without asking when today is an event day', async () => {
+    const today = await createOpenEvent(ctx.app.http, auth, {
+      timezone: 'UTC',
+      startsAt: daysFromNow(0, '00:00'),
+      endsAt: daysFromNow(1, '23:00'),
+    });
+    const person = (
+      await ctx.app.http
+        .post(`/events/${today.id}/registrations`)
+        .set('Authorization', auth)
+        .send({ ...attendee(), notify: false })
+        .expect(201)
+    ).body;
+    const day = daysFromNow(0).slice(0, 10);
+    const confirm = await agent
+      .get(`/dashboard/events/${today.id}/registrations/bulk?action=check_in&registrationId=${person.id}`)
+      .expect(200);
+    expect(confirm.text).toContain(`<option value="${day}" selected>`);
+    expect(textOf(confirm.text)).not.toContain('is not a day of the event');
+    const done = await agent
+      .post(`/dashboard/events/${today.id}/registrations/bulk`)
+      .type('form')
+      .send({ _csrf: csrf, action: 'check_in', registrationId: person.id })
+      .expect(200);
+    expect(textOf(/<p[^>]*id="bulk-summary"[^>]*>[\s\S]*?<\/p>/.exec(done.text)?.[0] ?? '').trim()).toBe('1 checked in');
+    const checkIns = (await ctx.app.http.get(`/events/${today.id}/check-ins?day=${day}`).set('Authorization', auth).expect(200)).body;
+    expect(checkIns.items.map((c: { registrationId: string }) => c.registrationId)).toEqual([person.id]);
   });
 
   it('refuses a bulk action posted without its CSRF value and changes nothing', async () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createSeedMeeting } from '../../support/seed-meeting';
 import { ADMIN, login } from '../../support/test-app';
 import { useTestApp } from '../../support/use-test-app';
@@ -180,6 +181,27 @@ describe('organiser dashboard: registration questions, CSV import, overview and 
       expect(listed.body.items.map((r: { name: string }) => r.name).sort()).toEqual(['Jan de Vries', 'Lucía Rojas']);
     });
 
+    it('writes a long import’s progress into the page as the lines go in, then its report', async () => {
+      const lines = ['name,email,country_code'];
+      for (let i = 1; i <= 60; i += 1) lines.push(`Long Import ${i},long${i}@import.test,${i === 30 ? 'Nowhere' : 'CL'}`);
+      const response = await agent
+        .post(page(`/registrations/import?_csrf=${csrf}`))
+        .field('notify', 'no')
+        .attach('file', Buffer.from(lines.join('\n')), { filename: 'long.csv', contentType: 'text/csv' })
+        .expect(200);
+      const text = textOf(response.text);
+      expect(text).toContain('Importing long.csv…');
+      const progress = [...text.matchAll(/(\d+) of 60 lines done/g)].map((m) => Number(m[1]));
+      expect(progress).toEqual([25, 50, 60]);
+      expect(text.indexOf('60 of 60 lines done')).toBeLessThan(text.indexOf('60 line(s) read: 59 imported, 1 refused.'));
+      expect(textOf(/<table class="import-refused">[\s\S]*?<\/table>/.exec(response.text)?.[0] ?? '')).toContain(
+        '31 long30@import.test Country code: Choose a country from the list.',
+      );
+      expect(response.text.match(/<html/g)).toHaveLength(1);
+      expect(response.text.trimEnd()).toMatch(/<\/main>\s*<\/body>\s*<\/html>$/);
+      expect(response.headers['content-security-policy']).toContain("script-src 'self'");
+    });
+
     it('says beside the file field when no file is chosen or a column is unknown', async () => {
       const none = await agent
         .post(page(`/registrations/import?_csrf=${csrf}`))
@@ -220,6 +242,17 @@ describe('organiser dashboard: registration questions, CSV import, overview and 
       expect(bad.text).toContain('value="Peru"');
     });
 
+    it('says beside the address that a walk-in is already registered, keeping what was typed', async () => {
+      const response = await agent
+        .post(page('/registrations'))
+        .type('form')
+        .send({ _csrf: csrf, name: 'Lucía Twice', email: 'lucia@region.test', organisation: 'GORE Piura', status: '', notify: 'yes' })
+        .expect(409);
+      expect(response.text).toMatch(/id="f-email-error">This address is already registered for this event\./);
+      expect(response.text).toContain('value="Lucía Twice"');
+      expect(response.text).toContain('value="GORE Piura"');
+    });
+
     it('pages with the API cursor', async () => {
       for (let i = 0; i < 51; i += 1) {
         await ctx.app.http
@@ -243,6 +276,9 @@ describe('organiser dashboard: registration questions, CSV import, overview and 
     it('asks for a selection before a bulk action', async () => {
       const response = await agent.get(page('/registrations/bulk?action=approve')).expect(400);
       expect(textOf(response.text)).toContain('Select at least one registration first.');
+      const many = Array.from({ length: 201 }, () => `registrationId=${randomUUID()}`).join('&');
+      const tooMany = await agent.get(page(`/registrations/bulk?action=cancel&${many}`)).expect(400);
+      expect(textOf(tooMany.text)).toContain('Select at most 200 registrations at once.');
     });
   });
 
@@ -251,7 +287,7 @@ describe('organiser dashboard: registration questions, CSV import, overview and 
       const response = await agent.get(page('')).expect(200);
       expect(response.text).toMatch(/<svg role="img" aria-labelledby="chart-title chart-desc"/);
       expect(response.text).toMatch(/<title id="chart-title">Registrations received per day<\/title>/);
-      expect(response.text).toMatch(/<desc id="chart-desc">Bar chart: 53 registrations over 1 day\(s\)/);
+      expect(response.text).toMatch(/<desc id="chart-desc">Bar chart: 112 registrations over 1 day\(s\)/);
       const text = textOf(response.text);
       expect(text).toContain('Peru (PE) 1');
       expect(text).toContain('Netherlands (NL) 1');
