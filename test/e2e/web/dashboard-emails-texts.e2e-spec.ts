@@ -1,4 +1,4 @@
-import { attendee, createOpenEvent } from '../../support/future-event';
+import { attendee, createOpenEvent, daysFromNow } from '../../support/future-event';
 import { ADMIN, login } from '../../support/test-app';
 import { useTestApp } from '../../support/use-test-app';
 import { fieldErrors, organiserAgent, unescape } from './dashboard-emails-support';
@@ -125,6 +125,67 @@ describe('dashboard: texts of the system emails, per event and language', () => 
     const [standard] = await ctx.smtp.waitForMail(pedro.email);
     expect(standard.subject).toBe(`Inscripción confirmada: ${event.title}`);
     expect(standard.text).toMatch(/^Estimado\/a Pedro Ruiz,\n\nsu plaza en /);
+  });
+
+  it('rewords the presenter invitation and the change notice too, their fixed parts kept', async () => {
+    const meeting = await createOpenEvent(ctx.app.http, auth, {
+      defaultReminders: false,
+      coOrganisers: [{ name: 'Joint Research Centre', url: null }],
+    });
+    const texts = `/dashboard/events/${meeting.id}/email-texts`;
+    await organiser
+      .post(`${texts}/presenter-invitation/es`, {
+        subject: 'Le esperamos en {eventTitle}',
+        body: 'Querido/a {name}:\n\n{invitation}\n\nNos alegra contar con «{presentationTitle}».',
+        intent: 'save',
+      })
+      .expect(303);
+    await organiser
+      .post(`${texts}/change-notice/en`, {
+        subject: 'Heads up: {headline}',
+        body: 'Hi {name},\n\nnews about {eventTitle}:',
+        intent: 'save',
+      })
+      .expect(303);
+
+    const javier = `javier-${Date.now()}@piura.test`;
+    const presentation = await ctx.app.http
+      .post(`/events/${meeting.id}/presentations`)
+      .set('Authorization', auth)
+      .send({
+        title: 'Cacao value chains in Piura',
+        presenters: [
+          {
+            name: 'Javier Bereche',
+            email: javier,
+            organisation: 'Gobierno Regional Piura',
+            region: 'Piura',
+            countryCode: 'PE',
+            language: 'es',
+          },
+        ],
+      })
+      .expect(201);
+    await ctx.app.http.post(`/presentations/${presentation.body.id}/invitations`).set('Authorization', auth).send({}).expect(201);
+    const [invitation] = await ctx.smtp.waitForMail(javier);
+    expect(invitation.subject).toBe(`Le esperamos en ${meeting.title}`);
+    expect(invitation.text).toMatch(/^Querido\/a Javier Bereche:\n\nLos organizadores de "/);
+    expect(invitation.text).toContain(', junto con Joint Research Centre, le invitan a presentar "Cacao value chains in Piura".');
+    expect(invitation.text).toContain('Nos alegra contar con «Cacao value chains in Piura».');
+    expect(invitation.text).toMatch(/\nhttp:\/\/plenary\.test\/presenter\?token=\S+\n\nEl enlace es personal/);
+
+    const anna = attendee({ name: 'Anna Peeters' });
+    await ctx.app.http.post(`/events/${meeting.id}/registrations`).send(anna).expect(201);
+    await ctx.smtp.waitForMail(anna.email);
+    await ctx.app.http
+      .post(`/events/${meeting.id}/postpone`)
+      .set('Authorization', auth)
+      .send({ startsAt: daysFromNow(60, '09:00'), endsAt: daysFromNow(61, '17:30') })
+      .expect(200);
+    const [, notice] = await ctx.smtp.waitForMail(anna.email, 2);
+    expect(notice.subject).toBe('Heads up: The event has new dates');
+    expect(notice.text).toMatch(new RegExp(`^Hi Anna Peeters,\\n\\nnews about ${meeting.title}:\\n\\n- ${meeting.title} now takes place `));
+    expect(notice.text).toContain('See your programme and calendar: http://plenary.test/my-registration?token=');
   });
 
   it('answers 404 to an organiser of another event, and for a kind or language it does not know', async () => {
