@@ -188,6 +188,36 @@ describe('dashboard: texts of the system emails, per event and language', () => 
     expect(notice.text).toContain('See your programme and calendar: http://plenary.test/my-registration?token=');
   });
 
+  it('rewords reminders where the rule has no words of its own', async () => {
+    const meeting = await createOpenEvent(ctx.app.http, auth, { defaultReminders: false });
+    await organiser
+      .post(`/dashboard/events/${meeting.id}/email-texts/reminder/es`, {
+        subject: 'Pronto: {subjectTitle}',
+        body: 'Hola {name}:\n\nnos vemos en {venue}, {when}.',
+        intent: 'save',
+      })
+      .expect(303);
+    await ctx.app.http
+      .post(`/events/${meeting.id}/registrations`)
+      .send(attendee({ name: 'Luisa Pérez', language: 'es' }))
+      .expect(201);
+    const previewOf = async (body: Record<string, unknown>) => {
+      const rule = await ctx.app.http
+        .post(`/events/${meeting.id}/reminder-rules`)
+        .set('Authorization', auth)
+        .send({ name: 'Day before', anchor: 'event_start', offsetMinutes: -1440, audience: 'confirmed', ...body })
+        .expect(201);
+      return (await ctx.app.http.get(`/events/${meeting.id}/reminder-rules/${rule.body.id}/preview`).set('Authorization', auth).expect(200))
+        .body.message as { subject: string; text: string };
+    };
+    const edited = await previewOf({});
+    expect(edited.subject).toBe(`Pronto: ${meeting.title}`);
+    expect(edited.text).toMatch(/^Hola Luisa Pérez:\n\nnos vemos en Brussels, .+\.\n\nLugar: Brussels/);
+    const ruleOwn = await previewOf({ subject: 'Mañana empezamos', message: 'Hasta mañana.' });
+    expect(ruleOwn.subject).toBe('Mañana empezamos');
+    expect(ruleOwn.text).toMatch(/^Estimado\/a Luisa Pérez,\n\nHasta mañana\./);
+  });
+
   it('answers 404 to an organiser of another event, and for a kind or language it does not know', async () => {
     const other = { email: 'olga@other.test', name: 'Olga Other', password: 'olga-password-1' };
     await ctx.app.http.post('/organisers').set('Authorization', auth).send(other).expect(201);
