@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { EditedText } from './editable-text';
 import { EmailText } from './email-text.entity';
 import { MAIL_LANGUAGES, MailLanguage } from './mail-language';
@@ -26,6 +26,13 @@ export class EmailTextsService {
   async find(eventId: string, kind: string, language: MailLanguage, manager?: EntityManager): Promise<EditedText | null> {
     const row = await (manager?.getRepository(EmailText) ?? this.texts).findOne({ where: { eventId, kind, language } });
     return row ? { subject: row.subject, body: row.body } : null;
+  }
+
+  /** The event's wording of several kinds in one language, in one query (a registration renders both its possible outcomes). */
+  async findMany(eventId: string, kinds: string[], language: MailLanguage): Promise<Map<string, EditedText>> {
+    if (kinds.length === 0) return new Map();
+    const rows = await this.texts.find({ where: { eventId, kind: In(kinds), language } });
+    return new Map(rows.map((row) => [row.kind, { subject: row.subject, body: row.body }]));
   }
 
   /** Which kind and language pairs the event has edited, and when. */
