@@ -135,6 +135,22 @@ describe('dashboard outbox: each message as sent, resend every failed one, in th
     const body = text.replace(/<(script|style)[\s\S]*?<\/\1>/g, '').replace(/<[^>]+>/g, ' ');
     expect(body).not.toMatch(/\bregistration-confirmed\b|\bfailed\b|\bqueued\b/);
 
+    // A page at a time, newest first, as the API pages: the next page follows the cursor and keeps the filter.
+    const api = (await ctx.app.http.get(`/events/${event.id}/emails?status=sent`).set('Authorization', auth).expect(200)).body
+      .items as OutboxRow[];
+    expect(api.length).toBeGreaterThanOrEqual(4);
+    const shown: string[] = [];
+    let next: string | undefined = `${emails()}?status=sent&limit=2`;
+    while (next) {
+      const listed = unescape((await organiser.get(next).expect(200)).text);
+      const ids = [...listed.matchAll(/<tr data-email-id="([^"]+)"/g)].map((m) => m[1]);
+      expect(ids.length).toBeLessThanOrEqual(2);
+      shown.push(...ids);
+      next = /<a href="([^"]+)">Older emails<\/a>/.exec(listed)?.[1];
+      if (next) expect(next).toMatch(/status=sent&limit=2&cursor=/);
+    }
+    expect(shown).toEqual(api.map((e) => e.id));
+
     const refused = await spanish.get(`${emails()}?status=lost`).expect(400);
     expect(refused.text).toContain('has-error');
   });
