@@ -301,6 +301,7 @@ async function main(): Promise<boolean> {
     plenary = await startPlenary(
       loadConfig({
         PLENARY_ROLE: 'api',
+        PUBLIC_URL: 'http://localhost',
         DATABASE_URL: databaseUrl(database),
         REDIS_URL,
         QUEUE_PREFIX: prefix,

@@ -24,6 +24,11 @@ export interface AgendaExportSource {
   version: { id: string; number: number; note: string; publishedAt: Date; snapshot: AgendaSnapshot };
   /** Base of public links (PUBLIC_URL), without a trailing slash. */
   publicUrl: string;
+  /**
+   * The biographies presenters wrote, by person id: read when the documents
+   * are built rather than frozen in the version, so an edit shows without a new version.
+   */
+  biographies?: ReadonlyMap<string, string>;
 }
 
 type Room = AgendaSnapshot['rooms'][number];

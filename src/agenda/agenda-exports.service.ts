@@ -32,8 +32,14 @@ export interface ExportedDocument {
 
 type DocumentSet = Record<AgendaDocumentKind, ExportedDocument>;
 
+interface LatestVersion {
+  id: string;
+  /** When a biography of the event last changed (ISO), or null: part of the cache key. */
+  biographiesAt: string | null;
+}
+
 /** Bumped whenever the builders' output changes, so no cache key outlives a format change. */
-const FORMAT = 2;
+const FORMAT = 3;
 const MAX_ENTRIES = 200;
 const MAX_BYTES = 64 * 1024 * 1024;
 
@@ -60,18 +66,18 @@ export class AgendaExportsService {
    * missing one answer alike.
    */
   async document(eventId: string, kind: AgendaDocumentKind): Promise<ExportedDocument> {
-    const [event, versionId] = await Promise.all([
+    const [event, latest] = await Promise.all([
       this.events.getEntity(eventId).catch((error: unknown) => {
         if (error instanceof Problem && error.getStatus() === 404) return null;
         throw error;
       }),
-      this.latestVersionId(eventId),
+      this.latestVersion(eventId),
     ]);
-    if (!event || event.status === 'draft' || !versionId) {
+    if (!event || event.status === 'draft' || !latest) {
       throw Problem.notFound(`No published agenda for event ${eventId}`);
     }
-    const key = cacheKey(versionId, event);
-    const documents = this.cache.get(key) ?? (await this.buildOnce(key, event, versionId));
+    const key = cacheKey(latest, event);
+    const documents = this.cache.get(key) ?? (await this.buildOnce(key, event, latest.id));
     return documents[kind];
   }
 
@@ -98,13 +104,34 @@ export class AgendaExportsService {
     );
   }
 
-  private async latestVersionId(eventId: string): Promise<string | null> {
-    const { rows } = await sql<{ id: string }>(
+  /** The latest version and the last change of any biography in the event (an index probe), which the documents show. */
+  private async latestVersion(eventId: string): Promise<LatestVersion | null> {
+    const { rows } = await sql<{ id: string; biographies_at: Date | null }>(
       this.db.manager,
-      `SELECT id FROM agenda_versions WHERE event_id = $1 ORDER BY number DESC LIMIT 1`,
+      `SELECT v.id,
+              (SELECT max(p.biography_updated_at) FROM people p
+                WHERE p.event_id = $1 AND p.biography_updated_at IS NOT NULL) AS biographies_at
+         FROM agenda_versions v WHERE v.event_id = $1 ORDER BY v.number DESC LIMIT 1`,
       [eventId],
     );
-    return rows[0]?.id ?? null;
+    const row = rows[0];
+    return row ? { id: row.id, biographiesAt: row.biographies_at ? new Date(row.biographies_at).toISOString() : null } : null;
+  }
+
+  /** The biographies of the people a version names; erased people have none. */
+  private async biographies(snapshot: AgendaVersion['snapshot'], eventId: string): Promise<Map<string, string>> {
+    const ids = new Set<string>();
+    for (const session of snapshot.sessions) {
+      for (const chair of session.chairs) ids.add(chair.id);
+      for (const presentation of session.presentations) for (const p of presentation.presenters) ids.add(p.id);
+    }
+    if (ids.size === 0) return new Map();
+    const { rows } = await sql<{ id: string; biography: string }>(
+      this.db.manager,
+      `SELECT id, biography FROM people WHERE event_id = $1 AND id = ANY($2::uuid[]) AND biography IS NOT NULL`,
+      [eventId, [...ids]],
+    );
+    return new Map(rows.map((r) => [r.id, r.biography]));
   }
 
   /** Concurrent misses for one key share a single build. */
@@ -129,6 +156,7 @@ export class AgendaExportsService {
       event,
       version: exportedVersion(version),
       publicUrl: this.config.publicUrl,
+      biographies: await this.biographies(version.snapshot, event.id),
     };
     const index = new SnapshotIndex(version.snapshot);
     const frab = buildFrabSchedule(source, index);
@@ -152,13 +180,13 @@ function document(text: string, contentType: string, versionNumber: number): Exp
 }
 
 /** The version and every event field the documents show: anything else may change without a rebuild. */
-function cacheKey(versionId: string, event: ExportedEvent): string {
+function cacheKey(latest: LatestVersion, event: ExportedEvent): string {
   const fields = EXPORTED_EVENT_FIELDS.map((name) => {
     const value = event[name];
     return value instanceof Date ? value.toISOString() : value;
   });
   return createHash('sha256')
-    .update(JSON.stringify([FORMAT, versionId, fields]))
+    .update(JSON.stringify([FORMAT, latest.id, latest.biographiesAt, fields]))
     .digest('base64url');
 }
 

@@ -105,6 +105,7 @@ describe('public agenda documents', () => {
       region: "O'Higgins",
       country: 'Chile',
       countryCode: 'CL',
+      biography: null,
       role: 'lead',
     });
     expect(day2.sessions[1].status).toBe('cancelled');

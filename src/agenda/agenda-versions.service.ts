@@ -7,6 +7,7 @@ import { TransactionService } from '../platform/database/transaction.service';
 import { Problem } from '../platform/http/problem';
 import { formatInZone } from '../platform/time/zoned-time';
 import { diffAgenda } from './agenda-diff';
+import type { SnapshotSession } from './agenda-snapshot';
 import { AgendaVersion } from './agenda-version.entity';
 import { PublishVersionInput } from './dto/publish-version.dto';
 import { WorkingAgendaService } from './working-agenda.service';
@@ -67,6 +68,11 @@ export class AgendaVersionsService {
   /** The version the public and every attendee email follow, or null before the first. */
   latest(eventId: string, manager: EntityManager = this.db.manager): Promise<AgendaVersion | null> {
     return this.latestIn(manager, eventId);
+  }
+
+  /** A session as the latest published version has it (cancelled ones too), or null when it has none. */
+  async publishedSession(eventId: string, sessionId: string): Promise<SnapshotSession | null> {
+    return (await this.latestIn(this.db.manager, eventId))?.snapshot.sessions.find((s) => s.id === sessionId) ?? null;
   }
 
   private latestIn(manager: EntityManager, eventId: string): Promise<AgendaVersion | null> {

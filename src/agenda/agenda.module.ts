@@ -29,6 +29,6 @@ import { WorkingAgendaService } from './working-agenda.service';
   ],
   controllers: [RoomsController, SessionsController, PresentationsController, AgendaVersionsController, PublicAgendaController],
   providers: [RoomsService, SessionsService, PresentationsService, AgendaVersionsService, WorkingAgendaService, AgendaExportsService],
-  exports: [AgendaVersionsService, SessionsService, PresentationsService, WorkingAgendaService, AgendaExportsService],
+  exports: [AgendaVersionsService, SessionsService, PresentationsService, WorkingAgendaService, AgendaExportsService, RoomsService],
 })
 export class AgendaModule {}

@@ -26,6 +26,8 @@ export interface FrabEvent {
   id: number;
   code: string;
   logo: null;
+  /** Where an app sends people to give feedback on the session (see feedbackUrl). */
+  feedback_url: string;
   date: string;
   end: string;
   start: string;
@@ -152,7 +154,8 @@ export function buildFrabSchedule(source: AgendaExportSource, index = new Snapsh
         code: frabCode(p.id),
         name: p.name,
         public_name: p.name,
-        biography: about || null,
+        // Their own words when they wrote some; else who they are, as the speaker page heads them.
+        biography: source.biographies?.get(p.id) ?? (about || null),
         avatar: null,
         url: `${pageUrl}/speakers/${p.id}`,
       });
@@ -169,6 +172,7 @@ export function buildFrabSchedule(source: AgendaExportSource, index = new Snapsh
       room: index.room(session.roomId)?.name ?? NO_ROOM,
       slug: `${acronym}-${id}-${slugify(session.title, 'session')}`,
       url: `${pageUrl}#session-${session.id}`,
+      feedback_url: `${pageUrl}/sessions/${session.id}/feedback`,
       title: session.title,
       subtitle: session.hostOrganisation ? `Hosted by ${session.hostOrganisation}` : '',
       track: index.theme(session.themeId)?.name ?? null,

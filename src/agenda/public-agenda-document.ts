@@ -11,6 +11,8 @@ export interface PublicPerson {
   region: string | null;
   country: string | null;
   countryCode: string | null;
+  /** Their own words, from the presenter portal; plain text. */
+  biography: string | null;
   role: string;
 }
 
@@ -71,6 +73,7 @@ export function buildPublicAgenda(source: AgendaExportSource, index = new Snapsh
     region: p.region,
     country: index.country(p.countryCode),
     countryCode: p.countryCode,
+    biography: source.biographies?.get(p.id) ?? null,
     role: p.role,
   });
   const theme = (id: string | null) => {

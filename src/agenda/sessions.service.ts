@@ -137,6 +137,18 @@ export class SessionsService {
     return { items: agenda.sessions.map((s) => sessionView(s, event.timezone, versions.get(s.id) ?? 1)), nextCursor: null };
   }
 
+  /** How many sessions each event's working agenda holds (cancelled ones left out), for the organiser's list of events. */
+  async scheduledCountsByEvent(eventIds: string[]): Promise<Map<string, number>> {
+    const out = new Map<string, number>(eventIds.map((id) => [id, 0]));
+    if (eventIds.length === 0) return out;
+    const rows: Array<{ event_id: string; n: number }> = await this.db.query(
+      `SELECT event_id, count(*)::int AS n FROM sessions WHERE event_id = ANY($1::uuid[]) AND status = 'scheduled' GROUP BY event_id`,
+      [eventIds],
+    );
+    for (const row of rows) out.set(row.event_id, row.n);
+    return out;
+  }
+
   async get(eventId: string, sessionId: string) {
     const event = await this.events.getEntity(eventId);
     const agenda = await this.working.load(this.db.manager, eventId);

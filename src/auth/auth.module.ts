@@ -12,12 +12,20 @@ import { MagicLinkService } from './magic-link.service';
 import { Organiser } from './organiser.entity';
 import { OrganisersController } from './organisers.controller';
 import { OrganisersService } from './organisers.service';
+import { PruneTokensProcessor } from './prune-tokens.processor';
 
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([Organiser, LoginSession, MagicLinkToken, MagicLinkResend])],
   controllers: [AuthController, OrganisersController],
-  providers: [LoginService, MagicLinkService, OrganisersService, FirstAdminService, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [
+    LoginService,
+    MagicLinkService,
+    PruneTokensProcessor,
+    OrganisersService,
+    FirstAdminService,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
   exports: [MagicLinkService, OrganisersService, LoginService],
 })
 export class AuthModule {}

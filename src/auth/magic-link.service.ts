@@ -1,11 +1,9 @@
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { sql } from '../platform/database/sql';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/app-config';
-import { MaintenanceSchedulerService } from '../platform/maintenance/maintenance-scheduler.service';
-import { MaintenanceTask } from '../platform/maintenance/maintenance-tasks';
 import { MagicLinkSubjectType } from './magic-link-token.entity';
 import { hashToken, newSecretToken } from './secret-token';
 
@@ -50,16 +48,11 @@ export function insertMagicLinkTokens(source: string): string {
  * earlier ones stay valid until they expire or the subject is revoked.
  */
 @Injectable()
-export class MagicLinkService implements OnModuleInit {
+export class MagicLinkService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly db: DataSource,
-    private readonly maintenance: MaintenanceSchedulerService,
   ) {}
-
-  onModuleInit(): void {
-    this.maintenance.register(MaintenanceTask.PruneTokens, () => this.prune(), 3_600_000);
-  }
 
   /**
    * A token made ahead of its row, for a statement that writes the row together

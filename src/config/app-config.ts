@@ -69,7 +69,8 @@ export interface AppConfig {
     /** Express's `trust proxy`: which hops' X-Forwarded-For names the client. */
     trustProxy: boolean | number | string[];
   };
-  materials: { maxBytes: number };
+  /** `zipMaxBytes`: the largest download of every presentation's materials as one zip. */
+  materials: { maxBytes: number; zipMaxBytes: number };
   /** Days after an event ends before attendees' personal data is erased; 0 keeps it. */
   privacy: { anonymiseAfterDays: number };
   /** How long after an event ends its report is compiled automatically. */
@@ -157,7 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       linkAfterEventMs: e.PLENARY_LINK_DAYS_AFTER_EVENT * 86_400_000,
     },
     http: { rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE, trustProxy: e.TRUST_PROXY },
-    materials: { maxBytes: e.MATERIALS_MAX_BYTES },
+    materials: { maxBytes: e.MATERIALS_MAX_BYTES, zipMaxBytes: e.PLENARY_MATERIALS_ZIP_MAX_BYTES },
     privacy: { anonymiseAfterDays: e.PLENARY_ANONYMISE_AFTER_DAYS },
     reports: { delayMs: Math.round(e.PLENARY_REPORT_DELAY_MINUTES * 60_000) },
   };

@@ -172,6 +172,7 @@ export const envSchema = z.object({
     .default('plenary'),
   MIGRATIONS_RUN: booleanFromEnv.default(true),
   MATERIALS_MAX_BYTES: positiveInt.default(100 * 1024 * 1024),
+  PLENARY_MATERIALS_ZIP_MAX_BYTES: positiveInt.default(2 * 1024 * 1024 * 1024),
   RATE_LIMIT_PER_MINUTE: nonNegativeInt.default(60),
   TRUST_PROXY: trustProxy.default(false),
   SMTP_RATE_PER_SECOND: nonNegativeInt.default(0),

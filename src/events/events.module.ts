@@ -13,6 +13,6 @@ import { MembersService } from './members.service';
   imports: [TypeOrmModule.forFeature([Event, EventMember])],
   controllers: [EventsController, MembersController, EventEmailsController],
   providers: [EventsService, MembersService, EventAccessGuard],
-  exports: [EventsService, EventAccessGuard],
+  exports: [EventsService, MembersService, EventAccessGuard],
 })
 export class EventsModule {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, QueryFailedError } from 'typeorm';
 import { sql } from '../platform/database/sql';
 import { Problem } from '../platform/http/problem';
 import { Page, PageQuery, decodeCursor, toPage } from '../platform/http/pagination';
@@ -35,6 +35,13 @@ export function upsertPersonByEmail(source: string): string {
          RETURNING ${PERSON_COLUMNS}`;
 }
 
+export interface PersonContact {
+  personId: string;
+  name: string;
+  email: string;
+  language: string | null;
+}
+
 /** The event's people; other modules reach them through this service only. */
 @Injectable()
 export class PeopleService {
@@ -65,6 +72,15 @@ export class PeopleService {
     return toPage(await query.getMany(), page.limit, personView, (p) => ({ after: p.createdAt.toISOString(), id: p.id }));
   }
 
+  /** Every person of the event not erased, by name: what a page offers to pick chairs from. */
+  async choices(eventId: string): Promise<Array<{ id: string; name: string; organisation: string | null }>> {
+    return this.db.getRepository(Person).find({
+      where: { eventId, erasedAt: IsNull() },
+      select: { id: true, name: true, organisation: true },
+      order: { name: 'ASC', id: 'ASC' },
+    });
+  }
+
   async get(eventId: string, personId: string): Promise<PersonView> {
     return personView(await this.load(this.db.manager, eventId, personId));
   }
@@ -74,6 +90,17 @@ export class PeopleService {
     Object.assign(person, Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)));
     if (input.email !== undefined) person.emailKey = input.email?.toLowerCase() ?? null;
     return personView(await this.uniqueEmail(person.email, () => this.db.getRepository(Person).save(person)));
+  }
+
+  /** A person's own biography; `null` clears it. The stamp tells the public exports to rebuild. */
+  async setBiography(eventId: string, personId: string, biography: string | null): Promise<string | null> {
+    await this.load(this.db.manager, eventId, personId);
+    await this.db.getRepository(Person).update({ id: personId, eventId }, { biography, biographyUpdatedAt: new Date() });
+    return biography;
+  }
+
+  async biography(eventId: string, personId: string): Promise<string | null> {
+    return (await this.load(this.db.manager, eventId, personId)).biography ?? null;
   }
 
   async remove(eventId: string, personId: string): Promise<void> {
@@ -140,6 +167,8 @@ export class PeopleService {
         organisation: null,
         title: null,
         language: null,
+        biography: null,
+        biographyUpdatedAt: new Date(),
         erasedAt: new Date(),
       },
     );
@@ -163,6 +192,22 @@ export class PeopleService {
   async byIds(eventId: string, ids: string[], manager: EntityManager = this.db.manager): Promise<Person[]> {
     if (ids.length === 0) return [];
     return manager.getRepository(Person).find({ where: { eventId, id: In(ids) } });
+  }
+
+  /**
+   * Of these people, a batch of those who can be written to, in id order
+   * after `afterPersonId`: how other modules address the people they name.
+   */
+  async contacts(eventId: string, ids: string[], afterPersonId: string | null, limit: number): Promise<PersonContact[]> {
+    if (ids.length === 0) return [];
+    const { rows } = await sql<PersonContact>(
+      this.db.manager,
+      `SELECT id AS "personId", name, email, language FROM people
+        WHERE event_id = $1 AND id = ANY($2::uuid[]) AND email IS NOT NULL AND ($3::uuid IS NULL OR id > $3::uuid)
+        ORDER BY id LIMIT $4`,
+      [eventId, ids, afterPersonId, limit],
+    );
+    return rows;
   }
 
   private async load(manager: EntityManager, eventId: string, personId: string): Promise<Person> {

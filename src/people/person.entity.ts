@@ -11,6 +11,8 @@ export const ORGANISATION_TYPES = [
 ] as const;
 export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
 
+export const BIOGRAPHY_MAX_LENGTH = 1000;
+
 /**
  * A person in one event: chair, presenter or attendee alike, so someone who
  * presents and also registers counts once. The email is unique per event,
@@ -19,6 +21,8 @@ export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
 @Entity('people')
 @Index('people_event_email_key', ['eventId', 'emailKey'], { unique: true, where: 'email_key IS NOT NULL' })
 @Check('people_country_code_check', `country_code IS NULL OR country_code ~ '^[A-Z]{2}$'`)
+@Check('people_biography_length_check', `biography IS NULL OR char_length(biography) <= 1000`)
+@Index('people_event_biography_idx', ['eventId', 'biographyUpdatedAt'], { where: 'biography_updated_at IS NOT NULL' })
 export class Person {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -58,6 +62,14 @@ export class Person {
 
   @Column({ type: 'text', nullable: true })
   language: string | null;
+
+  /** The presenter's own short biography (plain text, at most 1000 characters), shown on public speaker pages. */
+  @Column({ type: 'text', nullable: true })
+  biography: string | null;
+
+  /** When the biography last changed: the public exports are rebuilt after it. */
+  @Column({ type: 'timestamptz', nullable: true })
+  biographyUpdatedAt: Date | null;
 
   /** Set when personal data was erased; region, country and organisation type stay for the counts. */
   @Column({ type: 'timestamptz', nullable: true })

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentMagicLink, MagicLinkOnly } from '../auth/auth.decorators';
 import { MagicLinkPrincipal } from '../auth/principal';
@@ -7,7 +7,8 @@ import { ApiZodBody, ZodBody } from '../platform/http/zod-body.decorator';
 import { DeclineInput, PortalPresentationInput, declineSchema, portalPresentationSchema } from './dto/portal-presentation.dto';
 import { PresenterPortalService } from './presenter-portal.service';
 import { ApiZodResponse } from '../platform/http/openapi/openapi-metadata';
-import { myPresentationsResponse, portalPresentationResponse } from './presenter.response';
+import { biographyResponse, myPresentationsResponse, portalPresentationResponse } from './presenter.response';
+import { BiographyInput, biographySchema } from './dto/presenter-biography.dto';
 
 /**
  * The presenter portal, for the token from a presenter invitation sent as a
@@ -24,6 +25,13 @@ export class PresenterPortalController {
   @ApiZodResponse(myPresentationsResponse, "The presenter's presentations in the event.")
   mine(@CurrentMagicLink() link: MagicLinkPrincipal) {
     return this.portal.myPresentations(this.portal.presenterOf(link));
+  }
+
+  @Put('me/biography')
+  @ApiZodResponse(biographyResponse, 'The biography as saved; the public speaker page and schedule.json show it.')
+  @ApiZodBody(biographySchema)
+  biography(@CurrentMagicLink() link: MagicLinkPrincipal, @ZodBody(biographySchema) body: BiographyInput) {
+    return this.portal.setBiography(this.portal.presenterOf(link), body);
   }
 
   @Patch('presentations/:presentationId')

@@ -8,6 +8,7 @@ import { PeopleService } from '../people/people.service';
 import { Problem } from '../platform/http/problem';
 import { formatInZone } from '../platform/time/zoned-time';
 import { countryName } from '../people/countries';
+import { BiographyInput } from './dto/presenter-biography.dto';
 import { PortalPresentationInput } from './dto/portal-presentation.dto';
 import { invitationView } from './invitation.view';
 import { materialView } from './material.view';
@@ -61,7 +62,7 @@ export class PresenterPortalService {
         status: event.status,
         materialsDueAt: event.materialsDueAt ? formatInZone(event.materialsDueAt, event.timezone) : null,
       },
-      me: { personId: person.id, name: person.name, email: person.email },
+      me: { personId: person.id, name: person.name, email: person.email, biography: await this.people.biography(me.eventId, me.personId) },
       items: await this.views(event, me, mine),
       nextCursor: null,
     };
@@ -87,6 +88,11 @@ export class PresenterPortalService {
     await this.require(me, presentationId);
     await this.presentations.update(me.eventId, presentationId, input);
     return this.presentation(me, presentationId);
+  }
+
+  /** The presenter's own biography, for the public speaker page; nobody else's. */
+  async setBiography(me: PresenterRef, input: BiographyInput) {
+    return { biography: await this.people.setBiography(me.eventId, me.personId, input.biography) };
   }
 
   async respond(me: PresenterRef, presentationId: string, status: 'confirmed' | 'declined', reason: string | null) {

@@ -82,8 +82,17 @@ export const portalPresentationResponse = z
 
 export const myPresentationsResponse = pageOf(portalPresentationResponse).extend({
   event: z.looseObject({ id: idField, title: z.string(), timezone: z.string() }),
-  me: z.object({ personId: idField, name: z.string(), email: z.string().nullable() }),
+  me: z.object({
+    personId: idField,
+    name: z.string(),
+    email: z.string().nullable(),
+    biography: z.string().nullable().describe('Shown on the public speaker page and in schedule.json.'),
+  }),
 });
+
+export const biographyResponse = z
+  .object({ biography: z.string().nullable() })
+  .describe("The presenter's biography as the public speaker page now shows it.");
 
 export const materialsOverviewResponse = pageOf(
   z.looseObject({ id: idField, title: z.string(), presenters: z.array(z.looseObject({ personId: idField })) }),

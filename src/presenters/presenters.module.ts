@@ -4,6 +4,8 @@ import { AgendaModule } from '../agenda/agenda.module';
 import { EventsModule } from '../events/events.module';
 import { PeopleModule } from '../people/people.module';
 import { StorageModule } from '../platform/storage/storage.module';
+import { BulkInvitationsService } from './bulk-invitations.service';
+import { MaterialsZipService } from './materials-zip.service';
 import { FormerPresenterLinksService } from './former-presenter-links.service';
 import { MaterialsOverviewController } from './materials-overview.controller';
 import { MaterialsOverviewService } from './materials-overview.service';
@@ -22,6 +24,7 @@ import { PresenterLinksController } from './presenter-links.controller';
 import { PresenterLinksService } from './presenter-links.service';
 import { PublicMaterialsController } from './public-materials.controller';
 import { RemovedPresentationsService } from './removed-presentations.service';
+import { SweepRemovedPresentationsProcessor } from './sweep-removed-presentations.processor';
 
 /** Invitations, the presenter portal and materials (design.md: events ← people ← agenda ← presenters). */
 @Module({
@@ -44,8 +47,19 @@ import { RemovedPresentationsService } from './removed-presentations.service';
     OrphanedMaterialFilesService,
     FormerPresenterLinksService,
     RemovedPresentationsService,
+    SweepRemovedPresentationsProcessor,
+    PresenterLinksService,
+    BulkInvitationsService,
+    MaterialsZipService,
+  ],
+  exports: [
+    BulkInvitationsService,
+    MaterialsZipService,
+    MaterialsService,
+    MaterialsOverviewService,
+    PresenterInvitationsService,
+    PresenterPortalService,
     PresenterLinksService,
   ],
-  exports: [MaterialsService, MaterialsOverviewService, PresenterInvitationsService, PresenterPortalService, PresenterLinksService],
 })
 export class PresentersModule {}

@@ -1,7 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DomainEventBus } from '../platform/domain-events/domain-event-bus';
-import { MaintenanceSchedulerService } from '../platform/maintenance/maintenance-scheduler.service';
-import { MaintenanceTask } from '../platform/maintenance/maintenance-tasks';
 import { FormerPresenterLinksService } from './former-presenter-links.service';
 import { OrphanedMaterialFilesService } from './orphaned-material-files.service';
 import '../agenda/agenda-domain-events';
@@ -17,7 +15,6 @@ import '../agenda/agenda-domain-events';
 export class RemovedPresentationsService implements OnModuleInit {
   constructor(
     private readonly bus: DomainEventBus,
-    private readonly maintenance: MaintenanceSchedulerService,
     private readonly files: OrphanedMaterialFilesService,
     private readonly links: FormerPresenterLinksService,
   ) {}
@@ -28,7 +25,6 @@ export class RemovedPresentationsService implements OnModuleInit {
       await this.links.revokeInEvent(eventId);
       await this.files.removePresentation(eventId, presentationId);
     });
-    this.maintenance.register(MaintenanceTask.SweepRemovedPresentations, () => this.sweep());
   }
 
   async sweep(): Promise<{ removedFiles: number; revokedPresenters: number }> {

@@ -32,6 +32,12 @@ export class QuestionsService {
     }
   }
 
+  async one(eventId: string, questionId: string) {
+    const question = await this.db.getRepository(Question).findOne({ where: { eventId, id: questionId } });
+    if (!question) throw Problem.notFound(`No question ${questionId} in this event`);
+    return view(question);
+  }
+
   async list(eventId: string) {
     return { items: (await this.forEvent(eventId)).map(view), nextCursor: null };
   }
@@ -44,6 +50,25 @@ export class QuestionsService {
       throw Problem.badRequest('A choice question needs at least two options', [{ field: 'options', message: 'at least two options' }]);
     }
     return view(await this.db.getRepository(Question).save(question));
+  }
+
+  /**
+   * Swaps the question with its neighbour above or below, numbering the whole
+   * list afresh (positions given by the API may repeat or leave gaps) in one
+   * transaction, so the form never shows two questions in one place.
+   */
+  async move(eventId: string, questionId: string, direction: 'up' | 'down'): Promise<void> {
+    await this.db.transaction(async (manager) => {
+      const questions = await this.forEvent(eventId, manager);
+      const index = questions.findIndex((q) => q.id === questionId);
+      if (index < 0) throw Problem.notFound(`No question ${questionId} in this event`);
+      const other = direction === 'up' ? index - 1 : index + 1;
+      if (other < 0 || other >= questions.length) return;
+      [questions[index], questions[other]] = [questions[other], questions[index]];
+      for (const [position, question] of questions.entries()) {
+        if (question.position !== position) await manager.update(Question, { id: question.id }, { position });
+      }
+    });
   }
 
   /** Answers already given stay in registrations; they are simply no longer asked. */

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { WorkingAgendaService } from '../agenda/working-agenda.service';
 import { MagicLinkService } from '../auth/magic-link.service';
 import { APP_CONFIG } from '../config/config.module';
@@ -8,8 +8,6 @@ import { TransactionService } from '../platform/database/transaction.service';
 import { sql } from '../platform/database/sql';
 import { Problem } from '../platform/http/problem';
 import { OutboxService } from '../platform/mail/outbox.service';
-import { MaintenanceSchedulerService } from '../platform/maintenance/maintenance-scheduler.service';
-import { MaintenanceTask } from '../platform/maintenance/maintenance-tasks';
 import { Registration } from './registration.entity';
 
 const DAY_MS = 86_400_000;
@@ -20,7 +18,7 @@ const DAY_MS = 86_400_000;
  * type stay, so every count in the report still adds up.
  */
 @Injectable()
-export class RegistrationErasureService implements OnModuleInit {
+export class RegistrationErasureService {
   private readonly logger = new Logger(RegistrationErasureService.name);
 
   constructor(
@@ -30,14 +28,7 @@ export class RegistrationErasureService implements OnModuleInit {
     private readonly agenda: WorkingAgendaService,
     private readonly magicLinks: MagicLinkService,
     private readonly outbox: OutboxService,
-    private readonly maintenance: MaintenanceSchedulerService,
   ) {}
-
-  onModuleInit(): void {
-    if (this.config.privacy.anonymiseAfterDays > 0) {
-      this.maintenance.register(MaintenanceTask.AnonymiseRegistrations, () => this.eraseEndedEvents());
-    }
-  }
 
   async erase(eventId: string, registrationId: string): Promise<void> {
     await this.transactions.run(async ({ manager }) => {

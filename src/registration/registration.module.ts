@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgendaModule } from '../agenda/agenda.module';
 import { EventsModule } from '../events/events.module';
 import { PeopleModule } from '../people/people.module';
+import { AnonymiseRegistrationsProcessor } from './anonymise-registrations.processor';
 import { CheckIn } from './check-in.entity';
 import { Question } from './question.entity';
 import { QuestionsController } from './questions.controller';
@@ -14,9 +15,11 @@ import { RegistrationDataService } from './registration-data.service';
 import { RegistrationDetailsService } from './registration-details.service';
 import { RegistrationMailService } from './registration-mail.service';
 import { RegistrationQueriesService } from './registration-queries.service';
+import { RegistrationStatsService } from './registration-stats.service';
 import { Registration } from './registration.entity';
 import { RegistrationsController } from './registrations.controller';
 import { RegistrationErasureService } from './registration-erasure.service';
+import { RegistrationsBulkService } from './registrations-bulk.service';
 import { RegistrationsImportService } from './registrations-import.service';
 import { RegistrationsService } from './registrations.service';
 import { SelfServiceController } from './self-service.controller';
@@ -38,7 +41,10 @@ import { SessionSignupsService } from './session-signups.service';
     SessionSignupsService,
     RegistrationsImportService,
     RegistrationErasureService,
+    AnonymiseRegistrationsProcessor,
     RegistrationDataService,
+    RegistrationsBulkService,
+    RegistrationStatsService,
   ],
   exports: [
     RegistrationsService,
@@ -49,6 +55,9 @@ import { SessionSignupsService } from './session-signups.service';
     QuestionsService,
     SessionSignupsService,
     RegistrationDataService,
+    RegistrationsImportService,
+    RegistrationsBulkService,
+    RegistrationStatsService,
   ],
 })
 export class RegistrationModule {}

@@ -1,4 +1,4 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Job } from 'bullmq';
 import { DataSource, In } from 'typeorm';
@@ -10,9 +10,6 @@ import { MAIL_LANGUAGES, MailLanguage, mailLanguage } from '../platform/mail/mai
 import { renderMail } from '../platform/mail/mail-template';
 import { OutboxService } from '../platform/mail/outbox.service';
 import { JobQueueService } from '../platform/queue/job-queue.service';
-import { MaintenanceSchedulerService } from '../platform/maintenance/maintenance-scheduler.service';
-import { MaintenanceTask } from '../platform/maintenance/maintenance-tasks';
-import { QueueWorkersService } from '../platform/queue/queue-workers.service';
 import { JobName, JobPayloads } from '../platform/queue/queue-names';
 import { formatInZone } from '../platform/time/zoned-time';
 import { Announcement } from './announcement.entity';
@@ -26,24 +23,17 @@ const BATCH = 200;
 
 /** Organisers' announcements: drafted, previewed with their recipients, then sent through the outbox. */
 @Injectable()
-export class AnnouncementsService implements OnModuleInit {
+export class AnnouncementsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly transactions: TransactionService,
     private readonly queues: JobQueueService,
-    private readonly workers: QueueWorkersService,
     private readonly audience: ReminderAudienceService,
     private readonly outbox: OutboxService,
     private readonly links: RecipientLinksService,
     private readonly magicLinks: MagicLinkService,
     private readonly events: EventsService,
-    private readonly maintenance: MaintenanceSchedulerService,
   ) {}
-
-  onModuleInit(): void {
-    this.workers.handle(JobName.Announce, (job) => this.process(job));
-    this.maintenance.register(MaintenanceTask.SweepAnnouncements, () => this.sweep());
-  }
 
   async create(eventId: string, input: CreateAnnouncementInput, organiserId: string) {
     const registrationIds = input.registrationIds ? [...new Set(input.registrationIds)] : null;

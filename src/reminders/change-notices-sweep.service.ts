@@ -1,9 +1,7 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { JobQueueService } from '../platform/queue/job-queue.service';
-import { MaintenanceSchedulerService } from '../platform/maintenance/maintenance-scheduler.service';
-import { MaintenanceTask } from '../platform/maintenance/maintenance-tasks';
 import { JobName } from '../platform/queue/queue-names';
 import { ChangeNoticeJob, changeNoticeJob } from './change-notice-jobs';
 
@@ -23,16 +21,11 @@ interface PendingChange {
  * stays failed (visible in /admin/queues) rather than being retried forever.
  */
 @Injectable()
-export class ChangeNoticesSweepService implements OnModuleInit {
+export class ChangeNoticesSweepService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly queues: JobQueueService,
-    private readonly maintenance: MaintenanceSchedulerService,
   ) {}
-
-  onModuleInit(): void {
-    this.maintenance.register(MaintenanceTask.SweepChangeNotices, () => this.sweep());
-  }
 
   async sweep(): Promise<{ enqueued: number }> {
     const changes: PendingChange[] = await this.db.query(

@@ -7,8 +7,6 @@ import { DomainEventBus } from '../platform/domain-events/domain-event-bus';
 import { TransactionService } from '../platform/database/transaction.service';
 import { sql } from '../platform/database/sql';
 import { JobQueueService } from '../platform/queue/job-queue.service';
-import { MaintenanceSchedulerService } from '../platform/maintenance/maintenance-scheduler.service';
-import { MaintenanceTask } from '../platform/maintenance/maintenance-tasks';
 import { JobName, QueueName } from '../platform/queue/queue-names';
 import { Occurrence, occurrencesOf } from './reminder-occurrences';
 import { ReminderRule } from './reminder-rule.entity';
@@ -39,7 +37,6 @@ export class ReminderSchedulerService implements OnModuleInit {
     private readonly versions: AgendaVersionsService,
     private readonly queues: JobQueueService,
     private readonly bus: DomainEventBus,
-    private readonly maintenance: MaintenanceSchedulerService,
   ) {}
 
   onModuleInit(): void {
@@ -49,7 +46,6 @@ export class ReminderSchedulerService implements OnModuleInit {
     this.bus.on('agenda.published', sync);
     this.bus.on('event.rescheduled', sync);
     this.bus.on('event.cancelled', sync);
-    this.maintenance.register(MaintenanceTask.SweepReminders, () => this.sweep());
   }
 
   /** Every event with pending reminders or upcoming occurrences. */

@@ -2,8 +2,10 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgendaModule } from '../agenda/agenda.module';
 import { EventsModule } from '../events/events.module';
+import { PeopleModule } from '../people/people.module';
 import { PresentersModule } from '../presenters/presenters.module';
 import { RegistrationModule } from '../registration/registration.module';
+import { AnnounceProcessor } from './announce.processor';
 import { Announcement } from './announcement.entity';
 import { AnnouncementsController } from './announcements.controller';
 import { AnnouncementsService } from './announcements.service';
@@ -11,6 +13,7 @@ import { ChangeNoticesProcessor } from './change-notices.processor';
 import { ChangeNoticesSweepService } from './change-notices-sweep.service';
 import { MailOptOut } from './mail-opt-out.entity';
 import { NotifiedChange } from './notified-change.entity';
+import { EventChangePreviewService } from './event-change-preview.service';
 import { FanOutProcessor } from './fan-out.processor';
 import { RecipientAgendasService } from './recipient-agendas.service';
 import { RecipientLinksService } from './recipient-links.service';
@@ -21,12 +24,16 @@ import { ReminderRulesController } from './reminder-rules.controller';
 import { ReminderRulesService } from './reminder-rules.service';
 import { ReminderSchedulerService } from './reminder-scheduler.service';
 import { ScheduledReminder } from './scheduled-reminder.entity';
+import { SweepAnnouncementsProcessor } from './sweep-announcements.processor';
+import { SweepChangeNoticesProcessor } from './sweep-change-notices.processor';
+import { SweepRemindersProcessor } from './sweep-reminders.processor';
 import { UnsubscribeController } from './unsubscribe.controller';
 
 @Module({
   imports: [
     TypeOrmModule.forFeature([ReminderRule, ScheduledReminder, Announcement, MailOptOut, NotifiedChange]),
     EventsModule,
+    PeopleModule,
     AgendaModule,
     RegistrationModule,
     PresentersModule,
@@ -39,11 +46,16 @@ import { UnsubscribeController } from './unsubscribe.controller';
     FanOutProcessor,
     ChangeNoticesProcessor,
     ChangeNoticesSweepService,
+    SweepChangeNoticesProcessor,
+    SweepRemindersProcessor,
+    SweepAnnouncementsProcessor,
+    AnnounceProcessor,
     RecipientLinksService,
     RecipientAgendasService,
     ReminderMessagesService,
     AnnouncementsService,
+    EventChangePreviewService,
   ],
-  exports: [ReminderSchedulerService, ReminderRulesService, AnnouncementsService],
+  exports: [ReminderSchedulerService, ReminderRulesService, AnnouncementsService, EventChangePreviewService],
 })
 export class RemindersModule {}

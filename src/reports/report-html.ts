@@ -33,12 +33,49 @@ const BAR_LIMIT = 25;
  * SVG, system fonts, no scripts, nothing fetched from the network).
  */
 export function renderReportHtml(data: ReportData, header: ReportHeader): string {
-  const e = data.event;
-  const h = data.headline;
-  const title = `${e.title} — post-event report`;
-  const unpublishedSessions = data.programme.unpublished ?? [];
+  const title = `${data.event.title} — post-event report`;
   const body = markup`
-<header>
+${reportHeader(data, header)}
+
+${headlineSection(data)}
+
+${peopleSection(data)}
+
+${registrationsSection(data)}
+
+${attendanceSection(data)}
+
+${participationSection(data)}
+
+${programmeSection(data)}
+
+${presentationsSection(data)}
+
+${emailsSection(data)}
+
+${outcomesSection(data)}
+${highlightsSection(data)}
+<footer class="page-footer">Compiled by Plenary from the event's records: registrations, check-ins, the agenda (as the organisers hold it, and its published versions), materials and the outbox.</footer>`;
+
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+${body.value}
+</body>
+</html>
+`;
+}
+
+/** The title, the event's days and place, and a notice when it is not over yet. */
+function reportHeader(data: ReportData, header: ReportHeader): SafeHtml {
+  const e = data.event;
+  return markup`<header>
   <p class="kicker">Post-event report · version ${header.version}${header.trigger === 'automatic' ? ' (compiled automatically)' : ''}</p>
   <h1>${e.title}</h1>
   <p class="meta">${dayRange(e.days)}${e.venue ? ` · ${e.venue}` : ''} · ${e.timezone}${e.coOrganisers.length > 0 ? ` · co-organised with ${e.coOrganisers.join(', ')}` : ''}${e.status === 'cancelled' ? ' · the event was cancelled' : ''}</p>
@@ -48,9 +85,13 @@ export function renderReportHtml(data: ReportData, header: ReportHeader): string
       ? markup`<p class="notice">Compiled before the event ended: attendance is so far, and there are no no-shows or attendance rate until it is over.</p>`
       : ''
   }
-</header>
+</header>`;
+}
 
-<section class="headline" aria-label="Headline numbers">
+/** The headline cards and the presenting regions by world area. */
+function headlineSection(data: ReportData): SafeHtml {
+  const h = data.headline;
+  return markup`<section class="headline" aria-label="Headline numbers">
   ${card(h.peopleInvolved, 'people involved')}
   ${card(h.registrations, 'registrations')}
   ${card(h.attendedEvent, 'attended')}
@@ -69,9 +110,11 @@ ${
         )
         .join(' · ')}${data.presentations.byArea.some((a) => a.regions > 0) ? ' presented' : ''}.</p>`
     : ''
+}`;
 }
 
-<section>
+function peopleSection(data: ReportData): SafeHtml {
+  return markup`<section>
   <h2>People involved</h2>
   ${table(
     ['', 'people'],
@@ -85,9 +128,11 @@ ${
     ],
     ['People involved', data.people.involved],
   )}
-</section>
+</section>`;
+}
 
-<section>
+function registrationsSection(data: ReportData): SafeHtml {
+  return markup`<section>
   <h2>Registrations</h2>
   ${barChart(
     'Registrations by status',
@@ -103,9 +148,12 @@ ${
       ['No-shows (confirmed, never checked in)', data.registrations.noShows ?? NOT_OVER_YET],
     ],
   )}
-</section>
+</section>`;
+}
 
-<section>
+function attendanceSection(data: ReportData): SafeHtml {
+  const e = data.event;
+  return markup`<section>
   <h2>Attendance</h2>
   ${barChart(
     'Checked in per day',
@@ -123,9 +171,11 @@ ${
       ],
     ],
   )}
-</section>
+</section>`;
+}
 
-<section>
+function participationSection(data: ReportData): SafeHtml {
+  return markup`<section>
   <h2>Participation</h2>
   <p>${data.participation.people} people involved came from ${data.participation.regions} regions in ${data.participation.countries} countries (regions compared without regard to case).</p>
   ${table(
@@ -148,9 +198,12 @@ ${
     ['Region', 'Country', 'people'],
     data.participation.byRegion.map((r) => [r.region, r.countryCode ? countryName(r.countryCode) : '—', r.people]),
   )}
-</section>
+</section>`;
+}
 
-<section>
+function programmeSection(data: ReportData): SafeHtml {
+  const unpublishedSessions = data.programme.unpublished ?? [];
+  return markup`<section>
   <h2>Programme as held</h2>
   <p>The agenda as the organisers held it when the report was compiled. ${
     data.programme.version
@@ -167,7 +220,14 @@ ${
     'Sessions per day',
     data.programme.byDay.map((d) => ({ label: d.day, value: d.sessions })),
   )}
-  ${
+  ${programmeLists(data)}
+</section>`;
+}
+
+/** Co-organised, moved, never published and cancelled sessions, each only when there are any. */
+function programmeLists(data: ReportData): SafeHtml {
+  const unpublishedSessions = data.programme.unpublished ?? [];
+  return markup`${
     data.programme.coOrganised.length > 0
       ? markup`<h3>Co-organised sessions</h3>${table(
           ['Host', 'sessions', 'titles'],
@@ -203,10 +263,11 @@ ${
           data.programme.cancelled.map((c) => [c.title, shortTime(c.startsAt)]),
         )}`
       : ''
-  }
-</section>
+  }`;
+}
 
-<section>
+function presentationsSection(data: ReportData): SafeHtml {
+  return markup`<section>
   <h2>Presentations and pairings</h2>
   <p>${data.presentations.total} presentations by ${data.presentations.presenters} presenters from ${data.presentations.regions} regions in ${data.presentations.countries} countries.${presentationNotes(data)}
   Materials${data.presentations.materialsDueAt ? ` (due ${shortTime(data.presentations.materialsDueAt)})` : ''}: ${data.presentations.materials.onTime} on time, ${data.presentations.materials.late} late, ${data.presentations.materials.missing} missing.</p>
@@ -226,9 +287,11 @@ ${
       markup`<span class="m-${p.materials}">${MATERIAL_LABELS[p.materials]}</span>`,
     ]),
   )}
-</section>
+</section>`;
+}
 
-<section>
+function emailsSection(data: ReportData): SafeHtml {
+  return markup`<section>
   <h2>Emails</h2>
   ${table(
     ['Kind', 'sent', 'failed', 'bounced', 'held back', 'pending', 'total'],
@@ -243,38 +306,30 @@ ${
       data.emails.total,
     ],
   )}
-</section>
-
-${
-  data.outcomes.length > 0
-    ? markup`<section><h2>Outcomes</h2>${table(
-        ['', 'value', 'note'],
-        data.outcomes.map((o) => [o.label, o.value, o.note ?? '']),
-      )}</section>`
-    : ''
+</section>`;
 }
-${
-  data.highlights.length > 0
-    ? markup`<section><h2>Highlights</h2>${data.highlights.map(
-        (q) => markup`<blockquote><p>“${q.quote}”</p>${q.attribution ? markup`<footer>— ${q.attribution}</footer>` : ''}</blockquote>`,
-      )}</section>`
-    : ''
-}
-<footer class="page-footer">Compiled by Plenary from the event's records: registrations, check-ins, the agenda (as the organisers hold it, and its published versions), materials and the outbox.</footer>`;
 
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-${body.value}
-</body>
-</html>
-`;
+/** The outcomes organisers recorded, when there are any. */
+function outcomesSection(data: ReportData): SafeHtml {
+  return markup`${
+    data.outcomes.length > 0
+      ? markup`<section><h2>Outcomes</h2>${table(
+          ['', 'value', 'note'],
+          data.outcomes.map((o) => [o.label, o.value, o.note ?? '']),
+        )}</section>`
+      : ''
+  }`;
+}
+
+/** The quotes organisers kept, when there are any. */
+function highlightsSection(data: ReportData): SafeHtml {
+  return markup`${
+    data.highlights.length > 0
+      ? markup`<section><h2>Highlights</h2>${data.highlights.map(
+          (q) => markup`<blockquote><p>“${q.quote}”</p>${q.attribution ? markup`<footer>— ${q.attribution}</footer>` : ''}</blockquote>`,
+        )}</section>`
+      : ''
+  }`;
 }
 
 type Cell = string | number | SafeHtml;

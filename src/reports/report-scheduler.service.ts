@@ -7,8 +7,6 @@ import { TransactionService } from '../platform/database/transaction.service';
 import { sql } from '../platform/database/sql';
 import { DomainEventBus } from '../platform/domain-events/domain-event-bus';
 import { JobQueueService } from '../platform/queue/job-queue.service';
-import { MaintenanceSchedulerService } from '../platform/maintenance/maintenance-scheduler.service';
-import { MaintenanceTask } from '../platform/maintenance/maintenance-tasks';
 import { QueueName } from '../platform/queue/queue-names';
 import { Report } from './report.entity';
 import { ReportsService, lockReports } from './reports.service';
@@ -38,14 +36,12 @@ export class ReportSchedulerService implements OnModuleInit {
     private readonly reports: ReportsService,
     private readonly queues: JobQueueService,
     private readonly bus: DomainEventBus,
-    private readonly maintenance: MaintenanceSchedulerService,
   ) {}
 
   onModuleInit(): void {
     this.bus.on('event.rescheduled', async ({ eventId }) => {
       await this.syncEvent(eventId);
     });
-    this.maintenance.register(MaintenanceTask.SweepReports, () => this.sweep());
   }
 
   async sweep(): Promise<{ scheduled: number; requeued: number; failed: number }> {

@@ -9,19 +9,29 @@ import { OutcomesService } from './outcomes.service';
 import { ReportCompilerService } from './report-compiler.service';
 import { Report } from './report.entity';
 import { ReportSchedulerService } from './report-scheduler.service';
+import { SweepReportsProcessor } from './sweep-reports.processor';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
 
 /**
  * Post-event reports, downstream of every other module. Its aggregates read
- * the tables of registration, people, agenda, presenters and the outbox
- * directly through its own statements (report-queries.ts): counting 100,000
- * registrations through those modules' services would load every one.
+ * the reporting views that auth, events, people, agenda, presenters,
+ * registration and the outbox each declare (`<module>-reporting.ts`), in its
+ * own statements (report-queries.ts; report-queries.spec.ts fails on any
+ * other table): counting 100,000 registrations through those modules'
+ * services would load every one.
  */
 @Module({
   imports: [TypeOrmModule.forFeature([Report, EventOutcome, EventHighlight]), EventsModule],
   controllers: [ReportsController, OutcomesController, HighlightsController],
-  providers: [ReportsService, ReportCompilerService, CompileReportProcessor, ReportSchedulerService, OutcomesService],
-  exports: [ReportsService, ReportCompilerService],
+  providers: [
+    ReportsService,
+    ReportCompilerService,
+    CompileReportProcessor,
+    ReportSchedulerService,
+    SweepReportsProcessor,
+    OutcomesService,
+  ],
+  exports: [ReportsService, ReportCompilerService, OutcomesService],
 })
 export class ReportsModule {}

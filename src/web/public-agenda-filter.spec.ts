@@ -30,6 +30,7 @@ const presenter = {
   region: "O'Higgins",
   country: 'Chile',
   countryCode: 'CL',
+  biography: null,
   role: 'lead',
 };
 

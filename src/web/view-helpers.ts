@@ -38,12 +38,13 @@ export function registerViewHelpers(handlebars: typeof Handlebars): void {
     return translate(languageOf(options), key, options.hash as Record<string, unknown>);
   });
   // `{{label "organisationType" value}}`: an enum value as people say it (`label.organisationType.public_authority`).
-  handlebars.registerHelper('label', function (this: Record<string, unknown>, ...args: unknown[]) {
-    const options = args.pop() as HelperOptions;
-    // A bare `{{label}}` is a partial's own `label` parameter (field.hbs), which this helper would otherwise shadow.
-    if (args.length === 0) return this.label;
-    const [kind, value] = args;
-    return translate(languageOf(options), `label.${String(kind)}.${String(value)}`, options.hash as Record<string, unknown>);
+  // A helper outranks a context field of the same name, so a bare `{{label}}` (a partial's or a choice's
+  // own label) must still print that field.
+  handlebars.registerHelper('label', function (this: unknown, ...args: unknown[]) {
+    const options = args[args.length - 1] as HelperOptions;
+    if (args.length < 3) return (this as { label?: unknown } | null)?.label;
+    const [kind, value] = args as [string, unknown];
+    return translate(languageOf(options), `label.${kind}.${String(value)}`, options.hash as Record<string, unknown>);
   });
   handlebars.registerHelper('time', function (value: unknown, zone: string, options: HelperOptions) {
     const date = instant(value);

@@ -62,6 +62,12 @@ export class WebRenderer {
 
   /** Renders `view` with `data` and sends it as the response. */
   page(req: Request, res: Response, view: string, data: Record<string, unknown>, options: PageOptions): void {
+    this.pageHeaders(res, options);
+    res.send(this.render(req, view, data, options));
+  }
+
+  /** The headers every page carries, for a page sent from bytes rendered earlier. */
+  pageHeaders(res: Response, options: Pick<PageOptions, 'status' | 'private'>): void {
     res
       .status(options.status ?? 200)
       .type('text/html; charset=utf-8')
@@ -69,7 +75,6 @@ export class WebRenderer {
     res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'same-origin');
-    res.send(this.render(req, view, data, options));
   }
 
   render(req: Request, view: string, data: Record<string, unknown>, options: PageOptions): string {

@@ -6,10 +6,12 @@ import { RegistrationModule } from '../registration/registration.module';
 import { AttendeePagesModule } from './attendee/attendee-pages.module';
 import { DashboardOperationsPagesModule } from './dashboard/dashboard-operations-pages.module';
 import { DashboardPagesModule } from './dashboard/dashboard-pages.module';
+import { DashboardSettingsPagesModule } from './dashboard/dashboard-settings-pages.module';
 import { LoginController } from './login.controller';
 import { applyPageMiddleware } from './page-middleware';
 import { PasswordPagesController } from './password-pages.controller';
 import { PresenterPagesModule } from './presenter/presenter-pages.module';
+import { ProgrammePageCache } from './programme-page-cache';
 import { PublicEventController } from './public-event.controller';
 import { WebCoreModule } from './web-core.module';
 
@@ -30,8 +32,10 @@ const CONTROLLERS: Type[] = [LoginController, PasswordPagesController, PublicEve
     PresenterPagesModule,
     DashboardPagesModule,
     DashboardOperationsPagesModule,
+    DashboardSettingsPagesModule,
   ],
   controllers: CONTROLLERS,
+  providers: [ProgrammePageCache],
 })
 export class WebModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

@@ -11,6 +11,7 @@ import { MailWebhookController } from './mail-webhook.controller';
 import { FileMailTransport } from './file-mail.transport';
 import { MAIL_TRANSPORT, MailTransport } from './mail-transport';
 import { OutboxService } from './outbox.service';
+import { ReconcileOutboxProcessor } from './reconcile-outbox.processor';
 import { SendMailProcessor } from './send-mail.processor';
 import { SmtpMailTransport } from './smtp-mail.transport';
 
@@ -27,6 +28,7 @@ import { SmtpMailTransport } from './smtp-mail.transport';
     },
     OutboxService,
     SendMailProcessor,
+    ReconcileOutboxProcessor,
     MailEventsService,
     EmailTextsService,
   ],

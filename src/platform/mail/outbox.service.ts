@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { APP_CONFIG } from '../../config/config.module';
@@ -7,8 +7,6 @@ import { AppConfig } from '../../config/app-config';
 import { Tx, TransactionService } from '../database/transaction.service';
 import { sql } from '../database/sql';
 import { EnqueueOptions, JobQueueService } from '../queue/job-queue.service';
-import { MaintenanceSchedulerService } from '../maintenance/maintenance-scheduler.service';
-import { MaintenanceTask } from '../maintenance/maintenance-tasks';
 import { JobName, QueueName } from '../queue/queue-names';
 import { Page, PageQuery, decodeCursor, toPage } from '../http/pagination';
 import { Problem } from '../http/problem';
@@ -34,7 +32,7 @@ const RECONCILE_PAGE = 1000;
 const LIVE_JOB_STATES = new Set(['waiting', 'delayed', 'active', 'prioritized', 'waiting-children']);
 
 @Injectable()
-export class OutboxService implements OnModuleInit {
+export class OutboxService {
   private readonly logger = new Logger(OutboxService.name);
 
   constructor(
@@ -42,12 +40,7 @@ export class OutboxService implements OnModuleInit {
     @InjectRepository(Email) private readonly emails: Repository<Email>,
     private readonly transactions: TransactionService,
     private readonly queues: JobQueueService,
-    private readonly maintenance: MaintenanceSchedulerService,
   ) {}
-
-  onModuleInit(): void {
-    this.maintenance.register(MaintenanceTask.ReconcileOutbox, () => this.reconcile());
-  }
 
   /**
    * Writes the message in the caller's transaction and enqueues its send after

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../../config/config.module';
 import { AppConfig } from '../../config/app-config';
 import { poolQuery } from '../database/sql';
+import { assertEveryJobHandled } from '../queue/job-handlers-check';
 import { QueueWorkersService } from '../queue/queue-workers.service';
 import { MaintenanceTask } from './maintenance-tasks';
 import { PROCESS_ID } from './process-id';
@@ -44,6 +45,7 @@ export class MaintenanceSchedulerService implements OnApplicationBootstrap, Befo
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    assertEveryJobHandled('maintenance task', Object.values(MaintenanceTask), this.tasks.keys());
     if (!this.workers.runsWorkers || this.tasks.size === 0) return;
     const names = [...this.tasks.keys()];
     // A shorter interval than the stored one (configuration changed) applies at once.

@@ -4,6 +4,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import { AppConfig } from '../../config/app-config';
 import { QUEUE_CONNECTION } from './job-queue.service';
 import { QueueConnection, queuePrefix } from './queue-connection';
+import { assertEveryJobHandled } from './job-handlers-check';
 import { JOB_QUEUE, JobName, JobPayloads, QueueName } from './queue-names';
 
 type QueueWorker = Worker<unknown, unknown, string, IQueueBackend>;
@@ -50,6 +51,7 @@ export class QueueWorkersService implements OnApplicationBootstrap, BeforeApplic
   }
 
   onApplicationBootstrap(): void {
+    assertEveryJobHandled('job', Object.values(JobName), this.handlers.keys());
     if (!this.runsWorkers) return;
     const queues = new Set([...this.handlers.keys()].map((name) => JOB_QUEUE[name]));
     for (const queue of queues) this.workers.push(this.startWorker(queue));

@@ -1,7 +1,9 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import QRCode from 'qrcode';
 import { AgendaVersionsService } from '../../agenda/agenda-versions.service';
+import { APP_CONFIG } from '../../config/config.module';
+import { AppConfig } from '../../config/app-config';
 import { Event } from '../../events/event.entity';
 import { EventsService } from '../../events/events.service';
 import { Problem } from '../../platform/http/problem';
@@ -34,6 +36,7 @@ import {
 } from './attendee-form';
 import { eventPage, eventSummary } from './event-summary';
 import { LinkInvalidFilter } from '../link-invalid.filter';
+import { COOKIES, readCookie, setCookie } from '../web-cookies';
 
 interface Attendee {
   event: Event;
@@ -61,6 +64,7 @@ export class MyRegistrationController {
     private readonly calendar: RegistrationCalendarService,
     private readonly personalData: RegistrationDataService,
     private readonly versions: AgendaVersionsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Get()
@@ -210,6 +214,7 @@ export class MyRegistrationController {
         capacity: s.capacity,
         signup: signedUp.get(s.id) ?? null,
       }));
+    this.shareLinkWithEventPages(req, res, event);
     const qrSvg = await QRCode.toString(registration.checkInCode, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
     this.renderer.page(
       req,
@@ -300,6 +305,17 @@ export class MyRegistrationController {
     if (typeof value === 'boolean') return translate(language, value ? 'attendee.form.yes' : 'attendee.form.no');
     if (question.type === 'country' && typeof value === 'string') return countryName(value, LOCALES[language]);
     return String(value);
+  }
+
+  /**
+   * The link's cookie is scoped to /my-registration; a copy scoped to the
+   * event's public pages (for this browser session) lets the programme mark
+   * the attendee's sessions and show "my agenda". It grants nothing there
+   * beyond reading their own sign-ups.
+   */
+  private shareLinkWithEventPages(req: Request, res: Response, event: Event): void {
+    const token = readCookie(req, COOKIES.registration);
+    if (token) setCookie(res, this.config.publicUrl, COOKIES.registration, token, { path: eventPage(event) });
   }
 
   private principal(req: Request): { eventId: string; registrationId: string } {

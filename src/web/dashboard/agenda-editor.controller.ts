@@ -6,6 +6,7 @@ import { AgendaVersionsService } from '../../agenda/agenda-versions.service';
 import { createSessionSchema, updateSessionSchema } from '../../agenda/dto/session.dto';
 import { publishVersionSchema } from '../../agenda/dto/publish-version.dto';
 import { SESSION_KINDS } from '../../agenda/session.entity';
+import { PeopleService } from '../../people/people.service';
 import { SessionsService } from '../../agenda/sessions.service';
 import { WorkingAgendaService } from '../../agenda/working-agenda.service';
 import { OrganiserPrincipal } from '../../auth/principal';
@@ -18,10 +19,18 @@ import { WebPages } from '../page-access';
 import { WebPageError } from '../web-page-error';
 import { WebRenderer } from '../web-renderer.service';
 import { loadEventPage } from './event-page';
+import { agendaFormErrors } from './agenda-form-errors';
 import { optionalId, optionalNumber, problemStatus, shownErrors, typedText } from './form-values';
+import { indexedRows, isBlankRow, shownRows } from './indexed-rows';
 
-const SESSION_FIELDS = ['title', 'kind', 'startsAt', 'endsAt', 'roomId', 'themeId', 'capacity'] as const;
-type SessionForm = Record<(typeof SESSION_FIELDS)[number], string>;
+const SESSION_FIELDS = ['title', 'kind', 'description', 'hostOrganisation', 'startsAt', 'endsAt', 'roomId', 'themeId', 'capacity'] as const;
+const CHAIR_FIELDS = ['personId', 'role'] as const;
+const CHAIR_ROLES = ['chair', 'moderator'] as const;
+type ChairRow = Record<(typeof CHAIR_FIELDS)[number], string>;
+type SessionForm = Record<(typeof SESSION_FIELDS)[number], string> & { chairs: ChairRow[] };
+const STYLESHEETS = ['dashboard.css', 'dashboard-agenda.css'];
+const SAVED = ['added', 'updated', 'cancelled', 'published'];
+const REQUIRED = { title: 'dashboard.agenda.error.titleRequired' };
 
 interface SessionRoute {
   eventId: string;
@@ -29,7 +38,7 @@ interface SessionRoute {
 }
 
 interface FormState {
-  values?: Record<string, string>;
+  values?: SessionForm | Record<string, string>;
   errors: FormErrors;
 }
 
@@ -48,6 +57,7 @@ export class AgendaEditorController {
     private readonly sessions: SessionsService,
     private readonly working: WorkingAgendaService,
     private readonly versions: AgendaVersionsService,
+    private readonly people: PeopleService,
   ) {}
 
   @Get()
@@ -65,10 +75,12 @@ export class AgendaEditorController {
   ): Promise<void> {
     const { event } = await loadEventPage(this.events, req, eventId);
     const typed = sessionForm(body);
+    if (body.more === 'chair') return this.renderAgenda(req, res, event, { add: { values: withBlankChair(typed), errors: {} } }, 200);
     const form = validateForm(createSessionSchema, sessionInput(typed, undefined));
     const errors = form.ok ? await this.attempt(() => this.sessions.create(eventId, form.value)) : invalid(form.errors);
     if (!errors) return res.redirect(303, `/dashboard/events/${eventId}/agenda?saved=added`);
-    await this.renderAgenda(req, res, event, { add: { values: typed, errors: errors.messages } }, errors.status);
+    const messages = agendaFormErrors(req, errors.messages, REQUIRED);
+    await this.renderAgenda(req, res, event, { add: { values: typed, errors: messages } }, errors.status);
   }
 
   @Get('sessions/:sessionId')
@@ -86,10 +98,12 @@ export class AgendaEditorController {
   ): Promise<void> {
     const { event } = await loadEventPage(this.events, req, eventId);
     const typed = sessionForm(body);
+    if (body.more === 'chair') return this.renderEdit(req, res, event, sessionId, { values: withBlankChair(typed), errors: {} }, 200);
     const form = validateForm(updateSessionSchema, sessionInput(typed, null));
     const errors = form.ok ? await this.attempt(() => this.sessions.update(eventId, sessionId, form.value)) : invalid(form.errors);
     if (!errors) return res.redirect(303, `/dashboard/events/${eventId}/agenda?saved=updated#session-${sessionId}`);
-    await this.renderEdit(req, res, event, sessionId, { values: typed, errors: errors.messages }, errors.status);
+    const messages = agendaFormErrors(req, errors.messages, REQUIRED);
+    await this.renderEdit(req, res, event, sessionId, { values: typed, errors: messages }, errors.status);
   }
 
   @Post('sessions/:sessionId/cancel')
@@ -101,7 +115,8 @@ export class AgendaEditorController {
   ): Promise<void> {
     const { event } = await loadEventPage(this.events, req, eventId);
     if (typedText(body, 'confirm') !== 'yes') {
-      return this.renderEdit(req, res, event, sessionId, { errors: { confirm: 'Tick the box to confirm the cancellation' } }, 400);
+      const confirm = this.renderer.t(req, 'dashboard.agenda.session.confirmRequired');
+      return this.renderEdit(req, res, event, sessionId, { errors: { confirm } }, 400);
     }
     await this.known(() => this.sessions.cancel(eventId, sessionId));
     res.redirect(303, `/dashboard/events/${eventId}/agenda?saved=cancelled`);
@@ -120,7 +135,8 @@ export class AgendaEditorController {
     const organiserId = (req.principal as OrganiserPrincipal).organiserId;
     const errors = form.ok ? await this.attempt(() => this.versions.publish(eventId, form.value, organiserId)) : invalid(form.errors);
     if (!errors) return res.redirect(303, `/dashboard/events/${eventId}/agenda?saved=published#changelog`);
-    await this.renderAgenda(req, res, event, { publish: { values: { note }, errors: errors.messages } }, errors.status);
+    const messages = agendaFormErrors(req, errors.messages);
+    await this.renderAgenda(req, res, event, { publish: { values: { note }, errors: messages } }, errors.status);
   }
 
   /** Runs a change; a refusal comes back as form errors with the service's status, anything else is thrown. */
@@ -153,9 +169,13 @@ export class AgendaEditorController {
     forms: { add?: FormState; publish?: FormState },
     status: number,
   ): Promise<void> {
-    const [agenda, versions] = await Promise.all([this.working.load(this.db.manager, event.id), this.versions.list(event.id)]);
+    const [agenda, versions, people] = await Promise.all([
+      this.working.load(this.db.manager, event.id),
+      this.versions.list(event.id),
+      this.people.choices(event.id),
+    ]);
     const rooms = new Map(agenda.rooms.map((r) => [r.id, r.name]));
-    const themes = new Map(agenda.themes.map((t) => [t.id, t.name]));
+    const themes = new Map(agenda.themes.map((t) => [t.id, t]));
     const days = localDatesBetween(event.startsAt, event.endsAt, event.timezone).map((date) => ({
       date,
       sessions: agenda.sessions
@@ -163,11 +183,13 @@ export class AgendaEditorController {
         .map((s) => ({
           ...s,
           room: s.roomId ? rooms.get(s.roomId) : null,
-          theme: s.themeId ? themes.get(s.themeId) : null,
+          theme: s.themeId ? (themes.get(s.themeId) ?? null) : null,
         })),
     }));
-    const roomName = (id: string | null) => (id ? (rooms.get(id) ?? 'a removed room') : 'no room');
+    const roomName = (id: string | null) =>
+      id ? (rooms.get(id) ?? this.renderer.t(req, 'dashboard.agenda.removedRoom')) : this.renderer.t(req, 'dashboard.agenda.noRoom');
     const withRoom = <S extends { roomId: string | null }>(s: S) => ({ ...s, room: roomName(s.roomId) });
+    const addValues = (forms.add?.values as SessionForm | undefined) ?? { ...blankSession(), chairs: [blankChair()] };
     this.renderer.page(
       req,
       res,
@@ -188,12 +210,24 @@ export class AgendaEditorController {
         rooms: agenda.rooms,
         themes: agenda.themes,
         kinds: SESSION_KINDS,
-        zoneHint: zoneHint(event),
-        saved: typeof req.query.saved === 'string' ? req.query.saved : null,
-        add: { values: forms.add?.values ?? { kind: 'presentations' }, errors: shownErrors(forms.add?.errors) },
+        chairRoles: CHAIR_ROLES,
+        people,
+        zoneHint: this.zoneHint(req, event),
+        saved: SAVED.includes(req.query.saved as string) ? req.query.saved : null,
+        add: {
+          values: addValues,
+          errors: shownErrors(forms.add?.errors),
+          chairRows: shownRows(addValues.chairs, 'chairs', forms.add?.errors),
+        },
         publish: { values: forms.publish?.values ?? {}, errors: shownErrors(forms.publish?.errors) },
       },
-      { title: `Agenda · ${event.title}`, dashboard: true, private: true, status, stylesheets: ['dashboard.css'] },
+      {
+        title: this.renderer.t(req, 'dashboard.agenda.title', { event: event.title }),
+        dashboard: true,
+        private: true,
+        status,
+        stylesheets: STYLESHEETS,
+      },
     );
   }
 
@@ -206,15 +240,18 @@ export class AgendaEditorController {
     status: number,
   ): Promise<void> {
     const session = await this.known(() => this.sessions.get(event.id, sessionId));
-    const agenda = await this.working.load(this.db.manager, event.id);
-    const values: Record<string, string> = form?.values ?? {
+    const [agenda, people] = await Promise.all([this.working.load(this.db.manager, event.id), this.people.choices(event.id)]);
+    const values: SessionForm = (form?.values as SessionForm | undefined) ?? {
       title: session.title,
       kind: session.kind,
+      description: session.description,
+      hostOrganisation: session.hostOrganisation ?? '',
       startsAt: session.startsAt.slice(0, 16),
       endsAt: session.endsAt.slice(0, 16),
       roomId: session.roomId ?? '',
       themeId: session.themeId ?? '',
       capacity: session.capacity === null ? '' : String(session.capacity),
+      chairs: [...session.chairs.map((c) => ({ personId: c.id, role: c.role })), blankChair()],
     };
     this.renderer.page(
       req,
@@ -225,18 +262,27 @@ export class AgendaEditorController {
         session,
         values,
         errors: shownErrors(form?.errors),
+        chairRows: shownRows(values.chairs, 'chairs', form?.errors),
         rooms: agenda.rooms,
         themes: agenda.themes,
         kinds: SESSION_KINDS,
-        zoneHint: zoneHint(event),
+        chairRoles: CHAIR_ROLES,
+        people,
+        zoneHint: this.zoneHint(req, event),
       },
-      { title: `Edit “${session.title}” · ${event.title}`, dashboard: true, private: true, status, stylesheets: ['dashboard.css'] },
+      {
+        title: this.renderer.t(req, 'dashboard.agenda.session.title', { session: session.title, event: event.title }),
+        dashboard: true,
+        private: true,
+        status,
+        stylesheets: STYLESHEETS,
+      },
     );
   }
-}
 
-function zoneHint(event: Event): string {
-  return `Wall-clock time in ${event.timezone}`;
+  private zoneHint(req: Request, event: Event): string {
+    return this.renderer.t(req, 'dashboard.agenda.zoneHint', { zone: event.timezone });
+  }
 }
 
 interface Refusal {
@@ -248,8 +294,29 @@ function invalid(messages: FormErrors): Refusal {
   return { messages, status: 400 };
 }
 
+function blankChair(): ChairRow {
+  return { personId: '', role: 'chair' };
+}
+
+function blankSession(): Record<(typeof SESSION_FIELDS)[number], string> {
+  return {
+    ...(Object.fromEntries(SESSION_FIELDS.map((f) => [f, ''])) as Record<(typeof SESSION_FIELDS)[number], string>),
+    kind: 'presentations',
+  };
+}
+
+function withBlankChair(typed: SessionForm): SessionForm {
+  return { ...typed, chairs: [...typed.chairs, blankChair()] };
+}
+
+/** The typed form; chair rows left on "nobody" are the form's spare slots and are dropped. */
 function sessionForm(body: Record<string, unknown>): SessionForm {
-  return Object.fromEntries(SESSION_FIELDS.map((field) => [field, typedText(body, field)])) as SessionForm;
+  const fields = Object.fromEntries(SESSION_FIELDS.map((field) => [field, typedText(body, field)])) as Record<
+    (typeof SESSION_FIELDS)[number],
+    string
+  >;
+  const chairs = indexedRows(body, 'chairs', CHAIR_FIELDS).filter((row) => !isBlankRow(row, ['personId']));
+  return { ...fields, chairs };
 }
 
 /** The form as the API's body: `datetime-local` values are wall-clock times in the event's zone, as the API reads them. */
@@ -257,10 +324,13 @@ function sessionInput(typed: SessionForm, blank: null | undefined) {
   return {
     title: typed.title,
     kind: typed.kind,
+    description: typed.description,
+    hostOrganisation: typed.hostOrganisation.trim() === '' ? blank : typed.hostOrganisation,
     startsAt: typed.startsAt,
     endsAt: typed.endsAt,
     roomId: optionalId(typed.roomId, blank),
     themeId: optionalId(typed.themeId, blank),
     capacity: typed.capacity.trim() === '' ? blank : optionalNumber(typed.capacity),
+    chairs: typed.chairs.map((c) => ({ personId: c.personId, role: c.role || undefined })),
   };
 }

@@ -5,19 +5,23 @@ import { DataSource } from 'typeorm';
 import { OrganiserPrincipal } from '../../auth/principal';
 import { createEventSchema } from '../../events/dto/create-event.dto';
 import { EventsService } from '../../events/events.service';
-import { fleetProblems, readFleetStatus } from '../../platform/maintenance/fleet-status';
-import { localDate, localDatesBetween } from '../../platform/time/zoned-time';
-import { CheckInsService } from '../../registration/check-ins.service';
+import { SessionsService } from '../../agenda/sessions.service';
 import { RegistrationQueriesService } from '../../registration/registration-queries.service';
+import { fleetProblems, readFleetStatus } from '../../platform/maintenance/fleet-status';
 import { FormErrors, blankToUndefined, formErrorsFrom, validateForm } from '../form-input';
 import { WebPages } from '../page-access';
 import { WebRenderer } from '../web-renderer.service';
 import { loadEventPage } from './event-page';
 import { optionalNumber, problemStatus, shownErrors, typedText } from './form-values';
+import { settingsFormErrors } from './settings-form-errors';
+import { TIME_ZONES } from './time-zones';
 
 const NEW_EVENT_FIELDS = ['title', 'timezone', 'startsAt', 'endsAt', 'venue', 'capacity'] as const;
 
-/** `/dashboard`: the organiser's events and a form for a new one; `/dashboard/events/:id`: its counts. */
+/**
+ * `/dashboard`: the organiser's events with their counts and public links, and
+ * a form for a new one (the event's overview is EventOverviewPageController).
+ */
 @Controller('dashboard')
 @WebPages('organiser')
 export class DashboardEventsController {
@@ -25,7 +29,7 @@ export class DashboardEventsController {
     private readonly renderer: WebRenderer,
     private readonly events: EventsService,
     private readonly registrations: RegistrationQueriesService,
-    private readonly checkIns: CheckInsService,
+    private readonly sessions: SessionsService,
     @InjectDataSource() private readonly db: DataSource,
   ) {}
 
@@ -54,33 +58,6 @@ export class DashboardEventsController {
     }
   }
 
-  @Get('events/:eventId')
-  async overview(@Req() req: Request, @Res() res: Response, @Param('eventId') eventId: string): Promise<void> {
-    const { event } = await loadEventPage(this.events, req, eventId);
-    const today = localDate(new Date(), event.timezone);
-    const days = localDatesBetween(event.startsAt, event.endsAt, event.timezone);
-    const [counts, checkIns] = await Promise.all([this.registrations.counts(eventId), this.checkIns.list(event, today)]);
-    this.renderer.page(
-      req,
-      res,
-      'dashboard/event-overview',
-      {
-        event,
-        days,
-        today,
-        isEventDay: days.includes(today),
-        counts: {
-          registered: counts.pending + counts.confirmed + counts.waitlisted,
-          confirmed: counts.confirmed,
-          waitlisted: counts.waitlisted,
-          checkedInToday: checkIns.countsByDay[today] ?? 0,
-        },
-        published: req.query.published === '1',
-      },
-      { title: event.title, dashboard: true, private: true, stylesheets: ['dashboard.css'] },
-    );
-  }
-
   @Post('events/:eventId/publish')
   async publish(@Req() req: Request, @Res() res: Response, @Param('eventId') eventId: string): Promise<void> {
     const { role } = await loadEventPage(this.events, req, eventId);
@@ -107,12 +84,41 @@ export class DashboardEventsController {
       // Administrators see the workers as GET /health/fleet does.
       organiser.isAdmin ? this.fleet() : null,
     ]);
+    const ids = page.items.map((e) => e.id);
+    const [registrations, sessions] = await Promise.all([this.registrations.countsByEvent(ids), this.sessions.scheduledCountsByEvent(ids)]);
+    const events = page.items.map((e) => {
+      const counts = registrations.get(e.id) as Record<string, number>;
+      return {
+        ...e,
+        counts: {
+          registered: counts.pending + counts.confirmed + counts.waitlisted,
+          confirmed: counts.confirmed,
+          waitlisted: counts.waitlisted,
+          sessions: sessions.get(e.id) ?? 0,
+        },
+        // Drafts have no public page yet: /e/<slug> answers 404 until the event is published.
+        publicPath: e.status === 'draft' ? null : `/e/${e.slug}`,
+      };
+    });
     this.renderer.page(
       req,
       res,
       'dashboard/events',
-      { events: page.items, nextCursor: page.nextCursor, values, errors: shownErrors(errors), fleet },
-      { title: 'Your events', dashboard: true, private: true, status, stylesheets: ['dashboard.css'] },
+      {
+        events,
+        nextCursor: page.nextCursor,
+        values,
+        errors: shownErrors(settingsFormErrors(req.language ?? 'en', errors)),
+        fleet,
+        timeZones: TIME_ZONES,
+      },
+      {
+        title: this.renderer.t(req, 'dashboard.settings.events.title'),
+        dashboard: true,
+        private: true,
+        status,
+        stylesheets: ['dashboard.css', 'dashboard-settings.css'],
+      },
     );
   }
 }

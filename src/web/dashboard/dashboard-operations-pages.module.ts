@@ -7,13 +7,18 @@ import { applyPageMiddleware } from '../page-middleware';
 import { WebCoreModule } from '../web-core.module';
 import { AnnouncementPageController } from './announcement-page.controller';
 import { EmailTextsPageController } from './email-texts-page.controller';
+import { MultipartCsrfMiddleware } from '../presenter/multipart-csrf.middleware';
 import { EmailsPageController } from './emails-page.controller';
+import { RegistrationQuestionsPageController } from './registration-questions-page.controller';
+import { RegistrationsImportPageController } from './registrations-import-page.controller';
 import { RegistrationsPageController } from './registrations-page.controller';
 import { ReminderRulesPageController } from './reminder-rules-page.controller';
 import { ReportsPageController } from './reports-page.controller';
 
 const CONTROLLERS: Type[] = [
+  RegistrationsImportPageController,
   RegistrationsPageController,
+  RegistrationQuestionsPageController,
   EmailsPageController,
   EmailTextsPageController,
   AnnouncementPageController,
@@ -21,7 +26,7 @@ const CONTROLLERS: Type[] = [
   ReportsPageController,
 ];
 
-/** Organiser dashboard: registrations, emails, reminder rules, reports. */
+/** Organiser dashboard: registrations (questions, import, bulk actions), emails, reminder rules, reports. */
 @Module({
   imports: [WebCoreModule, EventsModule, RegistrationModule, RemindersModule, ReportsModule],
   controllers: CONTROLLERS,
@@ -29,5 +34,6 @@ const CONTROLLERS: Type[] = [
 export class DashboardOperationsPagesModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     applyPageMiddleware(consumer, CONTROLLERS);
+    consumer.apply(MultipartCsrfMiddleware).forRoutes(RegistrationsImportPageController);
   }
 }

@@ -1,21 +1,25 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { OrganiserPrincipal } from '../../auth/principal';
 import { Event } from '../../events/event.entity';
 import { EventsService } from '../../events/events.service';
 import { ORGANISATION_TYPES } from '../../people/person.entity';
 import { IdParam } from '../../platform/http/id-param.pipe';
 import { sendTable } from '../../platform/http/table-download';
-import { localDatesBetween } from '../../platform/time/zoned-time';
+import { localDate, localDatesBetween } from '../../platform/time/zoned-time';
+import { BulkAction, bulkActionSchema } from '../../registration/dto/bulk-action.dto';
 import { organiserRegisterSchema } from '../../registration/dto/register.dto';
 import { RegistrationQuery, registrationQuerySchema } from '../../registration/dto/registration-query.dto';
 import { REGISTRATION_STATUSES } from '../../registration/registration.entity';
 import { RegistrationQueriesService } from '../../registration/registration-queries.service';
+import { BulkRowResult, RegistrationsBulkService } from '../../registration/registrations-bulk.service';
 import { registrationsTable } from '../../registration/registrations-table';
 import { RegistrationsService } from '../../registration/registrations.service';
-import { FormErrors, blankToUndefined, formErrorsFrom, validateForm } from '../form-input';
+import { FormErrors, asList, blankToUndefined, formErrorsFrom, translateFormErrors, validateForm } from '../form-input';
 import { WebPages } from '../page-access';
 import { WebRenderer } from '../web-renderer.service';
 import { loadEventPage } from './event-page';
+import { problemStatus, shownErrors } from './form-values';
 
 const FILTERS = ['status', 'countryCode', 'organisationType', 'checkedInOn', 'q'] as const;
 const PAGE_SIZE = 50;
@@ -28,16 +32,19 @@ interface WalkIn {
   errors?: FormErrors;
 }
 
-const DONE_MESSAGES: Record<string, string> = {
-  approved: 'The registration is approved.',
-  rejected: 'The registration is rejected.',
-  added: 'The walk-in registration is added.',
-};
+interface ListState {
+  walkIn: WalkIn;
+  /** The bulk form's refusal (nothing selected, no action), shown above the table. */
+  bulkError?: string;
+  selected?: string[];
+}
+
+const DONE = new Set(['approved', 'rejected', 'added']);
 
 /**
  * `/dashboard/events/:eventId/registrations`: the organiser API's registration
- * list (same filters, cursor and CSV) plus approve/reject and walk-ins, through
- * the same services.
+ * list (same filters, cursor and CSV) plus approve/reject, walk-ins and the
+ * bulk actions on a selection, through the same services.
  */
 @Controller('dashboard/events/:eventId/registrations')
 @WebPages('organiser')
@@ -47,12 +54,13 @@ export class RegistrationsPageController {
     private readonly events: EventsService,
     private readonly queries: RegistrationQueriesService,
     private readonly registrations: RegistrationsService,
+    private readonly bulk: RegistrationsBulkService,
   ) {}
 
   @Get()
   async list(@Req() req: Request, @Res() res: Response, @Param('eventId') eventId: string, @Query() query: Record<string, unknown>) {
     const { event } = await loadEventPage(this.events, req, eventId);
-    await this.render(req, res, event, query, { values: { notify: true } });
+    await this.render(req, res, event, query, { walkIn: { values: { notify: true } } });
   }
 
   /** The API's export (same columns, same filters) as a file to open: CSV with a BOM, or xlsx; streamed a batch at a time. */
@@ -60,10 +68,72 @@ export class RegistrationsPageController {
   async export(@Req() req: Request, @Res() res: Response, @Param('eventId') eventId: string, @Query() query: Record<string, unknown>) {
     const { event } = await loadEventPage(this.events, req, eventId);
     const parsed = validateForm(registrationQuerySchema, filtersOf(query));
-    if (!parsed.ok) return this.render(req, res, event, query, { values: { notify: true } });
+    if (!parsed.ok) return this.render(req, res, event, query, { walkIn: { values: { notify: true } } });
     res.setHeader('Cache-Control', 'private, no-store');
     const rows = this.queries.all(event.id, event.timezone, parsed.value);
     await sendTable(res, req.path.endsWith('.xlsx') ? 'xlsx' : 'csv', registrationsTable(event.slug, rows), { forPeople: true });
+  }
+
+  /**
+   * The confirmation step of a bulk action: a GET, since it changes nothing,
+   * so the selection form needs no token and can also hand the ids to the
+   * announcement page. It says how many will change and which will not.
+   */
+  @Get('bulk')
+  async confirmBulk(@Req() req: Request, @Res() res: Response, @Param('eventId') eventId: string, @Query() query: Record<string, unknown>) {
+    const { event } = await loadEventPage(this.events, req, eventId);
+    const ids = asList(query.registrationId);
+    const parsed = validateForm(bulkActionSchema, { action: query.action, registrationIds: ids });
+    if (!parsed.ok) {
+      const key = parsed.errors.action ? 'dashboard.registrations.bulk.noAction' : 'dashboard.registrations.bulk.noneSelected';
+      const walkIn = { values: { notify: true } };
+      return this.render(req, res, event, query, { walkIn, bulkError: this.renderer.t(req, key), selected: ids }, 400);
+    }
+    await this.renderConfirm(req, res, event, parsed.value.action, parsed.value.registrationIds, {}, undefined, 200);
+  }
+
+  @Post('bulk')
+  async applyBulk(@Req() req: Request, @Res() res: Response, @Param('eventId') eventId: string, @Body() body: Record<string, unknown>) {
+    const { event } = await loadEventPage(this.events, req, eventId);
+    const ids = asList(body.registrationId);
+    const day = blankToUndefined(body.day);
+    const parsed = validateForm(bulkActionSchema, { action: body.action, registrationIds: ids, day });
+    if (!parsed.ok) {
+      if (parsed.errors.action || parsed.errors.registrationIds) {
+        const walkIn = { values: { notify: true } };
+        const bulkError = this.renderer.t(req, 'dashboard.registrations.bulk.noneSelected');
+        return this.render(req, res, event, {}, { walkIn, bulkError }, 400);
+      }
+      const errors = translateFormErrors(req.language ?? 'en', parsed.errors);
+      return this.renderConfirm(req, res, event, body.action as BulkAction, ids, errors, day, 400);
+    }
+    const input = parsed.value;
+    const days = localDatesBetween(event.startsAt, event.endsAt, event.timezone);
+    if (input.action === 'check_in' && !days.includes(input.day ?? localDate(new Date(), event.timezone))) {
+      const errors = { day: this.renderer.t(req, 'dashboard.registrations.bulk.chooseDay') };
+      return this.renderConfirm(req, res, event, input.action, input.registrationIds, errors, input.day, 422);
+    }
+    const results = await this.bulk.apply(event, input, (req.principal as OrganiserPrincipal).organiserId);
+    this.renderer.page(
+      req,
+      res,
+      'dashboard/registrations-bulk-done',
+      {
+        event: { id: event.id, title: event.title },
+        action: input.action,
+        day: input.action === 'check_in' ? (input.day ?? localDate(new Date(), event.timezone)) : null,
+        summary: summaryOf(results).map(({ key, count }) => this.renderer.t(req, key, { count })),
+        rows: results.map((row) => ({
+          ...row,
+          outcome: this.renderer.t(
+            req,
+            'done' in row ? `dashboard.registrations.bulk.row.${row.done}` : `dashboard.registrations.bulk.row.not.${row.refused}`,
+          ),
+          ok: 'done' in row,
+        })),
+      },
+      { title: this.renderer.t(req, 'dashboard.registrations.bulk.doneTitle', { event: event.title }), dashboard: true, private: true },
+    );
   }
 
   @Post()
@@ -81,15 +151,17 @@ export class RegistrationsPageController {
     };
     const parsed = validateForm(organiserRegisterSchema, values);
     let errors: FormErrors = parsed.ok ? {} : parsed.errors;
+    let status = 400;
     if (parsed.ok) {
       try {
         await this.registrations.registerByOrganiser(event, parsed.value);
         return res.redirect(303, `/dashboard/events/${event.id}/registrations?done=added#results`);
       } catch (error) {
         errors = formErrorsFrom(error);
+        status = problemStatus(error);
       }
     }
-    await this.render(req, res, event, {}, { values, errors }, 400);
+    await this.render(req, res, event, {}, { walkIn: { values, errors: translateFormErrors(req.language ?? 'en', errors) } }, status);
   }
 
   @Post(':registrationId/approve')
@@ -116,7 +188,58 @@ export class RegistrationsPageController {
     res.redirect(303, `/dashboard/events/${event.id}/registrations?status=pending&done=rejected`);
   }
 
-  private async render(req: Request, res: Response, event: Event, query: Record<string, unknown>, walkIn: WalkIn, status = 200) {
+  private async renderConfirm(
+    req: Request,
+    res: Response,
+    event: Event,
+    action: BulkAction,
+    ids: string[],
+    errors: FormErrors,
+    day: unknown,
+    status: number,
+  ) {
+    const selection = await this.bulk.selection(event.id, ids);
+    const days = localDatesBetween(event.startsAt, event.endsAt, event.timezone);
+    const today = localDate(new Date(), event.timezone);
+    const changing = selection.filter((row) => this.bulk.accepts(action, row.status));
+    const unchanged = selection.filter((row) => !this.bulk.accepts(action, row.status));
+    this.renderer.page(
+      req,
+      res,
+      'dashboard/registrations-bulk-confirm',
+      {
+        event: { id: event.id, title: event.title },
+        action,
+        heading: this.renderer.t(req, `dashboard.registrations.bulk.confirm.${action}`, { count: changing.length }),
+        submit: this.renderer.t(req, `dashboard.registrations.bulk.submit.${action}`, { count: changing.length }),
+        destructive: action === 'reject' || action === 'cancel',
+        changing,
+        unchanged: unchanged.map((row) => ({ ...row, reason: this.renderer.t(req, `dashboard.registrations.bulk.row.not.${row.status}`) })),
+        ids: selection.map((row) => row.id),
+        checkIn: action === 'check_in',
+        days,
+        day: typeof day === 'string' ? day : days.includes(today) ? today : null,
+        isEventDay: days.includes(today),
+        today,
+        errors: shownErrors(errors),
+      },
+      {
+        title: this.renderer.t(req, 'dashboard.registrations.bulk.confirmTitle', { event: event.title }),
+        dashboard: true,
+        private: true,
+        status,
+      },
+    );
+  }
+
+  /** The API's filter messages as people read them; a country filter is a code, which the page says. */
+  private filterErrors(req: Request, errors: FormErrors): FormErrors {
+    const shown = translateFormErrors(req.language ?? 'en', errors);
+    if (errors.countryCode) shown.countryCode = this.renderer.t(req, 'dashboard.registrations.error.countryCode');
+    return shown;
+  }
+
+  private async render(req: Request, res: Response, event: Event, query: Record<string, unknown>, state: ListState, status = 200) {
     const filters = filtersOf(query);
     const parsed = validateForm(registrationQuerySchema, { ...filters, cursor: blankToUndefined(query.cursor), limit: PAGE_SIZE });
     const [counts, page] = await Promise.all([
@@ -128,6 +251,10 @@ export class RegistrationsPageController {
       const params = new URLSearchParams({ ...(filters as Record<string, string>), ...extra });
       return params.size > 0 ? `?${params.toString()}` : '';
     };
+    const cursor: Record<string, string> = typeof query.cursor === 'string' && query.cursor !== '' ? { cursor: query.cursor } : {};
+    const selectAll = query.select === 'all';
+    const selected = new Set(state.selected ?? []);
+    const done = typeof query.done === 'string' && DONE.has(query.done) ? `dashboard.registrations.done.${query.done}` : null;
     this.renderer.page(
       req,
       res,
@@ -135,22 +262,26 @@ export class RegistrationsPageController {
       {
         event: { id: event.id, title: event.title, timezone: event.timezone },
         filters,
-        filterErrors: parsed.ok ? {} : parsed.errors,
+        filterErrors: parsed.ok ? {} : this.filterErrors(req, parsed.errors),
         statuses: REGISTRATION_STATUSES,
         organisationTypes: ORGANISATION_TYPES,
         days: localDatesBetween(event.startsAt, event.endsAt, event.timezone),
         counts: REGISTRATION_STATUSES.map((name) => ({ name, count: counts[name] ?? 0 })),
-        rows: page?.items ?? [],
+        rows: (page?.items ?? []).map((row) => ({ ...row, selected: selectAll || selected.has(row.id) })),
         paged: Boolean(query.cursor),
         firstHref: `${base}${search({})}`,
         nextHref: page?.nextCursor ? `${base}${search({ cursor: page.nextCursor })}` : null,
+        selectAllHref: `${base}${search({ ...cursor, select: 'all' })}#results`,
+        clearSelectionHref: `${base}${search(cursor)}#results`,
+        selectAll,
         csvHref: `${base}/export.csv${search({})}`,
         xlsxHref: `${base}/export.xlsx${search({})}`,
-        done: typeof query.done === 'string' ? DONE_MESSAGES[query.done] : undefined,
-        walkIn,
+        done: done ? this.renderer.t(req, done) : undefined,
+        bulkError: state.bulkError,
+        walkIn: state.walkIn,
       },
       {
-        title: `Registrations · ${event.title}`,
+        title: this.renderer.t(req, 'dashboard.registrations.title', { event: event.title }),
         dashboard: true,
         private: true,
         stylesheets: ['dashboard-operations.css'],
@@ -168,4 +299,17 @@ function filtersOf(query: Record<string, unknown>): Filters {
     if (typeof value === 'string') filters[name] = value;
   }
   return filters;
+}
+
+/** "12 approved, 1 already cancelled": each outcome once, with how many rows had it, done ones first. */
+function summaryOf(results: BulkRowResult[]): Array<{ key: string; count: number }> {
+  const counts = new Map<string, number>();
+  for (const row of results) {
+    const key =
+      'done' in row ? `dashboard.registrations.bulk.summary.${row.done}` : `dashboard.registrations.bulk.summary.not.${row.refused}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts.entries()]
+    .sort(([a], [b]) => Number(a.includes('.not.')) - Number(b.includes('.not.')))
+    .map(([key, count]) => ({ key, count }));
 }

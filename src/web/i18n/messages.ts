@@ -4,7 +4,11 @@ import { PUBLIC_MESSAGES } from './public.messages';
 import { ATTENDEE_MESSAGES } from './attendee.messages';
 import { PRESENTER_MESSAGES } from './presenter.messages';
 import { DASHBOARD_MESSAGES } from './dashboard.messages';
+import { DASHBOARD_LABELS_MESSAGES } from './dashboard-labels.messages';
 import { DASHBOARD_EMAILS_MESSAGES } from './dashboard-emails.messages';
+import { DASHBOARD_SETTINGS_MESSAGES } from './dashboard-settings.messages';
+import { DASHBOARD_REGISTRATIONS_MESSAGES } from './dashboard-registrations.messages';
+import { DASHBOARD_AGENDA_MESSAGES } from './dashboard-agenda.messages';
 
 /** One area's messages: English is complete; other languages may leave keys out. */
 export type MessageTable = { en: Record<string, string> } & Partial<Record<Exclude<Language, 'en'>, Record<string, string>>>;
@@ -16,7 +20,11 @@ const TABLES: MessageTable[] = [
   ATTENDEE_MESSAGES,
   PRESENTER_MESSAGES,
   DASHBOARD_MESSAGES,
+  DASHBOARD_LABELS_MESSAGES,
   DASHBOARD_EMAILS_MESSAGES,
+  DASHBOARD_SETTINGS_MESSAGES,
+  DASHBOARD_REGISTRATIONS_MESSAGES,
+  DASHBOARD_AGENDA_MESSAGES,
 ];
 
 function merge(language: Language): Record<string, string> {

@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { PRESENTATION_SECTIONS } from '../../agenda/presentation.entity';
 import { IdParam } from '../../platform/http/id-param.pipe';
 import { declineSchema, portalPresentationSchema } from '../../presenters/dto/portal-presentation.dto';
+import { biographySchema } from '../../presenters/dto/presenter-biography.dto';
 import { PresenterPortalService } from '../../presenters/presenter-portal.service';
 import { blankToUndefined, formErrorsFrom, validateForm } from '../form-input';
 import { LinkInvalidFilter } from '../link-invalid.filter';
@@ -33,7 +34,19 @@ export class PresenterPortalPageController {
     @Query('presentation') presentationId?: string,
   ): Promise<void> {
     const key = PORTAL_NOTICES.find((known) => known === notice);
+    if (notice === 'biography') return this.page.render(req, res, this.page.presenter(req), { biography: { saved: true } });
     await this.page.render(req, res, this.page.presenter(req), key && presentationId ? { notice: { presentationId, key } } : {});
+  }
+
+  /** The presenter's own biography, as `PUT /me/biography` saves it. */
+  @Post('biography')
+  async biography(@Req() req: Request, @Res() res: Response, @Body('biography') biography: unknown): Promise<void> {
+    const me = this.page.presenter(req);
+    const typed = typeof biography === 'string' ? biography : '';
+    const form = validateForm(biographySchema, { biography: typed });
+    if (!form.ok) return this.page.render(req, res, me, { status: 400, biography: { value: typed, errors: form.errors } });
+    await this.portal.setBiography(me, form.value);
+    res.redirect(303, '/presenter?notice=biography#biography');
   }
 
   /** Title, abstract and sections; a blank section is cleared, as `null` clears it on the API. */

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { PRESENTATION_SECTIONS, SECTION_MAX_LENGTH } from '../../agenda/presentation.entity';
 import { MagicLinkPrincipal } from '../../auth/principal';
+import { BIOGRAPHY_MAX_LENGTH } from '../../people/person.entity';
 import { APP_CONFIG } from '../../config/config.module';
 import { AppConfig } from '../../config/app-config';
 import { describeSpan } from '../../platform/time/zoned-time';
@@ -23,6 +24,7 @@ export interface PortalState {
   edit?: { presentationId: string; values: Record<string, string>; errors: FormErrors };
   decline?: { presentationId: string; reason: string; errors: FormErrors };
   upload?: { presentationId: string; message: string; detail?: string };
+  biography?: { saved?: boolean; value?: string; errors?: FormErrors };
 }
 
 type Portal = Awaited<ReturnType<PresenterPortalService['myPresentations']>>;
@@ -84,6 +86,12 @@ export class PresenterPortalPage {
           span: describeSpan(new Date(event.startsAt), new Date(event.endsAt), event.timezone, LOCALES[req.language ?? 'en']),
         },
         me: portal.me,
+        biography: {
+          max: BIOGRAPHY_MAX_LENGTH,
+          saved: state.biography?.saved ?? false,
+          value: state.biography?.value ?? portal.me.biography ?? '',
+          error: translateFormErrors(req.language ?? 'en', state.biography?.errors ?? {}).biography ?? null,
+        },
         materials: {
           dueAt,
           passed: dueAt !== null && new Date(dueAt).getTime() < Date.now(),

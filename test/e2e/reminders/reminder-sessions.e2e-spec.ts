@@ -217,3 +217,76 @@ describe('the preview of a session reminder', () => {
     expect(lines[1]).toContain(localTime(workshop.body.startsAt));
   });
 });
+
+describe('a session reminder follows the published version, not unpublished edits', () => {
+  const ctx = useTestApp();
+
+  it('goes to the presenters the published version names after their presentation was changed without publishing', async () => {
+    const { http } = ctx.app;
+    const auth = await login(http, ADMIN.email, ADMIN.password);
+    const hour = 3_600_000;
+    const event = await createOpenEvent(http, auth, {
+      defaultReminders: false,
+      startsAt: new Date(Date.now() + 60_000).toISOString(),
+      endsAt: new Date(Date.now() + 6 * hour).toISOString(),
+    });
+    const base = `/events/${event.id}`;
+    // An hour and a few seconds away: a reminder an hour before it falls due during the test.
+    const startsAt = new Date(Date.now() + hour + 8_000);
+    const session = await http
+      .post(`${base}/sessions`)
+      .set('Authorization', auth)
+      .send({
+        title: 'Pairing: Piura and Flanders',
+        kind: 'presentations',
+        startsAt: startsAt.toISOString(),
+        endsAt: new Date(startsAt.getTime() + hour).toISOString(),
+      })
+      .expect(201);
+    const stamp = Date.now();
+    const published = {
+      name: 'Javier Bereche',
+      email: `javier-${stamp}@piura.test`,
+      organisation: 'Gobierno Regional Piura',
+      region: 'Piura',
+      countryCode: 'PE',
+    };
+    const unpublished = {
+      name: 'Els Peeters',
+      email: `els-${stamp}@flanders.test`,
+      organisation: 'VLAIO',
+      region: 'Flanders',
+      countryCode: 'BE',
+    };
+    const presentation = await http
+      .post(`${base}/presentations`)
+      .set('Authorization', auth)
+      .send({ title: 'Cacao value chains in Piura', sessionId: session.body.id, presenters: [published] })
+      .expect(201);
+    await http.post(`${base}/agenda/versions`).set('Authorization', auth).send({ note: 'v1' }).expect(201);
+    await http
+      .patch(`/events/${event.id}/presentations/${presentation.body.id}`)
+      .set('Authorization', auth)
+      .send({ presenters: [unpublished] })
+      .expect(200);
+    const rule = await http
+      .post(`${base}/reminder-rules`)
+      .set('Authorization', auth)
+      .send({ name: 'An hour before', anchor: 'session_start', offsetMinutes: -60, audience: 'presenters' })
+      .expect(201);
+
+    const mail = await waitFor('the reminder to the published presenter', () =>
+      ctx.smtp.for(published.email).find((m) => m.subject.startsWith('Reminder: Pairing: Piura and Flanders')),
+    );
+    expect(sessionLine(mail, 'Pairing: Piura and Flanders')).toContain('Cacao value chains in Piura');
+    const fannedOut = await waitFor('the reminder to be fanned out', async () => {
+      const r = await http.get(`${base}/reminder-rules/${rule.body.id}`).set('Authorization', auth).expect(200);
+      return r.body.scheduled[0]?.state === 'fanned_out' ? r.body.scheduled[0] : null;
+    });
+    expect(fannedOut.recipients).toBe(1);
+    const outbox = await http.get(`${base}/emails?kind=reminder&limit=100`).set('Authorization', auth).expect(200);
+    const reminders = outbox.body.items;
+    expect(reminders.map((e: { to: string }) => e.to)).toEqual([published.email]);
+    expect(ctx.smtp.for(unpublished.email).filter((m) => m.subject.startsWith('Reminder'))).toEqual([]);
+  });
+});

@@ -173,7 +173,7 @@ describe('organiser dashboard: agenda editor, check-in desk, badges', () => {
     await page.getByLabel(`Yes, cancel “${coffee.title}”`).check();
     await page.getByRole('button', { name: 'Cancel session' }).click();
     await page.waitForURL((u) => u.searchParams.get('saved') === 'cancelled');
-    await expect(page.locator(`#session-${coffee.id} .badge`).textContent()).resolves.toBe('cancelled');
+    await expect(page.locator(`#session-${coffee.id} .badge`).textContent()).resolves.toBe('Cancelled');
     expect((await sessionNow(coffee.id)).status).toBe('cancelled');
   });
 
@@ -287,8 +287,10 @@ describe('organiser dashboard: agenda editor, check-in desk, badges', () => {
     await page.getByLabel('Starts').fill('2031-05-04T09:00');
     await page.getByLabel('Ends').fill('2031-05-05T17:00');
     await page.getByRole('button', { name: 'Create event' }).click();
-    await expect(page.locator('#f-title-error').textContent()).resolves.toBe('required');
-    await expect(page.locator('#f-timezone-error').textContent()).resolves.toContain('IANA time zone');
+    await expect(page.locator('#f-title-error').textContent()).resolves.toBe('This is required.');
+    await expect(page.locator('#f-timezone-error').textContent()).resolves.toBe(
+      'Choose a time zone from the list, such as Europe/Brussels.',
+    );
     await expect(page.getByLabel('Time zone').inputValue()).resolves.toBe('Mars/Olympus');
     await expect(page.getByLabel('Starts').inputValue()).resolves.toBe('2031-05-04T09:00');
     await screenshot(page, 'dashboard-new-event-errors');

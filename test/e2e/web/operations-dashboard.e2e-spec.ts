@@ -115,7 +115,7 @@ describe('organiser dashboard: registrations, emails, reminders, reports', () =>
     expect(rejected.body.status).toBe('rejected');
 
     await page.getByLabel('Status').selectOption('');
-    await page.getByLabel('Name or email').fill('camila');
+    await page.getByLabel('Name, email or organisation').fill('camila');
     await page.getByRole('button', { name: 'Filter' }).click();
     await page.waitForURL(/q=camila/);
     expect(await rows.count()).toBe(1);
@@ -150,7 +150,7 @@ describe('organiser dashboard: registrations, emails, reminders, reports', () =>
     await page.locator('#f-name').fill('Walter Walk-in');
     await page.getByLabel('Email address').fill('not-an-address');
     await page.getByRole('button', { name: 'Add the registration' }).click();
-    expect(await page.locator('#f-email-error').textContent()).toBe('expected an email address');
+    expect(await page.locator('#f-email-error').textContent()).toBe('Enter an email address such as name@example.org.');
     expect(await page.locator('#f-name').inputValue()).toBe('Walter Walk-in');
     await screenshot(page, 'operations-registrations-walk-in-error');
     await page.getByLabel('Email address').fill('walter@region.test');

@@ -1,0 +1,23 @@
+import { MiddlewareConsumer, Module, NestModule, Type } from '@nestjs/common';
+import { EventsModule } from '../../events/events.module';
+import { RemindersModule } from '../../reminders/reminders.module';
+import { ReportsModule } from '../../reports/reports.module';
+import { applyPageMiddleware } from '../page-middleware';
+import { WebCoreModule } from '../web-core.module';
+import { EventLifecyclePagesController } from './event-lifecycle-pages.controller';
+import { EventSettingsPageController } from './event-settings-page.controller';
+import { MembersPageController } from './members-page.controller';
+import { OutcomesPageController } from './outcomes-page.controller';
+
+const CONTROLLERS: Type[] = [EventSettingsPageController, EventLifecyclePagesController, MembersPageController, OutcomesPageController];
+
+/** Organiser dashboard: an event's settings, its cancellation and postponement, its members, its outcomes and highlights. */
+@Module({
+  imports: [WebCoreModule, EventsModule, RemindersModule, ReportsModule],
+  controllers: CONTROLLERS,
+})
+export class DashboardSettingsPagesModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    applyPageMiddleware(consumer, CONTROLLERS);
+  }
+}
