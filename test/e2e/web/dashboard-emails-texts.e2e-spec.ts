@@ -29,9 +29,9 @@ describe('dashboard: texts of the system emails, per event and language', () => 
   it('lists the six editable kinds in four languages, all default, and shows the default text with its placeholders', async () => {
     const page = await organiser.get(base()).expect(200);
     for (const kind of [
-      'Registration confirmation',
-      'Waiting list',
-      'Place from the waiting list',
+      'Registration confirmed',
+      'Placed on the waiting list',
+      'Moved off the waiting list',
       'Presenter invitation',
       'Reminder',
       'Change notice',
@@ -116,7 +116,7 @@ describe('dashboard: texts of the system emails, per event and language', () => 
     expect(english.subject).toBe(`Registration confirmed: ${event.title}`);
 
     const confirm = await organiser.get(`${spanishConfirmation()}/reset`).expect(200);
-    expect(confirm.text).toContain('Reset Registration confirmation in Spanish to the default text?');
+    expect(confirm.text).toContain('Reset Registration confirmed in Spanish to the default text?');
     await organiser.post(`${spanishConfirmation()}/reset`).expect(303).expect('Location', `${base()}?done=reset`);
     expect(await stateOf('registration-confirmed', 'es')).toBe('default');
 
