@@ -84,9 +84,11 @@ export class RegistrationMailService {
     token: string,
   ): Promise<Array<RenderedMail & { kind: string; dedupeKey: string; attachments: EmailAttachment[] }>> {
     const language = mailLanguage(person.language);
-    const texts = await Promise.all(outcomes.map((status) => this.textOf(event.id, status, language)));
-    return outcomes.map((status, i) => {
-      const message = this.message(status, event, { ...registration, status } as Registration, person, token, '', texts[i]);
+    const editable = outcomes.filter((status) => EDITABLE_KINDS.has(status)).map((status) => TEMPLATES[status].kind);
+    const texts = await this.texts.findMany(event.id, editable, language);
+    return outcomes.map((status) => {
+      const text = texts.get(TEMPLATES[status].kind) ?? null;
+      const message = this.message(status, event, { ...registration, status } as Registration, person, token, '', text);
       return {
         ...renderMail(message.template, message.params),
         kind: message.template.kind,

@@ -8,7 +8,7 @@ import { Column, Entity, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from
 @Entity('email_texts')
 @Unique('email_texts_event_kind_language_key', ['eventId', 'kind', 'language'])
 export class EmailText {
-  @PrimaryGeneratedColumn('uuid')
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_email_texts' })
   id: string;
 
   @Column({ type: 'uuid' })

@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { EditedText } from './editable-text';
 import { EmailText } from './email-text.entity';
 import { MAIL_LANGUAGES, MailLanguage } from './mail-language';
+
+/** How long a public registration's read of the wording is reused, and how many such reads are kept. */
+const RECENT_MS = 2_000;
+const RECENT_MAX = 1_000;
 
 /**
  * Events' own wording of their system emails. Modules that send a kind read
@@ -11,6 +15,8 @@ import { MAIL_LANGUAGES, MailLanguage } from './mail-language';
  */
 @Injectable()
 export class EmailTextsService {
+  private readonly recent = new Map<string, { until: number; answer: Promise<Map<string, EditedText>> }>();
+
   constructor(@InjectRepository(EmailText) private readonly texts: Repository<EmailText>) {}
 
   /** The event's wording of `kind`, by language (only the languages it has edited). */
@@ -28,6 +34,26 @@ export class EmailTextsService {
     return row ? { subject: row.subject, body: row.body } : null;
   }
 
+  /**
+   * The event's wording of several kinds in one language, for public
+   * registrations: a burst of them asks once, not once each (the answer is
+   * kept for a moment; an edit in this process drops it at once, one in
+   * another process is seen within RECENT_MS).
+   */
+  findMany(eventId: string, kinds: string[], language: MailLanguage): Promise<Map<string, EditedText>> {
+    if (kinds.length === 0) return Promise.resolve(new Map());
+    const key = `${eventId}/${language}/${kinds.join(',')}`;
+    const recent = this.recent.get(key);
+    if (recent && recent.until > Date.now()) return recent.answer;
+    const answer = this.texts
+      .find({ where: { eventId, kind: In(kinds), language } })
+      .then((rows) => new Map(rows.map((row) => [row.kind, { subject: row.subject, body: row.body }])));
+    this.recent.set(key, { until: Date.now() + RECENT_MS, answer });
+    answer.catch(() => this.recent.delete(key));
+    if (this.recent.size > RECENT_MAX) this.recent.delete(this.recent.keys().next().value as string);
+    return answer;
+  }
+
   /** Which kind and language pairs the event has edited, and when. */
   async list(eventId: string): Promise<Array<{ kind: string; language: string; updatedAt: Date }>> {
     const rows = await this.texts.find({ where: { eventId }, select: { kind: true, language: true, updatedAt: true } });
@@ -40,10 +66,16 @@ export class EmailTextsService {
        ON CONFLICT (event_id, kind, language) DO UPDATE SET subject = EXCLUDED.subject, body = EXCLUDED.body, updated_at = now()`,
       [eventId, kind, language, text.subject, text.body],
     );
+    this.forget(eventId);
   }
 
   /** Back to the default wording. */
   async reset(eventId: string, kind: string, language: MailLanguage): Promise<void> {
     await this.texts.delete({ eventId, kind, language });
+    this.forget(eventId);
+  }
+
+  private forget(eventId: string): void {
+    for (const key of this.recent.keys()) if (key.startsWith(`${eventId}/`)) this.recent.delete(key);
   }
 }

@@ -152,7 +152,13 @@ export class AnnouncementPageController {
   }
 
   private renderCompose(req: Request, res: Response, event: Event, form: AnnouncementForm, errors: FormErrors | undefined, status: number) {
-    const translated = errors ? translateFormErrors(req.language ?? 'en', errors, REQUIRED) : undefined;
+    // The picked ids travel in hidden fields: one message for the picking as a whole (`registrationIds[1]` included).
+    const folded =
+      errors &&
+      Object.fromEntries(
+        Object.entries(errors).map(([field, message]) => [field.replace(/^registrationIds\[\d+\]$/, 'registrationIds'), message]),
+      );
+    const translated = folded ? translateFormErrors(req.language ?? 'en', folded, REQUIRED) : undefined;
     this.renderer.page(
       req,
       res,

@@ -10,6 +10,7 @@ import { WebPages } from '../page-access';
 import { WebRenderer } from '../web-renderer.service';
 import { inlineImages, sendEmailFrame } from './email-frame';
 import { loadEventPage } from './event-page';
+import { optionalNumber } from './form-values';
 
 const PAGE_SIZE = 50;
 const RESENDABLE = new Set(['failed', 'bounced', 'cancelled']);
@@ -29,13 +30,18 @@ export class EmailsPageController {
     const { event } = await loadEventPage(this.events, req, eventId);
     const status = blankToUndefined(query.status);
     const kind = blankToUndefined(query.kind);
-    const parsed = validateForm(emailQuerySchema, { status, kind, cursor: blankToUndefined(query.cursor), limit: PAGE_SIZE });
+    const limit = optionalNumber(query.limit) ?? PAGE_SIZE;
+    const parsed = validateForm(emailQuerySchema, { status, kind, cursor: blankToUndefined(query.cursor), limit });
     const [page, counts] = await Promise.all([
       parsed.ok ? this.outbox.listForEvent(event.id, parsed.value) : null,
       this.outbox.countsForEvent(event.id),
     ]);
     const base = `/dashboard/events/${event.id}/emails`;
-    const filters = { ...(typeof status === 'string' ? { status } : {}), ...(typeof kind === 'string' ? { kind } : {}) };
+    const filters = {
+      ...(typeof status === 'string' ? { status } : {}),
+      ...(typeof kind === 'string' ? { kind } : {}),
+      ...(limit !== PAGE_SIZE ? { limit: String(limit) } : {}),
+    };
     const statuses = emailQuerySchema.shape.status.unwrap().options;
     const kinds = [...new Set([...Object.keys(counts.byKind), ...(typeof kind === 'string' ? [kind] : [])])].sort();
     const resentFailed = typeof query.resentFailed === 'string' && /^\d+$/.test(query.resentFailed) ? Number(query.resentFailed) : null;

@@ -1,6 +1,9 @@
 import type { MessageTable } from './messages';
 
-/** The dashboard's emails: outbox, each message as sent, announcements and the texts of the system emails. */
+/**
+ * The dashboard's emails: outbox, each message as sent, announcements and the texts of the system emails.
+ * Email kinds, statuses and audiences are labelled in dashboard-labels.messages.ts.
+ */
 export const DASHBOARD_EMAILS_MESSAGES: MessageTable = {
   en: {
     'dashboard.emails.title': 'Emails',
@@ -111,14 +114,6 @@ export const DASHBOARD_EMAILS_MESSAGES: MessageTable = {
     'label.mailLanguage.es': 'Spanish',
     'label.mailLanguage.pt': 'Portuguese',
     'label.mailLanguage.fr': 'French',
-    'label.audience.confirmed': 'Confirmed attendees',
-    'label.audience.waitlisted': 'Waiting list',
-    'label.audience.presenters': 'Presenters',
-    'label.audience.presenters_missing_materials': 'Presenters without materials',
-    'label.audience.session_signups': 'Signed up for the session',
-    'label.audience.checked_in': 'Checked-in attendees',
-    'label.audience.no_shows': 'Confirmed attendees who did not come',
-    'label.audience.selected_registrations': 'Selected registrations',
     'label.emailPlaceholder.name': "the recipient's name",
     'label.emailPlaceholder.eventTitle': "the event's title",
     'label.emailPlaceholder.when': 'the dates and times, with the time zone',
@@ -248,14 +243,6 @@ export const DASHBOARD_EMAILS_MESSAGES: MessageTable = {
     'label.mailLanguage.es': 'Español',
     'label.mailLanguage.pt': 'Portugués',
     'label.mailLanguage.fr': 'Francés',
-    'label.audience.confirmed': 'Asistentes confirmados',
-    'label.audience.waitlisted': 'Lista de espera',
-    'label.audience.presenters': 'Ponentes',
-    'label.audience.presenters_missing_materials': 'Ponentes sin materiales',
-    'label.audience.session_signups': 'Inscritos en la sesión',
-    'label.audience.checked_in': 'Asistentes que han registrado su llegada',
-    'label.audience.no_shows': 'Asistentes confirmados que no vinieron',
-    'label.audience.selected_registrations': 'Inscripciones seleccionadas',
     'label.emailPlaceholder.name': 'el nombre del destinatario',
     'label.emailPlaceholder.eventTitle': 'el título del evento',
     'label.emailPlaceholder.when': 'las fechas y horas, con la zona horaria',
@@ -386,14 +373,6 @@ export const DASHBOARD_EMAILS_MESSAGES: MessageTable = {
     'label.mailLanguage.es': 'Espanhol',
     'label.mailLanguage.pt': 'Português',
     'label.mailLanguage.fr': 'Francês',
-    'label.audience.confirmed': 'Participantes confirmados',
-    'label.audience.waitlisted': 'Lista de espera',
-    'label.audience.presenters': 'Oradores',
-    'label.audience.presenters_missing_materials': 'Oradores sem materiais',
-    'label.audience.session_signups': 'Inscritos na sessão',
-    'label.audience.checked_in': 'Participantes que registaram a entrada',
-    'label.audience.no_shows': 'Participantes confirmados que não vieram',
-    'label.audience.selected_registrations': 'Inscrições selecionadas',
     'label.emailPlaceholder.name': 'o nome do destinatário',
     'label.emailPlaceholder.eventTitle': 'o título do evento',
     'label.emailPlaceholder.when': 'as datas e horas, com o fuso horário',
@@ -524,14 +503,6 @@ export const DASHBOARD_EMAILS_MESSAGES: MessageTable = {
     'label.mailLanguage.es': 'Espagnol',
     'label.mailLanguage.pt': 'Portugais',
     'label.mailLanguage.fr': 'Français',
-    'label.audience.confirmed': 'Participants confirmés',
-    'label.audience.waitlisted': "Liste d'attente",
-    'label.audience.presenters': 'Intervenants',
-    'label.audience.presenters_missing_materials': 'Intervenants sans supports',
-    'label.audience.session_signups': 'Inscrits à la session',
-    'label.audience.checked_in': "Participants enregistrés à l'entrée",
-    'label.audience.no_shows': 'Participants confirmés qui ne sont pas venus',
-    'label.audience.selected_registrations': 'Inscriptions sélectionnées',
     'label.emailPlaceholder.name': 'le nom du destinataire',
     'label.emailPlaceholder.eventTitle': "le titre de l'événement",
     'label.emailPlaceholder.when': 'les dates et heures, avec le fuseau horaire',

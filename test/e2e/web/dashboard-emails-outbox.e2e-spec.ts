@@ -43,7 +43,7 @@ describe('dashboard outbox: each message as sent, resend every failed one, in th
     const text = unescape(page.text);
     expect(text).toContain(`<dd>Luisa Pérez <${luisa.email}></dd>`);
     expect(text).toContain(`<dd>${received.subject}</dd>`);
-    expect(text).toContain('<span class="badge status-sent">sent</span>');
+    expect(text).toContain('<span class="badge status-sent">Sent</span>');
     expect(text).toContain('<dd>Spanish</dd>');
     expect(text).toMatch(/<dt>Sent<\/dt><dd>\d/);
     expect(text).toContain(`<pre class="mail-text">${received.text.trim()}`);
@@ -124,16 +124,32 @@ describe('dashboard outbox: each message as sent, resend every failed one, in th
     const spanish = await organiserAgent(ctx.app.plenary.url as string, ADMIN.email, ADMIN.password, 'es');
     const page = await spanish.get(`${emails()}?status=sent&kind=registration-confirmed`).expect(200);
     const text = unescape(page.text);
-    expect(text).toContain('<option value="sent" selected>enviado</option>');
-    expect(text).toContain('<option value="registration-confirmed" selected>Confirmación de inscripción</option>');
+    expect(text).toContain('<option value="sent" selected>Enviado</option>');
+    expect(text).toContain('<option value="registration-confirmed" selected>Inscripción confirmada</option>');
     const rows = [...text.matchAll(/<tr data-email-id="[^"]+">([\s\S]*?)<\/tr>/g)].map((m) => m[1]);
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) {
-      expect(row).toContain('<td>Confirmación de inscripción</td>');
-      expect(row).toContain('<span class="badge status-sent">enviado</span>');
+      expect(row).toContain('<td>Inscripción confirmada</td>');
+      expect(row).toContain('<span class="badge status-sent">Enviado</span>');
     }
     const body = text.replace(/<(script|style)[\s\S]*?<\/\1>/g, '').replace(/<[^>]+>/g, ' ');
     expect(body).not.toMatch(/\bregistration-confirmed\b|\bfailed\b|\bqueued\b/);
+
+    // A page at a time, newest first, as the API pages: the next page follows the cursor and keeps the filter.
+    const api = (await ctx.app.http.get(`/events/${event.id}/emails?status=sent`).set('Authorization', auth).expect(200)).body
+      .items as OutboxRow[];
+    expect(api.length).toBeGreaterThanOrEqual(4);
+    const shown: string[] = [];
+    let next: string | undefined = `${emails()}?status=sent&limit=2`;
+    while (next) {
+      const listed = unescape((await organiser.get(next).expect(200)).text);
+      const ids = [...listed.matchAll(/<tr data-email-id="([^"]+)"/g)].map((m) => m[1]);
+      expect(ids.length).toBeLessThanOrEqual(2);
+      shown.push(...ids);
+      next = /<a href="([^"]+)">Older emails<\/a>/.exec(listed)?.[1];
+      if (next) expect(next).toMatch(/status=sent&limit=2&cursor=/);
+    }
+    expect(shown).toEqual(api.map((e) => e.id));
 
     const refused = await spanish.get(`${emails()}?status=lost`).expect(400);
     expect(refused.text).toContain('has-error');

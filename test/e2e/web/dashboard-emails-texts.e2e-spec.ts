@@ -1,4 +1,4 @@
-import { attendee, createOpenEvent } from '../../support/future-event';
+import { attendee, createOpenEvent, daysFromNow } from '../../support/future-event';
 import { ADMIN, login } from '../../support/test-app';
 import { useTestApp } from '../../support/use-test-app';
 import { fieldErrors, organiserAgent, unescape } from './dashboard-emails-support';
@@ -29,9 +29,9 @@ describe('dashboard: texts of the system emails, per event and language', () => 
   it('lists the six editable kinds in four languages, all default, and shows the default text with its placeholders', async () => {
     const page = await organiser.get(base()).expect(200);
     for (const kind of [
-      'Registration confirmation',
-      'Waiting list',
-      'Place from the waiting list',
+      'Registration confirmed',
+      'Placed on the waiting list',
+      'Moved off the waiting list',
       'Presenter invitation',
       'Reminder',
       'Change notice',
@@ -116,7 +116,7 @@ describe('dashboard: texts of the system emails, per event and language', () => 
     expect(english.subject).toBe(`Registration confirmed: ${event.title}`);
 
     const confirm = await organiser.get(`${spanishConfirmation()}/reset`).expect(200);
-    expect(confirm.text).toContain('Reset Registration confirmation in Spanish to the default text?');
+    expect(confirm.text).toContain('Reset Registration confirmed in Spanish to the default text?');
     await organiser.post(`${spanishConfirmation()}/reset`).expect(303).expect('Location', `${base()}?done=reset`);
     expect(await stateOf('registration-confirmed', 'es')).toBe('default');
 
@@ -125,6 +125,97 @@ describe('dashboard: texts of the system emails, per event and language', () => 
     const [standard] = await ctx.smtp.waitForMail(pedro.email);
     expect(standard.subject).toBe(`Inscripción confirmada: ${event.title}`);
     expect(standard.text).toMatch(/^Estimado\/a Pedro Ruiz,\n\nsu plaza en /);
+  });
+
+  it('rewords the presenter invitation and the change notice too, their fixed parts kept', async () => {
+    const meeting = await createOpenEvent(ctx.app.http, auth, {
+      defaultReminders: false,
+      coOrganisers: [{ name: 'Joint Research Centre', url: null }],
+    });
+    const texts = `/dashboard/events/${meeting.id}/email-texts`;
+    await organiser
+      .post(`${texts}/presenter-invitation/es`, {
+        subject: 'Le esperamos en {eventTitle}',
+        body: 'Querido/a {name}:\n\n{invitation}\n\nNos alegra contar con «{presentationTitle}».',
+        intent: 'save',
+      })
+      .expect(303);
+    await organiser
+      .post(`${texts}/change-notice/en`, {
+        subject: 'Heads up: {headline}',
+        body: 'Hi {name},\n\nnews about {eventTitle}:',
+        intent: 'save',
+      })
+      .expect(303);
+
+    const javier = `javier-${Date.now()}@piura.test`;
+    const presentation = await ctx.app.http
+      .post(`/events/${meeting.id}/presentations`)
+      .set('Authorization', auth)
+      .send({
+        title: 'Cacao value chains in Piura',
+        presenters: [
+          {
+            name: 'Javier Bereche',
+            email: javier,
+            organisation: 'Gobierno Regional Piura',
+            region: 'Piura',
+            countryCode: 'PE',
+            language: 'es',
+          },
+        ],
+      })
+      .expect(201);
+    await ctx.app.http.post(`/presentations/${presentation.body.id}/invitations`).set('Authorization', auth).send({}).expect(201);
+    const [invitation] = await ctx.smtp.waitForMail(javier);
+    expect(invitation.subject).toBe(`Le esperamos en ${meeting.title}`);
+    expect(invitation.text).toMatch(/^Querido\/a Javier Bereche:\n\nLos organizadores de "/);
+    expect(invitation.text).toContain(', junto con Joint Research Centre, le invitan a presentar "Cacao value chains in Piura".');
+    expect(invitation.text).toContain('Nos alegra contar con «Cacao value chains in Piura».');
+    expect(invitation.text).toMatch(/\nhttp:\/\/plenary\.test\/presenter\?token=\S+\n\nEl enlace es personal/);
+
+    const anna = attendee({ name: 'Anna Peeters' });
+    await ctx.app.http.post(`/events/${meeting.id}/registrations`).send(anna).expect(201);
+    await ctx.smtp.waitForMail(anna.email);
+    await ctx.app.http
+      .post(`/events/${meeting.id}/postpone`)
+      .set('Authorization', auth)
+      .send({ startsAt: daysFromNow(60, '09:00'), endsAt: daysFromNow(61, '17:30') })
+      .expect(200);
+    const [, notice] = await ctx.smtp.waitForMail(anna.email, 2);
+    expect(notice.subject).toBe('Heads up: The event has new dates');
+    expect(notice.text).toMatch(new RegExp(`^Hi Anna Peeters,\\n\\nnews about ${meeting.title}:\\n\\n- ${meeting.title} now takes place `));
+    expect(notice.text).toContain('See your programme and calendar: http://plenary.test/my-registration?token=');
+  });
+
+  it('rewords reminders where the rule has no words of its own', async () => {
+    const meeting = await createOpenEvent(ctx.app.http, auth, { defaultReminders: false });
+    await organiser
+      .post(`/dashboard/events/${meeting.id}/email-texts/reminder/es`, {
+        subject: 'Pronto: {subjectTitle}',
+        body: 'Hola {name}:\n\nnos vemos en {venue}, {when}.',
+        intent: 'save',
+      })
+      .expect(303);
+    await ctx.app.http
+      .post(`/events/${meeting.id}/registrations`)
+      .send(attendee({ name: 'Luisa Pérez', language: 'es' }))
+      .expect(201);
+    const previewOf = async (body: Record<string, unknown>) => {
+      const rule = await ctx.app.http
+        .post(`/events/${meeting.id}/reminder-rules`)
+        .set('Authorization', auth)
+        .send({ name: 'Day before', anchor: 'event_start', offsetMinutes: -1440, audience: 'confirmed', ...body })
+        .expect(201);
+      return (await ctx.app.http.get(`/events/${meeting.id}/reminder-rules/${rule.body.id}/preview`).set('Authorization', auth).expect(200))
+        .body.message as { subject: string; text: string };
+    };
+    const edited = await previewOf({});
+    expect(edited.subject).toBe(`Pronto: ${meeting.title}`);
+    expect(edited.text).toMatch(/^Hola Luisa Pérez:\n\nnos vemos en Brussels, .+\.\n\nLugar: Brussels/);
+    const ruleOwn = await previewOf({ subject: 'Mañana empezamos', message: 'Hasta mañana.' });
+    expect(ruleOwn.subject).toBe('Mañana empezamos');
+    expect(ruleOwn.text).toMatch(/^Estimado\/a Luisa Pérez,\n\nHasta mañana\./);
   });
 
   it('answers 404 to an organiser of another event, and for a kind or language it does not know', async () => {

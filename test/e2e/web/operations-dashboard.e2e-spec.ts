@@ -56,7 +56,7 @@ describe('organiser dashboard: registrations, emails, reminders, reports', () =>
 
     await page.goto(url(`${eventPath('emails')}?status=failed`));
     const row = page.locator(`tr[data-email-id="${failed.id}"]`);
-    expect(await row.locator('td').nth(3).textContent()).toContain('failed');
+    expect(await row.locator('td').nth(3).textContent()).toContain('Failed');
     expect(await row.locator('td').nth(5).textContent()).toMatch(/550/);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'operations-emails-failed');
@@ -70,7 +70,7 @@ describe('organiser dashboard: registrations, emails, reminders, reports', () =>
 
     await page.goto(url(eventPath('emails')));
     const sentRow = page.locator(`tr[data-email-id="${failed.id}"]`);
-    expect(await sentRow.locator('td').nth(3).textContent()).toContain('sent');
+    expect(await sentRow.locator('td').nth(3).textContent()).toContain('Sent');
     expect(Number(await sentRow.locator('td').nth(4).textContent())).toBe(failed.attempts + 1);
     expect(await sentRow.getByRole('button', { name: /^Resend/ }).count()).toBe(0);
     await screenshot(page, 'operations-emails-resent');
