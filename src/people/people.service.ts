@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
 import { sql } from '../platform/database/sql';
+import { StatementRows } from '../platform/database/statement-rows';
 import { Problem } from '../platform/http/problem';
 import { Page, PageQuery, decodeCursor, toPage } from '../platform/http/pagination';
 import { PersonInput } from './dto/person-fields';
@@ -14,26 +15,9 @@ const PERSON_COLUMNS = `id, event_id AS "eventId", name, email, email_key AS "em
   organisation_type AS "organisationType", region, country_code AS "countryCode", title, language,
   erased_at AS "erasedAt", created_at AS "createdAt", updated_at AS "updatedAt"`;
 
-/**
- * The statement behind `PeopleService.upsert` for a person with an email, for
- * callers that make it part of a larger statement. `source` yields event_id,
- * name, email, email_key (lower(email)), organisation, organisation_type,
- * region, country_code, title, language; the person's row comes back as a Person.
- */
-export function upsertPersonByEmail(source: string): string {
-  return `INSERT INTO people (event_id, name, email, email_key, organisation, organisation_type, region, country_code, title, language)
-         ${source}
-         ON CONFLICT (event_id, email_key) WHERE email_key IS NOT NULL DO UPDATE SET
-           name = EXCLUDED.name,
-           organisation = COALESCE(EXCLUDED.organisation, people.organisation),
-           organisation_type = COALESCE(EXCLUDED.organisation_type, people.organisation_type),
-           region = COALESCE(EXCLUDED.region, people.region),
-           country_code = COALESCE(EXCLUDED.country_code, people.country_code),
-           title = COALESCE(EXCLUDED.title, people.title),
-           language = COALESCE(EXCLUDED.language, people.language),
-           updated_at = now()
-         RETURNING ${PERSON_COLUMNS}`;
-}
+/** What `upsertByEmailPart` needs of each person. */
+export type PersonUpsertField =
+  'eventId' | 'name' | 'email' | 'organisation' | 'organisationType' | 'region' | 'countryCode' | 'title' | 'language';
 
 export interface PersonContact {
   personId: string;
@@ -41,6 +25,23 @@ export interface PersonContact {
   email: string;
   language: string | null;
 }
+
+/** `upsert`'s one person, from its parameters $1 (event id) to $9. */
+const ONE_PERSON: StatementRows<PersonUpsertField> = {
+  from: `(VALUES ($1::uuid, $2, $3, $4, $5, $6, $7, $8, $9))
+    AS v(event_id, name, email, organisation, organisation_type, region, country_code, title, language)`,
+  fields: {
+    eventId: 'v.event_id',
+    name: 'v.name',
+    email: 'v.email',
+    organisation: 'v.organisation',
+    organisationType: 'v.organisation_type',
+    region: 'v.region',
+    countryCode: 'v.country_code',
+    title: 'v.title',
+    language: 'v.language',
+  },
+};
 
 /** The event's people; other modules reach them through this service only. */
 @Injectable()
@@ -102,7 +103,7 @@ export class PeopleService {
    */
   async upsert(manager: EntityManager, eventId: string, input: PersonInput): Promise<Person> {
     if (input.email) {
-      const { rows } = await sql<Person>(manager, upsertPersonByEmail('VALUES ($1::uuid, $2, $3, lower($3), $4, $5, $6, $7, $8, $9)'), [
+      const { rows } = await sql<Person>(manager, this.upsertByEmailPart(ONE_PERSON), [
         eventId,
         input.name,
         input.email,
@@ -128,6 +129,39 @@ export class PeopleService {
       if (value !== null && value !== undefined) (existing as unknown as Record<string, unknown>)[key] = value;
     }
     return repository.save(existing);
+  }
+
+  /**
+   * The statement behind `upsert` for people with an email, as the part of a
+   * larger statement (one CTE) that writes the people of `rows`: a known
+   * address is updated with what is given, a new one added. Its rows are the
+   * people, as Person (camelCase columns).
+   */
+  upsertByEmailPart(rows: StatementRows<PersonUpsertField>): string {
+    const f = rows.fields;
+    return `INSERT INTO people (event_id, name, email, email_key, organisation, organisation_type, region, country_code, title, language)
+         SELECT ${f.eventId}, ${f.name}, ${f.email}, lower(${f.email}), ${f.organisation}, ${f.organisationType}, ${f.region},
+                ${f.countryCode}, ${f.title}, ${f.language}
+           FROM ${rows.from}
+         ON CONFLICT (event_id, email_key) WHERE email_key IS NOT NULL DO UPDATE SET
+           name = EXCLUDED.name,
+           organisation = COALESCE(EXCLUDED.organisation, people.organisation),
+           organisation_type = COALESCE(EXCLUDED.organisation_type, people.organisation_type),
+           region = COALESCE(EXCLUDED.region, people.region),
+           country_code = COALESCE(EXCLUDED.country_code, people.country_code),
+           title = COALESCE(EXCLUDED.title, people.title),
+           language = COALESCE(EXCLUDED.language, people.language),
+           updated_at = now()
+         RETURNING ${PERSON_COLUMNS}`;
+  }
+
+  /**
+   * What a registration says about its person, changed: only the fields
+   * given, in the caller's transaction.
+   */
+  async updateDetails(manager: EntityManager, personId: string, changes: Partial<PersonInput>): Promise<void> {
+    const given = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+    if (Object.keys(given).length > 0) await manager.update(Person, { id: personId }, given);
   }
 
   /**
@@ -165,6 +199,11 @@ export class PeopleService {
       );
     }
     return ids.map((id) => found.find((p) => p.id === id) as Person);
+  }
+
+  /** A person known to exist (a registration's, a presentation's), in the caller's transaction. */
+  getEntity(manager: EntityManager, personId: string): Promise<Person> {
+    return manager.getRepository(Person).findOneByOrFail({ id: personId });
   }
 
   async byIds(eventId: string, ids: string[], manager: EntityManager = this.db.manager): Promise<Person[]> {
