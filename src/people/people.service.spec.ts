@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { TestDatabase, createTestDatabase } from '../../test/support/test-database';
 import { createDataSource } from '../data-source';
+import { PeopleRepository } from './people.repository';
 import { PeopleService } from './people.service';
 
 /** People's own statements against a real Postgres, without HTTP: what other modules' statements build on. */
@@ -13,7 +14,7 @@ describe('PeopleService against Postgres', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     data = await createDataSource(db.url).initialize();
-    people = new PeopleService(data);
+    people = new PeopleService(new PeopleRepository(data));
     [{ id: eventId }] = await db.query<{ id: string }>(
       `INSERT INTO events (slug, title, timezone, starts_at, ends_at)
        VALUES ('people-spec', 'People', 'Europe/Brussels', '2019-10-08T07:00Z', '2019-10-09T15:30Z') RETURNING id`,
