@@ -32,6 +32,25 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
+    // Modules whose tables sit behind a repository: only their `*.repository.ts` is handed the DataSource.
+    // Add a module here once its services use repositories.
+    files: ['**/src/people/**/*.ts', '**/src/reports/report-compiler.service.ts'],
+    ignores: ['**/*.repository.ts', '**/*.spec.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "Decorator[expression.callee.name='InjectDataSource']",
+          message: 'Only a *.repository.ts may inject the DataSource in this module; use its repository.',
+        },
+        {
+          selector: "MethodDefinition[kind='constructor'] TSParameterProperty TSTypeReference[typeName.name='DataSource']",
+          message: 'Only a *.repository.ts may be handed the DataSource in this module; use its repository.',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly', __dirname: 'readonly' } },
   },

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { sql } from '../platform/database/sql';
+import { StatementRows } from '../platform/database/statement-rows';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/app-config';
 import { MagicLinkSubjectType } from './magic-link-token.entity';
@@ -32,15 +33,8 @@ const RESEND_INTERVAL_SECONDS = 60;
 /** Expired tokens are kept this long for support questions, then pruned. */
 const PRUNE_AFTER_DAYS = 30;
 
-/**
- * The INSERT of token rows from `source`, a relation `t` with the columns
- * subject_type, subject_id, event_id, token_hash (from `prepare`), expires_at:
- * for statements that write tokens together with what they open.
- */
-export function insertMagicLinkTokens(source: string): string {
-  return `INSERT INTO magic_link_tokens (subject_type, subject_id, event_id, token_hash, expires_at)
-       SELECT t.subject_type, t.subject_id, t.event_id, t.token_hash, t.expires_at FROM ${source}`;
-}
+/** What `insertTokensPart` needs of each token. */
+export type MagicLinkTokenField = 'subjectType' | 'subjectId' | 'eventId' | 'tokenHash' | 'expiresAt';
 
 /**
  * The one issuer of the links attendees, presenters and invited organisers
@@ -56,7 +50,7 @@ export class MagicLinkService {
 
   /**
    * A token made ahead of its row, for a statement that writes the row together
-   * with others (`insertMagicLinkTokens`); the token goes into the email, the
+   * with others (`insertTokensPart`); the token goes into the email, the
    * hash into the row.
    */
   prepare(eventEndsAt?: Date): { token: string; tokenHash: string; expiresAt: Date } {
@@ -98,14 +92,31 @@ export class MagicLinkService {
     return { tokenId: rows[0].id, token, expiresAt };
   }
 
+  /**
+   * The INSERT of a token for each of `rows` (hashes from `prepare`), as the
+   * part of a larger statement that writes tokens together with what they open.
+   */
+  insertTokensPart(rows: StatementRows<MagicLinkTokenField>): string {
+    const f = rows.fields;
+    return `INSERT INTO magic_link_tokens (subject_type, subject_id, event_id, token_hash, expires_at)
+       SELECT ${f.subjectType}, ${f.subjectId}, ${f.eventId}, ${f.tokenHash}, ${f.expiresAt} FROM ${rows.from}`;
+  }
+
   /** One token for each subject in a single statement, for fan-outs to thousands. */
   async issueMany(manager: EntityManager, subjects: MagicLinkSubject[]): Promise<string[]> {
     if (subjects.length === 0) return [];
     const tokens = subjects.map(() => newSecretToken('plm'));
     await manager.query(
-      insertMagicLinkTokens(
-        `unnest($1::text[], $2::uuid[], $3::uuid[], $4::text[], $5::timestamptz[]) AS t(subject_type, subject_id, event_id, token_hash, expires_at)`,
-      ),
+      this.insertTokensPart({
+        from: `unnest($1::text[], $2::uuid[], $3::uuid[], $4::text[], $5::timestamptz[]) AS t(subject_type, subject_id, event_id, token_hash, expires_at)`,
+        fields: {
+          subjectType: 't.subject_type',
+          subjectId: 't.subject_id',
+          eventId: 't.event_id',
+          tokenHash: 't.token_hash',
+          expiresAt: 't.expires_at',
+        },
+      }),
       [
         subjects.map((s) => s.type),
         subjects.map((s) => s.id),

@@ -1,13 +1,14 @@
 import { DataSource } from 'typeorm';
-import { insertMagicLinkTokens } from '../auth/magic-link.service';
-import { upsertPersonByEmail } from '../people/people.service';
+import { MagicLinkService } from '../auth/magic-link.service';
+import { PeopleService } from '../people/people.service';
 import { Person } from '../people/person.entity';
 import { poolQuery } from '../platform/database/sql';
 import { MailLanguage, mailLanguageSql } from '../platform/mail/mail-language';
-import { insertIntoOutbox } from '../platform/mail/outbox.service';
+import { OutboxService } from '../platform/mail/outbox.service';
 import { RegisterInput } from './dto/register.dto';
 import { RegistrationForm, registrationFormKey } from './registration-form-cache';
 import { Registration } from './registration.entity';
+import { registrationWindow } from './registration-window';
 
 /** A registrations row as a Registration. */
 export const REGISTRATION_COLUMNS = `id, event_id AS "eventId", person_id AS "personId", status, check_in_code AS "checkInCode", source,
@@ -48,24 +49,34 @@ export type BatchOutcome =
   /** Nothing written: the form changed since it was read, registration closed, or the statement failed as a whole. */
   | { kind: 'unwritten'; error?: unknown };
 
+/** The modules whose tables the batch statement writes, each writing its own part. */
+export interface BatchWriters {
+  people: PeopleService;
+  magicLinks: MagicLinkService;
+  outbox: OutboxService;
+}
+
 /**
  * Public registrations of one event as one statement and one transaction:
- * people (upserted by email), registrations, their links' tokens and their
- * emails in the outbox. It locks the event row, so the free seats it reads
- * are exact until it commits; the first of them go to the batch in arrival
- * order, the rest of the batch to the waitlist, and the capacity trigger still
- * refuses any seat beyond capacity. It writes nothing unless the event is open
- * for registration right now, needs no approval and still has the form
- * (`registrationFormKey`) the input was checked against. An address that
- * already has a registration gets none (its row comes back without one); nor
- * does one whose emails are in another language than the person will have
- * (its row comes back naming that language, to be rendered again).
+ * people (upserted by email: people's part), registrations, their links'
+ * tokens (auth's part) and their emails in the outbox (mail's part). It locks
+ * the event row, so the free seats it reads are exact until it commits; the
+ * first of them go to the batch in arrival order, the rest of the batch to the
+ * waitlist, and the capacity trigger still refuses any seat beyond capacity.
+ * It writes nothing unless the event still has the form
+ * (`registrationFormKey`) the input was checked against, so the event row is
+ * the one `registrationWindow` found open, and that window has not closed
+ * since ($33, its `closesAt`). An address that already has a registration
+ * gets none (its row comes back without one); nor does one whose emails are
+ * in another language than the person will have (its row comes back naming
+ * that language, to be rendered again).
  * Rows of one statement share now(); a microsecond per row keeps the waitlist
  * in arrival order.
  *
- * Parameters: $1 event id, $2 form key, $3… one array per column of `input`.
+ * Parameters: $1 event id, $2 form key, $3… one array per column of `input`, $33 when registration closes.
  */
-const REGISTER_BATCH = `
+function registerBatch({ people, magicLinks, outbox }: BatchWriters): string {
+  return `
 WITH input AS (
   SELECT * FROM unnest($3::int[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[],
                        $12::text[], $13::text[], $14::jsonb[], $15::jsonb[], $16::text[], $17::timestamptz[], $18::uuid[],
@@ -80,10 +91,7 @@ WITH input AS (
 ), ev AS (
   SELECT e.id, e.capacity - e.confirmed_count AS free
     FROM events e
-   WHERE e.id = $1 AND ${registrationFormKey('e')} = $2
-     AND e.status = 'published' AND NOT e.requires_approval
-     AND now() >= coalesce(e.registration_opens_at, e.published_at, '-infinity')
-     AND now() < coalesce(e.registration_closes_at, e.starts_at)
+   WHERE e.id = $1 AND ${registrationFormKey('e')} = $2 AND now() < $33::timestamptz
      FOR NO KEY UPDATE
 ), checked AS (
   SELECT i.*,
@@ -95,9 +103,20 @@ WITH input AS (
 ), fresh AS (
   SELECT * FROM checked WHERE NOT registered AND person_mail_language = mail_language
 ), person AS (
-  ${upsertPersonByEmail(`SELECT ev.id, f.name, f.email, lower(f.email), f.organisation, f.organisation_type, f.region, f.country_code,
-                                f.title, f.language
-                           FROM fresh f CROSS JOIN ev`)}
+  ${people.upsertByEmailPart({
+    from: 'fresh f CROSS JOIN ev',
+    fields: {
+      eventId: 'ev.id',
+      name: 'f.name',
+      email: 'f.email',
+      organisation: 'f.organisation',
+      organisationType: 'f.organisation_type',
+      region: 'f.region',
+      countryCode: 'f.country_code',
+      title: 'f.title',
+      language: 'f.language',
+    },
+  })}
 ), numbered AS (
   SELECT f.*, p.id AS person_id, row_number() OVER (ORDER BY f.ord) AS n
     FROM fresh f JOIN person p ON p."emailKey" = lower(f.email)
@@ -111,22 +130,34 @@ WITH input AS (
   ON CONFLICT (event_id, person_id) WHERE status IN ('pending', 'confirmed', 'waitlisted') DO NOTHING
   RETURNING ${REGISTRATION_COLUMNS}
 ), token AS (
-  ${insertMagicLinkTokens(`(
-    SELECT 'registration' AS subject_type, r.id AS subject_id, r."eventId" AS event_id, i.token_hash, i.token_expires_at AS expires_at
-      FROM registration r JOIN input i ON i.registration_id = r.id
-  ) AS t`)}
+  ${magicLinks.insertTokensPart({
+    from: 'registration r JOIN input i ON i.registration_id = r.id',
+    fields: {
+      subjectType: `'registration'`,
+      subjectId: 'r.id',
+      eventId: 'r."eventId"',
+      tokenHash: 'i.token_hash',
+      expiresAt: 'i.token_expires_at',
+    },
+  })}
 ), mail AS (
-  ${insertIntoOutbox(`(
-    SELECT i.mail_id AS id, r."eventId" AS event_id, p.email AS to_address, p.name AS to_name, i.mail_headers AS headers,
-           CASE WHEN c THEN i.confirmed_kind ELSE i.waitlisted_kind END AS kind,
-           CASE WHEN c THEN i.confirmed_dedupe_key ELSE i.waitlisted_dedupe_key END AS dedupe_key,
-           CASE WHEN c THEN i.confirmed_subject ELSE i.waitlisted_subject END AS subject,
-           CASE WHEN c THEN i.confirmed_html ELSE i.waitlisted_html END AS html,
-           CASE WHEN c THEN i.confirmed_text ELSE i.waitlisted_text END AS text,
-           CASE WHEN c THEN i.confirmed_attachments ELSE i.waitlisted_attachments END AS attachments
-      FROM registration r JOIN input i ON i.registration_id = r.id JOIN person p ON p.id = r."personId"
-     CROSS JOIN LATERAL (SELECT r.status = 'confirmed' AS c) s
-  ) AS t`)}
+  ${outbox.insertPart({
+    from: `registration r JOIN input i ON i.registration_id = r.id JOIN person p ON p.id = r."personId"
+          CROSS JOIN LATERAL (SELECT r.status = 'confirmed' AS confirmed) pick`,
+    fields: {
+      id: 'i.mail_id',
+      eventId: 'r."eventId"',
+      toAddress: 'p.email',
+      toName: 'p.name',
+      headers: 'i.mail_headers',
+      kind: 'CASE WHEN pick.confirmed THEN i.confirmed_kind ELSE i.waitlisted_kind END',
+      dedupeKey: 'CASE WHEN pick.confirmed THEN i.confirmed_dedupe_key ELSE i.waitlisted_dedupe_key END',
+      subject: 'CASE WHEN pick.confirmed THEN i.confirmed_subject ELSE i.waitlisted_subject END',
+      html: 'CASE WHEN pick.confirmed THEN i.confirmed_html ELSE i.waitlisted_html END',
+      text: 'CASE WHEN pick.confirmed THEN i.confirmed_text ELSE i.waitlisted_text END',
+      attachments: 'CASE WHEN pick.confirmed THEN i.confirmed_attachments ELSE i.waitlisted_attachments END',
+    },
+  })}
 )
 SELECT i.ord, to_json(r) AS registration, to_json(p) AS person, m.id AS "mailId", m.status AS "mailStatus",
        CASE WHEN NOT c.registered AND c.person_mail_language <> c.mail_language THEN c.person_mail_language END AS "mailLanguage"
@@ -135,6 +166,7 @@ SELECT i.ord, to_json(r) AS registration, to_json(p) AS person, m.id AS "mailId"
   LEFT JOIN registration r ON r.id = i.registration_id
   LEFT JOIN person p ON p.id = r."personId"
   LEFT JOIN mail m ON m.id = i.mail_id`;
+}
 
 const MAX_BATCH = 100;
 
@@ -152,7 +184,14 @@ interface Waiting {
 export class PublicRegistrationBatches {
   private readonly events = new Map<string, { waiting: Waiting[]; writing: boolean }>();
 
-  constructor(private readonly db: DataSource) {}
+  private readonly statement: string;
+
+  constructor(
+    private readonly db: DataSource,
+    writers: BatchWriters,
+  ) {
+    this.statement = registerBatch(writers);
+  }
 
   register(registration: PublicRegistration): Promise<BatchOutcome> {
     const eventId = registration.form.event.id;
@@ -180,6 +219,9 @@ export class PublicRegistrationBatches {
   }
 
   private async write(batch: PublicRegistration[]): Promise<BatchOutcome[]> {
+    const event = batch[0].form.event;
+    const window = registrationWindow(event);
+    if (window.state !== 'open' || event.requiresApproval) return batch.map(() => ({ kind: 'unwritten' }));
     const column = <T>(pick: (r: PublicRegistration, i: number) => T) => batch.map(pick);
     const rows = await poolQuery<{
       ord: number;
@@ -188,7 +230,7 @@ export class PublicRegistrationBatches {
       mailId: string | null;
       mailStatus: string | null;
       mailLanguage: MailLanguage | null;
-    }>(this.db, REGISTER_BATCH, [
+    }>(this.db, this.statement, [
       batch[0].form.event.id,
       batch[0].form.key,
       column((_, i) => i),
@@ -217,6 +259,7 @@ export class PublicRegistrationBatches {
       ]),
       column((r) => r.mailLanguage),
       column((r) => r.mailHeaders),
+      window.closesAt,
     ]);
     if (rows.length === 0) return batch.map(() => ({ kind: 'unwritten' }));
     const byOrd = new Map(rows.map((row) => [row.ord, row]));

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionService } from '../platform/database/transaction.service';
-import { Person } from '../people/person.entity';
+import { PeopleService } from '../people/people.service';
 import { Problem } from '../platform/http/problem';
 import { validateAnswers } from './answers';
 import { UpdateRegistrationInput } from './dto/update-registration.dto';
@@ -13,6 +13,7 @@ export class RegistrationDetailsService {
   constructor(
     private readonly transactions: TransactionService,
     private readonly questions: QuestionsService,
+    private readonly people: PeopleService,
   ) {}
 
   async update(eventId: string, registrationId: string, input: UpdateRegistrationInput): Promise<void> {
@@ -29,8 +30,7 @@ export class RegistrationDetailsService {
         registration.answers = validateAnswers(await this.questions.forEvent(eventId, manager), merged, false);
       }
       await manager.save(registration);
-      const changes = Object.fromEntries(Object.entries(personFields).filter(([, v]) => v !== undefined));
-      if (Object.keys(changes).length > 0) await manager.update(Person, { id: registration.personId }, changes);
+      await this.people.updateDetails(manager, registration.personId, personFields);
     });
   }
 }

@@ -55,7 +55,7 @@ export class RegistrationsService implements OnModuleInit {
     private readonly outbox: OutboxService,
   ) {
     this.forms = new RegistrationFormCache(db);
-    this.batches = new PublicRegistrationBatches(db);
+    this.batches = new PublicRegistrationBatches(db, { people, magicLinks, outbox });
   }
 
   onModuleInit(): void {
@@ -210,7 +210,7 @@ export class RegistrationsService implements OnModuleInit {
     return this.transactions.run(async (tx) => {
       const event = await this.lockEvent(tx.manager, eventId);
       const registration = await this.loadForChange(tx.manager, eventId, registrationId);
-      const person = await tx.manager.findOneByOrFail(Person, { id: registration.personId });
+      const person = await this.people.getEntity(tx.manager, registration.personId);
       if (registration.status === 'cancelled' || registration.status === 'rejected') return { registration, person, event };
       const freedSeat = registration.status === 'confirmed';
       registration.status = 'cancelled';
@@ -229,7 +229,7 @@ export class RegistrationsService implements OnModuleInit {
       const event = await this.lockEvent(tx.manager, eventId);
       const registration = await this.loadForChange(tx.manager, eventId, registrationId);
       if (registration.status !== 'pending') throw Problem.conflict(`The registration is ${registration.status}, not pending`);
-      const person = await tx.manager.findOneByOrFail(Person, { id: registration.personId });
+      const person = await this.people.getEntity(tx.manager, registration.personId);
       const now = new Date();
       registration.decidedAt = now;
       if ((await this.freeSeats(tx.manager, event)) > 0) {
@@ -252,7 +252,7 @@ export class RegistrationsService implements OnModuleInit {
       if (registration.status !== 'pending' && registration.status !== 'waitlisted') {
         throw Problem.conflict(`The registration is ${registration.status}; only pending or waitlisted ones can be rejected`);
       }
-      const person = await tx.manager.findOneByOrFail(Person, { id: registration.personId });
+      const person = await this.people.getEntity(tx.manager, registration.personId);
       registration.status = 'rejected';
       registration.decidedAt = new Date();
       await tx.manager.save(registration);
@@ -277,7 +277,7 @@ export class RegistrationsService implements OnModuleInit {
       const registration = await tx.manager.findOneByOrFail(Registration, { id: rows[0].id });
       if (!(await this.magicLinks.claimResend({ type: 'registration', id: registration.id }, tx.manager))) return;
       const event = await tx.manager.findOneByOrFail(Event, { id: eventId });
-      const person = await tx.manager.findOneByOrFail(Person, { id: registration.personId });
+      const person = await this.people.getEntity(tx.manager, registration.personId);
       await this.mail.send(tx, 'link', event, registration, person);
     });
   }
@@ -310,7 +310,7 @@ export class RegistrationsService implements OnModuleInit {
       registration.confirmedAt = now;
       registration.promotedAt = now;
       await tx.manager.save(registration);
-      const person = await tx.manager.findOneByOrFail(Person, { id: registration.personId });
+      const person = await this.people.getEntity(tx.manager, registration.personId);
       await this.mail.send(tx, 'promoted', event, registration, person);
     }
     return waiting.length;

@@ -10,10 +10,10 @@ import { OutboxService } from '../platform/mail/outbox.service';
 import { QueueWorkersService } from '../platform/queue/queue-workers.service';
 import { JobName, JobPayloads } from '../platform/queue/queue-names';
 import { reportReadyTemplate } from './mail/report-ready.template';
+import { ReportReadModelsRepository } from './report-read-models.repository';
 import { ReportCompilerService } from './report-compiler.service';
 import { ReportData } from './report-data';
 import { renderReportHtml } from './report-html';
-import { MEMBERS_QUERY } from './report-queries';
 import { Report } from './report.entity';
 import { lockReports } from './reports.service';
 
@@ -41,6 +41,7 @@ export class CompileReportProcessor implements OnModuleInit {
     private readonly workers: QueueWorkersService,
     private readonly compiler: ReportCompilerService,
     private readonly outbox: OutboxService,
+    private readonly readModels: ReportReadModelsRepository,
   ) {}
 
   onModuleInit(): void {
@@ -112,7 +113,7 @@ export class CompileReportProcessor implements OnModuleInit {
 
   /** "Report ready" to each member of the event, once per report and organiser. */
   private async announce(tx: Tx, report: Report, data: ReportData): Promise<void> {
-    const members = (await tx.manager.query(MEMBERS_QUERY, [report.eventId])) as Array<{ id: string; email: string; name: string }>;
+    const members = await this.readModels.members(tx.manager, report.eventId);
     const base = `${this.config.publicUrl}/events/${report.eventId}/reports/${report.id}`;
     const h = data.headline;
     const headline: Array<[string, string | number]> = [

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { localDatesBetween } from '../platform/time/zoned-time';
 import { ReportData, StepRows, assembleReport } from './report-data';
-import { EVENT_QUERY, ReportEventRow, ReportStep, reportQueries } from './report-queries';
+import { ReportStep, reportQueries } from './report-queries';
+import { ReportReadModelsRepository } from './report-read-models.repository';
 
 export type ProgressListener = (progress: number, step: ReportStep) => Promise<void>;
 
@@ -18,16 +17,16 @@ const LAST = 90;
  */
 @Injectable()
 export class ReportCompilerService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly readModels: ReportReadModelsRepository) {}
 
   async compile(eventId: string, onProgress: ProgressListener = async () => undefined): Promise<ReportData> {
-    const [event] = (await this.db.query(EVENT_QUERY, [eventId])) as ReportEventRow[];
+    const event = await this.readModels.event(eventId);
     if (!event) throw new Error(`event ${eventId} no longer exists`);
     const days = localDatesBetween(new Date(event.starts_at), new Date(event.ends_at), event.timezone).length;
     const queries = reportQueries(event, days);
     const rows = {} as StepRows;
     for (const [i, query] of queries.entries()) {
-      rows[query.name] = (await this.db.query(query.text, query.params)) as StepRows[ReportStep];
+      rows[query.name] = await this.readModels.rows<StepRows[ReportStep][number]>(query);
       await onProgress(Math.round(FIRST + ((LAST - FIRST) * (i + 1)) / queries.length), query.name);
     }
     return assembleReport(event, rows);

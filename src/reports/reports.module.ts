@@ -8,6 +8,7 @@ import { HighlightsController, OutcomesController } from './outcomes.controller'
 import { OutcomesService } from './outcomes.service';
 import { ReportCompilerService } from './report-compiler.service';
 import { Report } from './report.entity';
+import { ReportReadModelsRepository } from './report-read-models.repository';
 import { ReportSchedulerService } from './report-scheduler.service';
 import { SweepReportsProcessor } from './sweep-reports.processor';
 import { ReportsController } from './reports.controller';
@@ -27,6 +28,7 @@ import { ReportsService } from './reports.service';
   providers: [
     ReportsService,
     ReportCompilerService,
+    ReportReadModelsRepository,
     CompileReportProcessor,
     ReportSchedulerService,
     SweepReportsProcessor,

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 const ROOT = join(__dirname, '..', '..');
 const FIXTURE = join(ROOT, 'test', 'fixtures', 'planted-violations');
 const PLANTED = join(FIXTURE, 'src', 'platform', 'platform-thing.ts');
+const PLANTED_PEOPLE = join(FIXTURE, 'src', 'people', 'people-thing.ts');
 
 function run(tool: string, args: string[], cwd = ROOT) {
   const result = spawnSync(join(ROOT, 'node_modules', '.bin', tool), args, { cwd, encoding: 'utf8' });
@@ -20,6 +21,13 @@ describe('the code checks npm test runs', () => {
     const { status, output } = run('eslint', ['--no-ignore', PLANTED]);
     expect(status).toBe(1);
     expect(output).toContain('@typescript-eslint/no-floating-promises');
+  });
+
+  it('lint refuses a DataSource handed to anything but the repository in a module whose tables sit behind one', () => {
+    const { status, output } = run('eslint', ['--no-ignore', PLANTED_PEOPLE]);
+    expect(status).toBe(1);
+    expect(output).toContain('Only a *.repository.ts may inject the DataSource in this module');
+    expect(output).toContain('Only a *.repository.ts may be handed the DataSource in this module');
   });
 
   it('the format check refuses code Prettier would change', () => {

@@ -5,6 +5,7 @@ import { EntityManager, Repository } from 'typeorm';
 import { APP_CONFIG } from '../../config/config.module';
 import { AppConfig } from '../../config/app-config';
 import { Tx, TransactionService } from '../database/transaction.service';
+import { StatementRows } from '../database/statement-rows';
 import { sql } from '../database/sql';
 import { EnqueueOptions, JobQueueService } from '../queue/job-queue.service';
 import { JobName, QueueName } from '../queue/queue-names';
@@ -27,6 +28,25 @@ export interface OutboxMessage<P> {
 
 /** Rows still queued after this long without a live job are re-enqueued. */
 const RECONCILE_GRACE_MS = 5_000;
+/** What `insertPart` needs of each email. */
+export type OutboxField =
+  'id' | 'eventId' | 'kind' | 'dedupeKey' | 'toAddress' | 'toName' | 'subject' | 'html' | 'text' | 'headers' | 'attachments';
+
+/** The relation `t` this service's own statements write from. */
+const OUTBOX_T: StatementRows<OutboxField>['fields'] = {
+  id: 't.id',
+  eventId: 't.event_id',
+  kind: 't.kind',
+  dedupeKey: 't.dedupe_key',
+  toAddress: 't.to_address',
+  toName: 't.to_name',
+  subject: 't.subject',
+  html: 't.html',
+  text: 't.text',
+  headers: 't.headers',
+  attachments: 't.attachments',
+};
+
 /** Rows looked at per round trip; a pass goes on until it has seen every candidate. */
 const RECONCILE_PAGE = 1000;
 const LIVE_JOB_STATES = new Set(['waiting', 'delayed', 'active', 'prioritized', 'waiting-children']);
@@ -50,10 +70,11 @@ export class OutboxService {
     const rendered = renderMail(message.template, message.params);
     const id = randomUUID();
     const inserted: Array<{ id: string; status: string }> = await tx.manager.query(
-      insertIntoOutbox(
-        `(VALUES ($1::uuid, $2::uuid, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11::jsonb))
+      this.insertPart({
+        from: `(VALUES ($1::uuid, $2::uuid, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11::jsonb))
            AS t(id, event_id, kind, dedupe_key, to_address, to_name, subject, html, text, headers, attachments)`,
-      ),
+        fields: OUTBOX_T,
+      }),
       [
         id,
         message.eventId ?? null,
@@ -77,6 +98,26 @@ export class OutboxService {
   }
 
   /**
+   * The outbox INSERT of `rows`, as the part of a larger statement that writes
+   * emails together with what they announce. The job id is the row id; an
+   * address that hard-bounced for this event is written down but not sent to;
+   * a dedupe key already present adds nothing. Its rows are `id, status` of
+   * the emails written; enqueue their jobs after commit (`dispatch`).
+   */
+  insertPart(rows: StatementRows<OutboxField>): string {
+    const f = rows.fields;
+    return `INSERT INTO emails (id, event_id, kind, dedupe_key, to_address, to_name, subject, html, text, headers, attachments, job_id, status, last_error)
+       SELECT ${f.id}, ${f.eventId}, ${f.kind}, ${f.dedupeKey}, ${f.toAddress}, ${f.toName}, ${f.subject}, ${f.html}, ${f.text}, ${f.headers},
+              ${f.attachments}, (${f.id})::text,
+              CASE WHEN s.address IS NULL THEN 'queued' ELSE 'cancelled' END,
+              CASE WHEN s.address IS NULL THEN NULL ELSE 'not sent: the address ' || s.reason END
+         FROM ${rows.from}
+         LEFT JOIN mail_suppressions s ON s.event_id = ${f.eventId} AND s.address = lower(${f.toAddress})
+       ON CONFLICT (dedupe_key) DO NOTHING
+       RETURNING id, status`;
+  }
+
+  /**
    * Many messages in one statement (fan-outs to thousands), with the same
    * rules as `enqueue`: dedupe keys, held-back suppressed addresses, jobs
    * added after commit (in one round trip). Answers how many rows it created.
@@ -86,10 +127,11 @@ export class OutboxService {
     const ids = messages.map(() => randomUUID());
     const rendered = messages.map((m) => renderMail(m.template, m.params));
     const inserted: Array<{ id: string; status: string }> = await tx.manager.query(
-      insertIntoOutbox(
-        `unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::jsonb[], $11::jsonb[])
+      this.insertPart({
+        from: `unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::jsonb[], $11::jsonb[])
            AS t(id, event_id, kind, dedupe_key, to_address, to_name, subject, html, text, headers, attachments)`,
-      ),
+        fields: OUTBOX_T,
+      }),
       [
         ids,
         messages.map((m) => m.eventId ?? null),
@@ -285,24 +327,6 @@ export class OutboxService {
   private sendOptions(jobId: string): EnqueueOptions {
     return { jobId, attempts: this.config.mail.attempts, backoffBaseMs: this.config.mail.backoffBaseMs };
   }
-}
-
-/**
- * The outbox INSERT of the rows of `source`, a relation `t` with the columns
- * id, event_id, kind, dedupe_key, to_address, to_name, subject, html, text,
- * headers, attachments. The job id is the row id; an address that
- * hard-bounced for this event is written down but not sent to; a dedupe key
- * already present adds nothing. Returns `id, status` of the rows written.
- */
-export function insertIntoOutbox(source: string): string {
-  return `INSERT INTO emails (id, event_id, kind, dedupe_key, to_address, to_name, subject, html, text, headers, attachments, job_id, status, last_error)
-       SELECT t.id, t.event_id, t.kind, t.dedupe_key, t.to_address, t.to_name, t.subject, t.html, t.text, t.headers, t.attachments, t.id::text,
-              CASE WHEN s.address IS NULL THEN 'queued' ELSE 'cancelled' END,
-              CASE WHEN s.address IS NULL THEN NULL ELSE 'not sent: the address ' || s.reason END
-         FROM ${source}
-         LEFT JOIN mail_suppressions s ON s.event_id = t.event_id AND s.address = lower(t.to_address)
-       ON CONFLICT (dedupe_key) DO NOTHING
-       RETURNING id, status`;
 }
 
 /** What organisers see of an email; the body stays in the row for resends. */
