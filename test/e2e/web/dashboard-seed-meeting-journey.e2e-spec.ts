@@ -148,17 +148,20 @@ describe('the seed meeting built in the dashboard from an empty event to a publi
     await checkA11y();
   }
 
+  /** Clicks and waits for the page it leads to, so nothing is read from the page left behind. */
+  async function follow(target: Locator, until: (u: URL) => boolean = () => true): Promise<void> {
+    await Promise.all([page.waitForEvent('load'), target.click()]);
+    expect(until(new URL(page.url()))).toBe(true);
+  }
+
   async function tab(name: string): Promise<void> {
-    await page.getByRole('navigation', { name: 'Event sections' }).getByRole('link', { name, exact: true }).click();
-    await page.waitForURL((u) => u.pathname.startsWith(`/dashboard/events/${eventId}`));
+    const link = page.getByRole('navigation', { name: 'Event sections' }).getByRole('link', { name, exact: true });
+    const href = (await link.getAttribute('href')) as string;
+    await follow(link, (u) => u.pathname === href);
     await arrived();
   }
 
-  async function submit(button: Locator, until: (u: URL) => boolean): Promise<void> {
-    await button.click();
-    await page.waitForURL(until);
-    await page.waitForLoadState('domcontentloaded');
-  }
+  const submit = follow;
 
   beforeAll(async () => {
     auth = await login(ctx.app.http, ADMIN.email, ADMIN.password);
@@ -268,7 +271,7 @@ describe('the seed meeting built in the dashboard from an empty event to a publi
       if (session.theme) await form.getByLabel('Theme').selectOption({ label: session.theme });
       if (session.host) await form.getByLabel('Host organisation').fill(session.host);
       if (session.description) await form.getByLabel('Description').fill(session.description);
-      await form.getByRole('button', { name: 'Add session' }).click();
+      await submit(form.getByRole('button', { name: 'Add session' }));
       await page.locator('.agenda-session .session-title', { hasText: session.title }).first().waitFor();
     }
     await checkA11y('sessions added');
@@ -287,8 +290,7 @@ describe('the seed meeting built in the dashboard from an empty event to a publi
   it('creates the four presentations, each a pairing of a lead and a co-presenter', async () => {
     await tab('Presentations');
     for (const pairing of PAIRINGS) {
-      await page.getByRole('link', { name: 'New presentation' }).click();
-      await page.waitForURL((u) => u.pathname.endsWith('/presentations/new'));
+      await follow(page.getByRole('link', { name: 'New presentation' }), (u) => u.pathname.endsWith('/presentations/new'));
       await arrived();
       await page.getByLabel('Title').fill(pairing.title);
       const session = page.getByLabel('Session', { exact: true });
@@ -333,7 +335,7 @@ describe('the seed meeting built in the dashboard from an empty event to a publi
     await tab('Members');
     await page.getByLabel('Email address').fill('olga.ortiz@iuc-lac.test');
     await page.getByLabel('Role').selectOption({ label: 'Organiser' });
-    await page.getByRole('button', { name: 'Add member' }).click();
+    await submit(page.getByRole('button', { name: 'Add member' }));
     await page.getByText('olga.ortiz@iuc-lac.test is now a member and has been emailed an invitation to choose a password.').waitFor();
     await checkA11y('member added');
     const members = (await apiGet(`/events/${eventId}/members`)).items as Array<{ email: string; role: string }>;
@@ -348,8 +350,9 @@ describe('the seed meeting built in the dashboard from an empty event to a publi
 
   it('invites every presenter in bulk, and the invitations arrive', async () => {
     await tab('Presentations');
-    await page.getByRole('link', { name: `Invite every presenter not yet invited (${PRESENTERS.length})` }).click();
-    await page.waitForURL((u) => u.pathname.endsWith('/presentations/invite-all'));
+    await follow(page.getByRole('link', { name: `Invite every presenter not yet invited (${PRESENTERS.length})` }), (u) =>
+      u.pathname.endsWith('/presentations/invite-all'),
+    );
     await arrived();
     await expect(page.locator('#bulk-count').textContent()).resolves.toBe(
       `${PRESENTERS.length} presenters will be emailed an invitation with their personal link.`,
@@ -367,8 +370,7 @@ describe('the seed meeting built in the dashboard from an empty event to a publi
 
   it('composes an announcement to the presenters, previews its recipients and sends it', async () => {
     await tab('Emails');
-    await page.getByRole('link', { name: 'Write an announcement' }).click();
-    await page.waitForURL((u) => u.pathname.endsWith('/announcements/new'));
+    await follow(page.getByRole('link', { name: 'Write an announcement' }), (u) => u.pathname.endsWith('/announcements/new'));
     await arrived();
     await page.getByLabel('Audience').selectOption({ label: 'Presenters' });
     await page.locator('#f-subject').fill('Your presentation in Brussels');
@@ -395,8 +397,9 @@ describe('the seed meeting built in the dashboard from an empty event to a publi
 
   it('imports a CSV of registrations and shows the one refused line in the page', async () => {
     await tab('Registrations');
-    await page.getByRole('link', { name: 'Import registrations from a CSV file' }).click();
-    await page.waitForURL((u) => u.pathname.endsWith('/registrations/import'));
+    await follow(page.getByRole('link', { name: 'Import registrations from a CSV file' }), (u) =>
+      u.pathname.endsWith('/registrations/import'),
+    );
     await arrived();
     const file = join(mkdtempSync(join(tmpdir(), 'plenary-journey-')), 'region-to-region-attendees.csv');
     writeFileSync(
@@ -411,7 +414,7 @@ describe('the seed meeting built in the dashboard from an empty event to a publi
     );
     await page.getByLabel('CSV file (up to 10 MB)').setInputFiles(file);
     await page.getByLabel('Email each person their confirmation').uncheck();
-    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await submit(page.getByRole('button', { name: 'Import', exact: true }));
     await page.locator('#import-summary').waitFor();
     await expect(page.locator('#import-summary').textContent()).resolves.toContain('4 line(s) read: 3 imported, 1 refused.');
     const refused = page.locator('table.import-refused tbody tr');
@@ -435,8 +438,8 @@ describe('the seed meeting built in the dashboard from an empty event to a publi
 
     await tab('Agenda');
     await page.getByLabel('Note for this version').fill('First programme of the region-to-region meeting');
-    await page.getByRole('button', { name: 'Publish version' }).click();
-    await page.waitForLoadState('domcontentloaded');
+    await submit(page.getByRole('button', { name: 'Publish version' }));
+    await page.getByText('Version published.').waitFor();
     await checkA11y('agenda published');
     const versions = (await apiGet(`/events/${eventId}/agenda/versions`)).items;
     expect(versions).toHaveLength(1);
@@ -463,12 +466,11 @@ describe('the seed meeting built in the dashboard from an empty event to a publi
   it('postpones the event by a week, previewing the notice and the new dates before confirming', async () => {
     await page.goto(`${base()}/dashboard/events/${eventId}`);
     await tab('Settings');
-    await page.getByRole('link', { name: 'Postpone the event…' }).click();
-    await page.waitForURL((u) => u.pathname.endsWith('/settings/postpone'));
+    await follow(page.getByRole('link', { name: 'Postpone the event…' }), (u) => u.pathname.endsWith('/settings/postpone'));
     await arrived();
     await page.getByLabel('New start').fill(`${YEAR}-10-15T09:00`);
     await page.getByLabel('New end').fill(`${YEAR}-10-16T17:30`);
-    await page.getByRole('button', { name: 'Preview the consequences' }).click();
+    await submit(page.getByRole('button', { name: 'Preview the consequences' }));
     await page.locator('.notice-text').waitFor();
     await expect(page.locator('.new-dates').textContent()).resolves.toMatch(/15 Oct.*16 Oct/s);
     await expect(page.locator('.notice-subject').textContent()).resolves.toContain('The event has new dates');
