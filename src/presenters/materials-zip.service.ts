@@ -106,7 +106,7 @@ export class MaterialsZipService {
 
 /** One path segment: no separators, nothing a file system or unzip tool reads as a path. */
 function segment(text: string): string {
-  return sanitiseFileName(text.replace(/[/\\]/g, '-'));
+  return sanitiseFileName(text.replace(/[/\\]/g, '-').replace(/:/g, ' -'));
 }
 
 /** Two presentations of one title in one session would collide; the later gets " (2)". */

@@ -11,7 +11,8 @@ import { CheckIn } from './check-in.entity';
 import { CheckInInput } from './dto/check-in.dto';
 import { Registration } from './registration.entity';
 
-const REFUSALS: Record<string, string> = {
+/** Why a registration that is not confirmed is refused at the door, by its status (the desk page words these itself). */
+export const CHECK_IN_REFUSALS: Record<string, string> = {
   pending: "is awaiting the organisers' approval",
   waitlisted: 'is on the waiting list, without a place',
   cancelled: 'was cancelled',
@@ -45,7 +46,7 @@ export class CheckInsService {
       );
     const person = await this.db.getRepository(Person).findOneByOrFail({ id: registration.personId });
     if (registration.status !== 'confirmed') {
-      throw Problem.unprocessable(`Not admitted: the registration of ${person.name} ${REFUSALS[registration.status]}`);
+      throw Problem.unprocessable(`Not admitted: the registration of ${person.name} ${CHECK_IN_REFUSALS[registration.status]}`);
     }
     const { rows } = await sql<{ id: string }>(
       this.db.manager,

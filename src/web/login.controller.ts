@@ -35,7 +35,7 @@ export class LoginController {
       res,
       'login',
       { next: safeNext(next), values: {}, passwordSet: req.query.passwordSet === '1' },
-      { title: 'Organiser login', dashboard: true, private: true },
+      { title: this.renderer.t(req, 'dashboard.login.title'), dashboard: true, private: true },
     );
   }
 
@@ -46,18 +46,18 @@ export class LoginController {
     const password = typeof body.password === 'string' ? body.password : '';
     const next = safeNext(body.next);
     const errors: Record<string, string> = {};
-    if (!email) errors.email = 'Enter your email address';
-    if (!password) errors.password = 'Enter your password';
+    if (!email) errors.email = this.renderer.t(req, 'dashboard.login.enterEmail');
+    if (!password) errors.password = this.renderer.t(req, 'dashboard.login.enterPassword');
     const organiser = Object.keys(errors).length === 0 ? await this.organisers.verifyCredentials(email, password) : null;
     if (!organiser) {
-      if (Object.keys(errors).length === 0) errors['(form)'] = 'The email address or password is wrong';
+      if (Object.keys(errors).length === 0) errors['(form)'] = this.renderer.t(req, 'dashboard.login.wrong');
       return this.renderer.page(
         req,
         res,
         'login',
         { next, values: { email }, errors },
         {
-          title: 'Organiser login',
+          title: this.renderer.t(req, 'dashboard.login.title'),
           dashboard: true,
           private: true,
           status: 400,

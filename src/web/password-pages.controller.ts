@@ -11,9 +11,12 @@ import { FormErrors, formErrorsFrom, validateForm } from './form-input';
 import { WebPages } from './page-access';
 import { COOKIES, clearCookie, readCookie, setCookie } from './web-cookies';
 import { RedirectTo } from './web-redirects';
+import { dashboardFormErrors } from './dashboard/dashboard-form-errors';
 import { WebRenderer } from './web-renderer.service';
 
 const LINK_MAX_AGE_MS = 24 * 3600 * 1000;
+
+const PASSWORD_LABELS = { password: 'dashboard.password.new', confirm: 'dashboard.password.again' };
 
 const newPasswordForm = z
   .object({ password: passwordSchema, confirm: z.string() })
@@ -37,7 +40,13 @@ export class PasswordPagesController {
 
   @Get('forgot-password')
   forgotForm(@Req() req: Request, @Res() res: Response): void {
-    this.renderer.page(req, res, 'password/forgot', { values: {} }, { title: 'Forgotten password', dashboard: true });
+    this.renderer.page(
+      req,
+      res,
+      'password/forgot',
+      { values: {} },
+      { title: this.renderer.t(req, 'dashboard.password.forgotTitle'), dashboard: true },
+    );
   }
 
   @Post('forgot-password')
@@ -49,16 +58,22 @@ export class PasswordPagesController {
         req,
         res,
         'password/forgot',
-        { values: { email: body.email }, errors: form.errors },
+        { values: { email: body.email }, errors: dashboardFormErrors(req.language, form.errors, { email: 'dashboard.login.email' }) },
         {
-          title: 'Forgotten password',
+          title: this.renderer.t(req, 'dashboard.password.forgotTitle'),
           dashboard: true,
           status: 400,
         },
       );
     }
     await this.organisers.requestPasswordReset(form.value.email);
-    this.renderer.page(req, res, 'password/forgot-sent', {}, { title: 'Check your email', dashboard: true });
+    this.renderer.page(
+      req,
+      res,
+      'password/forgot-sent',
+      {},
+      { title: this.renderer.t(req, 'dashboard.password.sentTitle'), dashboard: true },
+    );
   }
 
   @Get(['reset-password', 'set-password'])
@@ -77,7 +92,7 @@ export class PasswordPagesController {
       'password/choose',
       { action: req.path, invitation: req.path === '/set-password' },
       {
-        title: 'Choose a password',
+        title: this.renderer.t(req, 'dashboard.password.chooseTitle'),
         dashboard: true,
         private: true,
       },
@@ -104,9 +119,9 @@ export class PasswordPagesController {
         req,
         res,
         'password/choose',
-        { action: req.path, invitation: req.path === '/set-password', errors },
+        { action: req.path, invitation: req.path === '/set-password', errors: dashboardFormErrors(req.language, errors, PASSWORD_LABELS) },
         {
-          title: 'Choose a password',
+          title: this.renderer.t(req, 'dashboard.password.chooseTitle'),
           dashboard: true,
           private: true,
           status: 400,
@@ -119,6 +134,12 @@ export class PasswordPagesController {
 
   private invalid(req: Request, res: Response): void {
     clearCookie(res, this.config.publicUrl, COOKIES.passwordLink);
-    this.renderer.page(req, res, 'password/invalid', {}, { title: 'Link no longer valid', dashboard: true, status: 401, private: true });
+    this.renderer.page(
+      req,
+      res,
+      'password/invalid',
+      {},
+      { title: this.renderer.t(req, 'dashboard.password.invalidPageTitle'), dashboard: true, status: 401, private: true },
+    );
   }
 }

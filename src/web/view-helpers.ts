@@ -90,6 +90,10 @@ export function registerViewHelpers(handlebars: typeof Handlebars): void {
   handlebars.registerHelper('includes', (list: unknown, value: unknown) => Array.isArray(list) && list.includes(value));
   /** The message for one field from a `{field: message}` map. */
   handlebars.registerHelper('fieldError', (errors: Record<string, string> | undefined, field: string) => errors?.[field]);
+  /** Whether any error belongs to a field, rather than only to the whole form (`(form)`). */
+  handlebars.registerHelper('hasFieldErrors', (errors: Record<string, string> | undefined) =>
+    Object.keys(errors ?? {}).some((field) => field !== '(form)'),
+  );
   handlebars.registerHelper('bytes', (value: unknown) => {
     const n = Number(value);
     if (!Number.isFinite(n)) return '';

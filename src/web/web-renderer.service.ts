@@ -90,7 +90,8 @@ export class WebRenderer {
       dashboard: options.dashboard ?? false,
       home: options.dashboard ? '/dashboard' : (options.home ?? null),
       description: options.description ?? null,
-      stylesheets: options.stylesheets ?? [],
+      // Every dashboard page has the dashboard's rules (tables that fit among them), whatever else it asks for.
+      stylesheets: options.dashboard ? [...new Set(['dashboard.css', ...(options.stylesheets ?? [])])] : (options.stylesheets ?? []),
       scripts: options.scripts ?? [],
       publicUrl: this.config.publicUrl,
       languages: LANGUAGES.map((code) => ({ code, name: LANGUAGE_NAMES[code], current: code === language, href: withLang(req, code) })),

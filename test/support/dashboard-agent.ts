@@ -17,10 +17,13 @@ export async function dashboardAgent(baseUrl: string, email: string, password: s
   const agent = request.agent(baseUrl);
   const form = await agent.get('/login').expect(200);
   const csrf = csrfIn(form.text);
-  await agent.post('/login').type('form').send({ _csrf: csrf, email, password, next: '/dashboard' }).expect(303);
+  const loggedIn = await agent.post('/login').type('form').send({ _csrf: csrf, email, password, next: '/dashboard' }).expect(303);
+  const session = ([] as string[]).concat(loggedIn.headers['set-cookie'] ?? []).find((c) => c.startsWith('plenary_session='));
   return {
     agent,
     csrf,
+    /** The login cookie, for requests made without the agent (a download read as a stream). */
+    cookie: (session ?? '').split(';')[0],
     get: (path: string) => agent.get(path),
     post: (path: string, fields: Record<string, string>) =>
       agent

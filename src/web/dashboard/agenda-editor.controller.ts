@@ -80,7 +80,7 @@ export class AgendaEditorController {
     const errors = form.ok ? await this.attempt(() => this.sessions.create(eventId, form.value)) : invalid(form.errors);
     if (!errors) return res.redirect(303, `/dashboard/events/${eventId}/agenda?saved=added`);
     const messages = agendaFormErrors(req, errors.messages, REQUIRED);
-    await this.renderAgenda(req, res, event, { add: { values: typed, errors: messages } }, errors.status);
+    await this.renderAgenda(req, res, event, { add: { values: withBlankChair(typed), errors: messages } }, errors.status);
   }
 
   @Get('sessions/:sessionId')
@@ -103,7 +103,7 @@ export class AgendaEditorController {
     const errors = form.ok ? await this.attempt(() => this.sessions.update(eventId, sessionId, form.value)) : invalid(form.errors);
     if (!errors) return res.redirect(303, `/dashboard/events/${eventId}/agenda?saved=updated#session-${sessionId}`);
     const messages = agendaFormErrors(req, errors.messages, REQUIRED);
-    await this.renderEdit(req, res, event, sessionId, { values: typed, errors: messages }, errors.status);
+    await this.renderEdit(req, res, event, sessionId, { values: withBlankChair(typed), errors: messages }, errors.status);
   }
 
   @Post('sessions/:sessionId/cancel')
@@ -305,6 +305,7 @@ function blankSession(): Record<(typeof SESSION_FIELDS)[number], string> {
   };
 }
 
+/** One free chair row after those typed, as the form first had; the rows' error indices are unchanged. */
 function withBlankChair(typed: SessionForm): SessionForm {
   return { ...typed, chairs: [...typed.chairs, blankChair()] };
 }

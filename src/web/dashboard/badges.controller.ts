@@ -41,7 +41,12 @@ export class BadgesController {
       res,
       'dashboard/badges',
       { event, badges },
-      { title: `Badges · ${event.title}`, dashboard: true, private: true, stylesheets: ['dashboard.css'] },
+      {
+        title: this.renderer.t(req, 'dashboard.badges.pageTitle', { event: event.title }),
+        dashboard: true,
+        private: true,
+        stylesheets: ['dashboard.css'],
+      },
     );
   }
 
@@ -64,7 +69,12 @@ export class BadgesController {
           days: days.map((day) => ({ day, checkedIn: a.checkedInDays.includes(day) })),
         })),
       },
-      { title: `Door list · ${event.title}`, dashboard: true, private: true, stylesheets: ['dashboard.css'] },
+      {
+        title: this.renderer.t(req, 'dashboard.doorList.pageTitle', { event: event.title }),
+        dashboard: true,
+        private: true,
+        stylesheets: ['dashboard.css'],
+      },
     );
   }
 

@@ -5,11 +5,12 @@ import { Event } from '../../events/event.entity';
 import { EventsService } from '../../events/events.service';
 import { Problem } from '../../platform/http/problem';
 import { localDate, localDatesBetween } from '../../platform/time/zoned-time';
-import { CheckInsService } from '../../registration/check-ins.service';
+import { CHECK_IN_REFUSALS, CheckInsService } from '../../registration/check-ins.service';
 import { checkInSchema } from '../../registration/dto/check-in.dto';
 import { FormErrors, validateForm } from '../form-input';
 import { WebPages } from '../page-access';
 import { WebRenderer } from '../web-renderer.service';
+import { dashboardFormErrors } from './dashboard-form-errors';
 import { loadEventPage } from './event-page';
 import { shownErrors, typedText } from './form-values';
 
@@ -38,7 +39,7 @@ export class CheckInDeskController {
     const { event } = await loadEventPage(this.events, req, eventId);
     const day = chosenDay(event, req.query.day);
     const result =
-      typeof req.query.checkIn === 'string' ? await this.resultOf(event, day, req.query.checkIn, req.query.already === '1') : null;
+      typeof req.query.checkIn === 'string' ? await this.resultOf(req, event, day, req.query.checkIn, req.query.already === '1') : null;
     await this.render(req, res, event, day, { result }, 200);
   }
 
@@ -53,27 +54,45 @@ export class CheckInDeskController {
     const code = typedText(body, 'code');
     const day = typedText(body, 'day');
     const form = validateForm(checkInSchema, { code, day: day || undefined });
-    if (!form.ok) return this.render(req, res, event, day, { errors: form.errors, code }, 400);
+    if (!form.ok) return this.render(req, res, event, day, { errors: dashboardFormErrors(req.language, form.errors), code }, 400);
     try {
       const { view } = await this.checkIns.checkIn(event, form.value, (req.principal as OrganiserPrincipal).organiserId);
       const query = new URLSearchParams({ day: view.day, checkIn: view.id, already: view.alreadyCheckedIn ? '1' : '0' });
       res.redirect(303, `/dashboard/events/${eventId}/check-in?${query}`);
     } catch (error) {
       if (!(error instanceof Problem) || error.getStatus() >= 500) throw error;
-      const refusal = { ok: false, headline: refusalHeadline(error), detail: error.detail };
+      const refusal = { ok: false, ...this.refusal(req, event, error, code, day) };
       await this.render(req, res, event, day, { result: refusal }, error.getStatus());
     }
   }
 
   /** The check-in a redirect after a scan points at, read back so a reload shows the same answer. */
-  private async resultOf(event: Event, day: string, checkInId: string, already: boolean): Promise<DeskResult | null> {
+  private async resultOf(req: Request, event: Event, day: string, checkInId: string, already: boolean): Promise<DeskResult | null> {
     const { items } = await this.checkIns.list(event, day);
     const checkIn = items.find((item) => item.id === checkInId);
     if (!checkIn) return null;
     const who = checkIn.organisation ? `${checkIn.name}, ${checkIn.organisation}` : checkIn.name;
     return already
-      ? { ok: true, headline: `Already checked in at ${checkIn.checkedInAt.slice(11, 16)}`, detail: who }
-      : { ok: true, headline: 'Checked in', detail: who };
+      ? { ok: true, headline: this.renderer.t(req, 'dashboard.desk.alreadyAt', { time: checkIn.checkedInAt.slice(11, 16) }), detail: who }
+      : { ok: true, headline: this.renderer.t(req, 'dashboard.desk.checkedIn'), detail: who };
+  }
+
+  /** The service's refusal in the desk's language: its detail is English, written for the API. */
+  private refusal(req: Request, event: Event, problem: Problem, code: string, day: string): Omit<DeskResult, 'ok'> {
+    const t = (key: string, params?: Record<string, unknown>) => this.renderer.t(req, key, params);
+    if (problem.getStatus() === 404)
+      return { headline: t('dashboard.desk.unknownCode'), detail: t('dashboard.desk.unknownCodeDetail', { code }) };
+    if (problem.errors?.some((e) => e.field === 'day')) {
+      const days = localDatesBetween(event.startsAt, event.endsAt, event.timezone).join(', ');
+      return { headline: t('dashboard.desk.notEventDay'), detail: t('dashboard.desk.notEventDayDetail', { day, days }) };
+    }
+    const refused = Object.entries(CHECK_IN_REFUSALS).find(([, phrase]) => problem.detail.endsWith(` ${phrase}`));
+    const name = refused ? problem.detail.slice(NOT_ADMITTED_PREFIX.length, -refused[1].length - 1) : '';
+    return {
+      headline: t('dashboard.desk.notAdmitted'),
+      detail:
+        refused && problem.detail.startsWith(NOT_ADMITTED_PREFIX) ? t(`dashboard.desk.refused.${refused[0]}`, { name }) : problem.detail,
+    };
   }
 
   private async render(
@@ -101,7 +120,7 @@ export class CheckInDeskController {
         code: state.code ?? '',
       },
       {
-        title: `Check-in desk · ${event.title}`,
+        title: `${this.renderer.t(req, 'dashboard.desk.title')} · ${event.title}`,
         dashboard: true,
         private: true,
         status,
@@ -120,8 +139,4 @@ function chosenDay(event: Event, asked: unknown): string {
   return days.includes(today) ? today : days[0];
 }
 
-function refusalHeadline(problem: Problem): string {
-  if (problem.getStatus() === 404) return 'Unknown code';
-  if (problem.errors?.some((e) => e.field === 'day')) return 'Not an event day';
-  return 'Not admitted';
-}
+const NOT_ADMITTED_PREFIX = 'Not admitted: the registration of ';

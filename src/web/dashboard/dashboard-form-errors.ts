@@ -17,7 +17,12 @@ import { FormErrors } from '../form-input';
  * wrote itself (anything that is not one of the API's lower-case messages) pass through unchanged; an API message
  * not known here reads as "check what you entered", never as the API's English words.
  */
-export function dashboardFormErrors(language: Language, errors: FormErrors, fieldLabels: Record<string, string> = {}): FormErrors {
+export function dashboardFormErrors(
+  requested: Language | undefined,
+  errors: FormErrors,
+  fieldLabels: Record<string, string> = {},
+): FormErrors {
+  const language = requested ?? 'en';
   const labelOf = (field: string) => fieldLabel(language, field, fieldLabels);
   return Object.fromEntries(
     Object.entries(errors).map(([field, message]) => {
@@ -49,6 +54,7 @@ const PHRASES: Array<[RegExp, string, Params?]> = [
   [/^required$/, 'required'],
   [/^expected an email address$/, 'email'],
   [/^expected a whole number$/, 'wholeNumber'],
+  [/^expected whole minutes$/, 'wholeMinutes'],
   [/^expected (a|a port) number/, 'number'],
   [/^expected a date and time/, 'dateTime'],
   [/^expected a date/, 'date'],

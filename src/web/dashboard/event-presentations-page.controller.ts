@@ -1,25 +1,29 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { reorderSchema } from '../../agenda/dto/presentation.dto';
 import { PresentationsService } from '../../agenda/presentations.service';
+import { APP_CONFIG } from '../../config/config.module';
+import { AppConfig } from '../../config/app-config';
 import { WorkingAgendaService } from '../../agenda/working-agenda.service';
 import { EventsService } from '../../events/events.service';
 import { Problem } from '../../platform/http/problem';
 import { BulkInvitationsService } from '../../presenters/bulk-invitations.service';
 import { MATERIALS_FILTERS, MaterialsFilter } from '../../presenters/dto/materials-overview-query.dto';
 import { MaterialsOverviewService } from '../../presenters/materials-overview.service';
+import { MaterialsZipService } from '../../presenters/materials-zip.service';
 import { PresenterInvitationsService } from '../../presenters/presenter-invitations.service';
 import { validateForm } from '../form-input';
 import { WebPages } from '../page-access';
 import { WebPageError } from '../web-page-error';
 import { WebRenderer } from '../web-renderer.service';
 import { loadEventPage } from './event-page';
+import { readableSize } from './readable-size';
 import { typedText } from './form-values';
 
 const STYLESHEETS = ['dashboard.css', 'dashboard-agenda.css'];
-const SAVED = ['added', 'updated', 'moved'];
+const SAVED = ['added', 'updated', 'moved', 'deleted'];
 
 /**
  * The event's presentations with their presenters, invitations and materials
@@ -32,6 +36,7 @@ const SAVED = ['added', 'updated', 'moved'];
 export class EventPresentationsPageController {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly renderer: WebRenderer,
     private readonly events: EventsService,
     private readonly working: WorkingAgendaService,
@@ -39,6 +44,7 @@ export class EventPresentationsPageController {
     private readonly invitations: PresenterInvitationsService,
     private readonly bulk: BulkInvitationsService,
     private readonly presentations: PresentationsService,
+    private readonly zips: MaterialsZipService,
   ) {}
 
   @Get()
@@ -50,10 +56,11 @@ export class EventPresentationsPageController {
   ): Promise<void> {
     const { event } = await loadEventPage(this.events, req, eventId);
     const filter: MaterialsFilter = MATERIALS_FILTERS.includes(materials as MaterialsFilter) ? (materials as MaterialsFilter) : 'all';
-    const [overview, agenda, pending] = await Promise.all([
+    const [overview, agenda, pending, zip] = await Promise.all([
       this.overview.list(eventId, filter),
       this.working.load(this.db.manager, eventId),
       this.bulk.pending(eventId),
+      this.zips.plan(eventId),
     ]);
     const sessions = new Map(agenda.sessions.map((s) => [s.id, s]));
     const themes = new Map(agenda.themes.map((t) => [t.id, t]));
@@ -85,6 +92,12 @@ export class EventPresentationsPageController {
         emailed: Number(req.query.emailed ?? 0),
         skipped: Number(req.query.skipped ?? 0),
         bulk,
+        zip: {
+          files: zip.entries.length,
+          size: readableSize(zip.totalBytes),
+          tooLarge: zip.totalBytes > this.config.materials.zipMaxBytes,
+          limit: readableSize(this.config.materials.zipMaxBytes),
+        },
       },
       {
         title: this.renderer.t(req, 'dashboard.agenda.presentations.title', { event: event.title }),

@@ -69,7 +69,7 @@ export class PresentationEditorController {
         })
       : { messages: form.errors, status: 400 };
     if (!refusal) return res.redirect(303, `/dashboard/events/${eventId}/presentations?saved=added#presentation-${createdId}`);
-    await this.render(req, res, event, null, typed, agendaFormErrors(req, refusal.messages, REQUIRED), refusal.status);
+    await this.render(req, res, event, null, withBlankPresenter(typed), agendaFormErrors(req, refusal.messages, REQUIRED), refusal.status);
   }
 
   @Get(':presentationId/edit')
@@ -118,7 +118,42 @@ export class PresentationEditorController {
       ? await attempt(() => this.presentations.update(eventId, presentationId, form.value))
       : { messages: form.errors, status: 400 };
     if (!refusal) return res.redirect(303, `/dashboard/events/${eventId}/presentations?saved=updated#presentation-${presentationId}`);
-    await this.render(req, res, event, presentationId, typed, agendaFormErrors(req, refusal.messages, REQUIRED), refusal.status);
+    await this.render(
+      req,
+      res,
+      event,
+      presentationId,
+      withBlankPresenter(typed),
+      agendaFormErrors(req, refusal.messages, REQUIRED),
+      refusal.status,
+    );
+  }
+
+  /** The confirmation step of a delete: what goes with the presentation. */
+  @Get(':presentationId/delete')
+  async confirmDelete(@Req() req: Request, @Res() res: Response, @Param() { eventId, presentationId }: PresentationRoute): Promise<void> {
+    const { event } = await loadEventPage(this.events, req, eventId);
+    const presentation = await this.known(eventId, presentationId);
+    this.renderer.page(
+      req,
+      res,
+      'dashboard/presentation-delete',
+      { event, presentation },
+      {
+        title: this.renderer.t(req, 'dashboard.agenda.presentation.deleteTitle', { title: presentation.title, event: event.title }),
+        dashboard: true,
+        private: true,
+        stylesheets: STYLESHEETS,
+      },
+    );
+  }
+
+  @Post(':presentationId/delete')
+  async remove(@Req() req: Request, @Res() res: Response, @Param() { eventId, presentationId }: PresentationRoute): Promise<void> {
+    await loadEventPage(this.events, req, eventId);
+    await this.known(eventId, presentationId);
+    await this.presentations.remove(eventId, presentationId);
+    res.redirect(303, `/dashboard/events/${eventId}/presentations?saved=deleted`);
   }
 
   private async known(eventId: string, presentationId: string) {

@@ -9,6 +9,7 @@ import { WebPages } from '../page-access';
 import { WebPageError } from '../web-page-error';
 import { WebRenderer } from '../web-renderer.service';
 import { loadEventPage } from './event-page';
+import { readableSize } from './readable-size';
 
 /**
  * Every presentation's current material as one zip, streamed: the response
@@ -36,7 +37,7 @@ export class PresentationMaterialsZipController {
       throw new WebPageError(
         413,
         'tooLarge',
-        this.renderer.t(req, 'dashboard.agenda.zip.tooLarge', { size: megabytes(plan.totalBytes), limit: megabytes(limit) }),
+        this.renderer.t(req, 'dashboard.agenda.zip.tooLarge', { size: readableSize(plan.totalBytes), limit: readableSize(limit) }),
       );
     }
     const { body, length } = this.zips.stream(plan);
@@ -54,9 +55,4 @@ export class PresentationMaterialsZipController {
       this.logger.warn(`Materials zip of event ${eventId} ended early: ${String(error)}`);
     }
   }
-}
-
-/** Sizes as organisers read them, in MB with one decimal. */
-function megabytes(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }

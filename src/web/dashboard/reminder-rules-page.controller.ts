@@ -7,8 +7,10 @@ import { createReminderRuleSchema, updateReminderRuleSchema } from '../../remind
 import { REMINDER_ANCHORS, REMINDER_AUDIENCES } from '../../reminders/reminder-rule.entity';
 import { ReminderRulesService } from '../../reminders/reminder-rules.service';
 import { FormErrors, formErrorsFrom, validateForm } from '../form-input';
+import { isLanguage, LANGUAGE_NAMES, LOCALES } from '../i18n/languages';
 import { WebPages } from '../page-access';
 import { WebRenderer } from '../web-renderer.service';
+import { dashboardFormErrors } from './dashboard-form-errors';
 import { loadEventPage } from './event-page';
 
 const UNITS = { minutes: 1, hours: 60, days: 24 * 60 } as const;
@@ -30,12 +32,17 @@ interface RuleForm {
 
 type RuleView = Awaited<ReturnType<ReminderRulesService['get']>>;
 
-const DONE_MESSAGES: Record<string, string> = {
-  created: 'The reminder rule is created.',
-  saved: 'The reminder rule is saved.',
-  enabled: 'The reminder rule is enabled.',
-  disabled: 'The reminder rule is disabled.',
-  deleted: 'The reminder rule is deleted.',
+const DONE = ['created', 'saved', 'enabled', 'disabled', 'deleted'];
+
+/** The form's labels for the API's field names, so errors name what the organiser sees. */
+const FIELD_LABELS: Record<string, string> = {
+  name: 'dashboard.reminders.form.name',
+  anchor: 'dashboard.reminders.form.anchor',
+  offsetMinutes: 'dashboard.reminders.form.amount',
+  fixedAt: 'dashboard.reminders.form.fixedAt',
+  audience: 'dashboard.reminders.form.audience',
+  subject: 'label.field.subject',
+  message: 'label.field.message',
 };
 
 /** `/dashboard/events/:eventId/reminders`: the same reminder-rule service as `/events/:eventId/reminder-rules`. */
@@ -51,7 +58,8 @@ export class ReminderRulesPageController {
   @Get()
   async list(@Req() req: Request, @Res() res: Response, @Param('eventId') eventId: string, @Query('done') done?: string) {
     const { event } = await loadEventPage(this.events, req, eventId);
-    await this.renderList(req, res, event, blankForm(), undefined, 200, done ? DONE_MESSAGES[done] : undefined);
+    const notice = done && DONE.includes(done) ? this.renderer.t(req, `dashboard.reminders.done.${done}`) : undefined;
+    await this.renderList(req, res, event, blankForm(), undefined, 200, notice);
   }
 
   @Post()
@@ -132,6 +140,30 @@ export class ReminderRulesPageController {
     res.redirect(303, `/dashboard/events/${event.id}/reminders?done=deleted`);
   }
 
+  /** Deleting asks first, on a page of its own: no script runs to put up a dialog. */
+  @Get(':ruleId/delete')
+  async confirmRemove(
+    @Req() req: Request,
+    @Res() res: Response,
+    @Param('eventId') eventId: string,
+    @Param('ruleId', new IdParam('reminder rule')) ruleId: string,
+  ) {
+    const { event } = await loadEventPage(this.events, req, eventId);
+    const rule = await this.rules.get(event.id, ruleId);
+    this.renderer.page(
+      req,
+      res,
+      'dashboard/reminder-delete',
+      { event: this.eventData(req, event), rule, when: this.describeWhen(req, rule, event) },
+      {
+        title: this.renderer.t(req, 'dashboard.reminders.deletePageTitle', { name: rule.name, event: event.title }),
+        dashboard: true,
+        private: true,
+        stylesheets: ['dashboard-operations.css'],
+      },
+    );
+  }
+
   @Get(':ruleId/preview')
   async preview(
     @Req() req: Request,
@@ -145,8 +177,23 @@ export class ReminderRulesPageController {
       req,
       res,
       'dashboard/reminder-preview',
-      { event: eventData(event), rule, preview },
-      { title: `Preview of “${rule.name}” · ${event.title}`, dashboard: true, private: true, stylesheets: ['dashboard-operations.css'] },
+      {
+        event: this.eventData(req, event),
+        rule,
+        preview: {
+          ...preview,
+          sample: preview.sample.map((person) => ({
+            ...person,
+            languageName: isLanguage(person.language) ? LANGUAGE_NAMES[person.language] : person.language,
+          })),
+        },
+      },
+      {
+        title: this.renderer.t(req, 'dashboard.reminders.previewPageTitle', { name: rule.name, event: event.title }),
+        dashboard: true,
+        private: true,
+        stylesheets: ['dashboard-operations.css'],
+      },
     );
   }
 
@@ -165,16 +212,43 @@ export class ReminderRulesPageController {
       res,
       'dashboard/reminders',
       {
-        event: eventData(event),
-        rules: items.map((rule) => ({ ...rule, offset: describeOffset(rule.offsetMinutes), nextDueAt: nextDue(rule) })),
+        event: this.eventData(req, event),
+        rules: items.map((rule) => ({ ...rule, when: this.describeWhen(req, rule, event), nextDueAt: nextDue(rule) })),
         form,
-        errors,
+        errors: errors && dashboardFormErrors(req.language, errors, FIELD_LABELS),
         choices: CHOICES,
         formAction: `/dashboard/events/${event.id}/reminders`,
         done,
       },
-      { title: `Reminders · ${event.title}`, dashboard: true, private: true, stylesheets: ['dashboard-operations.css'], status },
+      {
+        title: this.renderer.t(req, 'dashboard.reminders.pageTitle', { event: event.title }),
+        dashboard: true,
+        private: true,
+        stylesheets: ['dashboard-operations.css'],
+        status,
+      },
     );
+  }
+
+  private eventData(req: Request, event: Event) {
+    const fixedHint = this.renderer.t(req, 'dashboard.reminders.form.fixedHint', { zone: event.timezone });
+    return { id: event.id, title: event.title, timezone: event.timezone, fixedHint };
+  }
+
+  /** "2 days before the start of the event", or the fixed time, in the page's language. */
+  private describeWhen(req: Request, rule: Pick<RuleView, 'anchor' | 'offsetMinutes' | 'fixedAt'>, event: Event): string {
+    const t = (key: string, params?: Record<string, unknown>) => this.renderer.t(req, key, params);
+    if (rule.anchor === 'fixed') {
+      const at = rule.fixedAt ? formatDateTime(req, new Date(rule.fixedAt), event.timezone) : '';
+      return t('dashboard.reminders.when.fixed', { time: at });
+    }
+    if (rule.offsetMinutes === 0) return t(`dashboard.reminders.relation.at.${rule.anchor}`);
+    const { amount, unit, direction } = offsetParts(rule.offsetMinutes);
+    return t('dashboard.reminders.when.offset', {
+      amount: amount.toLocaleString(LOCALES[req.language ?? 'en']),
+      unit: t(`dashboard.reminders.unit.${unit}.${amount === 1 ? 'one' : 'other'}`),
+      relation: t(`dashboard.reminders.relation.${direction}.${rule.anchor}`),
+    });
   }
 
   private renderEdit(
@@ -190,17 +264,26 @@ export class ReminderRulesPageController {
       req,
       res,
       'dashboard/reminder-edit',
-      { event: eventData(event), rule, form, errors, choices: CHOICES, formAction: `/dashboard/events/${event.id}/reminders/${rule.id}` },
-      { title: `Edit “${rule.name}” · ${event.title}`, dashboard: true, private: true, stylesheets: ['dashboard-operations.css'], status },
+      {
+        event: this.eventData(req, event),
+        rule,
+        form,
+        errors: errors && dashboardFormErrors(req.language, errors, FIELD_LABELS),
+        choices: CHOICES,
+        formAction: `/dashboard/events/${event.id}/reminders/${rule.id}`,
+      },
+      {
+        title: this.renderer.t(req, 'dashboard.reminders.editPageTitle', { name: rule.name, event: event.title }),
+        dashboard: true,
+        private: true,
+        stylesheets: ['dashboard-operations.css'],
+        status,
+      },
     );
   }
 }
 
 const CHOICES = { anchors: REMINDER_ANCHORS, audiences: REMINDER_AUDIENCES, units: Object.keys(UNITS) };
-
-function eventData(event: Event) {
-  return { id: event.id, title: event.title, timezone: event.timezone, fixedHint: `Wall-clock time in ${event.timezone}` };
-}
 
 function blankForm(): RuleForm {
   return { offsetAmount: '1', offsetUnit: 'days', offsetDirection: 'before', anchor: 'event_start', audience: 'confirmed', enabled: true };
@@ -266,12 +349,10 @@ function ruleInput(form: RuleForm) {
   };
 }
 
-function describeOffset(offsetMinutes: number): string {
-  if (offsetMinutes === 0) return 'at';
-  const { amount, unit, direction } = offsetParts(offsetMinutes);
-  return `${amount} ${amount === 1 ? unit.slice(0, -1) : unit} ${direction}`;
-}
-
 function nextDue(rule: RuleView): string | null {
   return rule.scheduled.find((s) => s.state === 'pending')?.dueAt ?? null;
+}
+
+function formatDateTime(req: Request, date: Date, zone: string): string {
+  return new Intl.DateTimeFormat(LOCALES[req.language ?? 'en'], { dateStyle: 'medium', timeStyle: 'short', timeZone: zone }).format(date);
 }

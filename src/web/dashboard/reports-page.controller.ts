@@ -45,7 +45,12 @@ export class ReportsPageController {
         firstHref: base,
         nextHref: page.nextCursor ? `${base}?cursor=${page.nextCursor}` : null,
       },
-      { title: `Reports · ${event.title}`, dashboard: true, private: true, stylesheets: ['dashboard-operations.css'] },
+      {
+        title: this.renderer.t(req, 'dashboard.reports.pageTitle', { event: event.title }),
+        dashboard: true,
+        private: true,
+        stylesheets: ['dashboard-operations.css'],
+      },
     );
   }
 
@@ -79,16 +84,22 @@ export class ReportsPageController {
         statusUrl: `/dashboard/events/${event.id}/reports/${report.id}/status.json`,
         completed: report.status === 'completed',
         failed: report.status === 'failed',
-        statusText: statusText(report),
+        statusText: this.statusText(req, report),
       },
       {
-        title: `Report version ${report.version} · ${event.title}`,
+        title: this.renderer.t(req, 'dashboard.reports.reportPageTitle', { version: report.version, event: event.title }),
         dashboard: true,
         private: true,
         stylesheets: ['dashboard-operations.css'],
         scripts: ['report-progress.js'],
       },
     );
+  }
+
+  /** What the progress page says of the report, in the page's language (report-progress.js shows it as it comes). */
+  private statusText(req: Request, report: Pick<ReportView, 'status' | 'progress' | 'error'>): string {
+    const reason = report.error ?? this.renderer.t(req, 'dashboard.reports.status.noReason');
+    return this.renderer.t(req, `dashboard.reports.status.${report.status}`, { progress: report.progress, reason });
   }
 
   @Get(':reportId/status.json')
@@ -101,7 +112,7 @@ export class ReportsPageController {
     const { event } = await loadEventPage(this.events, req, eventId);
     const report = await this.reports.get(event.id, reportId);
     res.setHeader('Cache-Control', 'no-store');
-    res.json({ status: report.status, progress: report.progress, text: statusText(report) });
+    res.json({ status: report.status, progress: report.progress, text: this.statusText(req, report) });
   }
 
   /**
@@ -145,17 +156,4 @@ function eventData(event: Event) {
 function filesOf(event: Event, report: Pick<ReportView, 'id'>) {
   const base = `/dashboard/events/${event.id}/reports/${report.id}`;
   return { page: base, html: `${base}/report.html`, csv: `${base}/report.csv`, xlsx: `${base}/report.xlsx`, json: `${base}/report.json` };
-}
-
-function statusText(report: Pick<ReportView, 'status' | 'progress' | 'error'>): string {
-  switch (report.status) {
-    case 'queued':
-      return 'Waiting for a worker to start compiling.';
-    case 'compiling':
-      return `Compiling: ${report.progress} % done.`;
-    case 'completed':
-      return 'The report is ready.';
-    default:
-      return `Compiling failed: ${report.error ?? 'no reason recorded'}.`;
-  }
 }

@@ -204,13 +204,6 @@ export const DASHBOARD_SETTINGS_MESSAGES: MessageTable = {
     'dashboard.settings.events.new': 'New event',
     'dashboard.settings.events.timezoneHint': 'Type to search, such as Brussels or America/Santiago; the times below are in it.',
     'dashboard.settings.events.create': 'Create event',
-    'label.memberRole.owner': 'Owner',
-    'label.memberRole.organiser': 'Organiser',
-    'label.memberStatus.active': 'Has an account',
-    'label.memberStatus.invited': 'Invited, no password yet',
-    'label.eventStatus.draft': 'Draft',
-    'label.eventStatus.published': 'Published',
-    'label.eventStatus.cancelled': 'Cancelled',
   },
   es: {
     'dashboard.settings.error.datesTellPeople':
@@ -417,13 +410,6 @@ export const DASHBOARD_SETTINGS_MESSAGES: MessageTable = {
     'dashboard.settings.events.timezoneHint':
       'Escriba para buscar, por ejemplo Brussels o America/Santiago; las horas de abajo están en ella.',
     'dashboard.settings.events.create': 'Crear el evento',
-    'label.memberRole.owner': 'Propietario',
-    'label.memberRole.organiser': 'Organizador',
-    'label.memberStatus.active': 'Tiene cuenta',
-    'label.memberStatus.invited': 'Invitado, aún sin contraseña',
-    'label.eventStatus.draft': 'Borrador',
-    'label.eventStatus.published': 'Publicado',
-    'label.eventStatus.cancelled': 'Cancelado',
   },
   pt: {
     'dashboard.settings.error.datesTellPeople':
@@ -629,13 +615,6 @@ export const DASHBOARD_SETTINGS_MESSAGES: MessageTable = {
     'dashboard.settings.events.timezoneHint':
       'Escreva para pesquisar, por exemplo Brussels ou America/Santiago; as horas abaixo estão nele.',
     'dashboard.settings.events.create': 'Criar o evento',
-    'label.memberRole.owner': 'Proprietário',
-    'label.memberRole.organiser': 'Organizador',
-    'label.memberStatus.active': 'Tem conta',
-    'label.memberStatus.invited': 'Convidado, ainda sem palavra-passe',
-    'label.eventStatus.draft': 'Rascunho',
-    'label.eventStatus.published': 'Publicado',
-    'label.eventStatus.cancelled': 'Cancelado',
   },
   fr: {
     'dashboard.settings.error.datesTellPeople':
@@ -845,12 +824,5 @@ export const DASHBOARD_SETTINGS_MESSAGES: MessageTable = {
     'dashboard.settings.events.timezoneHint':
       'Tapez pour chercher, par exemple Brussels ou America/Santiago ; les heures ci-dessous y sont.',
     'dashboard.settings.events.create': "Créer l'événement",
-    'label.memberRole.owner': 'Propriétaire',
-    'label.memberRole.organiser': 'Organisateur',
-    'label.memberStatus.active': 'A un compte',
-    'label.memberStatus.invited': 'Invité, pas encore de mot de passe',
-    'label.eventStatus.draft': 'Brouillon',
-    'label.eventStatus.published': 'Publié',
-    'label.eventStatus.cancelled': 'Annulé',
   },
 };

@@ -9,6 +9,10 @@ import { DASHBOARD_EMAILS_MESSAGES } from './dashboard-emails.messages';
 import { DASHBOARD_SETTINGS_MESSAGES } from './dashboard-settings.messages';
 import { DASHBOARD_REGISTRATIONS_MESSAGES } from './dashboard-registrations.messages';
 import { DASHBOARD_AGENDA_MESSAGES } from './dashboard-agenda.messages';
+import { DASHBOARD_DESK_MESSAGES } from './dashboard-desk.messages';
+import { DASHBOARD_REMINDERS_MESSAGES } from './dashboard-reminders.messages';
+import { DASHBOARD_LOGIN_MESSAGES } from './dashboard-login.messages';
+import { DASHBOARD_REPORTS_MESSAGES } from './dashboard-reports.messages';
 
 /** One area's messages: English is complete; other languages may leave keys out. */
 export type MessageTable = { en: Record<string, string> } & Partial<Record<Exclude<Language, 'en'>, Record<string, string>>>;
@@ -25,6 +29,10 @@ const TABLES: MessageTable[] = [
   DASHBOARD_SETTINGS_MESSAGES,
   DASHBOARD_REGISTRATIONS_MESSAGES,
   DASHBOARD_AGENDA_MESSAGES,
+  DASHBOARD_DESK_MESSAGES,
+  DASHBOARD_REMINDERS_MESSAGES,
+  DASHBOARD_LOGIN_MESSAGES,
+  DASHBOARD_REPORTS_MESSAGES,
 ];
 
 function merge(language: Language): Record<string, string> {
@@ -51,4 +59,15 @@ export function translate(language: Language, key: string, params: Record<string
 /** Keys present in English but missing in another language (a unit test checks none are). */
 export function missingTranslations(language: Language): string[] {
   return TABLES.flatMap((table) => Object.keys(table.en).filter((key) => !(key in (table[language as Exclude<Language, 'en'>] ?? {}))));
+}
+
+/** Keys that more than one area defines: the later one would silently win, so a unit test checks there are none. */
+export function keysDefinedTwice(): string[] {
+  const seen = new Set<string>();
+  const twice = new Set<string>();
+  for (const key of TABLES.flatMap((table) => Object.keys(table.en))) {
+    if (seen.has(key)) twice.add(key);
+    seen.add(key);
+  }
+  return [...twice];
 }

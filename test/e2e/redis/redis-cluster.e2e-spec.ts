@@ -51,6 +51,11 @@ describe('on a Redis Cluster (REDIS_CLUSTER_NODES)', () => {
     expect(health.body.checks.queue).toEqual({ status: 'up' });
     const queues = await app.http.get('/admin/queues/api/queues').set('Authorization', auth).expect(200);
     expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['mail', 'reminders', 'reports']);
+    // The workers' blocking connections are named on the node that holds each queue: the board finds them all.
+    await waitFor('every queue to show its workers', async () => {
+      const { body } = await app.http.get('/admin/queues/api/queues').set('Authorization', auth).expect(200);
+      return (body.queues as Array<{ hasWorkers: boolean | null }>).every((queue) => queue.hasWorkers === true);
+    });
     const metrics = await app.http.get('/metrics').expect(200);
     expect(metrics.text).toMatch(/plenary_queue_jobs\{queue="mail",state="waiting"\} \d+/);
   });

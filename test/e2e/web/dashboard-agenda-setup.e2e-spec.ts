@@ -375,6 +375,19 @@ describe('dashboard: setting up the agenda (rooms, themes, sessions, presentatio
         ['Iker Etxeberria', 'lead'],
       ]);
     });
+    it('deletes a presentation only after a confirmation page', async () => {
+      const ports = (await apiGet(`/events/${eventId}/presentations`)).items.find(
+        (p: { title: string }) => p.title === 'Ports of Valparaíso and Rotterdam',
+      );
+      const confirm = await organiser.get(`${base}/presentations/${ports.id}/delete`).expect(200);
+      expect(confirm.text).toContain('Delete the presentation “Ports of Valparaíso and Rotterdam”?');
+      await apiGet(`/events/${eventId}/presentations/${ports.id}`);
+      await organiser.post(`${base}/presentations/${ports.id}/delete`, {}).expect(303);
+      await api().get(`/events/${eventId}/presentations/${ports.id}`).set('Authorization', auth).expect(404);
+      const list = await organiser.get(`${base}/presentations?saved=deleted`).expect(200);
+      expect(list.text).toContain('Presentation deleted.');
+      expect(list.text).not.toContain('Ports of Valparaíso');
+    });
   });
 
   describe('inviting every presenter not yet invited', () => {

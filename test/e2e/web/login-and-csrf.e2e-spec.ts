@@ -56,6 +56,9 @@ describe('organiser login pages and CSRF', () => {
       .send({ _csrf: csrf, email: ADMIN.email, password: 'not-the-password' })
       .expect(400);
     expect(response.text).toContain('The email address or password is wrong');
+    // No field is marked, so the summary does not point to any.
+    expect(response.text).not.toContain('fields marked below');
+    expect(response.text).not.toContain('aria-invalid');
     expect(response.text).toContain(`value="${ADMIN.email}"`);
     expect(setCookie(response, 'plenary_session')).toBeUndefined();
   });

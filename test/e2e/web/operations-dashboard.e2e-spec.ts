@@ -165,7 +165,7 @@ describe('organiser dashboard: registrations, emails, reminders, reports', () =>
     await page.getByLabel('Amount').fill('2');
     await page.getByLabel('Unit').selectOption('days');
     await page.getByRole('button', { name: 'Create the rule' }).click();
-    expect(await page.locator('#f-name-error').textContent()).toBe('required');
+    expect(await page.locator('#f-name-error').textContent()).toBe('Name is required.');
     expect(await page.getByLabel('Amount').inputValue()).toBe('2');
     await screenshot(page, 'operations-reminders-error');
 
@@ -183,7 +183,7 @@ describe('organiser dashboard: registrations, emails, reminders, reports', () =>
       subject: 'See you in two days',
     });
     const row = page.locator(`tr[data-rule-id="${rule.id}"]`);
-    expect(await row.textContent()).toContain('2 days before event_start');
+    expect(await row.textContent()).toContain('2 days before the start of the event');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'operations-reminders-list');
 
@@ -203,16 +203,23 @@ describe('organiser dashboard: registrations, emails, reminders, reports', () =>
     await page.getByLabel('Amount').fill('0.5');
     await page.getByLabel('Unit').selectOption('minutes');
     await page.getByRole('button', { name: 'Save the rule' }).click();
-    expect(await page.locator('#f-offsetMinutes-error').textContent()).toBe('expected whole minutes');
+    expect(await page.locator('#f-offsetMinutes-error').textContent()).toBe('Amount: give a whole number of minutes.');
     await page.getByLabel('Amount').fill('3');
     await page.getByLabel('Unit').selectOption('hours');
     await page.getByRole('button', { name: 'Save the rule' }).click();
     await page.getByText('The reminder rule is saved.').waitFor();
     const saved = (await ctx.app.http.get(`/events/${event.id}/reminder-rules/${rule.id}`).set('Authorization', auth)).body;
     expect(saved).toMatchObject({ offsetMinutes: -180, enabled: false, subject: 'See you in two days' });
-    expect(await row.textContent()).toContain('3 hours before event_start');
+    expect(await row.textContent()).toContain('3 hours before the start of the event');
 
-    await row.getByRole('button', { name: 'Delete Two days before' }).click();
+    // Deleting asks first: the link leads to a confirmation page, and keeping the rule changes nothing.
+    await row.getByRole('link', { name: 'Delete Two days before' }).click();
+    await page.getByRole('heading', { name: 'Delete “Two days before”?' }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Keep the rule' }).click();
+    await ctx.app.http.get(`/events/${event.id}/reminder-rules/${rule.id}`).set('Authorization', auth).expect(200);
+    await row.getByRole('link', { name: 'Delete Two days before' }).click();
+    await page.getByRole('button', { name: 'Delete the rule' }).click();
     await page.getByText('The reminder rule is deleted.').waitFor();
     await ctx.app.http.get(`/events/${event.id}/reminder-rules/${rule.id}`).set('Authorization', auth).expect(404);
   });

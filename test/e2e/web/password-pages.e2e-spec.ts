@@ -34,7 +34,7 @@ describe('organiser password pages', () => {
     await page.getByLabel('New password').fill('clara-password-2');
     await page.getByLabel('The same password again').fill('clara-password-X');
     await page.getByRole('button', { name: 'Save the password' }).click();
-    expect(await page.locator('#f-confirm-error').textContent()).toBe('does not match the password');
+    expect(await page.locator('#f-confirm-error').textContent()).toBe('The two passwords are not the same.');
     await screenshot(page, 'password-mismatch');
 
     await page.getByLabel('New password').fill('clara-password-2');
