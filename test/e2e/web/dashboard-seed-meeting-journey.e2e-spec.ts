@@ -108,8 +108,15 @@ const PRESENTERS = PAIRINGS.flatMap((p) => [p.lead, p.co]);
  * Enum values as the API spells them, which a Spanish page must never show. Not `break` or
  * `discussion`: the walk's own titles ("Coffee break") are English, as the organiser typed them.
  */
-const ENGLISH_ENUM_WORDS =
-  /\b(confirmed|waitlisted|pending|owner|organiser|draft|published|postponed|cancelled|not_invited|invited|lead|public_authority|university_research)\b/g;
+const ENGLISH_ENUM_WORDS = new RegExp(
+  `\\b(${[
+    ...['confirmed', 'waitlisted', 'pending', 'rejected', 'cancelled', 'postponed', 'owner', 'organiser', 'draft', 'published'],
+    ...['scheduled', 'queued', 'sending', 'sent', 'failed', 'bounced', 'not_invited', 'invited', 'declined', 'submitted'],
+    ...['accepted', 'withdrawn', 'missing', 'lead', 'co-presenter', 'chair', 'moderator', 'keynote', 'workshop', 'presenters'],
+    ...['public_authority', 'university_research', 'event_start'],
+  ].join('|')})\\b`,
+  'g',
+);
 
 /**
  * Issue 14's first "Done when": the seed's meeting built from an empty event to
@@ -468,6 +475,20 @@ describe('the seed meeting built in the dashboard from an empty event to a publi
     await tab('Settings');
     await follow(page.getByRole('link', { name: 'Postpone the event…' }), (u) => u.pathname.endsWith('/settings/postpone'));
     await arrived();
+
+    // The preview is a form's answer, not a page to open again: previewed in Spanish here, then in English to confirm.
+    await page.goto(`${page.url()}?lang=es`);
+    await page.getByLabel('Nuevo inicio').fill(`${YEAR}-10-15T09:00`);
+    await page.getByLabel('Nuevo final').fill(`${YEAR}-10-16T17:30`);
+    await submit(page.getByRole('button', { name: 'Ver las consecuencias' }));
+    await expect(page.locator('.new-dates').textContent()).resolves.toMatch(/15 oct.*16 oct/is);
+    await expect(page.locator('.notice-subject').textContent()).resolves.toContain('El evento tiene nuevas fechas');
+    await expect(page.locator('.recipient-total').textContent()).resolves.toBe(
+      `Personas que reciben el aviso por correo: ${3 + PRESENTERS.length}`,
+    );
+    await checkA11y('postponement previewed, es');
+    await page.goto(`${base()}/dashboard/events/${eventId}/settings/postpone?lang=en`);
+
     await page.getByLabel('New start').fill(`${YEAR}-10-15T09:00`);
     await page.getByLabel('New end').fill(`${YEAR}-10-16T17:30`);
     await submit(page.getByRole('button', { name: 'Preview the consequences' }));
