@@ -182,7 +182,7 @@ const PARTS: Record<RegistrationMailKind, Array<'code' | 'manage' | 'calendar' |
 const at = (p: RegistrationMailParams) => (p.venue ? ` — ${p.venue}` : '');
 
 /** The placeholders an edited registration email may use. */
-export const REGISTRATION_PLACEHOLDERS = ['name', 'eventTitle', 'when', 'venue', 'at', 'checkInCode', 'link'] as const;
+export const REGISTRATION_PLACEHOLDERS = ['name', 'eventTitle', 'when', 'venue', 'at', 'code', 'link'] as const;
 
 function placeholderValues(p: RegistrationMailParams): Record<string, string> {
   return {
@@ -191,7 +191,7 @@ function placeholderValues(p: RegistrationMailParams): Record<string, string> {
     when: p.when,
     venue: p.venue ?? '',
     at: at(p),
-    checkInCode: p.checkInCode,
+    code: p.checkInCode,
     link: p.link,
   };
 }

@@ -4,7 +4,7 @@ import { useTestApp } from '../../support/use-test-app';
 import { fieldErrors, organiserAgent, unescape } from './dashboard-emails-support';
 
 const EDITED_SUBJECT = 'Su plaza en {eventTitle} está reservada';
-const EDITED_BODY = 'Hola {name}:\n\nle esperamos en {eventTitle}, {when}. Traiga su código {checkInCode}.';
+const EDITED_BODY = 'Hola {name}:\n\nle esperamos en {eventTitle}, {when}. Traiga su código {code}.';
 
 describe('dashboard: texts of the system emails, per event and language', () => {
   const ctx = useTestApp();
@@ -44,7 +44,7 @@ describe('dashboard: texts of the system emails, per event and language', () => 
     const form = await organiser.get(spanishConfirmation()).expect(200);
     expect(unescape(form.text)).toContain('value="Inscripción confirmada: {eventTitle}"');
     expect(unescape(form.text)).toContain('Estimado/a {name},\n\nsu plaza en {eventTitle}{at} está confirmada: {when}.</textarea>');
-    for (const placeholder of ['{name}', '{eventTitle}', '{when}', '{checkInCode}', '{link}'])
+    for (const placeholder of ['{name}', '{eventTitle}', '{when}', '{code}', '{link}'])
       expect(form.text).toContain(`<code>${placeholder}</code>`);
   });
 
