@@ -5,9 +5,11 @@ export async function logInTo(context: BrowserContext, baseUrl: string, email: s
   const tab = await context.newPage();
   await tab.goto(`${baseUrl}${path}`);
   await tab.waitForURL((u) => u.pathname === '/login');
-  await tab.getByLabel('Email address').fill(email);
-  await tab.getByLabel('Password').fill(password);
-  await tab.getByRole('button', { name: 'Log in' }).click();
+  // By the fields' names: the form is in the browser's language, which a test may have set to any.
+  const form = tab.locator('form[action="/login"]');
+  await form.locator('input[name="email"]').fill(email);
+  await form.locator('input[name="password"]').fill(password);
+  await form.locator('button[type="submit"]').click();
   await tab.waitForURL((u) => u.pathname === new URL(path, baseUrl).pathname);
   return tab;
 }

@@ -58,6 +58,9 @@ export const EUROPEAN_REGIONS: Place[] = [
   { region: 'Västra Götaland', countryCode: 'SE' },
 ];
 
+/** The note of the meeting's second agenda version: organisers' own words, in English whatever the page's language. */
+export const SECOND_VERSION_NOTE = 'Discussion moved; laboratory visit cancelled';
+
 export const HOST = "European Commission's Joint Research Centre";
 export const ORGANISATION_TYPES = [
   'public_authority',
@@ -253,7 +256,7 @@ export async function buildRegionMeeting(http: Http, auth: string, options: { ca
     .expect((res) => {
       if (res.status >= 300) throw new Error(`cancelling the visit answered ${res.status}: ${res.text}`);
     });
-  await post(`${base}/agenda/versions`, { note: 'Discussion moved; laboratory visit cancelled' });
+  await post(`${base}/agenda/versions`, { note: SECOND_VERSION_NOTE });
   return { event, base, themes, rooms: { plenary, roomB }, chairs, sessions, presentations };
 }
 

@@ -90,7 +90,7 @@ const EN: Labels = {
   sessionStatus: { scheduled: 'Scheduled', cancelled: 'Cancelled' },
   eventStatus: { draft: 'Draft', published: 'Published', cancelled: 'Cancelled' },
   memberRole: { owner: 'Owner', organiser: 'Organiser' },
-  memberStatus: { active: 'Active', invited: 'Invited, no password yet' },
+  memberStatus: { active: 'Has an account', invited: 'Invited, no password yet' },
   presenterRole: { lead: 'Lead presenter', co: 'Co-presenter' },
   chairRole: { chair: 'Chair', moderator: 'Moderator' },
   questionType: {
@@ -313,7 +313,7 @@ const ES: Labels = {
   sessionStatus: { scheduled: 'Programada', cancelled: 'Cancelada' },
   eventStatus: { draft: 'Borrador', published: 'Publicado', cancelled: 'Cancelado' },
   memberRole: { owner: 'Propietario', organiser: 'Organizador' },
-  memberStatus: { active: 'Activo', invited: 'Invitado, aún sin contraseña' },
+  memberStatus: { active: 'Tiene cuenta', invited: 'Invitado, aún sin contraseña' },
   presenterRole: { lead: 'Ponente principal', co: 'Coponente' },
   chairRole: { chair: 'Presidencia', moderator: 'Moderación' },
   questionType: {
@@ -529,7 +529,7 @@ const PT: Labels = {
   sessionStatus: { scheduled: 'Agendada', cancelled: 'Cancelada' },
   eventStatus: { draft: 'Rascunho', published: 'Publicado', cancelled: 'Cancelado' },
   memberRole: { owner: 'Proprietário', organiser: 'Organizador' },
-  memberStatus: { active: 'Ativo', invited: 'Convidado, ainda sem palavra-passe' },
+  memberStatus: { active: 'Tem conta', invited: 'Convidado, ainda sem palavra-passe' },
   presenterRole: { lead: 'Orador principal', co: 'Coorador' },
   chairRole: { chair: 'Presidência', moderator: 'Moderação' },
   questionType: {
@@ -745,7 +745,7 @@ const FR: Labels = {
   sessionStatus: { scheduled: 'Programmée', cancelled: 'Annulée' },
   eventStatus: { draft: 'Brouillon', published: 'Publié', cancelled: 'Annulé' },
   memberRole: { owner: 'Propriétaire', organiser: 'Organisateur' },
-  memberStatus: { active: 'Actif', invited: 'Invité, pas encore de mot de passe' },
+  memberStatus: { active: 'A un compte', invited: 'Invité, pas encore de mot de passe' },
   presenterRole: { lead: 'Intervenant principal', co: 'Co-intervenant' },
   chairRole: { chair: 'Présidence', moderator: 'Modération' },
   questionType: {

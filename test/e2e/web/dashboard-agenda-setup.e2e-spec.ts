@@ -330,7 +330,7 @@ describe('dashboard: setting up the agenda (rooms, themes, sessions, presentatio
       ]);
       const list = await organiser.get(`${base}/presentations`).expect(200);
       expect(list.text).toMatch(/Camila Rojas, Gobierno Regional del Biobío \(CL\) <span class="muted">Lead presenter<\/span>/);
-      expect(list.text).toContain('not invited');
+      expect(list.text).toContain('Not invited yet');
       expect(list.text).toMatch(new RegExp(`id="presentation-${presentationId}"[\\s\\S]*?fill="#1565c0"`));
     });
 

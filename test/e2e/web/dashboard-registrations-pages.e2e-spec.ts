@@ -33,7 +33,7 @@ describe('organiser dashboard: registration questions, CSV import, overview and 
     it('lists the six kinds of answer and the Questions tab', async () => {
       const response = await agent.get(page('/questions')).expect(200);
       const text = textOf(response.text);
-      for (const kind of ['Text', 'Number', 'One choice among options', 'Several choices among options', 'Yes or no', 'Country']) {
+      for (const kind of ['Text', 'Number', 'One choice', 'Several choices', 'Yes or no', 'Country']) {
         expect(text).toContain(kind);
       }
       expect(response.text).toMatch(/<a href="[^"]+\/questions" aria-current="page">Registration questions<\/a>/);
@@ -145,7 +145,7 @@ describe('organiser dashboard: registration questions, CSV import, overview and 
       const response = await agent.get(page('/questions?lang=es')).expect(200);
       const text = textOf(response.text);
       expect(text).toContain('Preguntas de inscripción');
-      expect(text).toContain('Varias opciones entre varias');
+      expect(text).toContain('Varias opciones');
       expect(text).not.toContain('multi_choice ');
       // The language sticks in a cookie: back to English for the other tests.
       await agent.get(page('/questions?lang=en')).expect(200);

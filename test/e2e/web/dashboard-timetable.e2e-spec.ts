@@ -54,6 +54,8 @@ describe('organiser dashboard: timetable editor', () => {
       `/dashboard/events/${meeting.event.id}/timetable${day ? `?day=${day}` : ''}`,
     );
     await page.locator('.tt-block').first().waitFor();
+    // The whole day in view, below the event's tabs: the mouse drags only what the window shows.
+    await page.setViewportSize({ width: 1280, height: 1600 });
     return page;
   }
 
