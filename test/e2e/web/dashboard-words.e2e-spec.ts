@@ -324,39 +324,42 @@ describe('the dashboard in people words', () => {
   it.each([
     [1366, 768],
     [375, 740],
-  ])('keeps every reminder rule and report action in view without scrolling the page sideways at %i px', async (width, height) => {
-    await page.setViewportSize({ width, height });
-    try {
-      for (const tab of ['reminders', 'reports']) {
-        await page.goto(withLang(`/dashboard/events/${eventId}/${tab}`, 'es'));
-        const layout = await page.evaluate(() => {
-          const { document, innerWidth } = globalThis as unknown as {
-            document: {
-              documentElement: { scrollWidth: number };
-              querySelectorAll(s: string): ArrayLike<{ getBoundingClientRect(): { left: number; right: number } }>;
+  ])(
+    'keeps the actions of the registrations, outbox, presentations, members, reminders and reports tables in view without scrolling the page sideways at %i px',
+    async (width, height) => {
+      await page.setViewportSize({ width, height });
+      try {
+        for (const tab of ['registrations', 'emails', 'presentations', 'members', 'reminders', 'reports']) {
+          await page.goto(withLang(`/dashboard/events/${eventId}/${tab}`, 'es'));
+          const layout = await page.evaluate(() => {
+            const { document, innerWidth } = globalThis as unknown as {
+              document: {
+                documentElement: { scrollWidth: number };
+                querySelectorAll(s: string): ArrayLike<{ getBoundingClientRect(): { left: number; right: number } }>;
+              };
+              innerWidth: number;
             };
-            innerWidth: number;
-          };
-          const cells = Array.from(document.querySelectorAll('td.actions')).map((cell) => cell.getBoundingClientRect());
-          return {
-            innerWidth,
-            pageWidth: document.documentElement.scrollWidth,
-            cells: cells.map((c) => ({ left: c.left, right: c.right })),
-          };
-        });
-        expect(layout.cells.length).toBeGreaterThan(0);
-        expect(layout.pageWidth).toBeLessThanOrEqual(layout.innerWidth);
-        for (const cell of layout.cells) {
-          expect(cell.left).toBeGreaterThanOrEqual(0);
-          expect(cell.right).toBeLessThanOrEqual(layout.innerWidth);
+            const cells = Array.from(document.querySelectorAll('td.actions')).map((cell) => cell.getBoundingClientRect());
+            return {
+              innerWidth,
+              pageWidth: document.documentElement.scrollWidth,
+              cells: cells.map((c) => ({ left: c.left, right: c.right })),
+            };
+          });
+          expect(layout.cells.length).toBeGreaterThan(0);
+          expect(layout.pageWidth).toBeLessThanOrEqual(layout.innerWidth);
+          for (const cell of layout.cells) {
+            expect(cell.left).toBeGreaterThanOrEqual(0);
+            expect(cell.right).toBeLessThanOrEqual(layout.innerWidth);
+          }
+          // Each action can be clicked where it is: nothing covers it.
+          for (const action of await page.locator('td.actions a, td.actions button').all()) await action.click({ trial: true });
         }
-        // Each action can be clicked where it is: nothing covers it.
-        for (const action of await page.locator('td.actions a, td.actions button').all()) await action.click({ trial: true });
+      } finally {
+        await page.setViewportSize({ width: 1280, height: 900 });
       }
-    } finally {
-      await page.setViewportSize({ width: 1280, height: 900 });
-    }
-  });
+    },
+  );
 
   it("answers at the desk and beside the reminder form in the page's language", async () => {
     await page.goto(withLang(`/dashboard/events/${eventId}/check-in?day=2019-10-09`, 'es'));
