@@ -42,11 +42,11 @@ describe('dashboard outbox: each message as sent, resend every failed one, in th
     const page = await organiser.get(`${emails()}/${sent.id}`).expect(200);
     const text = unescape(page.text);
     expect(text).toContain(`<dd>Luisa Pérez <${luisa.email}></dd>`);
-    expect(text).toContain(`<dd>${received.subject}</dd>`);
+    expect(text).toContain(`<dd lang="es">${received.subject}</dd>`);
     expect(text).toContain('<span class="badge status-sent">Sent</span>');
     expect(text).toContain('<dd>Spanish</dd>');
     expect(text).toMatch(/<dt>Sent<\/dt><dd>\d/);
-    expect(text).toContain(`<pre class="mail-text">${received.text.trim()}`);
+    expect(text).toContain(`<pre class="mail-text" lang="es">${received.text.trim()}`);
     expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'");
 
     const frameSrc = /<iframe class="mail-frame" src="([^"]+)" sandbox title="[^"]+"><\/iframe>/.exec(page.text)?.[1];

@@ -71,7 +71,7 @@ describe('dashboard: texts of the system emails, per event and language', () => 
       .post(spanishConfirmation(), { subject: EDITED_SUBJECT, body: EDITED_BODY, intent: 'preview' })
       .expect(200);
     const text = unescape(preview.text);
-    expect(text).toContain(`<span class="preview-subject">Su plaza en ${event.title} está reservada</span>`);
+    expect(text).toContain(`<span class="preview-subject" lang="es">Su plaza en ${event.title} está reservada</span>`);
     expect(text).toContain(`Hola Ana García:\n\nle esperamos en ${event.title}`);
     expect(text).toContain('Traiga su código K7M2Q9XP.');
     // The fixed parts stay: the code with its QR image, the personal link, the Spanish footer.
