@@ -40,6 +40,7 @@ export default tseslint.config(
       '**/src/people/**/*.ts',
       '**/src/reports/report-compiler.service.ts',
       '**/src/auth/**/*.ts',
+      '**/src/events/**/*.ts',
     ],
     ignores: ['**/*.repository.ts', '**/*.spec.ts'],
     rules: {
