@@ -2,7 +2,9 @@ import { DataSource } from 'typeorm';
 import { TestDatabase, createTestDatabase } from '../../test/support/test-database';
 import type { AppConfig } from '../config/app-config';
 import { createDataSource } from '../data-source';
+import { LoginSessionsRepository } from './login-sessions.repository';
 import { MagicLinkService } from './magic-link.service';
+import { MagicLinkTokensRepository } from './magic-link-tokens.repository';
 
 const DAY = 86_400_000;
 
@@ -16,7 +18,7 @@ describe('MagicLinkService against Postgres', () => {
     db = await createTestDatabase();
     data = await createDataSource(db.url).initialize();
     const config = { publicUrl: 'http://plenary.test', auth: { magicLinkTtlMs: 30 * DAY, linkAfterEventMs: 7 * DAY } } as AppConfig;
-    links = new MagicLinkService(config, data);
+    links = new MagicLinkService(config, new MagicLinkTokensRepository(data), new LoginSessionsRepository(data));
   });
 
   afterAll(async () => {

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { sql } from '../platform/database/sql';
+import { EntityManager } from 'typeorm';
 import { StatementRows } from '../platform/database/statement-rows';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/app-config';
+import { LoginSessionsRepository } from './login-sessions.repository';
 import { MagicLinkSubjectType } from './magic-link-token.entity';
+import { MagicLinkTokenField, MagicLinkTokensRepository } from './magic-link-tokens.repository';
 import { hashToken, newSecretToken } from './secret-token';
 
 export interface MagicLinkSubject {
@@ -33,8 +33,7 @@ const RESEND_INTERVAL_SECONDS = 60;
 /** Expired tokens are kept this long for support questions, then pruned. */
 const PRUNE_AFTER_DAYS = 30;
 
-/** What `insertTokensPart` needs of each token. */
-export type MagicLinkTokenField = 'subjectType' | 'subjectId' | 'eventId' | 'tokenHash' | 'expiresAt';
+export type { MagicLinkTokenField } from './magic-link-tokens.repository';
 
 /**
  * The one issuer of the links attendees, presenters and invited organisers
@@ -45,7 +44,8 @@ export type MagicLinkTokenField = 'subjectType' | 'subjectId' | 'eventId' | 'tok
 export class MagicLinkService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tokens: MagicLinkTokensRepository,
+    private readonly sessions: LoginSessionsRepository,
   ) {}
 
   /**
@@ -70,11 +70,7 @@ export class MagicLinkService {
    * already expired or revoked stay so.
    */
   async followEvent(manager: EntityManager, eventId: string, endsAt: Date): Promise<void> {
-    await manager.query(
-      `UPDATE magic_link_tokens SET expires_at = $3
-        WHERE event_id = $1 AND subject_type = ANY($2::text[]) AND revoked_at IS NULL AND expires_at > now() AND expires_at < $3`,
-      [eventId, EVENT_BOUND_SUBJECTS, new Date(endsAt.getTime() + this.config.auth.linkAfterEventMs)],
-    );
+    await this.tokens.extendLive(manager, eventId, EVENT_BOUND_SUBJECTS, new Date(endsAt.getTime() + this.config.auth.linkAfterEventMs));
   }
 
   /** Mint a token in the caller's transaction, so it exists exactly when its email does. */
@@ -85,11 +81,14 @@ export class MagicLinkService {
   ): Promise<{ tokenId: string; token: string; expiresAt: Date }> {
     const token = newSecretToken('plm');
     const [tokenHash, expiresAt] = [hashToken(token), this.expiry(subject.eventEndsAt, ttlMs)];
-    const rows: Array<{ id: string }> = await manager.query(
-      `INSERT INTO magic_link_tokens (subject_type, subject_id, event_id, token_hash, expires_at) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-      [subject.type, subject.id, subject.eventId ?? null, tokenHash, expiresAt],
-    );
-    return { tokenId: rows[0].id, token, expiresAt };
+    const tokenId = await this.tokens.insert(manager, {
+      subjectType: subject.type,
+      subjectId: subject.id,
+      eventId: subject.eventId ?? null,
+      tokenHash,
+      expiresAt,
+    });
+    return { tokenId, token, expiresAt };
   }
 
   /**
@@ -97,33 +96,22 @@ export class MagicLinkService {
    * part of a larger statement that writes tokens together with what they open.
    */
   insertTokensPart(rows: StatementRows<MagicLinkTokenField>): string {
-    const f = rows.fields;
-    return `INSERT INTO magic_link_tokens (subject_type, subject_id, event_id, token_hash, expires_at)
-       SELECT ${f.subjectType}, ${f.subjectId}, ${f.eventId}, ${f.tokenHash}, ${f.expiresAt} FROM ${rows.from}`;
+    return this.tokens.insertTokensPart(rows);
   }
 
   /** One token for each subject in a single statement, for fan-outs to thousands. */
   async issueMany(manager: EntityManager, subjects: MagicLinkSubject[]): Promise<string[]> {
     if (subjects.length === 0) return [];
     const tokens = subjects.map(() => newSecretToken('plm'));
-    await manager.query(
-      this.insertTokensPart({
-        from: `unnest($1::text[], $2::uuid[], $3::uuid[], $4::text[], $5::timestamptz[]) AS t(subject_type, subject_id, event_id, token_hash, expires_at)`,
-        fields: {
-          subjectType: 't.subject_type',
-          subjectId: 't.subject_id',
-          eventId: 't.event_id',
-          tokenHash: 't.token_hash',
-          expiresAt: 't.expires_at',
-        },
-      }),
-      [
-        subjects.map((s) => s.type),
-        subjects.map((s) => s.id),
-        subjects.map((s) => s.eventId ?? null),
-        tokens.map(hashToken),
-        subjects.map((s) => this.expiry(s.eventEndsAt)),
-      ],
+    await this.tokens.insertMany(
+      manager,
+      subjects.map((s, i) => ({
+        subjectType: s.type,
+        subjectId: s.id,
+        eventId: s.eventId ?? null,
+        tokenHash: hashToken(tokens[i]),
+        expiresAt: this.expiry(s.eventEndsAt),
+      })),
     );
     return tokens;
   }
@@ -133,22 +121,9 @@ export class MagicLinkService {
     return `${this.config.publicUrl}${path}?token=${encodeURIComponent(token)}`;
   }
 
-  async verify(token: string, manager: EntityManager = this.db.manager): Promise<VerifiedMagicLink | null> {
+  async verify(token: string, manager: EntityManager = this.tokens.manager): Promise<VerifiedMagicLink | null> {
     if (!token.startsWith('plm_')) return null;
-    const { rows } = await sql<{
-      id: string;
-      subject_type: MagicLinkSubjectType;
-      subject_id: string;
-      event_id: string | null;
-      expires_at: Date;
-    }>(
-      manager,
-      `UPDATE magic_link_tokens SET last_used_at = now()
-          WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()
-          RETURNING id, subject_type, subject_id, event_id, expires_at`,
-      [hashToken(token)],
-    );
-    const row = rows[0];
+    const row = await this.tokens.use(manager, hashToken(token));
     if (!row) return null;
     return {
       tokenId: row.id,
@@ -158,14 +133,8 @@ export class MagicLinkService {
   }
 
   /** Revokes every token of the subject, e.g. when a registration is cancelled. */
-  async revokeAll(subject: MagicLinkSubject, manager: EntityManager = this.db.manager): Promise<number> {
-    const { affected } = await sql(
-      manager,
-      `UPDATE magic_link_tokens SET revoked_at = now()
-        WHERE subject_type = $1 AND subject_id = $2 AND revoked_at IS NULL`,
-      [subject.type, subject.id],
-    );
-    return affected;
+  async revokeAll(subject: MagicLinkSubject, manager: EntityManager = this.tokens.manager): Promise<number> {
+    return this.tokens.revokeSubject(manager, subject.type, subject.id);
   }
 
   /**
@@ -176,49 +145,25 @@ export class MagicLinkService {
    * subjects whose tokens were revoked.
    */
   async revokeAllExcept(type: MagicLinkSubjectType, eventId: string, keep: string[], issuedBefore: Date): Promise<string[]> {
-    const { rows } = await sql<{ subject_id: string }>(
-      this.db.manager,
-      `UPDATE magic_link_tokens SET revoked_at = now()
-        WHERE subject_type = $1 AND event_id = $2 AND revoked_at IS NULL AND expires_at > now()
-          AND created_at < $4 AND subject_id <> ALL($3::uuid[])
-        RETURNING subject_id`,
-      [type, eventId, keep, issuedBefore],
-    );
-    return [...new Set(rows.map((r) => r.subject_id))];
+    return [...new Set(await this.tokens.revokeAllExcept(type, eventId, keep, issuedBefore))];
   }
 
   /** Events in which some subject of `type` holds a live token. */
   async eventsWithLiveTokens(type: MagicLinkSubjectType): Promise<string[]> {
-    const { rows } = await sql<{ event_id: string }>(
-      this.db.manager,
-      `SELECT DISTINCT event_id FROM magic_link_tokens
-        WHERE subject_type = $1 AND event_id IS NOT NULL AND revoked_at IS NULL AND expires_at > now()`,
-      [type],
-    );
-    return rows.map((r) => r.event_id);
+    return this.tokens.eventsWithLiveTokens(type);
   }
 
   /**
    * Takes the subject's one re-send slot per minute. True means the caller may
    * email a fresh link now; atomic, so two requests at once yield one email.
    */
-  async claimResend(subject: MagicLinkSubject, manager: EntityManager = this.db.manager): Promise<boolean> {
-    const { rows } = await sql(
-      manager,
-      `INSERT INTO magic_link_resends (subject_type, subject_id, last_sent_at) VALUES ($1, $2, now())
-       ON CONFLICT (subject_type, subject_id) DO UPDATE SET last_sent_at = now()
-        WHERE magic_link_resends.last_sent_at < now() - make_interval(secs => $3)
-       RETURNING subject_id`,
-      [subject.type, subject.id, RESEND_INTERVAL_SECONDS],
-    );
-    return rows.length > 0;
+  async claimResend(subject: MagicLinkSubject, manager: EntityManager = this.tokens.manager): Promise<boolean> {
+    return this.tokens.claimResend(manager, subject.type, subject.id, RESEND_INTERVAL_SECONDS);
   }
 
   async prune(): Promise<{ pruned: number }> {
-    const { affected } = await sql(this.db.manager, `DELETE FROM magic_link_tokens WHERE expires_at < now() - make_interval(days => $1)`, [
-      PRUNE_AFTER_DAYS,
-    ]);
-    await this.db.query(`DELETE FROM login_sessions WHERE expires_at < now() - make_interval(days => $1)`, [PRUNE_AFTER_DAYS]);
-    return { pruned: affected };
+    const pruned = await this.tokens.deleteExpired(PRUNE_AFTER_DAYS);
+    await this.sessions.deleteExpired(PRUNE_AFTER_DAYS);
+    return { pruned };
   }
 }

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Tx, TransactionService } from '../platform/database/transaction.service';
-import { sql } from '../platform/database/sql';
 import { Problem } from '../platform/http/problem';
 import { OutboxService } from '../platform/mail/outbox.service';
 import { LoginService } from './login.service';
@@ -10,7 +8,7 @@ import { MagicLinkService } from './magic-link.service';
 import { organiserInvitationTemplate } from './mail/organiser-invitation.template';
 import { passwordResetTemplate } from './mail/password-reset.template';
 import { Organiser } from './organiser.entity';
-import { insertOrganiser } from './organiser-accounts';
+import { OrganisersRepository } from './organisers.repository';
 import { hashPassword, verifyPassword } from './password-hasher';
 
 /** Password links are short-lived: they open an account, unlike attendee links. */
@@ -28,7 +26,7 @@ export interface OrganiserView {
 @Injectable()
 export class OrganisersService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly organisers: OrganisersRepository,
     private readonly transactions: TransactionService,
     private readonly magicLinks: MagicLinkService,
     private readonly outbox: OutboxService,
@@ -36,7 +34,7 @@ export class OrganisersService {
   ) {}
 
   async create(input: { email: string; name: string; password: string; isAdmin: boolean }): Promise<OrganiserView> {
-    const id = await insertOrganiser(this.db.manager, input);
+    const id = await this.organisers.insert(input);
     if (!id) throw Problem.conflict(`An organiser account with the address ${input.email} already exists`);
     return this.view(id);
   }
@@ -47,56 +45,33 @@ export class OrganisersService {
    */
   async createFirstAdmin(input: { email: string; name: string; password: string }): Promise<boolean> {
     const passwordHash = await hashPassword(input.password);
-    return this.transactions.run(async ({ manager }) => {
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('plenary:first-admin'))`);
-      const { rows } = await sql(
-        manager,
-        `INSERT INTO organisers (email, name, password_hash, is_admin)
-         SELECT $1, $2, $3, true WHERE NOT EXISTS (SELECT 1 FROM organisers)
-         RETURNING id`,
-        [input.email.toLowerCase(), input.name, passwordHash],
-      );
-      return rows.length > 0;
-    });
+    return this.transactions.run(({ manager }) =>
+      this.organisers.insertFirstAdmin(manager, { email: input.email.toLowerCase(), name: input.name, passwordHash }),
+    );
   }
 
   async verifyCredentials(email: string, password: string): Promise<Organiser | null> {
-    const organiser = await this.db
-      .getRepository(Organiser)
-      .createQueryBuilder('o')
-      .addSelect('o.passwordHash')
-      .where('o.email = :email', { email: email.toLowerCase() })
-      .getOne();
+    const organiser = await this.organisers.findWithHashByEmail(email.toLowerCase());
     // Hash anyway when the account is unknown, so timing does not reveal which addresses exist.
     const ok = await verifyPassword(password, organiser?.passwordHash ?? 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AA==');
     return ok && organiser ? organiser : null;
   }
 
-  async findByEmail(email: string, manager: EntityManager = this.db.manager): Promise<Organiser | null> {
-    return manager.findOne(Organiser, { where: { email: email.toLowerCase() } });
+  async findByEmail(email: string, manager: EntityManager = this.organisers.manager): Promise<Organiser | null> {
+    return this.organisers.findByEmail(manager, email.toLowerCase());
   }
 
-  async findById(id: string, manager: EntityManager = this.db.manager): Promise<Organiser | null> {
-    return manager.findOne(Organiser, { where: { id } });
+  async findById(id: string, manager: EntityManager = this.organisers.manager): Promise<Organiser | null> {
+    return this.organisers.findById(manager, id);
   }
 
   async list(): Promise<OrganiserView[]> {
-    const rows = await this.db
-      .getRepository(Organiser)
-      .createQueryBuilder('o')
-      .addSelect('o.passwordHash')
-      .orderBy('o.createdAt', 'ASC')
-      .getMany();
+    const rows = await this.organisers.listWithHash();
     return rows.map(toView);
   }
 
   async view(id: string): Promise<OrganiserView> {
-    const organiser = await this.db
-      .getRepository(Organiser)
-      .createQueryBuilder('o')
-      .addSelect('o.passwordHash')
-      .where('o.id = :id', { id })
-      .getOneOrFail();
+    const organiser = await this.organisers.getWithHash(id);
     return toView(organiser);
   }
 
@@ -109,13 +84,9 @@ export class OrganisersService {
     input: { email: string; eventId: string; eventTitle: string; role: string; invitedBy: string },
   ): Promise<{ organiser: Organiser; invited: boolean }> {
     const email = input.email.toLowerCase();
-    const { rows } = await sql<{ id: string }>(
-      tx.manager,
-      `INSERT INTO organisers (email, name) VALUES ($1, $2) ON CONFLICT (email) DO NOTHING RETURNING id`,
-      [email, email.split('@')[0]],
-    );
-    const organiser = await tx.manager.findOneOrFail(Organiser, { where: { email } });
-    if (rows.length === 0) return { organiser, invited: false };
+    const inserted = await this.organisers.insertInvited(tx.manager, email, email.split('@')[0]);
+    const organiser = await this.organisers.getByEmail(tx.manager, email);
+    if (!inserted) return { organiser, invited: false };
     const { token } = await this.magicLinks.issue(
       tx.manager,
       { type: 'organiser-password', id: organiser.id, eventId: input.eventId },
@@ -168,7 +139,7 @@ export class OrganisersService {
           { field: 'token', message: 'invalid, expired or already used' },
         ]);
       }
-      await manager.update(Organiser, { id: link.subject.id }, { passwordHash });
+      await this.organisers.setPasswordHash(manager, link.subject.id, passwordHash);
       await this.magicLinks.revokeAll(link.subject, manager);
       return link.subject.id;
     });

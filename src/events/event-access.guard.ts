@@ -1,11 +1,9 @@
 import { CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
-import { DataSource } from 'typeorm';
-import { sql } from '../platform/database/sql';
 import { Problem } from '../platform/http/problem';
 import { EventRole } from './event-member.entity';
+import { EventsService } from './events.service';
 
 const REQUIRED_ROLE = 'plenary:event-role';
 
@@ -34,7 +32,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class EventAccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly events: EventsService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -43,13 +41,8 @@ export class EventAccessGuard implements CanActivate {
     const principal = request.principal;
     if (principal?.kind !== 'organiser') throw Problem.forbidden('This needs an organiser login');
     if (typeof eventId !== 'string' || !UUID.test(eventId)) throw notFound(String(eventId));
-    const { rows } = await sql<{ role: EventRole }>(
-      this.db.manager,
-      `SELECT role FROM event_members WHERE event_id = $1 AND organiser_id = $2`,
-      [eventId, principal.organiserId],
-    );
-    if (rows.length === 0) throw notFound(eventId);
-    const role = rows[0].role;
+    const role = await this.events.roleOf(eventId, principal.organiserId);
+    if (!role) throw notFound(eventId);
     const required = this.reflector.getAllAndOverride<EventRole | undefined>(REQUIRED_ROLE, [context.getHandler(), context.getClass()]);
     if (required === 'owner' && role !== 'owner') {
       throw Problem.forbidden("Only the event's owners may do this; you are an organiser of it");

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { EntityManager, QueryFailedError } from 'typeorm';
 import { MagicLinkService } from '../auth/magic-link.service';
 import { Tx, TransactionService } from '../platform/database/transaction.service';
 import { FieldError, Problem } from '../platform/http/problem';
@@ -10,7 +9,9 @@ import { CancelEventInput, PostponeEventInput } from './dto/postpone-event.dto';
 import { CreateEventInput } from './dto/create-event.dto';
 import { UpdateEventInput } from './dto/update-event.dto';
 import { Event } from './event.entity';
-import { EventMember, EventRole } from './event-member.entity';
+import { EventRole } from './event-member.entity';
+import { EventMembersRepository } from './event-members.repository';
+import { EventsRepository } from './events.repository';
 import { slugify } from '../platform/text/slugify';
 import { parseEventTimes } from './event-times';
 import { EventView, eventView } from './event.view';
@@ -21,7 +22,8 @@ const TIME_FIELDS = ['startsAt', 'endsAt', 'registrationOpensAt', 'registrationC
 @Injectable()
 export class EventsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly events: EventsRepository,
+    private readonly members: EventMembersRepository,
     private readonly transactions: TransactionService,
     private readonly magicLinks: MagicLinkService,
   ) {}
@@ -47,8 +49,8 @@ export class EventsService {
     const insert = () =>
       this.transactions.run(async ({ manager, publish }) => {
         const slug = input.slug ?? (await this.freeSlug(manager, input.title));
-        const saved = await this.saveUniqueSlug(() => manager.save(manager.create(Event, { ...values, slug })), slug);
-        await manager.insert(EventMember, { eventId: saved.id, organiserId, role: 'owner', addedBy: organiserId });
+        const saved = await this.saveUniqueSlug(() => this.events.insert(manager, { ...values, slug }), slug);
+        await this.members.insertOwner(manager, saved.id, organiserId);
         publish('event.created', { eventId: saved.id, defaultReminders: saved.defaultReminders });
         return saved;
       });
@@ -62,45 +64,34 @@ export class EventsService {
   }
 
   async get(eventId: string, role?: EventRole): Promise<EventView> {
-    return eventView(await this.load(this.db.manager, eventId), role);
+    return eventView(await this.load(this.events.manager, eventId), role);
   }
 
   /** The event itself, for modules downstream (agenda, registration) that need its zone and days. */
-  getEntity(eventId: string, manager: EntityManager = this.db.manager): Promise<Event> {
+  getEntity(eventId: string, manager: EntityManager = this.events.manager): Promise<Event> {
     return this.load(manager, eventId);
   }
 
   /** The organiser's role in the event, or null when they are not a member. */
   /** A published (or since cancelled) event by its slug, for public pages; drafts are not found. */
   async findPublicBySlug(slug: string): Promise<Event | null> {
-    const event = await this.db.manager.findOne(Event, { where: { slug } });
+    const event = await this.events.findBySlug(slug);
     return event && event.status !== 'draft' ? event : null;
   }
 
   async roleOf(eventId: string, organiserId: string): Promise<EventRole | null> {
-    const member = await this.db.getRepository(EventMember).findOne({ where: { eventId, organiserId } });
-    return member?.role ?? null;
+    return this.members.roleOf(eventId, organiserId);
   }
 
   /** The events the organiser is a member of, soonest last-created first. */
   async listFor(organiserId: string, page: PageQuery): Promise<Page<EventView>> {
     const cursor = decodeCursor(page.cursor);
-    const query = this.db
-      .getRepository(Event)
-      .createQueryBuilder('e')
-      .innerJoin(EventMember, 'm', 'm.event_id = e.id AND m.organiser_id = :organiserId', { organiserId })
-      .addSelect('m.role', 'member_role')
-      .orderBy('e.created_at', 'DESC')
-      .addOrderBy('e.id', 'DESC')
-      .limit(page.limit + 1);
-    if (cursor) query.where('(e.created_at, e.id) < (:after::timestamptz, :id::uuid)', { after: cursor.after, id: cursor.id });
-    const { entities, raw } = await query.getRawAndEntities<{ member_role: EventRole }>();
-    const roles = new Map(entities.map((e, i) => [e.id, raw[i].member_role]));
+    const rows = await this.events.pageFor(organiserId, page.limit, cursor);
     return toPage(
-      entities,
+      rows,
       page.limit,
-      (e) => eventView(e, roles.get(e.id)),
-      (e) => ({ after: e.createdAt.toISOString(), id: e.id }),
+      (r) => eventView(r.event, r.role),
+      (r) => ({ after: r.event.createdAt.toISOString(), id: r.event.id }),
     );
   }
 
@@ -113,7 +104,7 @@ export class EventsService {
       const { startsAt, endsAt, registrationOpensAt, registrationClosesAt, materialsDueAt, ...plain } = input;
       Object.assign(event, definedOnly(plain), definedOnly(times));
       checkOrder(event);
-      const saved = await this.saveUniqueSlug(() => tx.manager.save(event), event.slug);
+      const saved = await this.saveUniqueSlug(() => this.events.save(tx.manager, event), event.slug);
       await this.followChanges(tx, saved, before, false);
       return saved;
     });
@@ -127,7 +118,7 @@ export class EventsService {
       event.status = 'published';
       event.publishedAt = new Date();
       tx.publish('event.published', { eventId });
-      return tx.manager.save(event);
+      return this.events.save(tx.manager, event);
     });
     return eventView(event, role);
   }
@@ -140,7 +131,7 @@ export class EventsService {
       event.cancelledAt = new Date();
       event.cancellationReason = input.reason ?? null;
       tx.publish('event.cancelled', { eventId, reason: event.cancellationReason });
-      return tx.manager.save(event);
+      return this.events.save(tx.manager, event);
     });
     return eventView(event, role);
   }
@@ -155,7 +146,7 @@ export class EventsService {
       event.endsAt = times.endsAt as Date;
       event.postponedAt = new Date();
       checkOrder(event);
-      const saved = await tx.manager.save(event);
+      const saved = await this.events.save(tx.manager, event);
       await this.followChanges(tx, saved, before, true);
       return saved;
     });
@@ -189,10 +180,7 @@ export class EventsService {
   }
 
   private async load(manager: EntityManager, eventId: string, lock = false): Promise<Event> {
-    const event = await manager.findOne(Event, {
-      where: { id: eventId },
-      ...(lock ? { lock: { mode: 'for_no_key_update' as const } } : {}),
-    });
+    const event = await this.events.find(manager, eventId, lock);
     if (!event) throw Problem.notFound(`No event ${eventId}`);
     return event;
   }
@@ -205,8 +193,8 @@ export class EventsService {
 
   private async freeSlug(manager: EntityManager, title: string): Promise<string> {
     const base = slugify(title, 'event');
-    const taken = await manager.count(Event, { where: { slug: base } });
-    return taken === 0 && base.length >= 3 ? base : `${base}-${randomBytes(3).toString('hex')}`;
+    const taken = await this.events.slugTaken(manager, base);
+    return !taken && base.length >= 3 ? base : `${base}-${randomBytes(3).toString('hex')}`;
   }
 
   private async saveUniqueSlug<T>(save: () => Promise<T>, slug: string): Promise<T> {
