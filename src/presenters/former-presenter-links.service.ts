@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { PresentationsService } from '../agenda/presentations.service';
 import { MagicLinkService } from '../auth/magic-link.service';
-import { sql } from '../platform/database/sql';
+import { PresenterInvitationsRepository } from './presenter-invitations.repository';
 
 /**
  * A presenter's link opens all their presentations in the event (subject
@@ -13,7 +11,7 @@ import { sql } from '../platform/database/sql';
 @Injectable()
 export class FormerPresenterLinksService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly invitations: PresenterInvitationsRepository,
     private readonly links: MagicLinkService,
     private readonly presentations: PresentationsService,
   ) {}
@@ -25,12 +23,7 @@ export class FormerPresenterLinksService {
     const revoked = await this.links.revokeAllExcept('presenter', eventId, presenting, presentersReadAt);
     if (revoked.length > 0) {
       // Invitations they keep (on presentations they were taken off) show that a new link is needed.
-      await sql(
-        this.db.manager,
-        `UPDATE presenter_invitations SET links_revoked_at = now()
-          WHERE event_id = $1 AND person_id = ANY($2::uuid[]) AND links_revoked_at IS NULL`,
-        [eventId, revoked],
-      );
+      await this.invitations.markLinksRevokedOf(eventId, revoked);
     }
     return revoked;
   }

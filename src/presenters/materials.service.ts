@@ -1,14 +1,12 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import type { Readable } from 'node:stream';
-import { DataSource, In, QueryFailedError } from 'typeorm';
+import { QueryFailedError } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/app-config';
 import { PresentationsService } from '../agenda/presentations.service';
 import { EventsService } from '../events/events.service';
-import { sql } from '../platform/database/sql';
 import { Problem } from '../platform/http/problem';
 import { FILE_STORAGE, FileStorage, StoredFileNotFoundError } from '../platform/storage/file-storage';
 import { detectMaterialKind } from './detect-material-kind';
@@ -16,6 +14,7 @@ import { sanitiseFileName, withExtension } from './material-file-name';
 import { MATERIAL_TYPES, MaterialKind, acceptedTypesText, disagreement } from './material-types';
 import { materialView } from './material.view';
 import { materialStorageKey } from './material-storage-keys';
+import { MaterialsRepository } from './materials.repository';
 import { ByteSource } from './zip-directory';
 import { receiveUpload } from './multipart-upload';
 import { PresentationMaterial } from './presentation-material.entity';
@@ -43,7 +42,7 @@ export class MaterialsService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly materials: MaterialsRepository,
     private readonly events: EventsService,
     private readonly presentations: PresentationsService,
   ) {}
@@ -84,10 +83,7 @@ export class MaterialsService {
   async versions(eventId: string, presentationIds: string[]): Promise<Map<string, PresentationMaterial[]>> {
     const byPresentation = new Map<string, PresentationMaterial[]>(presentationIds.map((id) => [id, []]));
     if (presentationIds.length === 0) return byPresentation;
-    const rows = await this.db.getRepository(PresentationMaterial).find({
-      where: { eventId, presentationId: In(presentationIds) },
-      order: { version: 'DESC' },
-    });
+    const rows = await this.materials.ofPresentations(eventId, presentationIds);
     for (const row of rows) byPresentation.get(row.presentationId)?.push(row);
     return byPresentation;
   }
@@ -100,35 +96,16 @@ export class MaterialsService {
   private async insertVersion(values: NewMaterial): Promise<PresentationMaterial> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        const { rows } = await sql<{ version: number; uploaded_at: Date }>(
-          this.db.manager,
-          `INSERT INTO presentation_materials (id, presentation_id, event_id, version, storage_key, file_name, kind, content_type, size_bytes,
-                                               sha256, uploaded_by, uploaded_by_person_id, uploaded_by_organiser_id, uploader_name)
-           SELECT $1, $2, $3, coalesce(max(version), 0) + 1, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13
-             FROM presentation_materials WHERE presentation_id = $2
-           RETURNING version, uploaded_at`,
-          [
-            values.id,
-            values.presentationId,
-            values.eventId,
-            values.storageKey,
-            values.fileName,
-            values.kind,
-            values.contentType,
-            values.sizeBytes,
-            values.sha256,
-            values.uploadedBy,
-            values.uploadedBy === 'presenter' ? values.uploadedByPersonId : null,
-            values.uploadedBy === 'organiser' ? values.uploadedByOrganiserId : null,
-            values.uploaderName,
-          ],
-        );
-        return this.db.getRepository(PresentationMaterial).create({
-          uploadedByPersonId: null,
-          uploadedByOrganiserId: null,
+        const row = {
           ...values,
-          version: rows[0].version,
-          uploadedAt: rows[0].uploaded_at,
+          uploadedByPersonId: values.uploadedBy === 'presenter' ? values.uploadedByPersonId : null,
+          uploadedByOrganiserId: values.uploadedBy === 'organiser' ? values.uploadedByOrganiserId : null,
+        };
+        const inserted = await this.materials.insertNextVersion(row);
+        return this.materials.entity({
+          ...row,
+          version: inserted.version,
+          uploadedAt: inserted.uploadedAt,
           isPublic: false,
           madePublicAt: null,
         });
@@ -145,12 +122,7 @@ export class MaterialsService {
   /** Ids of the event's presentations with no material yet (for reminders to the presenters who owe some). */
   async presentationsWithoutMaterials(eventId: string): Promise<string[]> {
     const { items } = await this.presentations.list(eventId);
-    const { rows } = await sql<{ presentation_id: string }>(
-      this.db.manager,
-      `SELECT DISTINCT presentation_id FROM presentation_materials WHERE event_id = $1`,
-      [eventId],
-    );
-    const submitted = new Set(rows.map((r) => r.presentation_id));
+    const submitted = new Set(await this.materials.presentationIdsWithMaterials(eventId));
     return items.map((p) => p.id).filter((id) => !submitted.has(id));
   }
 
@@ -163,16 +135,11 @@ export class MaterialsService {
 
   async view(material: PresentationMaterial) {
     const event = await this.events.getEntity(material.eventId);
-    const { rows } = await sql<{ current: number }>(
-      this.db.manager,
-      `SELECT max(version) AS current FROM presentation_materials WHERE presentation_id = $1`,
-      [material.presentationId],
-    );
-    return materialView(material, event.timezone, rows[0].current);
+    return materialView(material, event.timezone, await this.materials.currentVersion(material.presentationId));
   }
 
   async get(eventId: string, presentationId: string, materialId: string): Promise<PresentationMaterial> {
-    const material = await this.db.getRepository(PresentationMaterial).findOne({ where: { id: materialId, eventId, presentationId } });
+    const material = await this.materials.find(eventId, presentationId, materialId);
     if (!material) throw Problem.notFound(`No material ${materialId} on this presentation`);
     return material;
   }
@@ -200,19 +167,17 @@ export class MaterialsService {
     }
     material.isPublic = isPublic;
     material.madePublicAt = isPublic ? (material.madePublicAt ?? new Date()) : null;
-    return this.db.getRepository(PresentationMaterial).save(material);
+    return this.materials.save(material);
   }
 
   /** The event's public materials, newest version first. */
   async publicMaterials(eventId: string): Promise<PresentationMaterial[]> {
     if (!(await this.showsPublicMaterials(eventId))) return [];
-    return this.db
-      .getRepository(PresentationMaterial)
-      .find({ where: { eventId, isPublic: true }, order: { presentationId: 'ASC', version: 'DESC' } });
+    return this.materials.publicOfEvent(eventId);
   }
 
   async publicMaterial(materialId: string): Promise<PresentationMaterial> {
-    const material = await this.db.getRepository(PresentationMaterial).findOne({ where: { id: materialId, isPublic: true } });
+    const material = await this.materials.findPublic(materialId);
     if (!material || !(await this.showsPublicMaterials(material.eventId))) throw Problem.notFound(`No public material ${materialId}`);
     return material;
   }

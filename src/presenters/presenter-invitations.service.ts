@@ -1,12 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
 import { AgendaVersionsService } from '../agenda/agenda-versions.service';
 import { PresentationsService } from '../agenda/presentations.service';
 import { MagicLinkService } from '../auth/magic-link.service';
 import { EventsService } from '../events/events.service';
 import { TransactionService } from '../platform/database/transaction.service';
-import { sql } from '../platform/database/sql';
 import { Problem } from '../platform/http/problem';
 import { mailLanguage, mailLocale } from '../platform/mail/mail-language';
 import { EmailTextsService } from '../platform/mail/email-texts.service';
@@ -16,6 +13,7 @@ import { InvitePresentersInput } from './dto/invite-presenters.dto';
 import { invitationView } from './invitation.view';
 import { presenterInvitationTemplate } from './mail/presenter-invitation.template';
 import { PresenterInvitation } from './presenter-invitation.entity';
+import { PresenterInvitationsRepository } from './presenter-invitations.repository';
 import { PRESENTER_LINK_PATH } from './presenter-links.service';
 import { publishedSlots } from './published-slot';
 
@@ -30,7 +28,7 @@ type Presenter = PresentationView['presenters'][number];
 @Injectable()
 export class PresenterInvitationsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly invitations: PresenterInvitationsRepository,
     private readonly transactions: TransactionService,
     private readonly links: MagicLinkService,
     private readonly outbox: OutboxService,
@@ -104,17 +102,7 @@ export class PresenterInvitationsService {
             text,
           },
         });
-        await sql(
-          tx.manager,
-          `INSERT INTO presenter_invitations (presentation_id, person_id, event_id, status, first_invited_at, last_invited_at, invitations_sent)
-           VALUES ($1, $2, $3, 'invited', now(), now(), 1)
-           ON CONFLICT (presentation_id, person_id) DO UPDATE
-             SET first_invited_at = coalesce(presenter_invitations.first_invited_at, now()),
-                 last_invited_at = now(),
-                 invitations_sent = presenter_invitations.invitations_sent + 1,
-                 links_revoked_at = NULL`,
-          [presentationId, presenter.personId, eventId],
-        );
+        await this.invitations.recordInvited(tx.manager, eventId, presentationId, presenter.personId);
         emailed.push({
           personId: presenter.personId,
           name: presenter.name,
@@ -156,10 +144,7 @@ export class PresenterInvitationsService {
     }
     const revokedTokens = await this.transactions.run(async ({ manager }) => {
       const revoked = await this.links.revokeAll({ type: 'presenter', id: personId, eventId }, manager);
-      await sql(manager, `UPDATE presenter_invitations SET links_revoked_at = now() WHERE event_id = $1 AND person_id = $2`, [
-        eventId,
-        personId,
-      ]);
+      await this.invitations.markLinksRevoked(manager, eventId, personId);
       return revoked;
     });
     return { personId, revokedTokens };
@@ -167,20 +152,13 @@ export class PresenterInvitationsService {
 
   /** The presenter's answer for one presentation; they may change their mind. */
   async respond(eventId: string, presentationId: string, personId: string, status: 'confirmed' | 'declined', reason: string | null) {
-    await sql(
-      this.db.manager,
-      `INSERT INTO presenter_invitations (presentation_id, person_id, event_id, status, responded_at, decline_reason)
-       VALUES ($1, $2, $3, $4, now(), $5)
-       ON CONFLICT (presentation_id, person_id) DO UPDATE
-         SET status = excluded.status, responded_at = excluded.responded_at, decline_reason = excluded.decline_reason`,
-      [presentationId, personId, eventId, status, reason],
-    );
+    await this.invitations.recordAnswer(eventId, presentationId, personId, status, reason);
   }
 
   /** Invitation rows of these presentations, by `stateKey`. */
   async states(eventId: string, presentationIds: string[]): Promise<Map<string, PresenterInvitation>> {
     if (presentationIds.length === 0) return new Map();
-    const rows = await this.db.getRepository(PresenterInvitation).find({ where: { eventId, presentationId: In(presentationIds) } });
+    const rows = await this.invitations.forPresentations(eventId, presentationIds);
     return new Map(rows.map((row) => [stateKey(row.presentationId, row.personId), row]));
   }
 }

@@ -1,15 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { MagicLinkService } from '../auth/magic-link.service';
 import { EventsService } from '../events/events.service';
-import { Person } from '../people/person.entity';
+import { PeopleService } from '../people/people.service';
 import { TransactionService } from '../platform/database/transaction.service';
-import { sql } from '../platform/database/sql';
 import { mailLanguage, mailLocale } from '../platform/mail/mail-language';
 import { OutboxService } from '../platform/mail/outbox.service';
 import { describeInstant } from '../platform/time/zoned-time';
 import { presenterLinkTemplate } from './mail/presenter-link.template';
+import { PresenterInvitationsRepository } from './presenter-invitations.repository';
 
 /** Where a presenter's emailed link leads (design.md "Magic links"). */
 export const PRESENTER_LINK_PATH = '/presenter';
@@ -18,11 +16,12 @@ export const PRESENTER_LINK_PATH = '/presenter';
 @Injectable()
 export class PresenterLinksService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly invitations: PresenterInvitationsRepository,
     private readonly transactions: TransactionService,
     private readonly links: MagicLinkService,
     private readonly outbox: OutboxService,
     private readonly events: EventsService,
+    private readonly people: PeopleService,
   ) {}
 
   /**
@@ -32,23 +31,14 @@ export class PresenterLinksService {
    * invited before an event has a public page, so they name only their address.
    */
   async resendLinks(email: string): Promise<void> {
-    const { rows } = await sql<{ id: string; event_id: string }>(
-      this.db.manager,
-      `SELECT p.id, p.event_id FROM people p
-        WHERE p.email_key = lower($1)
-          AND EXISTS (SELECT 1 FROM presenter_invitations i JOIN presentation_presenters pp
-                              ON pp.presentation_id = i.presentation_id AND pp.person_id = i.person_id
-                       WHERE i.person_id = p.id AND i.first_invited_at IS NOT NULL AND i.links_revoked_at IS NULL)`,
-      [email],
-    );
-    for (const presenter of rows) await this.resendLink(presenter.event_id, presenter.id);
+    for (const presenter of await this.invitations.presentersInvitedAs(email)) await this.resendLink(presenter.eventId, presenter.personId);
   }
 
   private async resendLink(eventId: string, personId: string): Promise<void> {
     await this.transactions.run(async (tx) => {
       if (!(await this.links.claimResend({ type: 'presenter', id: personId }, tx.manager))) return;
       const event = await this.events.getEntity(eventId, tx.manager);
-      const presenter = await tx.manager.findOneByOrFail(Person, { id: personId });
+      const presenter = await this.people.getEntity(tx.manager, personId);
       if (!presenter.email) return;
       const link = await this.links.issue(tx.manager, { type: 'presenter', id: personId, eventId, eventEndsAt: event.endsAt });
       const language = mailLanguage(presenter.language);

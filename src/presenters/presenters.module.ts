@@ -9,6 +9,7 @@ import { MaterialsZipService } from './materials-zip.service';
 import { FormerPresenterLinksService } from './former-presenter-links.service';
 import { MaterialsOverviewController } from './materials-overview.controller';
 import { MaterialsOverviewService } from './materials-overview.service';
+import { MaterialsRepository } from './materials.repository';
 import { MaterialsService } from './materials.service';
 import { OrphanedMaterialFilesService } from './orphaned-material-files.service';
 import { OrganiserMaterialsController } from './organiser-materials.controller';
@@ -16,6 +17,7 @@ import { PresentationEventGuard } from './presentation-event.guard';
 import { PresentationMaterial } from './presentation-material.entity';
 import { PresenterInvitation } from './presenter-invitation.entity';
 import { PresenterInvitationsController } from './presenter-invitations.controller';
+import { PresenterInvitationsRepository } from './presenter-invitations.repository';
 import { PresenterInvitationsService } from './presenter-invitations.service';
 import { PresenterMaterialsController } from './presenter-materials.controller';
 import { PresenterPortalController } from './presenter-portal.controller';
@@ -51,6 +53,8 @@ import { SweepRemovedPresentationsProcessor } from './sweep-removed-presentation
     PresenterLinksService,
     BulkInvitationsService,
     MaterialsZipService,
+    PresenterInvitationsRepository,
+    MaterialsRepository,
   ],
   exports: [
     BulkInvitationsService,
