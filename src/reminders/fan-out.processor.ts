@@ -49,7 +49,7 @@ export class FanOutProcessor implements OnModuleInit {
       return { skipped: reminder ? `reminder is ${reminder.state}` : 'reminder no longer exists' };
     if (reminder.dueAt.getTime() !== job.data.dueAt) return { skipped: 'reminder was rescheduled' };
     const rule = await this.db.getRepository(ReminderRule).findOneByOrFail({ id: reminder.ruleId });
-    if (this.tooLate(reminder, rule)) {
+    if (this.tooLate(reminder)) {
       await this.db.getRepository(ScheduledReminder).update({ id: reminder.id, state: 'pending' }, { state: 'missed' });
       return { skipped: 'its moment passed while Plenary was down' };
     }
@@ -102,8 +102,8 @@ export class FanOutProcessor implements OnModuleInit {
    * Before its anchor, a late reminder is still useful; after it (or a day
    * after its own time for reminders that follow the anchor) it is missed.
    */
-  private tooLate(reminder: ScheduledReminder, rule: ReminderRule): boolean {
+  private tooLate(reminder: ScheduledReminder): boolean {
     const now = Date.now();
-    return rule.offsetMinutes < 0 ? now >= reminder.anchorAt.getTime() : now > reminder.dueAt.getTime() + LATE_GRACE_MS;
+    return reminder.dueAt < reminder.anchorAt ? now >= reminder.anchorAt.getTime() : now > reminder.dueAt.getTime() + LATE_GRACE_MS;
   }
 }

@@ -16,8 +16,12 @@ export interface Occurrence {
  */
 export function occurrencesOf(rule: ReminderRule, event: Event, sessions: SnapshotSession[]): Occurrence[] {
   if (!rule.enabled || event.status === 'cancelled') return [];
-  const at = (occurrence: string, anchorAt: Date | null, sessionId: string | null = null): Occurrence[] =>
-    anchorAt ? [{ occurrence, sessionId, anchorAt, dueAt: new Date(anchorAt.getTime() + rule.offsetMinutes * 60_000) }] : [];
+  const at = (
+    occurrence: string,
+    anchorAt: Date | null,
+    sessionId: string | null = null,
+    offsetMinutes = rule.offsetMinutes,
+  ): Occurrence[] => (anchorAt ? [{ occurrence, sessionId, anchorAt, dueAt: new Date(anchorAt.getTime() + offsetMinutes * 60_000) }] : []);
   switch (rule.anchor) {
     case 'event_start':
       return at('event', event.startsAt);
@@ -26,7 +30,8 @@ export function occurrencesOf(rule: ReminderRule, event: Event, sessions: Snapsh
     case 'materials_due':
       return at('materials', event.materialsDueAt);
     case 'fixed':
-      return at('fixed', rule.fixedAt);
+      // The moment typed is the moment sent: the API and the dashboard say a fixed rule's offset is not used.
+      return at('fixed', rule.fixedAt, null, 0);
     case 'session_start':
       return sessions
         .filter((s) => s.status === 'scheduled' && (rule.audience !== 'session_signups' || s.capacity !== null))
