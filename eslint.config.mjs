@@ -37,10 +37,11 @@ export default tseslint.config(
     // prettier-ignore
     files: [
       '**/src/people/**/*.ts',
-      '**/src/reports/report-compiler.service.ts',
       '**/src/auth/**/*.ts',
       '**/src/events/**/*.ts',
       '**/src/presenters/**/*.ts',
+      '**/src/reminders/**/*.ts',
+      '**/src/reports/**/*.ts',
     ],
     ignores: ['**/*.repository.ts', '**/*.spec.ts'],
     rules: {

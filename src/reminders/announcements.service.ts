@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Job } from 'bullmq';
-import { DataSource, In } from 'typeorm';
 import { MagicLinkService } from '../auth/magic-link.service';
 import { EventsService } from '../events/events.service';
 import { TransactionService } from '../platform/database/transaction.service';
@@ -13,9 +11,9 @@ import { JobQueueService } from '../platform/queue/job-queue.service';
 import { JobName, JobPayloads } from '../platform/queue/queue-names';
 import { formatInZone } from '../platform/time/zoned-time';
 import { Announcement } from './announcement.entity';
+import { AnnouncementsRepository } from './announcements.repository';
 import { CreateAnnouncementInput } from './dto/announcement.dto';
 import { announcementTemplate } from './mail/announcement.template';
-import { MailOptOut } from './mail-opt-out.entity';
 import { RecipientLinksService } from './recipient-links.service';
 import { Recipient, ReminderAudienceService } from './reminder-audience.service';
 
@@ -25,7 +23,7 @@ const BATCH = 200;
 @Injectable()
 export class AnnouncementsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly repository: AnnouncementsRepository,
     private readonly transactions: TransactionService,
     private readonly queues: JobQueueService,
     private readonly audience: ReminderAudienceService,
@@ -46,12 +44,12 @@ export class AnnouncementsService {
         ]);
       }
     }
-    const announcement = await this.db.getRepository(Announcement).save({ ...input, registrationIds, eventId, createdBy: organiserId });
+    const announcement = await this.repository.save({ ...input, registrationIds, eventId, createdBy: organiserId });
     return this.view(announcement);
   }
 
   async list(eventId: string) {
-    const items = await this.db.getRepository(Announcement).find({ where: { eventId }, order: { createdAt: 'DESC' } });
+    const items = await this.repository.listOf(eventId);
     return { items: await Promise.all(items.map((a) => this.view(a))), nextCursor: null };
   }
 
@@ -111,7 +109,7 @@ export class AnnouncementsService {
     const announcement = await this.load(eventId, announcementId);
     if (announcement.status === 'draft') {
       await this.transactions.run(async (tx) => {
-        await tx.manager.update(Announcement, { id: announcement.id, status: 'draft' }, { status: 'sending' });
+        await this.repository.markSending(tx.manager, announcement.id);
         tx.afterCommit(() => this.enqueue([announcementId]));
       });
     }
@@ -124,8 +122,8 @@ export class AnnouncementsService {
    * job exists and heals one lost between the update and the enqueue.
    */
   async sweep(): Promise<{ enqueued: number }> {
-    const sending = await this.db.getRepository(Announcement).find({ where: { status: 'sending' }, select: { id: true } });
-    await this.enqueue(sending.map((a) => a.id));
+    const sending = await this.repository.sendingIds();
+    await this.enqueue(sending);
     return { enqueued: sending.length };
   }
 
@@ -137,7 +135,7 @@ export class AnnouncementsService {
   }
 
   async process(job: Job<JobPayloads[JobName.Announce]>): Promise<{ recipients: number } | { skipped: string }> {
-    const announcement = await this.db.getRepository(Announcement).findOne({ where: { id: job.data.announcementId } });
+    const announcement = await this.repository.find(job.data.announcementId);
     if (!announcement || announcement.status !== 'sending')
       return { skipped: announcement ? `announcement is ${announcement.status}` : 'gone' };
     const event = await this.events.getEntity(announcement.eventId);
@@ -190,7 +188,7 @@ export class AnnouncementsService {
       });
       after = batch.all[batch.all.length - 1].personId;
     }
-    await this.db.getRepository(Announcement).update({ id: announcement.id }, { status: 'sent', sentAt: new Date(), recipients: count });
+    await this.repository.markSent(announcement.id, count);
     return { recipients: count };
   }
 
@@ -201,15 +199,15 @@ export class AnnouncementsService {
         ? await this.audience.selected(announcement.eventId, announcement.registrationIds ?? [], after, BATCH)
         : await this.audience.batch(announcement.eventId, announcement.audience, null, after, BATCH);
     if (!announcement.optional || all.length === 0) return { all, reachable: all };
-    const out = await this.db
-      .getRepository(MailOptOut)
-      .find({ where: { eventId: announcement.eventId, personId: In(all.map((r) => r.personId)) } });
-    const opted = new Set(out.map((o) => o.personId));
+    const opted = await this.repository.optedOut(
+      announcement.eventId,
+      all.map((r) => r.personId),
+    );
     return { all, reachable: all.filter((r) => !opted.has(r.personId)) };
   }
 
   private async load(eventId: string, announcementId: string): Promise<Announcement> {
-    const announcement = await this.db.getRepository(Announcement).findOne({ where: { eventId, id: announcementId } });
+    const announcement = await this.repository.findInEvent(eventId, announcementId);
     if (!announcement) throw Problem.notFound(`No announcement ${announcementId} in this event`);
     return announcement;
   }

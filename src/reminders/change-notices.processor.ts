@@ -1,8 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Job } from 'bullmq';
-import { DataSource } from 'typeorm';
-import { AgendaVersion } from '../agenda/agenda-version.entity';
 import { Event } from '../events/event.entity';
 import { EventsService } from '../events/events.service';
 import { DomainEventBus } from '../platform/domain-events/domain-event-bus';
@@ -14,6 +11,7 @@ import { QueueWorkersService } from '../platform/queue/queue-workers.service';
 import { JobName, JobPayloads } from '../platform/queue/queue-names';
 import { describeInstant, describeSpan } from '../platform/time/zoned-time';
 import { ChangeNoticeJob, changeNoticeJob } from './change-notice-jobs';
+import { ChangeNoticesRepository } from './change-notices.repository';
 import { ChangeNoticeKind, ChangeNoticeLine, changeNoticeTemplate } from './mail/change-notice.template';
 import { MAIL_LANGUAGES, MailLanguage, mailLanguage, mailLocale } from '../platform/mail/mail-language';
 import { RecipientLinksService } from './recipient-links.service';
@@ -42,7 +40,7 @@ function perLanguage<T>(build: (language: MailLanguage) => T): Record<MailLangua
 @Injectable()
 export class ChangeNoticesProcessor implements OnModuleInit {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly repository: ChangeNoticesRepository,
     private readonly transactions: TransactionService,
     private readonly queues: JobQueueService,
     private readonly workers: QueueWorkersService,
@@ -75,10 +73,7 @@ export class ChangeNoticesProcessor implements OnModuleInit {
   /** Sends the notices, then records the change as notified so the maintenance sweep leaves it alone. */
   private async notify(job: Job<JobPayloads[JobName.NotifyChange]>): Promise<{ notified: number }> {
     const result = await this.process(job);
-    await this.db.query(
-      `INSERT INTO notified_changes (change_key, event_id, recipients) VALUES ($1, $2, $3) ON CONFLICT (change_key) DO NOTHING`,
-      [job.id, job.data.eventId, result.notified],
-    );
+    await this.repository.recordNotified(job.id!, job.data.eventId, result.notified);
     return result;
   }
 
@@ -111,9 +106,7 @@ export class ChangeNoticesProcessor implements OnModuleInit {
   }
 
   private async agendaChanged(event: Event, versionId: string): Promise<{ notified: number }> {
-    const version = await this.db
-      .getRepository(AgendaVersion)
-      .findOneOrFail({ where: { id: versionId }, select: { id: true, changes: true } });
+    const version = await this.repository.versionChanges(versionId);
     const at = (value: string, language: MailLanguage) => describeInstant(new Date(value), event.timezone, mailLocale(language));
     const notices = new Map<string, Notice>();
     const affected = [

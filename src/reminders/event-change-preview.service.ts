@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AgendaVersionsService } from '../agenda/agenda-versions.service';
 import { MagicLinkService } from '../auth/magic-link.service';
 import { Event } from '../events/event.entity';
@@ -10,8 +8,7 @@ import { describeSpan } from '../platform/time/zoned-time';
 import { ChangeNoticeLine, changeNoticeTemplate } from './mail/change-notice.template';
 import { occurrencesOf } from './reminder-occurrences';
 import { ReminderAudienceService } from './reminder-audience.service';
-import { ReminderRule } from './reminder-rule.entity';
-import { ScheduledReminder } from './scheduled-reminder.entity';
+import { RemindersRepository } from './reminders.repository';
 
 /** A cancellation, or a postponement to these instants. */
 export type EventChange = { kind: 'cancelled'; reason: string | null } | { kind: 'rescheduled'; startsAt: Date; endsAt: Date };
@@ -43,7 +40,7 @@ const BATCH = 500;
 @Injectable()
 export class EventChangePreviewService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly repository: RemindersRepository,
     private readonly audience: ReminderAudienceService,
     private readonly versions: AgendaVersionsService,
     private readonly magicLinks: MagicLinkService,
@@ -97,8 +94,8 @@ export class EventChangePreviewService {
 
   private async reminders(event: Event, change: EventChange): Promise<ReminderConsequence[]> {
     const [rules, pending, latest] = await Promise.all([
-      this.db.getRepository(ReminderRule).find({ where: { eventId: event.id } }),
-      this.db.getRepository(ScheduledReminder).find({ where: { eventId: event.id, state: 'pending' }, order: { dueAt: 'ASC' } }),
+      this.repository.rulesOf(event.id),
+      this.repository.pendingOf(event.id),
       this.versions.latest(event.id),
     ]);
     const changed: Event =

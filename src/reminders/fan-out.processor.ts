@@ -1,7 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Job } from 'bullmq';
-import { DataSource } from 'typeorm';
 import { EventsService } from '../events/events.service';
 import { TransactionService } from '../platform/database/transaction.service';
 import { OutboxService } from '../platform/mail/outbox.service';
@@ -11,7 +9,7 @@ import { reminderTemplate } from './mail/reminder.template';
 import { RecipientLinksService } from './recipient-links.service';
 import { ReminderAudienceService } from './reminder-audience.service';
 import { ReminderMessagesService } from './reminder-messages.service';
-import { ReminderRule } from './reminder-rule.entity';
+import { RemindersRepository } from './reminders.repository';
 import { ScheduledReminder } from './scheduled-reminder.entity';
 
 const BATCH = 200;
@@ -28,7 +26,7 @@ export type FanOutResult = { recipients: number } | { skipped: string };
 @Injectable()
 export class FanOutProcessor implements OnModuleInit {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly repository: RemindersRepository,
     private readonly transactions: TransactionService,
     private readonly workers: QueueWorkersService,
     private readonly audience: ReminderAudienceService,
@@ -44,13 +42,13 @@ export class FanOutProcessor implements OnModuleInit {
   }
 
   async process(job: Job<JobPayloads[JobName.FanOut]>): Promise<FanOutResult> {
-    const reminder = await this.db.getRepository(ScheduledReminder).findOne({ where: { id: job.data.reminderId } });
+    const reminder = await this.repository.findScheduled(job.data.reminderId);
     if (!reminder || reminder.state !== 'pending')
       return { skipped: reminder ? `reminder is ${reminder.state}` : 'reminder no longer exists' };
     if (reminder.dueAt.getTime() !== job.data.dueAt) return { skipped: 'reminder was rescheduled' };
-    const rule = await this.db.getRepository(ReminderRule).findOneByOrFail({ id: reminder.ruleId });
+    const rule = await this.repository.rule(reminder.ruleId);
     if (this.tooLate(reminder)) {
-      await this.db.getRepository(ScheduledReminder).update({ id: reminder.id, state: 'pending' }, { state: 'missed' });
+      await this.repository.updatePending(reminder.id, { state: 'missed' });
       return { skipped: 'its moment passed while Plenary was down' };
     }
     const event = await this.events.getEntity(reminder.eventId);
@@ -88,13 +86,8 @@ export class FanOutProcessor implements OnModuleInit {
       after = batch[batch.length - 1].personId;
       await job.updateProgress({ after });
     }
-    const [{ n: count }]: Array<{ n: number }> = await this.db.query(
-      `SELECT count(*)::int AS n FROM emails WHERE event_id = $1 AND kind = 'reminder' AND starts_with(dedupe_key, $2)`,
-      [event.id, keyOf('')],
-    );
-    await this.db
-      .getRepository(ScheduledReminder)
-      .update({ id: reminder.id, state: 'pending' }, { state: 'fanned_out', fannedOutAt: new Date(), recipients: count });
+    const count = await this.repository.emailsSent(event.id, keyOf(''));
+    await this.repository.updatePending(reminder.id, { state: 'fanned_out', fannedOutAt: new Date(), recipients: count });
     return { recipients: count };
   }
 

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AgendaVersionsService } from '../agenda/agenda-versions.service';
 import { WorkingAgendaService } from '../agenda/working-agenda.service';
 import { PeopleService } from '../people/people.service';
 import { MaterialsService } from '../presenters/materials.service';
 import { RegistrationQueriesService } from '../registration/registration-queries.service';
 import { ReminderAudience } from './reminder-rule.entity';
+import { RemindersRepository } from './reminders.repository';
 
 export interface Recipient {
   personId: string;
@@ -26,7 +25,7 @@ export interface Recipient {
 @Injectable()
 export class ReminderAudienceService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly repository: RemindersRepository,
     private readonly registrations: RegistrationQueriesService,
     private readonly agenda: WorkingAgendaService,
     private readonly versions: AgendaVersionsService,
@@ -58,7 +57,7 @@ export class ReminderAudienceService {
         const presenters = sessionId
           ? await this.publishedPresenters(eventId, sessionId, afterPersonId, limit, only)
           : // Event-wide, presenters of presentations not yet in a published session are asked for their materials too.
-            await this.agenda.presenterRecipients(this.db.manager, eventId, afterPersonId, limit, null, only);
+            await this.agenda.presenterRecipients(this.repository.manager, eventId, afterPersonId, limit, null, only);
         return presenters.map((p) => ({ ...p, registrationId: null }));
       }
       case 'session_signups':

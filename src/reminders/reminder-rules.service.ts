@@ -1,6 +1,4 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { MagicLinkService } from '../auth/magic-link.service';
 import { EventsService } from '../events/events.service';
 import { parseEventTimes } from '../events/event-times';
@@ -15,7 +13,7 @@ import { Recipient, ReminderAudienceService } from './reminder-audience.service'
 import { ReminderMessagesService } from './reminder-messages.service';
 import { ReminderRule } from './reminder-rule.entity';
 import { ReminderSchedulerService } from './reminder-scheduler.service';
-import { ScheduledReminder } from './scheduled-reminder.entity';
+import { RemindersRepository } from './reminders.repository';
 import '../events/event-domain-events';
 
 const DAY = 24 * 60;
@@ -31,7 +29,7 @@ const DEFAULT_RULES: Array<Omit<CreateReminderRuleInput, 'enabled'>> = [
 @Injectable()
 export class ReminderRulesService implements OnModuleInit {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly repository: RemindersRepository,
     private readonly events: EventsService,
     private readonly scheduler: ReminderSchedulerService,
     private readonly bus: DomainEventBus,
@@ -43,7 +41,7 @@ export class ReminderRulesService implements OnModuleInit {
   onModuleInit(): void {
     this.bus.on('event.created', async ({ eventId, defaultReminders }) => {
       if (!defaultReminders) return;
-      await this.db.getRepository(ReminderRule).insert(DEFAULT_RULES.map((rule) => ({ ...rule, eventId, enabled: true })));
+      await this.repository.insertRules(DEFAULT_RULES.map((rule) => ({ ...rule, eventId, enabled: true })));
       await this.scheduler.sync(eventId);
     });
   }
@@ -51,14 +49,14 @@ export class ReminderRulesService implements OnModuleInit {
   async create(eventId: string, input: CreateReminderRuleInput) {
     const event = await this.events.getEntity(eventId);
     const { fixedAt } = parseEventTimes({ fixedAt: input.fixedAt }, event.timezone);
-    const rule = await this.db.getRepository(ReminderRule).save({ ...input, fixedAt: fixedAt ?? null, eventId });
+    const rule = await this.repository.saveRule({ ...input, fixedAt: fixedAt ?? null, eventId });
     await this.scheduler.sync(eventId);
     return this.view(rule.id, event.timezone);
   }
 
   async list(eventId: string) {
     const event = await this.events.getEntity(eventId);
-    const rules = await this.db.getRepository(ReminderRule).find({ where: { eventId }, order: { createdAt: 'ASC' } });
+    const rules = await this.repository.rulesOf(eventId);
     return { items: await Promise.all(rules.map((r) => this.view(r.id, event.timezone))), nextCursor: null };
   }
 
@@ -79,16 +77,16 @@ export class ReminderRulesService implements OnModuleInit {
         { field: 'fixedAt', message: 'required with a fixed anchor, and only then' },
       ]);
     }
-    await this.db.getRepository(ReminderRule).save(rule);
+    await this.repository.saveRule(rule);
     await this.scheduler.sync(eventId);
     return this.view(ruleId, event.timezone);
   }
 
   async remove(eventId: string, ruleId: string): Promise<void> {
     await this.load(eventId, ruleId);
-    await this.db.getRepository(ReminderRule).update({ id: ruleId }, { enabled: false });
+    await this.repository.disableRule(ruleId);
     await this.scheduler.sync(eventId);
-    await this.db.getRepository(ReminderRule).delete({ id: ruleId });
+    await this.repository.deleteRule(ruleId);
   }
 
   /**
@@ -98,7 +96,7 @@ export class ReminderRulesService implements OnModuleInit {
   async preview(eventId: string, ruleId: string) {
     const event = await this.events.getEntity(eventId);
     const rule = await this.load(eventId, ruleId);
-    const next = await this.db.getRepository(ScheduledReminder).findOne({ where: { ruleId, state: 'pending' }, order: { dueAt: 'ASC' } });
+    const next = await this.repository.nextPending(ruleId);
     if (!next) return { next: null, recipients: 0, sample: [], message: null };
     const sample: Recipient[] = [];
     let count = 0;
@@ -127,15 +125,15 @@ export class ReminderRulesService implements OnModuleInit {
   }
 
   private async load(eventId: string, ruleId: string): Promise<ReminderRule> {
-    const rule = await this.db.getRepository(ReminderRule).findOne({ where: { eventId, id: ruleId } });
+    const rule = await this.repository.findRule(eventId, ruleId);
     if (!rule) throw Problem.notFound(`No reminder rule ${ruleId} in this event`);
     return rule;
   }
 
   /** The rule with its occurrences: when each is due and what became of it. */
   private async view(ruleId: string, timezone: string) {
-    const rule = await this.db.getRepository(ReminderRule).findOneByOrFail({ id: ruleId });
-    const scheduled = await this.db.getRepository(ScheduledReminder).find({ where: { ruleId }, order: { dueAt: 'ASC' } });
+    const rule = await this.repository.rule(ruleId);
+    const scheduled = await this.repository.occurrencesOf(ruleId);
     const at = (d: Date | null) => (d ? formatInZone(d, timezone) : null);
     return {
       id: rule.id,

@@ -1,15 +1,14 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AgendaVersionsService } from '../agenda/agenda-versions.service';
 import { EventsService } from '../events/events.service';
 import { DomainEventBus } from '../platform/domain-events/domain-event-bus';
 import { TransactionService } from '../platform/database/transaction.service';
-import { sql } from '../platform/database/sql';
 import { JobQueueService } from '../platform/queue/job-queue.service';
 import { JobName, QueueName } from '../platform/queue/queue-names';
 import { Occurrence, occurrencesOf } from './reminder-occurrences';
 import { ReminderRule } from './reminder-rule.entity';
+import { RemindersRepository } from './reminders.repository';
 import { ScheduledReminder } from './scheduled-reminder.entity';
 import '../agenda/agenda-domain-events';
 import '../events/event-domain-events';
@@ -31,7 +30,7 @@ export class ReminderSchedulerService implements OnModuleInit {
   private readonly logger = new Logger(ReminderSchedulerService.name);
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly repository: RemindersRepository,
     private readonly transactions: TransactionService,
     private readonly events: EventsService,
     private readonly versions: AgendaVersionsService,
@@ -50,15 +49,9 @@ export class ReminderSchedulerService implements OnModuleInit {
 
   /** Every event with pending reminders or upcoming occurrences. */
   async sweep(): Promise<{ events: number }> {
-    const { rows } = await sql<{ id: string }>(
-      this.db.manager,
-      `SELECT e.id FROM events e
-        WHERE EXISTS (SELECT 1 FROM reminder_rules r WHERE r.event_id = e.id AND r.enabled)
-          AND (e.ends_at > $1 OR EXISTS (SELECT 1 FROM scheduled_reminders s WHERE s.event_id = e.id AND s.state = 'pending'))`,
-      [new Date(Date.now() - SWEEP_AFTER_END_MS)],
-    );
-    for (const { id } of rows) await this.sync(id);
-    return { events: rows.length };
+    const ids = await this.repository.eventsToSync(new Date(Date.now() - SWEEP_AFTER_END_MS));
+    for (const id of ids) await this.sync(id);
+    return { events: ids.length };
   }
 
   async sync(eventId: string): Promise<void> {
@@ -66,10 +59,9 @@ export class ReminderSchedulerService implements OnModuleInit {
     const sessions = (await this.versions.latest(eventId))?.snapshot.sessions ?? [];
     const toEnqueue: ScheduledReminder[] = [];
     await this.transactions.run(async ({ manager }) => {
-      // One sync of an event at a time: domain events and the sweep may overlap.
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('plenary:reminders:' || $1))`, [eventId]);
-      const rules = await manager.find(ReminderRule, { where: { eventId } });
-      const rows = await manager.find(ScheduledReminder, { where: { eventId } });
+      await this.repository.lockEvent(manager, eventId);
+      const rules = await this.repository.rulesIn(manager, eventId);
+      const rows = await this.repository.scheduledIn(manager, eventId);
       const existing = new Map(rows.map((r) => [`${r.ruleId}/${r.occurrence}`, r]));
       const now = Date.now();
       const wanted = new Set<string>();
@@ -79,13 +71,13 @@ export class ReminderSchedulerService implements OnModuleInit {
           wanted.add(key);
           const row = existing.get(key);
           const armed = row ? this.rearm(row, occurrence, now) : this.create(manager, rule, occurrence, now);
-          const saved = await manager.save(ScheduledReminder, armed);
+          const saved = await this.repository.saveScheduled(manager, armed);
           if (saved.state === 'pending') toEnqueue.push(saved);
         }
       }
       for (const row of rows) {
         if (row.state === 'pending' && !wanted.has(`${row.ruleId}/${row.occurrence}`)) {
-          await manager.update(ScheduledReminder, { id: row.id }, { state: 'cancelled', jobId: null });
+          await this.repository.cancelScheduled(manager, row.id);
         }
       }
     });
@@ -113,7 +105,7 @@ export class ReminderSchedulerService implements OnModuleInit {
    * (design.md: overdue reminders are not sent late in a burst).
    */
   private create(manager: EntityManager, rule: ReminderRule, occurrence: Occurrence, now: number): ScheduledReminder {
-    return manager.create(ScheduledReminder, {
+    return this.repository.newScheduled(manager, {
       ruleId: rule.id,
       eventId: rule.eventId,
       occurrence: occurrence.occurrence,
@@ -159,7 +151,7 @@ export class ReminderSchedulerService implements OnModuleInit {
       { reminderId: reminder.id, dueAt: reminder.dueAt.getTime() },
       { jobId, delayMs: Math.max(0, reminder.dueAt.getTime() - Date.now()) },
     );
-    await this.db.getRepository(ScheduledReminder).update({ id: reminder.id, state: 'pending' }, { jobId });
+    await this.repository.updatePending(reminder.id, { jobId });
     this.logger.debug(`reminder ${reminder.id} due ${reminder.dueAt.toISOString()} queued as ${jobId}`);
   }
 }

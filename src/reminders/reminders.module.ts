@@ -8,9 +8,11 @@ import { RegistrationModule } from '../registration/registration.module';
 import { AnnounceProcessor } from './announce.processor';
 import { Announcement } from './announcement.entity';
 import { AnnouncementsController } from './announcements.controller';
+import { AnnouncementsRepository } from './announcements.repository';
 import { AnnouncementsService } from './announcements.service';
 import { ChangeNoticesProcessor } from './change-notices.processor';
 import { ChangeNoticesSweepService } from './change-notices-sweep.service';
+import { ChangeNoticesRepository } from './change-notices.repository';
 import { MailOptOut } from './mail-opt-out.entity';
 import { NotifiedChange } from './notified-change.entity';
 import { EventChangePreviewService } from './event-change-preview.service';
@@ -23,6 +25,7 @@ import { ReminderRule } from './reminder-rule.entity';
 import { ReminderRulesController } from './reminder-rules.controller';
 import { ReminderRulesService } from './reminder-rules.service';
 import { ReminderSchedulerService } from './reminder-scheduler.service';
+import { RemindersRepository } from './reminders.repository';
 import { ScheduledReminder } from './scheduled-reminder.entity';
 import { SweepAnnouncementsProcessor } from './sweep-announcements.processor';
 import { SweepChangeNoticesProcessor } from './sweep-change-notices.processor';
@@ -40,6 +43,9 @@ import { UnsubscribeController } from './unsubscribe.controller';
   ],
   controllers: [ReminderRulesController, AnnouncementsController, UnsubscribeController],
   providers: [
+    RemindersRepository,
+    AnnouncementsRepository,
+    ChangeNoticesRepository,
     ReminderRulesService,
     ReminderSchedulerService,
     ReminderAudienceService,

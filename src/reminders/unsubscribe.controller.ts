@@ -1,13 +1,12 @@
 import { Controller, Get, Header, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Public } from '../platform/http/route-access';
 import { MagicLinkService } from '../auth/magic-link.service';
 import { Problem } from '../platform/http/problem';
 import { escapeHtml } from '../platform/mail/mail-template';
 import { ApiFileResponse, ApiZodResponse } from '../platform/http/openapi/openapi-metadata';
 import { detailSchema } from '../platform/http/openapi/response-fields';
+import { AnnouncementsRepository } from './announcements.repository';
 
 /**
  * The List-Unsubscribe target of optional announcements: a GET shows a
@@ -18,7 +17,7 @@ import { detailSchema } from '../platform/http/openapi/response-fields';
 @Controller('unsubscribe')
 export class UnsubscribeController {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly announcements: AnnouncementsRepository,
     private readonly magicLinks: MagicLinkService,
   ) {}
 
@@ -40,10 +39,7 @@ export class UnsubscribeController {
   async unsubscribe(@Query('token') token = '') {
     const link = await this.magicLinks.verify(token);
     if (!link || link.subject.type !== 'opt-out' || !link.subject.eventId) throw Problem.notFound('This unsubscribe link is not valid');
-    await this.db.query(`INSERT INTO mail_opt_outs (event_id, person_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
-      link.subject.eventId,
-      link.subject.id,
-    ]);
+    await this.announcements.optOut(link.subject.eventId, link.subject.id);
     return { detail: 'You will receive no more optional announcements of this event' };
   }
 }

@@ -1,11 +1,8 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Job } from 'bullmq';
-import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/app-config';
 import { Tx, TransactionService } from '../platform/database/transaction.service';
-import { sql } from '../platform/database/sql';
 import { OutboxService } from '../platform/mail/outbox.service';
 import { QueueWorkersService } from '../platform/queue/queue-workers.service';
 import { JobName, JobPayloads } from '../platform/queue/queue-names';
@@ -15,7 +12,7 @@ import { ReportCompilerService } from './report-compiler.service';
 import { ReportData } from './report-data';
 import { renderReportHtml } from './report-html';
 import { Report } from './report.entity';
-import { lockReports } from './reports.service';
+import { ReportsRepository } from './reports.repository';
 
 /** A delayed job that fires this much before its report's due time still counts as due (clock skew). */
 const DUE_SLACK_MS = 1000;
@@ -36,7 +33,7 @@ export class CompileReportProcessor implements OnModuleInit {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly repository: ReportsRepository,
     private readonly transactions: TransactionService,
     private readonly workers: QueueWorkersService,
     private readonly compiler: ReportCompilerService,
@@ -50,7 +47,7 @@ export class CompileReportProcessor implements OnModuleInit {
 
   async process(job: Job<JobPayloads[JobName.CompileReport]>): Promise<CompileResult> {
     const { reportId } = job.data;
-    const found = await this.db.getRepository(Report).findOne({ where: { id: reportId }, select: { id: true, status: true, dueAt: true } });
+    const found = await this.repository.findState(reportId);
     if (!found) return { skipped: 'report no longer exists' };
     if (found.status === 'completed' || found.status === 'failed') return { skipped: `report is ${found.status}` };
     // A delayed job left from before the event moved; the sweep arms one for the new time.
@@ -61,31 +58,21 @@ export class CompileReportProcessor implements OnModuleInit {
     const started = performance.now();
     try {
       const data = await this.compiler.compile(report.eventId, async (progress) => {
-        await this.db.query(`UPDATE reports SET progress = $2 WHERE id = $1 AND status = 'compiling' AND progress < $2`, [
-          reportId,
-          progress,
-        ]);
+        await this.repository.progress(reportId, progress);
         await job.updateProgress(progress);
       });
       const html = renderReportHtml(data, { version: report.version, trigger: report.trigger });
       const durationMs = Math.round(performance.now() - started);
       await this.transactions.run(async (tx) => {
-        const { rows } = await sql(
-          tx.manager,
-          `UPDATE reports SET status = 'completed', progress = 100, data = $2, html = $3, completed_at = now(), duration_ms = $4, error = NULL
-            WHERE id = $1 AND status = 'compiling' RETURNING id`,
-          [reportId, JSON.stringify(data), html, durationMs],
-        );
-        if (rows.length > 0) await this.announce(tx, report, data);
+        const completed = await this.repository.complete(tx.manager, reportId, data, html, durationMs);
+        if (completed) await this.announce(tx, report, data);
       });
       await job.updateProgress(100);
       return { version: report.version, durationMs };
     } catch (error) {
       const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       const message = error instanceof Error ? error.message : String(error);
-      await this.db
-        .getRepository(Report)
-        .update({ id: reportId, status: 'compiling' }, { status: last ? 'failed' : 'queued', error: message.slice(0, 2000) });
+      await this.repository.settle(reportId, 'compiling', last ? 'failed' : 'queued', message.slice(0, 2000));
       this.logger.warn(
         { reportId, attempt: job.attemptsMade + 1, err: error },
         `compiling report ${reportId} failed${last ? '' : '; it will be retried'}`,
@@ -97,17 +84,10 @@ export class CompileReportProcessor implements OnModuleInit {
   /** queued, or compiling (a re-run after a crash) → compiling, under the event's report lock. */
   private async claim(reportId: string): Promise<Report | null> {
     return this.transactions.run(async ({ manager }) => {
-      const [row] = (await manager.query(`SELECT event_id FROM reports WHERE id = $1`, [reportId])) as Array<{ event_id: string }>;
-      if (!row) return null;
-      await lockReports(manager, row.event_id);
-      const { rows } = await sql<Report>(
-        manager,
-        `UPDATE reports SET status = 'compiling', progress = 0, attempts = attempts + 1, started_at = now(), error = NULL
-          WHERE id = $1 AND status IN ('queued', 'compiling')
-          RETURNING id, event_id AS "eventId", version, trigger, status`,
-        [reportId],
-      );
-      return rows[0] ?? null;
+      const eventId = await this.repository.eventOf(manager, reportId);
+      if (!eventId) return null;
+      await this.repository.lock(manager, eventId);
+      return this.repository.claim(manager, reportId);
     });
   }
 

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { Problem } from '../platform/http/problem';
 import { CreateHighlightInput, CreateOutcomeInput, UpdateHighlightInput, UpdateOutcomeInput } from './dto/outcome.dto';
 import { EventHighlight } from './event-highlight.entity';
 import { EventOutcome } from './event-outcome.entity';
+import { OutcomeKind, OutcomesRepository } from './outcomes.repository';
 
 export const outcomeView = (o: EventOutcome) => ({ id: o.id, label: o.label, value: o.value, note: o.note, position: o.position });
 export const highlightView = (h: EventHighlight) => ({ id: h.id, quote: h.quote, attribution: h.attribution, position: h.position });
@@ -15,20 +14,16 @@ export const highlightView = (h: EventHighlight) => ({ id: h.id, quote: h.quote,
  */
 @Injectable()
 export class OutcomesService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly repository: OutcomesRepository) {}
 
   async listOutcomes(eventId: string) {
-    const rows = await this.db
-      .getRepository(EventOutcome)
-      .find({ where: { eventId }, order: { position: 'ASC', createdAt: 'ASC', id: 'ASC' } });
+    const rows = await this.repository.list(EventOutcome, eventId);
     return { items: rows.map(outcomeView), nextCursor: null };
   }
 
   async createOutcome(eventId: string, input: CreateOutcomeInput) {
     const position = input.position ?? (await this.nextPosition(EventOutcome, eventId));
-    const saved = await this.db
-      .getRepository(EventOutcome)
-      .save({ eventId, label: input.label, value: input.value, note: input.note, position });
+    const saved = await this.repository.save(EventOutcome, { eventId, label: input.label, value: input.value, note: input.note, position });
     return outcomeView(saved);
   }
 
@@ -39,26 +34,22 @@ export class OutcomesService {
   async updateOutcome(eventId: string, id: string, input: UpdateOutcomeInput) {
     const outcome = await this.load(EventOutcome, eventId, id, 'outcome');
     Object.assign(outcome, definedOnly(input));
-    return outcomeView(await this.db.getRepository(EventOutcome).save(outcome));
+    return outcomeView(await this.repository.save(EventOutcome, outcome));
   }
 
   async removeOutcome(eventId: string, id: string): Promise<void> {
     await this.load(EventOutcome, eventId, id, 'outcome');
-    await this.db.getRepository(EventOutcome).delete({ id, eventId });
+    await this.repository.remove(EventOutcome, eventId, id);
   }
 
   async listHighlights(eventId: string) {
-    const rows = await this.db
-      .getRepository(EventHighlight)
-      .find({ where: { eventId }, order: { position: 'ASC', createdAt: 'ASC', id: 'ASC' } });
+    const rows = await this.repository.list(EventHighlight, eventId);
     return { items: rows.map(highlightView), nextCursor: null };
   }
 
   async createHighlight(eventId: string, input: CreateHighlightInput) {
     const position = input.position ?? (await this.nextPosition(EventHighlight, eventId));
-    const saved = await this.db
-      .getRepository(EventHighlight)
-      .save({ eventId, quote: input.quote, attribution: input.attribution, position });
+    const saved = await this.repository.save(EventHighlight, { eventId, quote: input.quote, attribution: input.attribution, position });
     return highlightView(saved);
   }
 
@@ -69,24 +60,20 @@ export class OutcomesService {
   async updateHighlight(eventId: string, id: string, input: UpdateHighlightInput) {
     const highlight = await this.load(EventHighlight, eventId, id, 'highlight');
     Object.assign(highlight, definedOnly(input));
-    return highlightView(await this.db.getRepository(EventHighlight).save(highlight));
+    return highlightView(await this.repository.save(EventHighlight, highlight));
   }
 
   async removeHighlight(eventId: string, id: string): Promise<void> {
     await this.load(EventHighlight, eventId, id, 'highlight');
-    await this.db.getRepository(EventHighlight).delete({ id, eventId });
+    await this.repository.remove(EventHighlight, eventId, id);
   }
 
-  private async nextPosition(entity: typeof EventOutcome | typeof EventHighlight, eventId: string): Promise<number> {
-    const [row] = await this.db.query(
-      `SELECT coalesce(max(position), 0) + 1 AS next FROM ${entity === EventOutcome ? 'event_outcomes' : 'event_highlights'} WHERE event_id = $1`,
-      [eventId],
-    );
-    return Number(row.next);
+  private nextPosition(kind: OutcomeKind, eventId: string): Promise<number> {
+    return this.repository.nextPosition(kind, eventId);
   }
 
-  private async load<T extends ObjectLiteral>(entity: EntityTarget<T>, eventId: string, id: string, what: string): Promise<T> {
-    const row = await this.db.getRepository(entity).findOne({ where: { id, eventId } as never });
+  private async load<K extends OutcomeKind>(kind: K, eventId: string, id: string, what: string): Promise<InstanceType<K>> {
+    const row = await this.repository.find(kind, eventId, id);
     if (!row) throw Problem.notFound(`No ${what} ${id} in this event`);
     return row;
   }

@@ -1,15 +1,12 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/app-config';
 import { TransactionService } from '../platform/database/transaction.service';
-import { sql } from '../platform/database/sql';
 import { DomainEventBus } from '../platform/domain-events/domain-event-bus';
 import { JobQueueService } from '../platform/queue/job-queue.service';
 import { QueueName } from '../platform/queue/queue-names';
-import { Report } from './report.entity';
-import { ReportsService, lockReports } from './reports.service';
+import { ReportsRepository } from './reports.repository';
+import { ReportsService } from './reports.service';
 import '../events/event-domain-events';
 
 /** Events that ended longer ago than this get no automatic report (a first deployment does not report on the past). */
@@ -31,7 +28,7 @@ export class ReportSchedulerService implements OnModuleInit {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly repository: ReportsRepository,
     private readonly transactions: TransactionService,
     private readonly reports: ReportsService,
     private readonly queues: JobQueueService,
@@ -45,23 +42,11 @@ export class ReportSchedulerService implements OnModuleInit {
   }
 
   async sweep(): Promise<{ scheduled: number; requeued: number; failed: number }> {
-    const { rows: due } = await sql<{ id: string }>(
-      this.db.manager,
-      `SELECT e.id FROM events e
-        WHERE e.ends_at <= now() AND e.ends_at > now() - make_interval(secs => $1) AND e.status <> 'cancelled'
-          AND NOT EXISTS (SELECT 1 FROM reports r WHERE r.event_id = e.id AND r.trigger = 'automatic' AND r.event_ends_at = e.ends_at)`,
-      [AUTOMATIC_HORIZON_MS / 1000],
-    );
+    const due = await this.repository.eventsDueAutomatic(AUTOMATIC_HORIZON_MS / 1000);
     let scheduled = 0;
-    for (const { id } of due) if (await this.syncEvent(id)) scheduled += 1;
+    for (const id of due) if (await this.syncEvent(id)) scheduled += 1;
 
-    const { rows: pending } = await sql<Pick<Report, 'id' | 'dueAt' | 'status'>>(
-      this.db.manager,
-      `SELECT id, due_at AS "dueAt", status FROM reports
-        WHERE status IN ('queued', 'compiling') AND created_at < now() - make_interval(secs => $1)
-        ORDER BY due_at LIMIT 500`,
-      [JOB_GRACE_MS / 1000],
-    );
+    const pending = await this.repository.pendingOlderThan(JOB_GRACE_MS / 1000);
     let requeued = 0;
     let failed = 0;
     for (const report of pending) {
@@ -81,31 +66,12 @@ export class ReportSchedulerService implements OnModuleInit {
   async syncEvent(eventId: string): Promise<boolean> {
     const withdrawn: string[] = [];
     const report = await this.transactions.run(async ({ manager }) => {
-      await lockReports(manager, eventId);
-      const { rows: events } = await sql<{ ends_at: Date; status: string; ended: boolean; recent: boolean }>(
-        manager,
-        `SELECT ends_at, status, ends_at <= now() AS ended, ends_at > now() - make_interval(secs => $2) AS recent FROM events WHERE id = $1`,
-        [eventId, AUTOMATIC_HORIZON_MS / 1000],
-      );
-      const event = events[0];
+      await this.repository.lock(manager, eventId);
+      const event = await this.repository.eventEnd(manager, eventId, AUTOMATIC_HORIZON_MS / 1000);
       if (!event) return null;
-      const { rows: stale } = await sql<{ id: string }>(
-        manager,
-        `DELETE FROM reports WHERE event_id = $1 AND trigger = 'automatic' AND status = 'queued' AND event_ends_at <> $2 RETURNING id`,
-        [eventId, event.ends_at],
-      );
-      withdrawn.push(...stale.map((r) => r.id));
+      withdrawn.push(...(await this.repository.withdrawStaleAutomatic(manager, eventId, event.ends_at)));
       if (event.status === 'cancelled' || !event.ended || !event.recent) return null;
-      const { rows } = await sql<Pick<Report, 'id' | 'dueAt' | 'status'>>(
-        manager,
-        `INSERT INTO reports (event_id, version, status, trigger, requested_by, due_at, event_ends_at)
-         SELECT $1, (SELECT coalesce(max(version), 0) + 1 FROM reports WHERE event_id = $1), 'queued', 'automatic', NULL,
-                $2::timestamptz + make_interval(secs => $3), $2
-          WHERE NOT EXISTS (SELECT 1 FROM reports WHERE event_id = $1 AND trigger = 'automatic' AND event_ends_at = $2)
-         RETURNING id, due_at AS "dueAt", status`,
-        [eventId, event.ends_at, this.config.reports.delayMs / 1000],
-      );
-      return rows[0] ?? null;
+      return this.repository.insertAutomatic(manager, eventId, event.ends_at, this.config.reports.delayMs / 1000);
     });
     for (const id of withdrawn) {
       await this.queues

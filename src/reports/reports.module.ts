@@ -5,6 +5,7 @@ import { CompileReportProcessor } from './compile-report.processor';
 import { EventHighlight } from './event-highlight.entity';
 import { EventOutcome } from './event-outcome.entity';
 import { HighlightsController, OutcomesController } from './outcomes.controller';
+import { OutcomesRepository } from './outcomes.repository';
 import { OutcomesService } from './outcomes.service';
 import { ReportCompilerService } from './report-compiler.service';
 import { Report } from './report.entity';
@@ -12,6 +13,7 @@ import { ReportReadModelsRepository } from './report-read-models.repository';
 import { ReportSchedulerService } from './report-scheduler.service';
 import { SweepReportsProcessor } from './sweep-reports.processor';
 import { ReportsController } from './reports.controller';
+import { ReportsRepository } from './reports.repository';
 import { ReportsService } from './reports.service';
 
 /**
@@ -27,6 +29,8 @@ import { ReportsService } from './reports.service';
   controllers: [ReportsController, OutcomesController, HighlightsController],
   providers: [
     ReportsService,
+    ReportsRepository,
+    OutcomesRepository,
     ReportCompilerService,
     ReportReadModelsRepository,
     CompileReportProcessor,

@@ -1,23 +1,17 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
 import { EventsService } from '../events/events.service';
 import { TransactionService } from '../platform/database/transaction.service';
-import { sql } from '../platform/database/sql';
 import { Problem } from '../platform/http/problem';
 import { JobQueueService } from '../platform/queue/job-queue.service';
 import { JobName, QueueName } from '../platform/queue/queue-names';
 import { Report } from './report.entity';
 import { ReportView, reportView } from './report.view';
+import { ReportsRepository } from './reports.repository';
 
 /** A compile that fails is tried this many times (a killed worker's job is re-run besides, as a stalled job). */
 export const COMPILE_ATTEMPTS = 3;
 const COMPILE_BACKOFF_MS = 2000;
 const LIVE_JOB_STATES = new Set(['waiting', 'delayed', 'active', 'prioritized', 'waiting-children', 'wait']);
-
-const REPORT_COLUMNS = `id, event_id AS "eventId", version, status, progress, requested_by AS "requestedBy", trigger, due_at AS "dueAt",
-  event_ends_at AS "eventEndsAt", attempts, created_at AS "createdAt", started_at AS "startedAt", completed_at AS "completedAt",
-  duration_ms AS "durationMs", error`;
 
 export interface ReportCursor {
   version: number;
@@ -30,7 +24,7 @@ export class ReportsService {
   private readonly logger = new Logger(ReportsService.name);
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly repository: ReportsRepository,
     private readonly transactions: TransactionService,
     private readonly events: EventsService,
     private readonly queues: JobQueueService,
@@ -45,48 +39,25 @@ export class ReportsService {
   async request(eventId: string, organiserId: string): Promise<{ report: ReportView; created: boolean }> {
     const event = await this.events.getEntity(eventId);
     const { report, created } = await this.transactions.run(async (tx) => {
-      await lockReports(tx.manager, eventId);
-      const { rows: pending } = await sql<Report & { waiting: boolean }>(
-        tx.manager,
-        `SELECT ${REPORT_COLUMNS}, due_at > now() AS waiting FROM reports
-          WHERE event_id = $1 AND status IN ('queued', 'compiling')
-          ORDER BY version DESC LIMIT 1`,
-        [eventId],
-      );
-      if (pending.length > 0) {
-        const { waiting, ...shared } = pending[0];
+      await this.repository.lock(tx.manager, eventId);
+      const pending = await this.repository.latestPending(tx.manager, eventId);
+      if (pending) {
+        const { waiting, ...shared } = pending;
         if (!waiting) return { report: shared, created: false };
-        const { rows } = await sql<Report>(tx.manager, `UPDATE reports SET due_at = now() WHERE id = $1 RETURNING ${REPORT_COLUMNS}`, [
-          shared.id,
-        ]);
-        tx.afterCommit(() => this.runNow(rows[0]));
-        return { report: rows[0], created: false };
+        const due = await this.repository.dueNow(tx.manager, shared.id);
+        tx.afterCommit(() => this.runNow(due));
+        return { report: due, created: false };
       }
-      const { rows } = await sql<Report>(
-        tx.manager,
-        `INSERT INTO reports (event_id, version, status, trigger, requested_by, due_at)
-         VALUES ($1, (SELECT coalesce(max(version), 0) + 1 FROM reports WHERE event_id = $1), 'queued', 'manual', $2, now())
-         RETURNING ${REPORT_COLUMNS}`,
-        [eventId, organiserId],
-      );
-      tx.afterCommit(() => this.enqueue(rows[0]));
-      return { report: rows[0], created: true };
+      const inserted = await this.repository.insertManual(tx.manager, eventId, organiserId);
+      tx.afterCommit(() => this.enqueue(inserted));
+      return { report: inserted, created: true };
     });
     return { report: reportView(report, event.timezone), created };
   }
 
   async list(eventId: string, limit: number, cursor: ReportCursor | null) {
     const event = await this.events.getEntity(eventId);
-    const builder = this.db
-      .getRepository(Report)
-      .createQueryBuilder('r')
-      .select(['r.id', 'r.eventId', 'r.version', 'r.status', 'r.progress', 'r.requestedBy', 'r.trigger', 'r.dueAt', 'r.eventEndsAt'])
-      .addSelect(['r.attempts', 'r.createdAt', 'r.startedAt', 'r.completedAt', 'r.durationMs', 'r.error'])
-      .where('r.event_id = :eventId', { eventId })
-      .orderBy('r.version', 'DESC')
-      .limit(limit + 1);
-    if (cursor) builder.andWhere('r.version < :version', { version: cursor.version });
-    const rows = await builder.getMany();
+    const rows = await this.repository.page(eventId, limit, cursor?.version ?? null);
     const more = rows.length > limit;
     const items = more ? rows.slice(0, limit) : rows;
     const last = items[items.length - 1];
@@ -152,9 +123,7 @@ export class ReportsService {
     const state = job ? await job.getState() : 'missing';
     if (LIVE_JOB_STATES.has(state)) return 'alive';
     if (job && state === 'failed') {
-      await this.db
-        .getRepository(Report)
-        .update({ id: report.id, status: report.status }, { status: 'failed', error: job.failedReason || 'the compile job failed' });
+      await this.repository.settle(report.id, report.status, 'failed', job.failedReason || 'the compile job failed');
       return 'failed';
     }
     if (job) await job.remove().catch(() => undefined);
@@ -164,37 +133,10 @@ export class ReportsService {
   }
 
   private async load(eventId: string, reportId: string, withBody: boolean): Promise<Report> {
-    const report = await this.db.getRepository(Report).findOne({
-      where: { id: reportId, eventId },
-      select: withBody ? undefined : ALL_BUT_HTML,
-    });
+    const report = await this.repository.findInEvent(eventId, reportId, withBody);
     if (!report) throw Problem.notFound(`No report ${reportId} in this event`);
     return report;
   }
-}
-
-const ALL_BUT_HTML = {
-  id: true,
-  eventId: true,
-  version: true,
-  status: true,
-  progress: true,
-  requestedBy: true,
-  trigger: true,
-  dueAt: true,
-  eventEndsAt: true,
-  attempts: true,
-  createdAt: true,
-  startedAt: true,
-  completedAt: true,
-  durationMs: true,
-  error: true,
-  data: true,
-} as const;
-
-/** One change to an event's report versions at a time: requests, automatic reports and renumbering. */
-export async function lockReports(manager: EntityManager, eventId: string): Promise<void> {
-  await manager.query(`SELECT pg_advisory_xact_lock(hashtext('plenary:reports:' || $1))`, [eventId]);
 }
 
 export function encodeReportCursor(cursor: ReportCursor): string {
