@@ -1,15 +1,14 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/app-config';
 import { EventsService } from '../events/events.service';
-import { sql } from '../platform/database/sql';
+import { PeopleService } from '../people/people.service';
 import { Problem } from '../platform/http/problem';
 import { AgendaExportSource, EXPORTED_EVENT_FIELDS, ExportedEvent, SnapshotIndex } from './agenda-export-source';
 import { AgendaVersion } from './agenda-version.entity';
+import { AgendaVersionsRepository } from './agenda-versions.repository';
 import { ByteLru } from './byte-lru';
 import { buildFrabSchedule } from './frab-schedule';
 import { buildFrabScheduleXml } from './frab-schedule-xml';
@@ -55,8 +54,9 @@ export class AgendaExportsService {
   private readonly building = new Map<string, Promise<DocumentSet>>();
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly versions: AgendaVersionsRepository,
     private readonly events: EventsService,
+    private readonly people: PeopleService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -117,16 +117,8 @@ export class AgendaExportsService {
 
   /** The latest version and the last change of any biography in the event (an index probe), which the documents show. */
   private async latestVersion(eventId: string): Promise<LatestVersion | null> {
-    const { rows } = await sql<{ id: string; biographies_at: Date | null }>(
-      this.db.manager,
-      `SELECT v.id,
-              (SELECT max(p.biography_updated_at) FROM people p
-                WHERE p.event_id = $1 AND p.biography_updated_at IS NOT NULL) AS biographies_at
-         FROM agenda_versions v WHERE v.event_id = $1 ORDER BY v.number DESC LIMIT 1`,
-      [eventId],
-    );
-    const row = rows[0];
-    return row ? { id: row.id, biographiesAt: row.biographies_at ? new Date(row.biographies_at).toISOString() : null } : null;
+    const row = await this.versions.latestExportKey(eventId);
+    return row ? { id: row.id, biographiesAt: row.biographiesAt ? new Date(row.biographiesAt).toISOString() : null } : null;
   }
 
   /** The biographies of the people a version names; erased people have none. */
@@ -137,12 +129,8 @@ export class AgendaExportsService {
       for (const presentation of session.presentations) for (const p of presentation.presenters) ids.add(p.id);
     }
     if (ids.size === 0) return new Map();
-    const { rows } = await sql<{ id: string; biography: string }>(
-      this.db.manager,
-      `SELECT id, biography FROM people WHERE event_id = $1 AND id = ANY($2::uuid[]) AND biography IS NOT NULL`,
-      [eventId, [...ids]],
-    );
-    return new Map(rows.map((r) => [r.id, r.biography]));
+    const people = await this.people.byIds(eventId, [...ids]);
+    return new Map(people.flatMap((p) => (p.biography === null ? [] : [[p.id, p.biography] as const])));
   }
 
   /** Concurrent misses for one key share a single build. */
@@ -162,7 +150,7 @@ export class AgendaExportsService {
   }
 
   private async build(event: ExportedEvent, versionId: string): Promise<DocumentSet> {
-    const version = await this.db.getRepository(AgendaVersion).findOneOrFail({ where: { id: versionId } });
+    const version = await this.versions.findById(versionId);
     const source: AgendaExportSource = {
       event,
       version: exportedVersion(version),

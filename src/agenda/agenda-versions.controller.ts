@@ -1,16 +1,12 @@
 import { Controller, Get, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { CurrentOrganiser } from '../auth/auth.decorators';
 import { OrganiserPrincipal } from '../auth/principal';
 import { EventAccessGuard } from '../events/event-access.guard';
-import { EventsService } from '../events/events.service';
 import { NumberParam } from '../platform/http/number-param.pipe';
 import { ApiZodBody, ZodBody } from '../platform/http/zod-body.decorator';
 import { AgendaVersionsService } from './agenda-versions.service';
 import { PublishVersionInput, publishVersionSchema } from './dto/publish-version.dto';
-import { WorkingAgendaService } from './working-agenda.service';
 import { agendaVersionPageResponse, agendaVersionResponse, conflictPageResponse } from './agenda.response';
 import { ApiZodResponse } from '../platform/http/openapi/openapi-metadata';
 
@@ -18,12 +14,7 @@ import { ApiZodResponse } from '../platform/http/openapi/openapi-metadata';
 @Controller('events/:eventId/agenda')
 @UseGuards(EventAccessGuard)
 export class AgendaVersionsController {
-  constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    private readonly versions: AgendaVersionsService,
-    private readonly working: WorkingAgendaService,
-    private readonly events: EventsService,
-  ) {}
+  constructor(private readonly versions: AgendaVersionsService) {}
 
   @Post('versions')
   @ApiZodResponse(agendaVersionResponse, 'The new version and what changed.')
@@ -52,8 +43,6 @@ export class AgendaVersionsController {
   @Get('conflicts')
   @ApiZodResponse(conflictPageResponse, 'People due in two places at once in the working agenda.')
   async conflicts(@Param('eventId') eventId: string) {
-    const event = await this.events.getEntity(eventId);
-    const agenda = await this.working.load(this.db.manager, eventId);
-    return { items: this.working.conflicts(agenda, event.timezone), nextCursor: null };
+    return { items: await this.versions.workingConflicts(eventId), nextCursor: null };
   }
 }

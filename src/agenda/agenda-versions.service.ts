@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Event } from '../events/event.entity';
 import { EventsService } from '../events/events.service';
 import { TransactionService } from '../platform/database/transaction.service';
@@ -9,6 +8,7 @@ import { formatInZone } from '../platform/time/zoned-time';
 import { diffAgenda } from './agenda-diff';
 import type { SnapshotSession } from './agenda-snapshot';
 import { AgendaVersion } from './agenda-version.entity';
+import { AgendaVersionsRepository } from './agenda-versions.repository';
 import { PublishVersionInput } from './dto/publish-version.dto';
 import { WorkingAgendaService } from './working-agenda.service';
 import './agenda-domain-events';
@@ -17,7 +17,7 @@ import './agenda-domain-events';
 @Injectable()
 export class AgendaVersionsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly repository: AgendaVersionsRepository,
     private readonly transactions: TransactionService,
     private readonly events: EventsService,
     private readonly working: WorkingAgendaService,
@@ -28,20 +28,18 @@ export class AgendaVersionsService {
       // The event row's lock numbers versions one after the other.
       const event = await tx.manager.findOneOrFail(Event, { where: { id: eventId }, lock: { mode: 'for_no_key_update' } });
       if (event.status === 'cancelled') throw Problem.conflict(`Event ${eventId} is cancelled; its agenda can no longer change`);
-      const previous = await this.latestIn(tx.manager, eventId);
+      const previous = await this.repository.latest(tx.manager, eventId);
       const working = await this.working.load(tx.manager, eventId);
       const { changes, snapshot } = diffAgenda(previous?.snapshot ?? null, working, event.timezone);
-      const version = await tx.manager.save(
-        tx.manager.create(AgendaVersion, {
-          eventId,
-          number: (previous?.number ?? 0) + 1,
-          note: input.note,
-          snapshot,
-          changes,
-          conflicts: this.working.conflicts(working, event.timezone),
-          publishedBy: organiserId,
-        }),
-      );
+      const version = await this.repository.insert(tx.manager, {
+        eventId,
+        number: (previous?.number ?? 0) + 1,
+        note: input.note,
+        snapshot,
+        changes,
+        conflicts: this.working.conflicts(working, event.timezone),
+        publishedBy: organiserId,
+      });
       tx.publish('agenda.published', { eventId, versionId: version.id, number: version.number, changes });
       return { version, event };
     });
@@ -50,33 +48,32 @@ export class AgendaVersionsService {
 
   async list(eventId: string) {
     const event = await this.events.getEntity(eventId);
-    const versions = await this.db.getRepository(AgendaVersion).find({
-      where: { eventId },
-      order: { number: 'DESC' },
-      select: { id: true, eventId: true, number: true, note: true, changes: true, conflicts: true, publishedAt: true, publishedBy: true },
-    });
+    const versions = await this.repository.summaries(eventId);
     return { items: versions.map((v) => versionView(v, event)), nextCursor: null };
   }
 
   async get(eventId: string, number: number) {
     const event = await this.events.getEntity(eventId);
-    const version = await this.db.getRepository(AgendaVersion).findOne({ where: { eventId, number } });
+    const version = await this.repository.findByNumber(eventId, number);
     if (!version) throw Problem.notFound(`No agenda version ${number} in this event`);
     return versionView(version, event);
   }
 
+  /** People chairing or presenting in overlapping sessions of the working agenda, in the event's time zone. */
+  async workingConflicts(eventId: string) {
+    const event = await this.events.getEntity(eventId);
+    const agenda = await this.working.load(this.repository.manager, eventId);
+    return this.working.conflicts(agenda, event.timezone);
+  }
+
   /** The version the public and every attendee email follow, or null before the first. */
-  latest(eventId: string, manager: EntityManager = this.db.manager): Promise<AgendaVersion | null> {
-    return this.latestIn(manager, eventId);
+  latest(eventId: string, manager: EntityManager = this.repository.manager): Promise<AgendaVersion | null> {
+    return this.repository.latest(manager, eventId);
   }
 
   /** A session as the latest published version has it (cancelled ones too), or null when it has none. */
   async publishedSession(eventId: string, sessionId: string): Promise<SnapshotSession | null> {
-    return (await this.latestIn(this.db.manager, eventId))?.snapshot.sessions.find((s) => s.id === sessionId) ?? null;
-  }
-
-  private latestIn(manager: EntityManager, eventId: string): Promise<AgendaVersion | null> {
-    return manager.findOne(AgendaVersion, { where: { eventId }, order: { number: 'DESC' } });
+    return (await this.repository.latest(this.repository.manager, eventId))?.snapshot.sessions.find((s) => s.id === sessionId) ?? null;
   }
 }
 

@@ -1,28 +1,28 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Event } from '../events/event.entity';
 import { EventsService } from '../events/events.service';
 import { parseEventTimes } from '../events/event-times';
 import { PeopleService } from '../people/people.service';
 import { TransactionService } from '../platform/database/transaction.service';
-import { sql } from '../platform/database/sql';
 import { ifMatchAllows } from '../platform/http/entity-version-tag';
 import { FieldError, Problem } from '../platform/http/problem';
 import { formatInZone, localDatesBetween, startOfLocalDay } from '../platform/time/zoned-time';
 import { CreateSessionInput, UpdateSessionInput } from './dto/session.dto';
-import { Room } from './room.entity';
-import { SessionChair } from './session-chair.entity';
+import { AgendaVersionsRepository } from './agenda-versions.repository';
+import { RoomsRepository } from './rooms.repository';
 import { Session } from './session.entity';
+import { SessionsRepository } from './sessions.repository';
 import { sessionView } from './session.view';
-import { Theme } from './theme.entity';
 import { WorkingAgendaService } from './working-agenda.service';
 
 /** The working agenda's sessions: every create and move checks time, place and room. */
 @Injectable()
 export class SessionsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly repository: SessionsRepository,
+    private readonly rooms: RoomsRepository,
+    private readonly agendaVersions: AgendaVersionsRepository,
     private readonly transactions: TransactionService,
     private readonly events: EventsService,
     private readonly people: PeopleService,
@@ -33,7 +33,7 @@ export class SessionsService {
     const id = await this.transactions.run(async ({ manager }) => {
       const event = await this.events.getEntity(eventId, manager);
       const times = parseEventTimes({ startsAt: input.startsAt, endsAt: input.endsAt }, event.timezone);
-      const session = manager.create(Session, {
+      const session = this.repository.create(manager, {
         eventId,
         kind: input.kind,
         title: input.title,
@@ -47,7 +47,7 @@ export class SessionsService {
         status: 'scheduled',
       });
       await this.check(manager, event, session);
-      const saved = await manager.save(session);
+      const saved = await this.repository.save(manager, session);
       await this.setChairs(manager, eventId, saved.id, input.chairs);
       return saved.id;
     });
@@ -73,7 +73,7 @@ export class SessionsService {
       );
       session.version += 1;
       await this.check(manager, event, session);
-      await manager.save(session);
+      await this.repository.save(manager, session);
       if (chairs) await this.setChairs(manager, eventId, sessionId, chairs);
       return false;
     });
@@ -90,20 +90,13 @@ export class SessionsService {
     const outcome = await this.transactions.run(async ({ manager }) => {
       const session = await this.load(manager, eventId, sessionId, true);
       if (ifMatch !== undefined && !ifMatchAllows(ifMatch, session.version)) return 'stale' as const;
-      const { rows } = await sql(
-        manager,
-        `SELECT 1 FROM agenda_versions
-          WHERE event_id = $1 AND snapshot -> 'sessions' @> jsonb_build_array(jsonb_build_object('id', $2::text))
-          LIMIT 1`,
-        [eventId, sessionId],
-      );
-      if (rows.length === 0) {
-        await manager.delete(Session, { id: sessionId, eventId });
+      if (!(await this.agendaVersions.everPublished(manager, eventId, sessionId))) {
+        await this.repository.delete(manager, eventId, sessionId);
         return 'removed' as const;
       }
       session.status = 'cancelled';
       session.version += 1;
-      await manager.save(session);
+      await this.repository.save(manager, session);
       return 'cancelled' as const;
     });
     if (outcome === 'stale') await this.refuseStale(eventId, sessionId);
@@ -116,7 +109,7 @@ export class SessionsService {
       const session = await this.load(manager, eventId, sessionId, true);
       session.status = 'cancelled';
       session.version += 1;
-      await manager.save(session);
+      await this.repository.save(manager, session);
     });
     return this.get(eventId, sessionId);
   }
@@ -132,7 +125,7 @@ export class SessionsService {
   /** The whole working agenda in time order; an event's sessions fit one page. */
   async list(eventId: string) {
     const event = await this.events.getEntity(eventId);
-    const agenda = await this.working.load(this.db.manager, eventId);
+    const agenda = await this.working.load(this.repository.manager, eventId);
     const versions = await this.versions(eventId);
     return { items: agenda.sessions.map((s) => sessionView(s, event.timezone, versions.get(s.id) ?? 1)), nextCursor: null };
   }
@@ -141,17 +134,13 @@ export class SessionsService {
   async scheduledCountsByEvent(eventIds: string[]): Promise<Map<string, number>> {
     const out = new Map<string, number>(eventIds.map((id) => [id, 0]));
     if (eventIds.length === 0) return out;
-    const rows: Array<{ event_id: string; n: number }> = await this.db.query(
-      `SELECT event_id, count(*)::int AS n FROM sessions WHERE event_id = ANY($1::uuid[]) AND status = 'scheduled' GROUP BY event_id`,
-      [eventIds],
-    );
-    for (const row of rows) out.set(row.event_id, row.n);
+    for (const row of await this.repository.scheduledCounts(eventIds)) out.set(row.eventId, row.n);
     return out;
   }
 
   async get(eventId: string, sessionId: string) {
     const event = await this.events.getEntity(eventId);
-    const agenda = await this.working.load(this.db.manager, eventId);
+    const agenda = await this.working.load(this.repository.manager, eventId);
     const session = agenda.sessions.find((s) => s.id === sessionId);
     if (!session) throw Problem.notFound(`No session ${sessionId} in this event`);
     const versions = await this.versions(eventId, sessionId);
@@ -159,20 +148,12 @@ export class SessionsService {
   }
 
   /** Row versions live beside the snapshot, not in it: a published version must not change when a session is edited. */
-  private async versions(eventId: string, sessionId?: string): Promise<Map<string, number>> {
-    const { rows } = await sql<{ id: string; version: number }>(
-      this.db.manager,
-      `SELECT id, version FROM sessions WHERE event_id = $1 AND ($2::uuid IS NULL OR id = $2::uuid)`,
-      [eventId, sessionId ?? null],
-    );
-    return new Map(rows.map((r) => [r.id, r.version]));
+  private versions(eventId: string, sessionId?: string): Promise<Map<string, number>> {
+    return this.repository.versions(eventId, sessionId);
   }
 
   async load(manager: EntityManager, eventId: string, sessionId: string, lock = false): Promise<Session> {
-    const session = await manager.findOne(Session, {
-      where: { eventId, id: sessionId },
-      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
+    const session = await this.repository.find(manager, eventId, sessionId, lock);
     if (!session) throw Problem.notFound(`No session ${sessionId} in this event`);
     return session;
   }
@@ -197,27 +178,22 @@ export class SessionsService {
       throw Problem.unprocessable(`The session lies outside the event's days (${days.join(', ')}, ${event.timezone})`, outside);
 
     const missing: FieldError[] = [];
-    if (
-      session.roomId &&
-      !(await manager.findOne(Room, { where: { id: session.roomId, eventId: event.id }, lock: { mode: 'pessimistic_write' } }))
-    ) {
+    if (session.roomId && !(await this.rooms.lockRoom(manager, event.id, session.roomId))) {
       missing.push({ field: 'roomId', message: 'no such room in this event' });
     }
-    if (session.themeId && !(await manager.findOne(Theme, { where: { id: session.themeId, eventId: event.id } }))) {
+    if (session.themeId && !(await this.rooms.findTheme(event.id, session.themeId, manager))) {
       missing.push({ field: 'themeId', message: 'no such theme in this event' });
     }
     if (missing.length > 0) throw Problem.badRequest('The session refers to things not in this event', missing);
 
     if (session.roomId && session.status === 'scheduled') {
-      const { rows } = await sql<{ id: string; title: string; starts_at: Date; ends_at: Date }>(
+      const other = await this.repository.firstBookingOverlapping(
         manager,
-        `SELECT id, title, starts_at, ends_at FROM sessions
-          WHERE room_id = $1 AND status = 'scheduled' AND id IS DISTINCT FROM $2::uuid
-            AND starts_at < $4 AND ends_at > $3
-          ORDER BY starts_at LIMIT 1`,
-        [session.roomId, session.id ?? null, session.startsAt, session.endsAt],
+        session.roomId,
+        session.id ?? null,
+        session.startsAt,
+        session.endsAt,
       );
-      const other = rows[0];
       if (other) {
         const at = (d: Date) => formatInZone(d, event.timezone);
         throw Problem.conflict(`The room is booked by "${other.title}" from ${at(other.starts_at)} to ${at(other.ends_at)}`, {
@@ -239,13 +215,7 @@ export class SessionsService {
       chairs.map((c) => c.personId),
       'chairs',
     );
-    await manager.delete(SessionChair, { sessionId });
-    if (chairs.length > 0) {
-      await manager.insert(
-        SessionChair,
-        chairs.map((c, position) => ({ sessionId, personId: c.personId, role: c.role, position })),
-      );
-    }
+    await this.repository.replaceChairs(manager, sessionId, chairs);
   }
 }
 
