@@ -7,8 +7,10 @@ import { AnonymiseRegistrationsProcessor } from './anonymise-registrations.proce
 import { CheckIn } from './check-in.entity';
 import { Question } from './question.entity';
 import { QuestionsController } from './questions.controller';
+import { QuestionsRepository } from './questions.repository';
 import { QuestionsService } from './questions.service';
 import { CheckInsController } from './check-ins.controller';
+import { CheckInsRepository } from './check-ins.repository';
 import { CheckInsService } from './check-ins.service';
 import { RegistrationCalendarService } from './registration-calendar.service';
 import { RegistrationDataService } from './registration-data.service';
@@ -21,6 +23,7 @@ import { RegistrationsController } from './registrations.controller';
 import { RegistrationErasureService } from './registration-erasure.service';
 import { RegistrationsBulkService } from './registrations-bulk.service';
 import { RegistrationsImportService } from './registrations-import.service';
+import { RegistrationsRepository } from './registrations.repository';
 import { RegistrationsService } from './registrations.service';
 import { SelfServiceController } from './self-service.controller';
 import { SessionSignup } from './session-signup.entity';
@@ -45,6 +48,9 @@ import { SessionSignupsService } from './session-signups.service';
     RegistrationDataService,
     RegistrationsBulkService,
     RegistrationStatsService,
+    QuestionsRepository,
+    CheckInsRepository,
+    RegistrationsRepository,
   ],
   exports: [
     RegistrationsService,

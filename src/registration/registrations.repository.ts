@@ -1,0 +1,15 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Registration } from './registration.entity';
+
+/** The `registrations` table's SQL: only this module's services use this. */
+@Injectable()
+export class RegistrationsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** The event's registration with this id, or else with this (normalised) check-in code. */
+  findByIdOrCode(eventId: string, key: { id: string } | { checkInCode: string }): Promise<Registration | null> {
+    return this.db.getRepository(Registration).findOne({ where: { eventId, ...key } });
+  }
+}
