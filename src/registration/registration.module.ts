@@ -28,6 +28,7 @@ import { RegistrationsService } from './registrations.service';
 import { SelfServiceController } from './self-service.controller';
 import { SessionSignup } from './session-signup.entity';
 import { SessionSignupsController } from './session-signups.controller';
+import { SessionSignupsRepository } from './session-signups.repository';
 import { SessionSignupsService } from './session-signups.service';
 
 @Module({
@@ -51,6 +52,7 @@ import { SessionSignupsService } from './session-signups.service';
     QuestionsRepository,
     CheckInsRepository,
     RegistrationsRepository,
+    SessionSignupsRepository,
   ],
   exports: [
     RegistrationsService,
