@@ -13,10 +13,12 @@ import { CheckInsController } from './check-ins.controller';
 import { CheckInsRepository } from './check-ins.repository';
 import { CheckInsService } from './check-ins.service';
 import { RegistrationCalendarService } from './registration-calendar.service';
+import { RegistrationDataRepository } from './registration-data.repository';
 import { RegistrationDataService } from './registration-data.service';
 import { RegistrationDetailsService } from './registration-details.service';
 import { RegistrationMailService } from './registration-mail.service';
 import { RegistrationQueriesService } from './registration-queries.service';
+import { RegistrationStatsRepository } from './registration-stats.repository';
 import { RegistrationStatsService } from './registration-stats.service';
 import { Registration } from './registration.entity';
 import { RegistrationsController } from './registrations.controller';
@@ -53,6 +55,8 @@ import { SessionSignupsService } from './session-signups.service';
     CheckInsRepository,
     RegistrationsRepository,
     SessionSignupsRepository,
+    RegistrationStatsRepository,
+    RegistrationDataRepository,
   ],
   exports: [
     RegistrationsService,
