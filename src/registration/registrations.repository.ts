@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { sql } from '../platform/database/sql';
 import { Registration } from './registration.entity';
 
@@ -21,6 +21,19 @@ export interface CalendarBatchRow {
 @Injectable()
 export class RegistrationsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  get manager(): EntityManager {
+    return this.db.manager;
+  }
+
+  findOne(eventId: string, registrationId: string): Promise<Registration | null> {
+    return this.db.getRepository(Registration).findOne({ where: { eventId, id: registrationId } });
+  }
+
+  /** The event's registrations among `ids`, in no particular order; unknown ids are left out. */
+  findMany(eventId: string, ids: string[]): Promise<Registration[]> {
+    return this.db.getRepository(Registration).find({ where: { eventId, id: In(ids) } });
+  }
 
   /** The event's registration with this id, or else with this (normalised) check-in code. */
   findByIdOrCode(eventId: string, key: { id: string } | { checkInCode: string }): Promise<Registration | null> {
