@@ -17,6 +17,7 @@ import { RegistrationDataRepository } from './registration-data.repository';
 import { RegistrationDataService } from './registration-data.service';
 import { RegistrationDetailsService } from './registration-details.service';
 import { RegistrationMailService } from './registration-mail.service';
+import { RegistrationQueriesRepository } from './registration-queries.repository';
 import { RegistrationQueriesService } from './registration-queries.service';
 import { RegistrationStatsRepository } from './registration-stats.repository';
 import { RegistrationStatsService } from './registration-stats.service';
@@ -57,6 +58,7 @@ import { SessionSignupsService } from './session-signups.service';
     SessionSignupsRepository,
     RegistrationStatsRepository,
     RegistrationDataRepository,
+    RegistrationQueriesRepository,
   ],
   exports: [
     RegistrationsService,
