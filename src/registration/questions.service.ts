@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { EntityManager, QueryFailedError } from 'typeorm';
 import { Problem } from '../platform/http/problem';
 import { CreateQuestionInput, UpdateQuestionInput } from './dto/question.dto';
 import { Question } from './question.entity';
+import { QuestionsRepository } from './questions.repository';
 
 const view = (q: Question) => ({
   id: q.id,
@@ -18,12 +18,12 @@ const view = (q: Question) => ({
 /** The event's custom registration questions. */
 @Injectable()
 export class QuestionsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly repository: QuestionsRepository) {}
 
   async create(eventId: string, input: CreateQuestionInput) {
-    const position = input.position ?? (await this.db.getRepository(Question).count({ where: { eventId } }));
+    const position = input.position ?? (await this.repository.count(eventId));
     try {
-      return view(await this.db.getRepository(Question).save({ ...input, position, eventId }));
+      return view(await this.repository.save({ ...input, position, eventId }));
     } catch (error) {
       if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
         throw Problem.conflict(`This event already has a question with the key "${input.key}"`);
@@ -33,7 +33,7 @@ export class QuestionsService {
   }
 
   async one(eventId: string, questionId: string) {
-    const question = await this.db.getRepository(Question).findOne({ where: { eventId, id: questionId } });
+    const question = await this.repository.findOne(eventId, questionId);
     if (!question) throw Problem.notFound(`No question ${questionId} in this event`);
     return view(question);
   }
@@ -43,13 +43,13 @@ export class QuestionsService {
   }
 
   async update(eventId: string, questionId: string, input: UpdateQuestionInput) {
-    const question = await this.db.getRepository(Question).findOne({ where: { eventId, id: questionId } });
+    const question = await this.repository.findOne(eventId, questionId);
     if (!question) throw Problem.notFound(`No question ${questionId} in this event`);
     Object.assign(question, Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)));
     if ((question.type === 'choice' || question.type === 'multi_choice') && question.options.length < 2) {
       throw Problem.badRequest('A choice question needs at least two options', [{ field: 'options', message: 'at least two options' }]);
     }
-    return view(await this.db.getRepository(Question).save(question));
+    return view(await this.repository.save(question));
   }
 
   /**
@@ -58,7 +58,7 @@ export class QuestionsService {
    * transaction, so the form never shows two questions in one place.
    */
   async move(eventId: string, questionId: string, direction: 'up' | 'down'): Promise<void> {
-    await this.db.transaction(async (manager) => {
+    await this.repository.transaction(async (manager) => {
       const questions = await this.forEvent(eventId, manager);
       const index = questions.findIndex((q) => q.id === questionId);
       if (index < 0) throw Problem.notFound(`No question ${questionId} in this event`);
@@ -66,18 +66,17 @@ export class QuestionsService {
       if (other < 0 || other >= questions.length) return;
       [questions[index], questions[other]] = [questions[other], questions[index]];
       for (const [position, question] of questions.entries()) {
-        if (question.position !== position) await manager.update(Question, { id: question.id }, { position });
+        if (question.position !== position) await this.repository.setPosition(manager, question.id, position);
       }
     });
   }
 
   /** Answers already given stay in registrations; they are simply no longer asked. */
   async remove(eventId: string, questionId: string): Promise<void> {
-    const result = await this.db.getRepository(Question).delete({ eventId, id: questionId });
-    if (!result.affected) throw Problem.notFound(`No question ${questionId} in this event`);
+    if (!(await this.repository.delete(eventId, questionId))) throw Problem.notFound(`No question ${questionId} in this event`);
   }
 
-  forEvent(eventId: string, manager: EntityManager = this.db.manager): Promise<Question[]> {
-    return manager.find(Question, { where: { eventId }, order: { position: 'ASC', createdAt: 'ASC' } });
+  forEvent(eventId: string, manager: EntityManager = this.repository.manager): Promise<Question[]> {
+    return this.repository.forEvent(manager, eventId);
   }
 }

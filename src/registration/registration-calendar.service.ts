@@ -1,9 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { SnapshotSession } from '../agenda/agenda-snapshot';
 import { IcsCalendar } from '../platform/calendar/ics-writer';
-import { sql } from '../platform/database/sql';
 import { formatInZone } from '../platform/time/zoned-time';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/app-config';
@@ -11,6 +8,7 @@ import { Event } from '../events/event.entity';
 import { MailLanguage, mailLanguage } from '../platform/mail/mail-language';
 import { Problem } from '../platform/http/problem';
 import { Registration } from './registration.entity';
+import { RegistrationsRepository } from './registrations.repository';
 import { SessionSignupsService } from './session-signups.service';
 
 export interface SignedUpSession {
@@ -80,23 +78,17 @@ const WORDS: Record<MailLanguage, { code: (code: string) => string; waitlisted: 
 export class RegistrationCalendarService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly registrations: RegistrationsRepository,
     private readonly signups: SessionSignupsService,
   ) {}
 
   /** What `GET /registrations/me.ics` and the attendee's page answer: the file in the attendee's language. */
   async personalFile(event: Event, registrationId: string): Promise<string> {
-    const { rows } = await sql<CalendarRegistration & { language: string | null }>(
-      this.db.manager,
-      `SELECT r.id, r.status, r.updated_at AS "updatedAt", r.check_in_code AS "checkInCode", p.language
-         FROM registrations r JOIN people p ON p.id = r.person_id
-        WHERE r.event_id = $1 AND r.id = $2`,
-      [event.id, registrationId],
-    );
-    if (rows.length === 0) throw Problem.notFound(`No registration ${registrationId} in this event`);
+    const registration = await this.registrations.forCalendar(event.id, registrationId);
+    if (!registration) throw Problem.notFound(`No registration ${registrationId} in this event`);
     const { rooms, signups } = await this.signups.calendarEntries(event.id, registrationId);
     const sessions = signups.map(({ session, status }) => calendarSession(session, status, rooms, event.timezone));
-    return this.forRegistration(event, rows[0], mailLanguage(rows[0].language), sessions);
+    return this.forRegistration(event, registration, mailLanguage(registration.language), sessions);
   }
 
   /**
@@ -156,25 +148,7 @@ export class RegistrationCalendarService {
   ): Promise<Map<string, RegistrationCalendar>> {
     const calendars = new Map<string, RegistrationCalendar>();
     if (registrationIds.length === 0) return calendars;
-    const { rows } = await sql<{
-      id: string;
-      status: Registration['status'];
-      updated_at: Date;
-      check_in_code: string;
-      language: string | null;
-      signups: Array<{ sessionId: string; status: string }>;
-    }>(
-      this.db.manager,
-      `SELECT r.id, r.status, r.updated_at, r.check_in_code, p.language,
-              coalesce(json_agg(json_build_object('sessionId', s.session_id, 'status', s.status) ORDER BY s.created_at)
-                       FILTER (WHERE s.id IS NOT NULL), '[]') AS signups
-         FROM registrations r
-         JOIN people p ON p.id = r.person_id
-         LEFT JOIN session_signups s ON s.registration_id = r.id AND s.status IN ('confirmed', 'waitlisted')
-        WHERE r.id = ANY($1::uuid[])
-        GROUP BY r.id, p.language`,
-      [registrationIds],
-    );
+    const rows = await this.registrations.forCalendars(registrationIds);
     for (const row of rows) {
       const sessions = row.signups.flatMap(({ sessionId, status }) => {
         const session = published.get(sessionId);

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { EventsService } from '../events/events.service';
-import { Person } from '../people/person.entity';
+import { PeopleService } from '../people/people.service';
 import { formatInZone } from '../platform/time/zoned-time';
+import { RegistrationDataRepository } from './registration-data.repository';
 import { RegistrationQueriesService } from './registration-queries.service';
 import { RegistrationsService } from './registrations.service';
 
@@ -11,7 +10,8 @@ import { RegistrationsService } from './registrations.service';
 @Injectable()
 export class RegistrationDataService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly repository: RegistrationDataRepository,
+    private readonly people: PeopleService,
     private readonly registrations: RegistrationsService,
     private readonly queries: RegistrationQueriesService,
     private readonly events: EventsService,
@@ -20,11 +20,8 @@ export class RegistrationDataService {
   async export(eventId: string, registrationId: string) {
     const event = await this.events.getEntity(eventId);
     const registration = await this.registrations.load(event.id, registrationId);
-    const person = await this.db.getRepository(Person).findOneByOrFail({ id: registration.personId });
-    const emails: Array<{ kind: string; subject: string; status: string; created_at: Date; sent_at: Date | null }> = await this.db.query(
-      `SELECT kind, subject, status, created_at, sent_at FROM emails WHERE event_id = $1 AND lower(to_address) = $2 ORDER BY created_at`,
-      [event.id, person.emailKey],
-    );
+    const person = await this.people.getEntity(this.repository.manager, registration.personId);
+    const emails = await this.repository.emailsTo(event.id, person.emailKey);
     const at = (value: Date | null) => (value ? formatInZone(value, event.timezone) : null);
     return {
       exportedAt: at(new Date()),

@@ -7,24 +7,31 @@ import { AnonymiseRegistrationsProcessor } from './anonymise-registrations.proce
 import { CheckIn } from './check-in.entity';
 import { Question } from './question.entity';
 import { QuestionsController } from './questions.controller';
+import { QuestionsRepository } from './questions.repository';
 import { QuestionsService } from './questions.service';
 import { CheckInsController } from './check-ins.controller';
+import { CheckInsRepository } from './check-ins.repository';
 import { CheckInsService } from './check-ins.service';
 import { RegistrationCalendarService } from './registration-calendar.service';
+import { RegistrationDataRepository } from './registration-data.repository';
 import { RegistrationDataService } from './registration-data.service';
 import { RegistrationDetailsService } from './registration-details.service';
 import { RegistrationMailService } from './registration-mail.service';
+import { RegistrationQueriesRepository } from './registration-queries.repository';
 import { RegistrationQueriesService } from './registration-queries.service';
+import { RegistrationStatsRepository } from './registration-stats.repository';
 import { RegistrationStatsService } from './registration-stats.service';
 import { Registration } from './registration.entity';
 import { RegistrationsController } from './registrations.controller';
 import { RegistrationErasureService } from './registration-erasure.service';
 import { RegistrationsBulkService } from './registrations-bulk.service';
 import { RegistrationsImportService } from './registrations-import.service';
+import { RegistrationsRepository } from './registrations.repository';
 import { RegistrationsService } from './registrations.service';
 import { SelfServiceController } from './self-service.controller';
 import { SessionSignup } from './session-signup.entity';
 import { SessionSignupsController } from './session-signups.controller';
+import { SessionSignupsRepository } from './session-signups.repository';
 import { SessionSignupsService } from './session-signups.service';
 
 @Module({
@@ -45,6 +52,13 @@ import { SessionSignupsService } from './session-signups.service';
     RegistrationDataService,
     RegistrationsBulkService,
     RegistrationStatsService,
+    QuestionsRepository,
+    CheckInsRepository,
+    RegistrationsRepository,
+    SessionSignupsRepository,
+    RegistrationStatsRepository,
+    RegistrationDataRepository,
+    RegistrationQueriesRepository,
   ],
   exports: [
     RegistrationsService,

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
 import { Event } from '../events/event.entity';
-import { Person } from '../people/person.entity';
+import { PeopleService } from '../people/people.service';
 import { Problem } from '../platform/http/problem';
 import { CheckInsService } from './check-ins.service';
 import { BulkAction, BulkActionInput } from './dto/bulk-action.dto';
-import { Registration, RegistrationStatus } from './registration.entity';
+import { RegistrationStatus } from './registration.entity';
+import { RegistrationsRepository } from './registrations.repository';
 import { RegistrationsService } from './registrations.service';
 
 /**
@@ -39,7 +38,8 @@ const ACCEPTS: Record<BulkAction, RegistrationStatus[]> = {
 @Injectable()
 export class RegistrationsBulkService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly repository: RegistrationsRepository,
+    private readonly people: PeopleService,
     private readonly registrations: RegistrationsService,
     private readonly checkIns: CheckInsService,
   ) {}
@@ -47,9 +47,14 @@ export class RegistrationsBulkService {
   /** The selected registrations with their people, in the order given; unknown ids are left out. */
   async selection(eventId: string, ids: string[]) {
     if (ids.length === 0) return [];
-    const rows = await this.db.getRepository(Registration).find({ where: { eventId, id: In(ids) } });
+    const rows = await this.repository.findMany(eventId, ids);
     const people = new Map(
-      (await this.db.getRepository(Person).find({ where: { id: In(rows.map((r) => r.personId)) } })).map((p) => [p.id, p]),
+      (
+        await this.people.byIds(
+          eventId,
+          rows.map((r) => r.personId),
+        )
+      ).map((p) => [p.id, p]),
     );
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.flatMap((id) => {
@@ -121,7 +126,7 @@ export class RegistrationsBulkService {
     if (!(error instanceof Problem) || error.getStatus() >= 500) throw error;
     if (error.getStatus() === 404) return 'not_found';
     if (error.errors?.some((e) => e.field === 'day')) return 'not_event_day';
-    const now = await this.db.getRepository(Registration).findOne({ where: { eventId, id: registrationId } });
+    const now = await this.repository.findOne(eventId, registrationId);
     if (!now) return 'not_found';
     return now.status;
   }
