@@ -125,7 +125,9 @@ describe('dashboard: every presentation’s materials as one zip', () => {
     // garbage the collector has not taken yet, which is why the bound is not a few hundred KB). The
     // process's resident memory is the measure: the JS heap's peak also holds the client's own garbage
     // (this test reads the download in the same process), and how much of it waits depends on the load.
-    expect(result.peakRss - before.rss).toBeLessThan(total / 8);
+    // A zip built in memory would add at least the whole 200 MB; a streamed one stays at a fraction of it
+    // (about 0.1–30 MB here, depending on when the collector runs).
+    expect(result.peakRss - before.rss).toBeLessThan(total / 4);
 
     const tailStart = result.received - result.tail.length;
     const source = async (start: number, length: number) =>
