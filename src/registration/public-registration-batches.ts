@@ -9,11 +9,7 @@ import { RegisterInput } from './dto/register.dto';
 import { RegistrationForm, registrationFormKey } from './registration-form-cache';
 import { Registration } from './registration.entity';
 import { registrationWindow } from './registration-window';
-
-/** A registrations row as a Registration. */
-export const REGISTRATION_COLUMNS = `id, event_id AS "eventId", person_id AS "personId", status, check_in_code AS "checkInCode", source,
-  consents, answers, created_at AS "createdAt", updated_at AS "updatedAt", confirmed_at AS "confirmedAt",
-  waitlisted_at AS "waitlistedAt", promoted_at AS "promotedAt", cancelled_at AS "cancelledAt", decided_at AS "decidedAt"`;
+import { REGISTRATION_COLUMNS } from './registrations.repository';
 
 /** One public registration, checked against its form and with everything the statement needs made ahead. */
 export interface PublicRegistration {
