@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { EntityManager, QueryFailedError } from 'typeorm';
 import { MagicLinkService } from '../auth/magic-link.service';
 import { Event } from '../events/event.entity';
 import { EventsService } from '../events/events.service';
@@ -17,8 +16,10 @@ import { newCheckInCode } from './check-in-code';
 import { OrganiserRegisterInput, RegisterInput } from './dto/register.dto';
 import { QuestionsService } from './questions.service';
 import { PublicRegistrationBatches } from './public-registration-batches';
+import { PublicRegistrationsRepository } from './public-registrations.repository';
 import { registrationWindow } from './registration-window';
-import { RegistrationForm, RegistrationFormCache } from './registration-form-cache';
+import { RegistrationFormCache } from './registration-form-cache';
+import { RegistrationForm, RegistrationFormsRepository } from './registration-forms.repository';
 import { RegistrationMailService } from './registration-mail.service';
 import { SessionSignupsService } from './session-signups.service';
 import { Registration, RegistrationSource, RegistrationStatus } from './registration.entity';
@@ -43,7 +44,6 @@ export class RegistrationsService implements OnModuleInit {
   private readonly batches: PublicRegistrationBatches;
 
   constructor(
-    @InjectDataSource() db: DataSource,
     private readonly repository: RegistrationsRepository,
     private readonly transactions: TransactionService,
     private readonly events: EventsService,
@@ -54,9 +54,11 @@ export class RegistrationsService implements OnModuleInit {
     private readonly questions: QuestionsService,
     private readonly signups: SessionSignupsService,
     private readonly outbox: OutboxService,
+    forms: RegistrationFormsRepository,
+    publicRegistrations: PublicRegistrationsRepository,
   ) {
-    this.forms = new RegistrationFormCache(db);
-    this.batches = new PublicRegistrationBatches(db, { people, magicLinks, outbox });
+    this.forms = new RegistrationFormCache(forms);
+    this.batches = new PublicRegistrationBatches(publicRegistrations);
   }
 
   onModuleInit(): void {
