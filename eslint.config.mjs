@@ -44,6 +44,7 @@ export default tseslint.config(
       '**/src/reports/**/*.ts',
       '**/src/agenda/**/*.ts',
       '**/src/platform/**/*.ts',
+      '**/src/registration/**/*.ts',
     ],
     ignores: ['**/*.repository.ts', '**/*.spec.ts', '**/src/platform/database/**'],
     rules: {

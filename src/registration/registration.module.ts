@@ -5,6 +5,7 @@ import { EventsModule } from '../events/events.module';
 import { PeopleModule } from '../people/people.module';
 import { AnonymiseRegistrationsProcessor } from './anonymise-registrations.processor';
 import { CheckIn } from './check-in.entity';
+import { PublicRegistrationsRepository } from './public-registrations.repository';
 import { Question } from './question.entity';
 import { QuestionsController } from './questions.controller';
 import { QuestionsRepository } from './questions.repository';
@@ -16,6 +17,7 @@ import { RegistrationCalendarService } from './registration-calendar.service';
 import { RegistrationDataRepository } from './registration-data.repository';
 import { RegistrationDataService } from './registration-data.service';
 import { RegistrationDetailsService } from './registration-details.service';
+import { RegistrationFormsRepository } from './registration-forms.repository';
 import { RegistrationMailService } from './registration-mail.service';
 import { RegistrationQueriesRepository } from './registration-queries.repository';
 import { RegistrationQueriesService } from './registration-queries.service';
@@ -61,6 +63,8 @@ import { SessionSignupsService } from './session-signups.service';
     RegistrationStatsRepository,
     RegistrationDataRepository,
     RegistrationQueriesRepository,
+    RegistrationFormsRepository,
+    PublicRegistrationsRepository,
   ],
   exports: [
     RegistrationsService,
