@@ -4,6 +4,7 @@ import { sql } from '../platform/database/sql';
 import { AgendaSnapshot, ConflictWarning, SnapshotPerson, SnapshotPresentation, SnapshotSession } from './agenda-snapshot';
 import { sessionRef } from './agenda-diff';
 import { PRESENTATION_SECTIONS, PresentationSection } from './presentation.entity';
+import { SessionsRepository } from './sessions.repository';
 
 interface PersonRow {
   person_id: string;
@@ -30,6 +31,13 @@ const toPerson = (row: PersonRow): SnapshotPerson => ({
  */
 @Injectable()
 export class WorkingAgendaService {
+  constructor(private readonly sessions: SessionsRepository) {}
+
+  /** The working agenda as last committed, for readers outside a transaction (the organisers' pages). */
+  current(eventId: string): Promise<AgendaSnapshot> {
+    return this.load(this.sessions.manager, eventId);
+  }
+
   async load(manager: EntityManager, eventId: string): Promise<AgendaSnapshot> {
     // One after the other: inside a transaction they share a single connection.
     const rooms = await sql<{ id: string; name: string; capacity: number | null }>(
