@@ -48,6 +48,20 @@ module.exports = {
       to: { path: `^src/(${downstream})/` },
     })),
     {
+      name: 'repository-maps-only-its-own-tables',
+      comment: "A repository maps its own module's entities; another module's table is read through that module's service.",
+      severity: 'error',
+      from: { path: '^src/([^/]+)/.+\\.repository\\.ts$' },
+      to: { path: '\\.entity\\.ts$', pathNot: '^src/$1/' },
+    },
+    {
+      name: 'repository-stays-in-its-module',
+      comment: "Only its own module uses a repository; other modules go through the module's exported service (design.md).",
+      severity: 'error',
+      from: { path: '^src/([^/]+)/' },
+      to: { path: '\\.repository\\.ts$', pathNot: '^src/$1/' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: { path: '^src/' },

@@ -23,6 +23,7 @@ import { RegistrationStatsRepository } from './registration-stats.repository';
 import { RegistrationStatsService } from './registration-stats.service';
 import { Registration } from './registration.entity';
 import { RegistrationsController } from './registrations.controller';
+import { RegistrationErasureRepository } from './registration-erasure.repository';
 import { RegistrationErasureService } from './registration-erasure.service';
 import { RegistrationsBulkService } from './registrations-bulk.service';
 import { RegistrationsImportService } from './registrations-import.service';
@@ -48,6 +49,7 @@ import { SessionSignupsService } from './session-signups.service';
     SessionSignupsService,
     RegistrationsImportService,
     RegistrationErasureService,
+    RegistrationErasureRepository,
     AnonymiseRegistrationsProcessor,
     RegistrationDataService,
     RegistrationsBulkService,
