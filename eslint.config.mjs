@@ -43,9 +43,10 @@ export default tseslint.config(
       '**/src/reminders/**/*.ts',
       '**/src/reports/**/*.ts',
       '**/src/agenda/**/*.ts',
+      '**/src/platform/**/*.ts',
       '**/src/web/**/*.ts',
     ],
-    ignores: ['**/*.repository.ts', '**/*.spec.ts'],
+    ignores: ['**/*.repository.ts', '**/*.spec.ts', '**/src/platform/database/**'],
     rules: {
       'no-restricted-syntax': [
         'error',
