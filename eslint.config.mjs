@@ -32,20 +32,9 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
-    // Modules whose tables sit behind a repository: only their `*.repository.ts` is handed the DataSource.
-    // Add a module here once its services use repositories; one entry per line so parallel additions merge cleanly.
-    // prettier-ignore
-    files: [
-      '**/src/people/**/*.ts',
-      '**/src/auth/**/*.ts',
-      '**/src/events/**/*.ts',
-      '**/src/presenters/**/*.ts',
-      '**/src/reminders/**/*.ts',
-      '**/src/reports/**/*.ts',
-      '**/src/agenda/**/*.ts',
-      '**/src/platform/**/*.ts',
-      '**/src/registration/**/*.ts',
-    ],
+    // Every module's tables sit behind its repositories: only a `*.repository.ts`, or platform/database which sets
+    // the DataSource up and runs transactions on it, is handed the DataSource (issue #17).
+    files: ['**/src/**/*.ts'],
     ignores: ['**/*.repository.ts', '**/*.spec.ts', '**/src/platform/database/**'],
     rules: {
       'no-restricted-syntax': [
@@ -57,6 +46,14 @@ export default tseslint.config(
         {
           selector: "MethodDefinition[kind='constructor'] TSParameterProperty TSTypeReference[typeName.name='DataSource']",
           message: 'Only a *.repository.ts may be handed the DataSource in this module; use its repository.',
+        },
+        {
+          selector: "Property[key.name='inject'] > ArrayExpression > Identifier[name='DataSource']",
+          message: 'Only a *.repository.ts may be handed the DataSource in this module; a factory takes the repository instead.',
+        },
+        {
+          selector: "CallExpression[callee.property.name='get'] > Identifier.arguments[name='DataSource']",
+          message: 'Only a *.repository.ts may be handed the DataSource in this module; take the repository from the container.',
         },
       ],
     },

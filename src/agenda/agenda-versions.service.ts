@@ -62,7 +62,7 @@ export class AgendaVersionsService {
   /** People chairing or presenting in overlapping sessions of the working agenda, in the event's time zone. */
   async workingConflicts(eventId: string) {
     const event = await this.events.getEntity(eventId);
-    const agenda = await this.working.load(this.repository.manager, eventId);
+    const agenda = await this.working.current(eventId);
     return this.working.conflicts(agenda, event.timezone);
   }
 

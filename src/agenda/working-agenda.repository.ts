@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { sql } from '../platform/database/sql';
 
 export interface PersonRow {
@@ -18,6 +19,13 @@ export interface PersonRow {
  */
 @Injectable()
 export class WorkingAgendaRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** For reads outside a transaction. */
+  get manager(): EntityManager {
+    return this.db.manager;
+  }
+
   /** Rooms, themes, sessions, chairs, presentations and presenters of an event, in display order. */
   async rows(manager: EntityManager, eventId: string) {
     // One after the other: inside a transaction they share a single connection.

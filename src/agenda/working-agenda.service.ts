@@ -22,6 +22,11 @@ const toPerson = (row: PersonRow): SnapshotPerson => ({
 export class WorkingAgendaService {
   constructor(private readonly repository: WorkingAgendaRepository) {}
 
+  /** The working agenda as last committed, for readers outside a transaction (the organisers' pages). */
+  current(eventId: string): Promise<AgendaSnapshot> {
+    return this.load(this.repository.manager, eventId);
+  }
+
   async load(manager: EntityManager, eventId: string): Promise<AgendaSnapshot> {
     const { rooms, themes, sessions, chairs, presentations, presenters } = await this.repository.rows(manager, eventId);
     const presentersOf = groupBy(presenters, (r) => r.presentation_id);

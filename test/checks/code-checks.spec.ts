@@ -23,11 +23,13 @@ describe('the code checks npm test runs', () => {
     expect(output).toContain('@typescript-eslint/no-floating-promises');
   });
 
-  it('lint refuses a DataSource handed to anything but the repository in a module whose tables sit behind one', () => {
+  it('lint refuses a DataSource handed to anything but a repository: injected, to a constructor, to a factory, from the container', () => {
     const { status, output } = run('eslint', ['--no-ignore', PLANTED_PEOPLE]);
     expect(status).toBe(1);
     expect(output).toContain('Only a *.repository.ts may inject the DataSource in this module');
     expect(output).toContain('Only a *.repository.ts may be handed the DataSource in this module');
+    expect(output).toContain('a factory takes the repository instead');
+    expect(output).toContain('take the repository from the container');
   });
 
   it('the format check refuses code Prettier would change', () => {
