@@ -402,7 +402,6 @@ async function main(): Promise<boolean> {
   let plenary: Awaited<ReturnType<PlenaryModule['startPlenary']>> | null = null;
   // Started first, so its thread has loaded this file before anything could rebuild dist/.
   const client = new LoadClient();
-  let failed = false;
   try {
     plenary = await startPlenary(
       loadConfig({
@@ -439,7 +438,7 @@ async function main(): Promise<boolean> {
       await registrationRound(rounds, round, `r${round}-${prefix}`);
       await baselineRound(rounds, round, `r${round}-${prefix}`);
     }
-    failed = reportTotals(rounds.totals);
+    return reportTotals(rounds.totals);
   } finally {
     await client.close();
     await plenary?.stop();
@@ -447,7 +446,6 @@ async function main(): Promise<boolean> {
     await deleteQueueKeys(prefix);
     rmSync(dataDir, { recursive: true, force: true });
   }
-  return failed;
 }
 
 if (isMainThread) {
