@@ -5,6 +5,7 @@ const ROOT = join(__dirname, '..', '..');
 const FIXTURE = join(ROOT, 'test', 'fixtures', 'planted-violations');
 const PLANTED = join(FIXTURE, 'src', 'platform', 'platform-thing.ts');
 const PLANTED_PEOPLE = join(FIXTURE, 'src', 'people', 'people-thing.ts');
+const PLANTED_LONG = join(FIXTURE, 'src', 'platform', 'long-function.ts');
 
 function run(tool: string, args: string[], cwd = ROOT) {
   const result = spawnSync(join(ROOT, 'node_modules', '.bin', tool), args, { cwd, encoding: 'utf8' });
@@ -30,6 +31,13 @@ describe('the code checks npm test runs', () => {
     expect(output).toContain('Only a *.repository.ts may be handed the DataSource in this module');
     expect(output).toContain('a factory takes the repository instead');
     expect(output).toContain('take the repository from the container');
+  });
+
+  it('lint refuses a function longer than 80 lines', () => {
+    const { status, output } = run('eslint', ['--no-ignore', PLANTED_LONG]);
+    expect(status).toBe(1);
+    expect(output).toContain("Function 'longFunction' has too many lines");
+    expect(output).toContain('max-lines-per-function');
   });
 
   it('the format check refuses code Prettier would change', () => {
