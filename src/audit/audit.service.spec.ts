@@ -1,11 +1,12 @@
 import { DataSource } from 'typeorm';
-import { TestDatabase, createTestDatabase } from '../../test/support/test-database';
-import { createDataSource } from '../data-source';
-import { AuditRepository } from './audit.repository';
+import { ServiceModule, createServiceModule } from '../../test/support/service-module';
+import { TestDatabase } from '../../test/support/test-database';
+import { AuditModule } from './audit.module';
 import { AuditService, SYSTEM_ACTOR, organiserActor } from './audit.service';
 
 /** The audit log's writes against a real Postgres: what other modules call inside their transactions. */
 describe('AuditService against Postgres', () => {
+  let module: ServiceModule;
   let db: TestDatabase;
   let data: DataSource;
   let audit: AuditService;
@@ -13,9 +14,10 @@ describe('AuditService against Postgres', () => {
   let organiserId: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    data = await createDataSource(db.url).initialize();
-    audit = new AuditService(new AuditRepository(data));
+    module = await createServiceModule([AuditModule]);
+    db = module.db;
+    data = module.get(DataSource);
+    audit = module.get(AuditService);
     [{ id: eventId }] = await db.query<{ id: string }>(
       `INSERT INTO events (slug, title, timezone, starts_at, ends_at)
        VALUES ('audit-spec', 'Audit', 'Europe/Brussels', '2019-10-08T07:00Z', '2019-10-09T15:30Z') RETURNING id`,
@@ -26,8 +28,7 @@ describe('AuditService against Postgres', () => {
   });
 
   afterAll(async () => {
-    await data?.destroy();
-    await db?.drop();
+    await module?.close();
   });
 
   it('records in the caller’s transaction: an entry rolls back with the change it describes', async () => {

@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { OrganiserPrincipal } from '../auth/principal';
+import { EventsService } from '../events/events.service';
+import { Page, decodeCursor, toPage } from '../platform/http/pagination';
+import { formatInZone } from '../platform/time/zoned-time';
 import type { AuditAction, AuditSubjectType } from './audit-actions';
-import { AuditRepository } from './audit.repository';
+import { AuditEntryRow, AuditRepository } from './audit.repository';
 
 /** Who did it: an organiser as named at the time, or Plenary itself (`organiserId: null`). */
 export interface AuditActor {
@@ -28,6 +31,17 @@ export interface AuditRecord {
   details?: AuditDetails;
 }
 
+/**
+ * Who asked for a change, handed by a controller to the service that makes it
+ * so the entry is written in the change's transaction; `details` adds what the
+ * service cannot know (a bulk action's id). No `ActedBy`, no entry: attendees'
+ * own changes are not organiser actions.
+ */
+export interface ActedBy {
+  actor: AuditActor;
+  details?: AuditDetails;
+}
+
 export const SYSTEM_ACTOR: AuditActor = { organiserId: null, label: 'Plenary' };
 
 /** The organiser behind a request, with the name and address they have now, kept as they are. */
@@ -42,7 +56,10 @@ export function organiserActor(principal: Pick<OrganiserPrincipal, 'organiserId'
  */
 @Injectable()
 export class AuditService {
-  constructor(private readonly repository: AuditRepository) {}
+  constructor(
+    private readonly repository: AuditRepository,
+    private readonly events: EventsService,
+  ) {}
 
   async record(entry: AuditRecord, manager?: EntityManager): Promise<void> {
     await this.recordMany([entry], manager);
@@ -63,4 +80,32 @@ export class AuditService {
       })),
     );
   }
+
+  /** Newest first; `action` keeps one kind of entry. */
+  async page(eventId: string, query: { limit: number; cursor?: string; action?: AuditAction }): Promise<Page<AuditEntryView>> {
+    const cursor = decodeCursor(query.cursor);
+    const [event, rows] = await Promise.all([
+      this.events.getEntity(eventId),
+      this.repository.page(eventId, query.limit, cursor, query.action ? [query.action] : null),
+    ]);
+    return toPage(
+      rows,
+      query.limit,
+      (row) => auditEntryView(row, event.timezone),
+      (row) => ({ after: row.created_at.toISOString(), id: row.id }),
+    );
+  }
+}
+
+export type AuditEntryView = ReturnType<typeof auditEntryView>;
+
+function auditEntryView(row: AuditEntryRow, timezone: string) {
+  return {
+    id: row.id,
+    at: formatInZone(row.created_at, timezone),
+    actor: { organiserId: row.actor_organiser_id, label: row.actor_label },
+    action: row.action,
+    subject: { type: row.subject_type, id: row.subject_id },
+    details: row.details,
+  };
 }
