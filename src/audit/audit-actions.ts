@@ -8,6 +8,7 @@ export const AUDIT_ACTIONS = [
   'registration.approved',
   'registration.rejected',
   'registration.cancelled',
+  'registration.erased',
   'registrations.exported',
   'report.exported',
   'email.sent',

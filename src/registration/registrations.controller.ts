@@ -190,8 +190,9 @@ export class RegistrationsController {
   async erase(
     @Param('eventId') eventId: string,
     @Param('registrationId', new IdParam('registration')) registrationId: string,
+    @CurrentOrganiser() me: OrganiserPrincipal,
   ): Promise<void> {
-    await this.erasure.erase(eventId, registrationId);
+    await this.erasure.erase(eventId, registrationId, { actor: organiserActor(me) });
   }
 
   @Post(':registrationId/cancel')

@@ -247,4 +247,28 @@ describe('audit log', () => {
     expect(page.text).toContain('Ana Souza &lt;ana@region.test&gt;');
     expect(page.text).toContain(person.name);
   });
+
+  it('records an erasure, after which the page no longer names the person, even in earlier entries', async () => {
+    const person = await pending();
+    await ctx.app.http.post(`/events/${event.id}/registrations/${person.id}/approve`).set('Authorization', ana.auth).expect(200);
+    const run = await during(() =>
+      ctx.app.http.post(`/events/${event.id}/registrations/${person.id}/erase`).set('Authorization', ana.auth).expect(204),
+    );
+    expect(run.entries).toEqual([
+      expect.objectContaining({
+        action: 'registration.erased',
+        subject: { type: 'registration', id: person.id },
+        actor: expect.objectContaining({ organiserId: ana.id }),
+      }),
+    ]);
+    const stored = await ctx.db.query<{ details: string }>(`SELECT details::text FROM audit_entries WHERE subject_id = $1`, [person.id]);
+    expect(stored).toHaveLength(2);
+    for (const row of stored) expect(row.details).not.toContain(person.name);
+
+    const dashboard = await dashboardAgent(ctx.app.plenary.url!, ana.email, ana.password);
+    const page = await dashboard.get(`/dashboard/events/${event.id}/audit`).expect(200);
+    expect(page.text).not.toContain(person.name);
+    expect(page.text).toContain('Personal data erased');
+    expect(page.text).toContain('a registration since erased');
+  });
 });

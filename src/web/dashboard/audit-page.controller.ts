@@ -46,7 +46,9 @@ export class AuditPageController {
       ? await this.audit.page(event.id, { limit: PAGE_SIZE, cursor: cursor || undefined, action })
       : { items: [], nextCursor: null };
     const registrationIds = page.items.flatMap((e) => (e.subject.type === 'registration' && e.subject.id ? [e.subject.id] : []));
-    const names = new Map((await this.registrations.selection(event.id, [...new Set(registrationIds)])).map((r) => [r.id, r.name]));
+    // Every registration has an address until it is erased, so a missing one means erased.
+    const selection = await this.registrations.selection(event.id, [...new Set(registrationIds)]);
+    const names = new Map(selection.flatMap((r) => (r.email === null ? [] : [[r.id, r.name] as const])));
     const base = `/dashboard/events/${event.id}/audit`;
     const filter = action ? `action=${encodeURIComponent(action)}` : '';
     this.renderer.page(
