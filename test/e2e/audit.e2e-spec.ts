@@ -167,6 +167,28 @@ describe('audit log', () => {
     expect(read.entries).toEqual([]);
   });
 
+  it('records a report downloaded as a spreadsheet, with its version, but not the report read as JSON', async () => {
+    const requested = await ctx.app.http.post(`/events/${event.id}/reports`).set('Authorization', bruno.auth).expect(202);
+    const reportId = requested.body.id as string;
+    await waitFor('the report to compile', async () => {
+      const got = await ctx.app.http.get(`/events/${event.id}/reports/${reportId}`).set('Authorization', bruno.auth).expect(200);
+      return got.body.status === 'completed';
+    });
+    const run = await during(async () => {
+      await ctx.app.http.get(`/events/${event.id}/reports/${reportId}`).set('Authorization', bruno.auth).expect(200);
+      await ctx.app.http.get(`/events/${event.id}/reports/${reportId}.csv`).set('Authorization', bruno.auth).expect(200);
+    });
+    expect(run.entries).toEqual([
+      expect.objectContaining({
+        actor: expect.objectContaining({ organiserId: bruno.id }),
+        action: 'report.exported',
+        subject: { type: 'report', id: reportId },
+        details: { format: 'csv', version: requested.body.version },
+      }),
+    ]);
+    within(run.entries[0], run);
+  });
+
   it('records an announcement sent once, however often the send is clicked', async () => {
     const base = `/events/${event.id}/announcements`;
     const draft = await ctx.app.http
