@@ -9,6 +9,7 @@ export const AUDIT_ACTIONS = [
   'registration.rejected',
   'registration.cancelled',
   'registration.erased',
+  'registration.updated',
   'registrations.exported',
   'report.exported',
   'email.sent',

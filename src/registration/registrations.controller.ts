@@ -151,8 +151,9 @@ export class RegistrationsController {
     @Param('eventId') eventId: string,
     @Param('registrationId', new IdParam('registration')) registrationId: string,
     @ZodBody(updateRegistrationSchema) body: UpdateRegistrationInput,
+    @CurrentOrganiser() me: OrganiserPrincipal,
   ) {
-    await this.details.update(eventId, registrationId, body);
+    await this.details.update(eventId, registrationId, body, { actor: organiserActor(me) });
     const event = await this.events.getEntity(eventId);
     return this.queries.one(eventId, registrationId, event.timezone);
   }

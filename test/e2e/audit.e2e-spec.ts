@@ -167,6 +167,29 @@ describe('audit log', () => {
     expect(read.entries).toEqual([]);
   });
 
+  it('records an organiser’s edit of a registration: counted fields with their values, personal ones by name only', async () => {
+    const person = await pending();
+    const run = await during(() =>
+      ctx.app.http
+        .patch(`/events/${event.id}/registrations/${person.id}`)
+        .set('Authorization', ana.auth)
+        .send({ name: 'Rosa Quispe', countryCode: 'BO', organisation: 'Gobierno Regional' })
+        .expect(200),
+    );
+    expect(run.entries).toEqual([
+      expect.objectContaining({
+        action: 'registration.updated',
+        subject: { type: 'registration', id: person.id },
+        details: { changes: { countryCode: { from: 'PE', to: 'BO' } }, fields: ['name', 'organisation'] },
+      }),
+    ]);
+    expect(JSON.stringify(run.entries[0])).not.toContain('Rosa');
+    const dashboard = await dashboardAgent(ctx.app.plenary.url!, ana.email, ana.password);
+    const page = await dashboard.get(`/dashboard/events/${event.id}/audit?action=registration.updated`).expect(200);
+    expect(page.text).toContain('Country: PE → BO');
+    expect(page.text).toContain('Changed: Name, Organisation');
+  });
+
   it('records a report downloaded as a spreadsheet, with its version, but not the report read as JSON', async () => {
     const requested = await ctx.app.http.post(`/events/${event.id}/reports`).set('Authorization', bruno.auth).expect(202);
     const reportId = requested.body.id as string;

@@ -98,15 +98,19 @@ export class AuditPageController {
   /** What the details say, a phrase each; keys this page does not know yet show as they are. */
   private detailsOf(req: Request, entry: AuditEntryView): string[] {
     const t = (key: string, params?: Record<string, unknown>) => this.renderer.t(req, key, params);
+    const fieldLabel = (field: string) => {
+      const label = t(`label.field.${field}`);
+      return label === `label.field.${field}` ? field : label;
+    };
     const out: string[] = [];
     for (const [key, value] of Object.entries(entry.details)) {
       if (key === 'changes' && value && typeof value === 'object') {
         for (const [field, change] of Object.entries(value as Record<string, { from: unknown; to: unknown }>)) {
           const shown = (v: unknown) => (field === 'status' ? t(`label.registrationStatus.${String(v)}`) : String(v));
-          const fieldKey = `dashboard.registrations.field.${field}`;
-          const label = t(fieldKey) === fieldKey ? field : t(fieldKey);
-          out.push(t('dashboard.audit.details.change', { field: label, from: shown(change.from), to: shown(change.to) }));
+          out.push(t('dashboard.audit.details.change', { field: fieldLabel(field), from: shown(change.from), to: shown(change.to) }));
         }
+      } else if (key === 'fields' && Array.isArray(value)) {
+        if (value.length) out.push(t('dashboard.audit.details.fields', { fields: value.map((f) => fieldLabel(String(f))).join(', ') }));
       } else if (key === 'bulkActionId') out.push(t('dashboard.audit.details.bulk'));
       else if (key === 'format') out.push(t('dashboard.audit.details.format', { format: String(value).toUpperCase() }));
       else if (key === 'filters' && value && typeof value === 'object') {

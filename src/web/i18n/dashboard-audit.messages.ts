@@ -36,6 +36,7 @@ export const DASHBOARD_AUDIT_MESSAGES: MessageTable = {
     'dashboard.audit.details.selected': 'To {count} selected registration(s)',
     'dashboard.audit.details.languages': 'Versions: {languages}',
     'dashboard.audit.details.mainText': 'main text',
+    'dashboard.audit.details.fields': 'Changed: {fields}',
   },
   es: {
     'dashboard.audit.nav': 'Registro de actividad',
@@ -71,6 +72,7 @@ export const DASHBOARD_AUDIT_MESSAGES: MessageTable = {
     'dashboard.audit.details.selected': 'Para {count} inscripción(es) seleccionada(s)',
     'dashboard.audit.details.languages': 'Versiones: {languages}',
     'dashboard.audit.details.mainText': 'texto principal',
+    'dashboard.audit.details.fields': 'Modificado: {fields}',
   },
   pt: {
     'dashboard.audit.nav': 'Registo de atividade',
@@ -106,6 +108,7 @@ export const DASHBOARD_AUDIT_MESSAGES: MessageTable = {
     'dashboard.audit.details.selected': 'Para {count} inscrição(ões) selecionada(s)',
     'dashboard.audit.details.languages': 'Versões: {languages}',
     'dashboard.audit.details.mainText': 'texto principal',
+    'dashboard.audit.details.fields': 'Alterado: {fields}',
   },
   fr: {
     'dashboard.audit.nav': 'Journal d’activité',
@@ -141,5 +144,6 @@ export const DASHBOARD_AUDIT_MESSAGES: MessageTable = {
     'dashboard.audit.details.selected': 'Pour {count} inscription(s) sélectionnée(s)',
     'dashboard.audit.details.languages': 'Versions : {languages}',
     'dashboard.audit.details.mainText': 'texte principal',
+    'dashboard.audit.details.fields': 'Modifié : {fields}',
   },
 };
