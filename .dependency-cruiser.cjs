@@ -49,6 +49,23 @@ module.exports = {
       to: { path: `^src/(${downstream})/` },
     })),
     {
+      name: 'repository-maps-only-its-own-tables',
+      comment:
+        "A repository maps its own module's entities; another module's table is read through that module's service. " +
+        'A type is only a shape, so `import type` passes. The one exception reads the event and its questions in one ' +
+        'statement, because the registration statement checks the digest of exactly that read.',
+      severity: 'error',
+      from: { path: '^src/([^/]+)/.+\\.repository\\.ts$', pathNot: '^src/registration/registration-forms\\.repository\\.ts$' },
+      to: { path: '\\.entity\\.ts$', pathNot: '^src/$1/', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'repository-stays-in-its-module',
+      comment: "Only its own module uses a repository; other modules go through the module's exported service (design.md).",
+      severity: 'error',
+      from: { path: '^src/([^/]+)/' },
+      to: { path: '\\.repository\\.ts$', pathNot: '^src/$1/' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: { path: '^src/' },

@@ -43,9 +43,11 @@ export default tseslint.config(
       '**/src/reminders/**/*.ts',
       '**/src/reports/**/*.ts',
       '**/src/agenda/**/*.ts',
+      '**/src/platform/**/*.ts',
+      '**/src/registration/**/*.ts',
       '**/src/audit/**/*.ts',
     ],
-    ignores: ['**/*.repository.ts', '**/*.spec.ts'],
+    ignores: ['**/*.repository.ts', '**/*.spec.ts', '**/src/platform/database/**'],
     rules: {
       'no-restricted-syntax': [
         'error',

@@ -234,6 +234,7 @@ async function main(): Promise<void> {
         REDIS_URL,
         QUEUE_PREFIX: prefix,
         PLENARY_ROLE: 'api',
+        PUBLIC_URL: 'http://localhost',
         PLENARY_DATA_DIR: dataDir,
         PORT: '0',
         RATE_LIMIT_PER_MINUTE: '0',

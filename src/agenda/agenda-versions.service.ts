@@ -67,6 +67,11 @@ export class AgendaVersionsService {
   }
 
   /** The version the public and every attendee email follow, or null before the first. */
+  /** The sessions a published version moved and cancelled, for those who tell attendees. */
+  async changesOf(versionId: string): Promise<AgendaVersion['changes']> {
+    return (await this.repository.findById(versionId)).changes;
+  }
+
   latest(eventId: string, manager: EntityManager = this.repository.manager): Promise<AgendaVersion | null> {
     return this.repository.latest(manager, eventId);
   }

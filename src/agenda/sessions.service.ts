@@ -158,6 +158,11 @@ export class SessionsService {
     return session;
   }
 
+  /** Locks the session's row until the transaction ends, if the event has it: other modules order their changes of one session by it. */
+  async lockIfExists(manager: EntityManager, eventId: string, sessionId: string): Promise<void> {
+    await this.repository.find(manager, eventId, sessionId, true);
+  }
+
   /**
    * Time, references and the room. The room row is locked first, so two
    * requests booking one room at the same moment are checked one after the other.

@@ -179,6 +179,11 @@ export class EventsService {
     }
   }
 
+  /** Locks the event's row until the transaction ends, if there is one: registration orders every seat change of the event by it. */
+  lockForSeatChanges(manager: EntityManager, eventId: string): Promise<Event | null> {
+    return this.events.find(manager, eventId, true);
+  }
+
   private async load(manager: EntityManager, eventId: string, lock = false): Promise<Event> {
     const event = await this.events.find(manager, eventId, lock);
     if (!event) throw Problem.notFound(`No event ${eventId}`);

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { EntityManager, QueryFailedError } from 'typeorm';
 import { ActedBy, AuditService } from '../audit/audit.service';
 import { MagicLinkService } from '../auth/magic-link.service';
 import { Event } from '../events/event.entity';
@@ -10,7 +9,6 @@ import { PeopleService } from '../people/people.service';
 import { Person } from '../people/person.entity';
 import { DomainEventBus } from '../platform/domain-events/domain-event-bus';
 import { Tx, TransactionService } from '../platform/database/transaction.service';
-import { sql } from '../platform/database/sql';
 import { OutboxService } from '../platform/mail/outbox.service';
 import { Problem } from '../platform/http/problem';
 import { formatInZone } from '../platform/time/zoned-time';
@@ -18,12 +16,15 @@ import { validateAnswers } from './answers';
 import { newCheckInCode } from './check-in-code';
 import { OrganiserRegisterInput, RegisterInput } from './dto/register.dto';
 import { QuestionsService } from './questions.service';
-import { PublicRegistrationBatches, REGISTRATION_COLUMNS } from './public-registration-batches';
+import { PublicRegistrationBatches } from './public-registration-batches';
+import { PublicRegistrationsRepository } from './public-registrations.repository';
 import { registrationWindow } from './registration-window';
-import { RegistrationForm, RegistrationFormCache } from './registration-form-cache';
+import { RegistrationFormCache } from './registration-form-cache';
+import { RegistrationForm, RegistrationFormsRepository } from './registration-forms.repository';
 import { RegistrationMailService } from './registration-mail.service';
 import { SessionSignupsService } from './session-signups.service';
 import { Registration, RegistrationSource, RegistrationStatus } from './registration.entity';
+import { RegistrationsRepository } from './registrations.repository';
 import '../events/event-domain-events';
 
 export interface RegistrationOutcome {
@@ -44,7 +45,7 @@ export class RegistrationsService implements OnModuleInit {
   private readonly batches: PublicRegistrationBatches;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly repository: RegistrationsRepository,
     private readonly transactions: TransactionService,
     private readonly events: EventsService,
     private readonly people: PeopleService,
@@ -54,10 +55,12 @@ export class RegistrationsService implements OnModuleInit {
     private readonly questions: QuestionsService,
     private readonly signups: SessionSignupsService,
     private readonly outbox: OutboxService,
+    forms: RegistrationFormsRepository,
+    publicRegistrations: PublicRegistrationsRepository,
     private readonly audit: AuditService,
   ) {
-    this.forms = new RegistrationFormCache(db);
-    this.batches = new PublicRegistrationBatches(db, { people, magicLinks, outbox });
+    this.forms = new RegistrationFormCache(forms);
+    this.batches = new PublicRegistrationBatches(publicRegistrations);
   }
 
   onModuleInit(): void {
@@ -125,7 +128,8 @@ export class RegistrationsService implements OnModuleInit {
           title: personInput.title ?? null,
           language: personInput.language ?? null,
         });
-        const seats = await this.peekSeats(tx.manager, event.id);
+        const seats = await this.repository.peekSeats(tx.manager, event.id);
+        if (!seats) throw Problem.notFound(`No event ${event.id}`);
         const status: RegistrationStatus =
           wanted === 'waitlisted' || wanted === 'pending'
             ? wanted
@@ -134,7 +138,14 @@ export class RegistrationsService implements OnModuleInit {
               : seats.free
                 ? 'confirmed'
                 : 'waitlisted';
-        const registration = await this.insertRegistration(tx.manager, event.id, person.id, status, source, consents, answers);
+        const registration = await this.repository.insert(tx.manager, {
+          eventId: event.id,
+          personId: person.id,
+          status,
+          source,
+          consents,
+          answers,
+        });
         if (notify) await this.mail.send(tx, registration.status, event, registration, person);
         return { registration, person, event };
       });
@@ -218,7 +229,7 @@ export class RegistrationsService implements OnModuleInit {
       const freedSeat = registration.status === 'confirmed';
       registration.status = 'cancelled';
       registration.cancelledAt = new Date();
-      await tx.manager.save(registration);
+      await this.repository.save(tx.manager, registration);
       await this.recordDecision(tx, by, 'registration.cancelled', registration, before);
       await this.signups.releaseAll(tx.manager, eventId, registration.id);
       await this.mail.send(tx, 'cancelled', event, registration, person);
@@ -243,7 +254,7 @@ export class RegistrationsService implements OnModuleInit {
         registration.status = 'waitlisted';
         registration.waitlistedAt = now;
       }
-      await tx.manager.save(registration);
+      await this.repository.save(tx.manager, registration);
       await this.recordDecision(tx, by, 'registration.approved', registration, 'pending');
       await this.mail.send(tx, registration.status as 'confirmed' | 'waitlisted', event, registration, person);
       return { registration, person, event };
@@ -261,7 +272,7 @@ export class RegistrationsService implements OnModuleInit {
       const before = registration.status;
       registration.status = 'rejected';
       registration.decidedAt = new Date();
-      await tx.manager.save(registration);
+      await this.repository.save(tx.manager, registration);
       await this.recordDecision(tx, by, 'registration.rejected', registration, before);
       await this.mail.send(tx, 'rejected', event, registration, person);
       return { registration, person, event };
@@ -274,16 +285,10 @@ export class RegistrationsService implements OnModuleInit {
    */
   async resendLink(eventId: string, email: string): Promise<void> {
     await this.transactions.run(async (tx) => {
-      const { rows } = await sql<{ id: string }>(
-        tx.manager,
-        `SELECT r.id FROM registrations r JOIN people p ON p.id = r.person_id
-          WHERE r.event_id = $1 AND p.email_key = lower($2) AND r.status IN ('pending', 'confirmed', 'waitlisted')`,
-        [eventId, email],
-      );
-      if (rows.length === 0) return;
-      const registration = await tx.manager.findOneByOrFail(Registration, { id: rows[0].id });
+      const registration = await this.repository.findActiveByEmail(tx.manager, eventId, email);
+      if (!registration) return;
       if (!(await this.magicLinks.claimResend({ type: 'registration', id: registration.id }, tx.manager))) return;
-      const event = await tx.manager.findOneByOrFail(Event, { id: eventId });
+      const event = await this.events.getEntity(eventId, tx.manager);
       const person = await this.people.getEntity(tx.manager, registration.personId);
       await this.mail.send(tx, 'link', event, registration, person);
     });
@@ -315,8 +320,8 @@ export class RegistrationsService implements OnModuleInit {
     );
   }
 
-  async load(eventId: string, registrationId: string, manager: EntityManager = this.db.manager): Promise<Registration> {
-    const registration = await manager.findOne(Registration, { where: { eventId, id: registrationId } });
+  async load(eventId: string, registrationId: string): Promise<Registration> {
+    const registration = await this.repository.findOne(eventId, registrationId);
     if (!registration) throw Problem.notFound(`No registration ${registrationId} in this event`);
     return registration;
   }
@@ -324,20 +329,13 @@ export class RegistrationsService implements OnModuleInit {
   private async promote(tx: Tx, event: Event): Promise<number> {
     const free = await this.freeSeats(tx.manager, event);
     if (free <= 0) return 0;
-    const waiting = await tx.manager
-      .createQueryBuilder(Registration, 'r')
-      .where(`r.event_id = :eventId AND r.status = 'waitlisted'`, { eventId: event.id })
-      .orderBy('r.waitlisted_at', 'ASC')
-      .addOrderBy('r.id', 'ASC')
-      .limit(Number.isFinite(free) ? free : undefined)
-      .setLock('pessimistic_write')
-      .getMany();
+    const waiting = await this.repository.lockWaitlist(tx.manager, event.id, Number.isFinite(free) ? free : undefined);
     const now = new Date();
     for (const registration of waiting) {
       registration.status = 'confirmed';
       registration.confirmedAt = now;
       registration.promotedAt = now;
-      await tx.manager.save(registration);
+      await this.repository.save(tx.manager, registration);
       const person = await this.people.getEntity(tx.manager, registration.personId);
       await this.mail.send(tx, 'promoted', event, registration, person);
     }
@@ -346,77 +344,18 @@ export class RegistrationsService implements OnModuleInit {
 
   private async freeSeats(manager: EntityManager, event: Event): Promise<number> {
     if (event.capacity === null) return Number.POSITIVE_INFINITY;
-    const { rows } = await sql<{ n: number }>(
-      manager,
-      `SELECT count(*)::int AS n FROM registrations WHERE event_id = $1 AND status = 'confirmed'`,
-      [event.id],
-    );
-    return event.capacity - rows[0].n;
-  }
-
-  /**
-   * Whether a seat looks free. Only a peek: the trigger on `registrations`
-   * takes the seat atomically (a conditional update of the event's counter),
-   * and refuses it when another registration took the last one meanwhile.
-   */
-  private async peekSeats(manager: EntityManager, eventId: string): Promise<{ free: boolean; requiresApproval: boolean }> {
-    const { rows } = await sql<{ free: boolean; requires_approval: boolean }>(
-      manager,
-      `SELECT capacity IS NULL OR confirmed_count < capacity AS free, requires_approval FROM events WHERE id = $1`,
-      [eventId],
-    );
-    if (rows.length === 0) throw Problem.notFound(`No event ${eventId}`);
-    return { free: rows[0].free, requiresApproval: rows[0].requires_approval };
-  }
-
-  /**
-   * Inserts the registration; a confirmed one whose seat went to someone else
-   * in the meantime is put on the waitlist instead. Only a confirmed
-   * registration touches the event row, so the lock it takes is held for the
-   * rest of this short transaction and waitlisted ones do not queue for it.
-   */
-  private async insertRegistration(
-    manager: EntityManager,
-    eventId: string,
-    personId: string,
-    status: RegistrationStatus,
-    source: RegistrationSource,
-    consents: Record<string, boolean>,
-    answers: Record<string, unknown>,
-  ): Promise<Registration> {
-    const insert = (as: RegistrationStatus) =>
-      sql<Registration>(
-        manager,
-        `INSERT INTO registrations (event_id, person_id, status, check_in_code, source, consents, answers, confirmed_at, waitlisted_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $3 = 'confirmed' THEN now() END, CASE WHEN $3 = 'waitlisted' THEN now() END)
-         RETURNING ${REGISTRATION_COLUMNS}`,
-        [eventId, personId, as, newCheckInCode(), source, JSON.stringify(consents), JSON.stringify(answers)],
-      );
-    if (status !== 'confirmed') return (await insert(status)).rows[0];
-    await manager.query('SAVEPOINT take_seat');
-    try {
-      const { rows } = await insert('confirmed');
-      await manager.query('RELEASE SAVEPOINT take_seat');
-      return rows[0];
-    } catch (error) {
-      if (!isFull(error)) throw error;
-      await manager.query('ROLLBACK TO SAVEPOINT take_seat');
-      return (await insert('waitlisted')).rows[0];
-    }
+    return event.capacity - (await this.repository.countConfirmed(manager, event.id));
   }
 
   /** The event row's lock orders every seat change of the event. */
   private async lockEvent(manager: EntityManager, eventId: string): Promise<Event> {
-    const event = await manager.findOne(Event, { where: { id: eventId }, lock: { mode: 'for_no_key_update' } });
+    const event = await this.events.lockForSeatChanges(manager, eventId);
     if (!event) throw Problem.notFound(`No event ${eventId}`);
     return event;
   }
 
   private async loadForChange(manager: EntityManager, eventId: string, registrationId: string): Promise<Registration> {
-    const registration = await manager.findOne(Registration, {
-      where: { eventId, id: registrationId },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const registration = await this.repository.lock(manager, eventId, registrationId);
     if (!registration) throw Problem.notFound(`No registration ${registrationId} in this event`);
     return registration;
   }
@@ -441,11 +380,6 @@ export class RegistrationsService implements OnModuleInit {
         throw Problem.unprocessable('Registration is closed');
     }
   }
-}
-
-/** The capacity trigger's refusal (check_violation). */
-function isFull(error: unknown): boolean {
-  return error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23514';
 }
 
 function isUniqueViolation(error: unknown): boolean {

@@ -41,4 +41,12 @@ describe('the code checks npm test runs', () => {
     expect(status).not.toBe(0);
     expect(output).toContain('platform-knows-no-domain: src/platform/platform-thing.ts → src/events/event-thing.ts');
   });
+
+  it("the dependency rule refuses a repository mapping another module's entity, and a module using another's repository", () => {
+    const { output } = run('depcruise', ['src', '--config', join(ROOT, '.dependency-cruiser.cjs')], FIXTURE);
+    expect(output).toContain(
+      'repository-maps-only-its-own-tables: src/reminders/reminder-things.repository.ts → src/agenda/session-thing.entity.ts',
+    );
+    expect(output).toContain('repository-stays-in-its-module: src/web/web-thing.ts → src/reminders/reminder-things.repository.ts');
+  });
 });

@@ -5,8 +5,10 @@ import { AppConfig } from '../../config/app-config';
 import { Email } from './email.entity';
 import { EmailText } from './email-text.entity';
 import { EmailTextsService } from './email-texts.service';
+import { EmailsRepository } from './emails.repository';
 import { MailEventsService } from './mail-events.service';
 import { MailSuppression } from './mail-suppression.entity';
+import { MailSuppressionsRepository } from './mail-suppressions.repository';
 import { MailWebhookController } from './mail-webhook.controller';
 import { FileMailTransport } from './file-mail.transport';
 import { MAIL_TRANSPORT, MailTransport } from './mail-transport';
@@ -26,6 +28,8 @@ import { SmtpMailTransport } from './smtp-mail.transport';
       useFactory: (config: AppConfig): MailTransport =>
         config.mail.smtpUrl ? new SmtpMailTransport(config.mail.smtpUrl) : new FileMailTransport(config.mail.fileDir),
     },
+    EmailsRepository,
+    MailSuppressionsRepository,
     OutboxService,
     SendMailProcessor,
     ReconcileOutboxProcessor,
