@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { AuditEntry } from './audit/audit-entry.entity';
 import { AgendaVersion } from './agenda/agenda-version.entity';
 import { PresentationPresenter } from './agenda/presentation-presenter.entity';
 import { Presentation } from './agenda/presentation.entity';
@@ -69,6 +70,7 @@ export const ENTITIES = [
   Report,
   EventOutcome,
   EventHighlight,
+  AuditEntry,
 ];
 
 export function createDataSource(url: string): DataSource {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ActedBy, AuditJson, AuditService } from '../audit/audit.service';
 import { TransactionService } from '../platform/database/transaction.service';
 import { PeopleService } from '../people/people.service';
 import { Problem } from '../platform/http/problem';
@@ -7,6 +8,8 @@ import { UpdateRegistrationInput } from './dto/update-registration.dto';
 import { QuestionsService } from './questions.service';
 import { Registration } from './registration.entity';
 
+const KEPT_AFTER_ERASURE = ['organisationType', 'region', 'countryCode', 'language'] as const;
+
 /** Changes to what a registration says about its person; seats are not touched here. */
 @Injectable()
 export class RegistrationDetailsService {
@@ -14,9 +17,15 @@ export class RegistrationDetailsService {
     private readonly transactions: TransactionService,
     private readonly questions: QuestionsService,
     private readonly people: PeopleService,
+    private readonly audit: AuditService,
   ) {}
 
-  async update(eventId: string, registrationId: string, input: UpdateRegistrationInput): Promise<void> {
+  /**
+   * `by`: an organiser's edit, recorded with the fields it touched. Only the
+   * fields that outlive an erasure (what reports count) keep their values in
+   * the log; the others are named, so the log holds no one's name.
+   */
+  async update(eventId: string, registrationId: string, input: UpdateRegistrationInput, by?: ActedBy): Promise<void> {
     await this.transactions.run(async ({ manager }) => {
       const registration = await manager.findOne(Registration, {
         where: { eventId, id: registrationId },
@@ -30,7 +39,25 @@ export class RegistrationDetailsService {
         registration.answers = validateAnswers(await this.questions.forEvent(eventId, manager), merged, false);
       }
       await manager.save(registration);
+      const before = by && (await this.people.getEntity(manager, registration.personId));
       await this.people.updateDetails(manager, registration.personId, personFields);
+      if (!by || !before) return;
+      const after = await this.people.getEntity(manager, registration.personId);
+      const changes: Record<string, { from: AuditJson; to: AuditJson }> = {};
+      for (const field of KEPT_AFTER_ERASURE) {
+        if (before[field] !== after[field]) changes[field] = { from: before[field], to: after[field] };
+      }
+      const fields = Object.keys(input).filter((field) => !(KEPT_AFTER_ERASURE as readonly string[]).includes(field));
+      await this.audit.record(
+        {
+          eventId,
+          actor: by.actor,
+          action: 'registration.updated',
+          subject: { type: 'registration', id: registrationId },
+          details: { ...by.details, changes, fields: fields.sort() },
+        },
+        manager,
+      );
     });
   }
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { WorkingAgendaService } from '../agenda/working-agenda.service';
+import { ActedBy, AuditService } from '../audit/audit.service';
 import { MagicLinkService } from '../auth/magic-link.service';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/app-config';
@@ -28,9 +29,11 @@ export class RegistrationErasureService {
     private readonly agenda: WorkingAgendaService,
     private readonly magicLinks: MagicLinkService,
     private readonly outbox: OutboxService,
+    private readonly audit: AuditService,
   ) {}
 
-  async erase(eventId: string, registrationId: string): Promise<void> {
+  /** `by`: an organiser's erasure, recorded; the automatic one after the event is not an organiser's action. */
+  async erase(eventId: string, registrationId: string, by?: ActedBy): Promise<void> {
     await this.transactions.run(async ({ manager }) => {
       const registration = await this.repository.lock(manager, eventId, registrationId);
       if (!registration) throw Problem.notFound(`No registration ${registrationId} in this event`);
@@ -41,6 +44,18 @@ export class RegistrationErasureService {
       await this.magicLinks.revokeAll({ type: 'registration', id: registrationId }, manager);
       const address = await this.people.erase(manager, eventId, registration.personId);
       if (address) await this.outbox.eraseRecipient(manager, eventId, address);
+      if (by) {
+        await this.audit.record(
+          {
+            eventId,
+            actor: by.actor,
+            action: 'registration.erased',
+            subject: { type: 'registration', id: registrationId },
+            details: by.details,
+          },
+          manager,
+        );
+      }
     });
   }
 

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgendaModule } from '../agenda/agenda.module';
+import { AuditModule } from '../audit/audit.module';
 import { EventsModule } from '../events/events.module';
 import { PeopleModule } from '../people/people.module';
 import { AnonymiseRegistrationsProcessor } from './anonymise-registrations.processor';
@@ -38,7 +39,13 @@ import { SessionSignupsRepository } from './session-signups.repository';
 import { SessionSignupsService } from './session-signups.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Registration, CheckIn, Question, SessionSignup]), EventsModule, PeopleModule, AgendaModule],
+  imports: [
+    TypeOrmModule.forFeature([Registration, CheckIn, Question, SessionSignup]),
+    EventsModule,
+    PeopleModule,
+    AgendaModule,
+    AuditModule,
+  ],
   controllers: [RegistrationsController, SelfServiceController, CheckInsController, QuestionsController, SessionSignupsController],
   providers: [
     RegistrationsService,

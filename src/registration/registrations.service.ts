@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { EntityManager, QueryFailedError } from 'typeorm';
+import { ActedBy, AuditService } from '../audit/audit.service';
 import { MagicLinkService } from '../auth/magic-link.service';
 import { Event } from '../events/event.entity';
 import { EventsService } from '../events/events.service';
@@ -56,6 +57,7 @@ export class RegistrationsService implements OnModuleInit {
     private readonly outbox: OutboxService,
     forms: RegistrationFormsRepository,
     publicRegistrations: PublicRegistrationsRepository,
+    private readonly audit: AuditService,
   ) {
     this.forms = new RegistrationFormCache(forms);
     this.batches = new PublicRegistrationBatches(publicRegistrations);
@@ -217,16 +219,18 @@ export class RegistrationsService implements OnModuleInit {
   }
 
   /** Cancels; a freed seat goes to the first person on the waitlist in the same transaction. */
-  async cancel(eventId: string, registrationId: string): Promise<RegistrationOutcome> {
+  async cancel(eventId: string, registrationId: string, by?: ActedBy): Promise<RegistrationOutcome> {
     return this.transactions.run(async (tx) => {
       const event = await this.lockEvent(tx.manager, eventId);
       const registration = await this.loadForChange(tx.manager, eventId, registrationId);
       const person = await this.people.getEntity(tx.manager, registration.personId);
       if (registration.status === 'cancelled' || registration.status === 'rejected') return { registration, person, event };
+      const before = registration.status;
       const freedSeat = registration.status === 'confirmed';
       registration.status = 'cancelled';
       registration.cancelledAt = new Date();
       await this.repository.save(tx.manager, registration);
+      await this.recordDecision(tx, by, 'registration.cancelled', registration, before);
       await this.signups.releaseAll(tx.manager, eventId, registration.id);
       await this.mail.send(tx, 'cancelled', event, registration, person);
       if (freedSeat) await this.promote(tx, event);
@@ -235,7 +239,7 @@ export class RegistrationsService implements OnModuleInit {
   }
 
   /** Approves a pending registration: a seat if one is free, else the waitlist. */
-  async approve(eventId: string, registrationId: string): Promise<RegistrationOutcome> {
+  async approve(eventId: string, registrationId: string, by?: ActedBy): Promise<RegistrationOutcome> {
     return this.transactions.run(async (tx) => {
       const event = await this.lockEvent(tx.manager, eventId);
       const registration = await this.loadForChange(tx.manager, eventId, registrationId);
@@ -251,12 +255,13 @@ export class RegistrationsService implements OnModuleInit {
         registration.waitlistedAt = now;
       }
       await this.repository.save(tx.manager, registration);
+      await this.recordDecision(tx, by, 'registration.approved', registration, 'pending');
       await this.mail.send(tx, registration.status as 'confirmed' | 'waitlisted', event, registration, person);
       return { registration, person, event };
     });
   }
 
-  async reject(eventId: string, registrationId: string): Promise<RegistrationOutcome> {
+  async reject(eventId: string, registrationId: string, by?: ActedBy): Promise<RegistrationOutcome> {
     return this.transactions.run(async (tx) => {
       const event = await this.lockEvent(tx.manager, eventId);
       const registration = await this.loadForChange(tx.manager, eventId, registrationId);
@@ -264,9 +269,11 @@ export class RegistrationsService implements OnModuleInit {
         throw Problem.conflict(`The registration is ${registration.status}; only pending or waitlisted ones can be rejected`);
       }
       const person = await this.people.getEntity(tx.manager, registration.personId);
+      const before = registration.status;
       registration.status = 'rejected';
       registration.decidedAt = new Date();
       await this.repository.save(tx.manager, registration);
+      await this.recordDecision(tx, by, 'registration.rejected', registration, before);
       await this.mail.send(tx, 'rejected', event, registration, person);
       return { registration, person, event };
     });
@@ -290,6 +297,27 @@ export class RegistrationsService implements OnModuleInit {
   /** After capacity rose (or on demand): gives every free seat to the waitlist, first come first served. */
   async fillFreedSeats(eventId: string): Promise<number> {
     return this.transactions.run(async (tx) => this.promote(tx, await this.lockEvent(tx.manager, eventId)));
+  }
+
+  /** An organiser's decision in the audit log, in the decision's transaction. */
+  private async recordDecision(
+    tx: Tx,
+    by: ActedBy | undefined,
+    action: 'registration.approved' | 'registration.rejected' | 'registration.cancelled',
+    registration: Registration,
+    before: RegistrationStatus,
+  ): Promise<void> {
+    if (!by) return;
+    await this.audit.record(
+      {
+        eventId: registration.eventId,
+        actor: by.actor,
+        action,
+        subject: { type: 'registration', id: registration.id },
+        details: { ...by.details, changes: { status: { from: before, to: registration.status } } },
+      },
+      tx.manager,
+    );
   }
 
   async load(eventId: string, registrationId: string): Promise<Registration> {

@@ -1,3 +1,4 @@
+import { AuditModule } from '../audit/audit.module';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgendaModule } from '../agenda/agenda.module';
@@ -36,6 +37,7 @@ import { UnsubscribeController } from './unsubscribe.controller';
   imports: [
     TypeOrmModule.forFeature([ReminderRule, ScheduledReminder, Announcement, MailOptOut, NotifiedChange]),
     EventsModule,
+    AuditModule,
     PeopleModule,
     AgendaModule,
     RegistrationModule,

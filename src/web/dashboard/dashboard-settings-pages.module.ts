@@ -1,19 +1,28 @@
 import { MiddlewareConsumer, Module, NestModule, Type } from '@nestjs/common';
+import { AuditModule } from '../../audit/audit.module';
 import { EventsModule } from '../../events/events.module';
+import { RegistrationModule } from '../../registration/registration.module';
 import { RemindersModule } from '../../reminders/reminders.module';
 import { ReportsModule } from '../../reports/reports.module';
 import { applyPageMiddleware } from '../page-middleware';
 import { WebCoreModule } from '../web-core.module';
+import { AuditPageController } from './audit-page.controller';
 import { EventLifecyclePagesController } from './event-lifecycle-pages.controller';
 import { EventSettingsPageController } from './event-settings-page.controller';
 import { MembersPageController } from './members-page.controller';
 import { OutcomesPageController } from './outcomes-page.controller';
 
-const CONTROLLERS: Type[] = [EventSettingsPageController, EventLifecyclePagesController, MembersPageController, OutcomesPageController];
+const CONTROLLERS: Type[] = [
+  EventSettingsPageController,
+  EventLifecyclePagesController,
+  MembersPageController,
+  OutcomesPageController,
+  AuditPageController,
+];
 
-/** Organiser dashboard: an event's settings, its cancellation and postponement, its members, its outcomes and highlights. */
+/** Organiser dashboard: an event's settings, its cancellation and postponement, its members, its outcomes and highlights, its audit log. */
 @Module({
-  imports: [WebCoreModule, EventsModule, RemindersModule, ReportsModule],
+  imports: [WebCoreModule, EventsModule, RemindersModule, ReportsModule, AuditModule, RegistrationModule],
   controllers: CONTROLLERS,
 })
 export class DashboardSettingsPagesModule implements NestModule {
