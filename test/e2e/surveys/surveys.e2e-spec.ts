@@ -1,3 +1,5 @@
+import request from 'supertest';
+import { csrfIn } from '../../support/dashboard-agent';
 import { attendee } from '../../support/future-event';
 import { ADMIN, login } from '../../support/test-app';
 import { useTestApp } from '../../support/use-test-app';
@@ -293,6 +295,41 @@ describe('feedback surveys', () => {
     await ctx.app.http.get(`/survey-invitation?token=not-a-known-token`).expect(404);
   });
 
+  it('is answered on a page in the visitor’s language, once, without an account', async () => {
+    const [overall, comment] = anonymous.questions;
+    const token = anonymousLinks.get(checkedIn[21].id)!;
+    const browser = request.agent(ctx.app.plenary.url!);
+    const page = await browser
+      .get(`/survey?token=${encodeURIComponent(token)}`)
+      .set('Accept-Language', 'es')
+      .expect(200);
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(page.text).toContain('How was the meeting overall?');
+    expect(page.text).toContain('Enviar mis respuestas');
+    const csrf = csrfIn(page.text);
+    const empty = await browser
+      .post('/survey')
+      .set('Accept-Language', 'es')
+      .type('form')
+      .send({ _csrf: csrf, token, [`q.${comment.id}`]: 'Sin nota' })
+      .expect(400);
+    expect(empty.text).toContain('Por favor, responda a esta pregunta');
+    expect(empty.text).toContain('Sin nota');
+    const before = await ctx.db.query(`SELECT 1 FROM survey_responses WHERE survey_id = $1`, [anonymous.id]);
+    const sent = await browser
+      .post('/survey')
+      .set('Accept-Language', 'es')
+      .type('form')
+      .send({ _csrf: csrf, token, [`q.${overall.id}`]: '4', [`q.${comment.id}`]: 'Muy útil' })
+      .expect(200);
+    expect(sent.text).toContain('Sus respuestas han quedado registradas');
+    const after = await ctx.db.query(`SELECT 1 FROM survey_responses WHERE survey_id = $1`, [anonymous.id]);
+    expect(after.length).toBe(before.length + 1);
+    const again = await browser.get(`/survey?token=${encodeURIComponent(token)}`).expect(409);
+    expect(again.text).toContain('This survey has been answered with your link already');
+    await browser.get('/survey?token=not-a-token').expect(404);
+  });
+
   it('refuses answers once the survey is closed', async () => {
     const person = checkedIn[10];
     const token = encodeURIComponent(anonymousLinks.get(person.id)!);
@@ -304,7 +341,9 @@ describe('feedback surveys', () => {
       .send({ answers: { [anonymous.questions[0].id]: 3 } })
       .expect(410);
     const rows = await ctx.db.query(`SELECT 1 FROM survey_responses WHERE survey_id = $1`, [anonymous.id]);
-    expect(rows).toHaveLength(5);
+    expect(rows).toHaveLength(6);
+    const closedPage = await request(ctx.app.plenary.url!).get(`/survey?token=${token}`).expect(410);
+    expect(closedPage.text).toContain('This survey no longer takes answers');
   });
 
   it('answers 404 to an organiser of another event, and refuses a rule carrying another event’s survey', async () => {
