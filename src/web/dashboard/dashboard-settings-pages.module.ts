@@ -8,12 +8,20 @@ import { EventLifecyclePagesController } from './event-lifecycle-pages.controlle
 import { EventSettingsPageController } from './event-settings-page.controller';
 import { MembersPageController } from './members-page.controller';
 import { OutcomesPageController } from './outcomes-page.controller';
+import { SurveysPageController } from './surveys-page.controller';
+import { SurveysModule } from '../../surveys/surveys.module';
 
-const CONTROLLERS: Type[] = [EventSettingsPageController, EventLifecyclePagesController, MembersPageController, OutcomesPageController];
+const CONTROLLERS: Type[] = [
+  EventSettingsPageController,
+  EventLifecyclePagesController,
+  MembersPageController,
+  OutcomesPageController,
+  SurveysPageController,
+];
 
-/** Organiser dashboard: an event's settings, its cancellation and postponement, its members, its outcomes and highlights. */
+/** Organiser dashboard: an event's settings, its cancellation and postponement, its members, its outcomes and highlights, its feedback surveys. */
 @Module({
-  imports: [WebCoreModule, EventsModule, RemindersModule, ReportsModule],
+  imports: [WebCoreModule, EventsModule, RemindersModule, ReportsModule, SurveysModule],
   controllers: CONTROLLERS,
 })
 export class DashboardSettingsPagesModule implements NestModule {

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { csrfIn } from '../../support/dashboard-agent';
+import { csrfIn, dashboardAgent } from '../../support/dashboard-agent';
 import { attendee } from '../../support/future-event';
 import { ADMIN, login } from '../../support/test-app';
 import { useTestApp } from '../../support/use-test-app';
@@ -372,5 +372,46 @@ describe('feedback surveys', () => {
       .send({ name: 'Steal', anchor: 'event_end', audience: 'checked_in', surveyId: survey.id })
       .expect(400);
     expect(rule.body.errors).toEqual([{ field: 'surveyId', message: 'not a survey of this event' }]);
+  });
+  it('shows the results on the dashboard and builds a survey from its simple form', async () => {
+    const organiser = await dashboardAgent(ctx.app.plenary.url!, ADMIN.email, ADMIN.password);
+    const page = await organiser.get(`/dashboard/events/${event.id}/surveys/${survey.id}`).expect(200);
+    expect(page.text).toContain(`${ATTENDEES} responses from ${ATTENDEES} invited`);
+    const results = (await ctx.app.http.get(`/events/${event.id}/surveys/${survey.id}/results`).set('Authorization', auth).expect(200))
+      .body;
+    expect(page.text).toContain(`average ${results.questions[0].average}`);
+    expect(page.text).toContain('Comment number 0');
+    expect(page.text).toContain('<meter');
+    const outsider = await dashboardAgent(ctx.app.plenary.url!, 'other@org.test', 'other-password-1');
+    await outsider.get(`/dashboard/events/${event.id}/surveys/${survey.id}`).expect(404);
+
+    const wrong = await organiser
+      .post(`/dashboard/events/${event.id}/surveys`, { title: 'Day two', questions: 'stars: How was it?' })
+      .expect(400);
+    expect(wrong.text).toContain('line 1: start with rating:, choice:, multi: or text:');
+    const made = await organiser
+      .post(`/dashboard/events/${event.id}/surveys`, {
+        title: 'Day two',
+        anonymous: 'on',
+        questions: '*rating: How was day two?\nchoice: Come again? | Yes | No\ntext: Anything else?',
+      })
+      .expect(303);
+    const id = /surveys\/([0-9a-f-]{36})/.exec(made.headers.location)![1];
+    const built = (await ctx.app.http.get(`/events/${event.id}/surveys/${id}`).set('Authorization', auth).expect(200)).body;
+    expect(built).toMatchObject({ title: 'Day two', anonymous: true, status: 'draft' });
+    expect(built.questions.map((q: Question & { prompt: string; required: boolean }) => [q.kind, q.prompt, q.options, q.required])).toEqual(
+      [
+        ['rating', 'How was day two?', [], true],
+        ['single_choice', 'Come again?', ['Yes', 'No'], false],
+        ['text', 'Anything else?', [], false],
+      ],
+    );
+    await organiser.post(`/dashboard/events/${event.id}/surveys/${id}/open`, { hoursAfter: '2' }).expect(303);
+    const rules = (await ctx.app.http.get(`/events/${event.id}/reminder-rules`).set('Authorization', auth).expect(200)).body.items;
+    expect(rules.find((r: { surveyId: string }) => r.surveyId === id)).toMatchObject({
+      anchor: 'event_end',
+      offsetMinutes: 120,
+      audience: 'checked_in',
+    });
   });
 });
