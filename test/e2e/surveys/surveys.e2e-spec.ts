@@ -22,7 +22,7 @@ describe('feedback surveys', () => {
   let session: { id: string; title: string };
   let survey: { id: string; questions: Question[] };
   let anonymous: { id: string; questions: Question[] };
-  const checkedIn: Array<{ id: string; email: string; name: string }> = [];
+  const checkedIn: Array<{ id: string; email: string; name: string; language: string | undefined }> = [];
   let absent: { id: string; email: string };
   const links = new Map<string, string>();
   const anonymousLinks = new Map<string, string>();
@@ -71,7 +71,7 @@ describe('feedback surveys', () => {
         .set('Authorization', auth)
         .send({ code: registered.body.checkInCode })
         .expect(201);
-      checkedIn.push({ id: registered.body.id, email: body.email, name: body.name });
+      checkedIn.push({ id: registered.body.id, email: body.email, name: body.name, language: (body as { language?: string }).language });
     }
 
     const questions = [
@@ -117,7 +117,11 @@ describe('feedback surveys', () => {
         },
         ENDS_IN_MS + 30_000,
       );
-      links.set(person.id, tokenIn(mails.find((m) => m.subject === 'Feedback A')!.text));
+      const mail = mails.find((m) => m.subject === 'Feedback A')!;
+      // A survey invitation thanks the attendee in their language and brings no calendar.
+      expect(mail.text).toContain(person.language === 'es' ? 'Díganos qué le pareció' : 'Tell us what you thought');
+      expect(mail.parsed.attachments).toEqual([]);
+      links.set(person.id, tokenIn(mail.text));
       anonymousLinks.set(person.id, tokenIn(mails.find((m) => m.subject === 'Feedback B')!.text));
     }
   }, ENDS_IN_MS + 90_000);
@@ -295,6 +299,21 @@ describe('feedback surveys', () => {
     await ctx.app.http.get(`/survey-invitation?token=not-a-known-token`).expect(404);
   });
 
+  it('takes one of two answers sent at the same moment with one link, and refuses the other', async () => {
+    const [overall] = anonymous.questions;
+    const token = encodeURIComponent(anonymousLinks.get(checkedIn[22].id)!);
+    const before = await ctx.db.query(`SELECT 1 FROM survey_responses WHERE survey_id = $1`, [anonymous.id]);
+    const statuses = await Promise.all(
+      [2, 5].map(
+        async (rating) =>
+          (await ctx.app.http.post(`/survey-invitation/answers?token=${token}`).send({ answers: { [overall.id]: rating } })).status,
+      ),
+    );
+    expect(statuses.sort()).toEqual([201, 409]);
+    const after = await ctx.db.query(`SELECT 1 FROM survey_responses WHERE survey_id = $1`, [anonymous.id]);
+    expect(after.length).toBe(before.length + 1);
+  });
+
   it('is answered on a page in the visitor’s language, once, without an account', async () => {
     const [overall, comment] = anonymous.questions;
     const token = anonymousLinks.get(checkedIn[21].id)!;
@@ -333,6 +352,17 @@ describe('feedback surveys', () => {
   it('refuses answers once the survey is closed', async () => {
     const person = checkedIn[10];
     const token = encodeURIComponent(anonymousLinks.get(person.id)!);
+    // Its closing time passing closes it as surely as closing it by hand.
+    const past = new Date(Date.now() - 60_000).toISOString();
+    const lapsed = await ctx.app.http
+      .patch(`/events/${event.id}/surveys/${anonymous.id}`)
+      .set('Authorization', auth)
+      .send({ closesAt: past })
+      .expect(200);
+    expect(lapsed.body.status).toBe('closed');
+    await ctx.app.http.get(`/survey-invitation?token=${token}`).expect(410);
+    await ctx.app.http.patch(`/events/${event.id}/surveys/${anonymous.id}`).set('Authorization', auth).send({ closesAt: null }).expect(200);
+    await ctx.app.http.get(`/survey-invitation?token=${token}`).expect(200);
     await ctx.app.http.post(`/events/${event.id}/surveys/${anonymous.id}/close`).set('Authorization', auth).expect(200);
     const page = await ctx.app.http.get(`/survey-invitation?token=${token}`).expect(410);
     expect(page.body.detail).toMatch(/closed/);
@@ -341,7 +371,7 @@ describe('feedback surveys', () => {
       .send({ answers: { [anonymous.questions[0].id]: 3 } })
       .expect(410);
     const rows = await ctx.db.query(`SELECT 1 FROM survey_responses WHERE survey_id = $1`, [anonymous.id]);
-    expect(rows).toHaveLength(6);
+    expect(rows).toHaveLength(7);
     const closedPage = await request(ctx.app.plenary.url!).get(`/survey?token=${token}`).expect(410);
     expect(closedPage.text).toContain('This survey no longer takes answers');
   });
