@@ -325,6 +325,8 @@ describe('feedback surveys', () => {
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
     expect(page.text).toContain('How was the meeting overall?');
     expect(page.text).toContain('Enviar mis respuestas');
+    expect(page.text.match(new RegExp(`type="radio" name="q.${overall.id}"`, 'g'))).toHaveLength(5);
+    expect(page.text).toContain(`<textarea id="q-${comment.id}" name="q.${comment.id}"`);
     const csrf = csrfIn(page.text);
     const empty = await browser
       .post('/survey')
