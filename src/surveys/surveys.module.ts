@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgendaModule } from '../agenda/agenda.module';
 import { EventsModule } from '../events/events.module';
+import { RegistrationModule } from '../registration/registration.module';
 import { SurveyInvitation } from './survey-invitation.entity';
 import { SurveyQuestion } from './survey-question.entity';
 import { SurveyAnswer, SurveyResponse } from './survey-response.entity';
@@ -16,7 +17,12 @@ import { SurveysService } from './surveys.service';
  * send their links, reports count their answers.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Survey, SurveyQuestion, SurveyInvitation, SurveyResponse, SurveyAnswer]), EventsModule, AgendaModule],
+  imports: [
+    TypeOrmModule.forFeature([Survey, SurveyQuestion, SurveyInvitation, SurveyResponse, SurveyAnswer]),
+    EventsModule,
+    AgendaModule,
+    RegistrationModule,
+  ],
   controllers: [SurveysController, SurveyInvitationController],
   providers: [SurveysRepository, SurveysService],
   exports: [SurveysService],

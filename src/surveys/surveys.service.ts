@@ -1,6 +1,7 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { SessionsService } from '../agenda/sessions.service';
+import { RegistrationQueriesService } from '../registration/registration-queries.service';
 import { hashToken, newSecretToken } from '../auth/secret-token';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
@@ -26,6 +27,8 @@ export interface SurveyForm {
   survey: Survey;
   eventTitle: string;
   timezone: string;
+  /** The language the attendee registered with, which their pages speak unless they choose another. */
+  language: string | null;
   questions: Array<SurveyQuestion & { session: string | null }>;
 }
 
@@ -40,6 +43,7 @@ export class SurveysService {
     private readonly transactions: TransactionService,
     private readonly events: EventsService,
     private readonly sessions: SessionsService,
+    private readonly registrations: RegistrationQueriesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -180,13 +184,14 @@ export class SurveysService {
 
   /** The survey behind a link, while it can be answered: 404 unknown, 409 answered, 410 closed. */
   async form(token: string): Promise<SurveyForm> {
-    const { survey } = await this.answerable(token);
+    const { survey, registrationId } = await this.answerable(token);
     const event = await this.events.getEntity(survey.eventId);
+    const { language } = await this.registrations.one(event.id, registrationId, event.timezone);
     const titles = new Map((await this.sessions.list(survey.eventId)).items.map((s) => [s.id, s.title]));
     const questions = (await this.repository.questionsOf(survey.id)).map((q) =>
       Object.assign(q, { session: q.sessionId ? (titles.get(q.sessionId) ?? null) : null }),
     );
-    return { survey, eventTitle: event.title, timezone: event.timezone, questions };
+    return { survey, eventTitle: event.title, timezone: event.timezone, language, questions };
   }
 
   /** Records the answers once: the invitation is marked used in the same transaction, and a second try is refused (409). */

@@ -5,6 +5,7 @@ import { SurveyForm, SurveysService } from '../../surveys/surveys.service';
 import { Problem } from '../../platform/http/problem';
 import { formatInZone } from '../../platform/time/zoned-time';
 import { validateForm } from '../form-input';
+import { isLanguage } from '../i18n/languages';
 import { WebPages } from '../page-access';
 import { WebRenderer } from '../web-renderer.service';
 import { RateLimitGuard, RateLimited } from '../../platform/http/rate-limit.guard';
@@ -90,10 +91,16 @@ export class SurveyPageController {
     );
   }
 
-  /** The survey, or null once a page saying why it cannot be answered has been sent. */
+  /**
+   * The survey, or null once a page saying why it cannot be answered has been
+   * sent. The page speaks the attendee's registered language unless they chose another.
+   */
   private async formOrOutcome(req: Request, res: Response, token: string): Promise<SurveyForm | null> {
     try {
-      return await this.surveys.form(token || '-');
+      const form = await this.surveys.form(token || '-');
+      const stored = form.language?.slice(0, 2);
+      if (!req.languageChosen && isLanguage(stored)) req.language = stored;
+      return form;
     } catch (error) {
       if (!(error instanceof Problem) || !OUTCOMES[error.getStatus()]) throw error;
       this.outcome(req, res, error.getStatus(), null);

@@ -314,13 +314,15 @@ describe('feedback surveys', () => {
     expect(after.length).toBe(before.length + 1);
   });
 
-  it('is answered on a page in the visitor’s language, once, without an account', async () => {
+  it('is answered on a page in the attendee’s language, once, without an account', async () => {
     const [overall, comment] = anonymous.questions;
     const token = anonymousLinks.get(checkedIn[21].id)!;
     const browser = request.agent(ctx.app.plenary.url!);
+    expect(checkedIn[21].language).toBe('es');
+    // In the language they registered with, whatever the browser asks for.
     const page = await browser
       .get(`/survey?token=${encodeURIComponent(token)}`)
-      .set('Accept-Language', 'es')
+      .set('Accept-Language', 'en')
       .expect(200);
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
     expect(page.text).toContain('How was the meeting overall?');
@@ -330,7 +332,6 @@ describe('feedback surveys', () => {
     const csrf = csrfIn(page.text);
     const empty = await browser
       .post('/survey')
-      .set('Accept-Language', 'es')
       .type('form')
       .send({ _csrf: csrf, token, [`q.${comment.id}`]: 'Sin nota' })
       .expect(400);
@@ -339,7 +340,6 @@ describe('feedback surveys', () => {
     const before = await ctx.db.query(`SELECT 1 FROM survey_responses WHERE survey_id = $1`, [anonymous.id]);
     const sent = await browser
       .post('/survey')
-      .set('Accept-Language', 'es')
       .type('form')
       .send({ _csrf: csrf, token, [`q.${overall.id}`]: '4', [`q.${comment.id}`]: 'Muy útil' })
       .expect(200);
