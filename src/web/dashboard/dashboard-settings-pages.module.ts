@@ -1,4 +1,5 @@
 import { MiddlewareConsumer, Module, NestModule, Type } from '@nestjs/common';
+import { AgendaModule } from '../../agenda/agenda.module';
 import { EventsModule } from '../../events/events.module';
 import { RemindersModule } from '../../reminders/reminders.module';
 import { ReportsModule } from '../../reports/reports.module';
@@ -21,7 +22,7 @@ const CONTROLLERS: Type[] = [
 
 /** Organiser dashboard: an event's settings, its cancellation and postponement, its members, its outcomes and highlights, its feedback surveys. */
 @Module({
-  imports: [WebCoreModule, EventsModule, RemindersModule, ReportsModule, SurveysModule],
+  imports: [WebCoreModule, EventsModule, AgendaModule, RemindersModule, ReportsModule, SurveysModule],
   controllers: CONTROLLERS,
 })
 export class DashboardSettingsPagesModule implements NestModule {

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { SessionsService } from '../../agenda/sessions.service';
 import { EventsService } from '../../events/events.service';
 import { IdParam } from '../../platform/http/id-param.pipe';
 import { ReminderRulesService } from '../../reminders/reminder-rules.service';
@@ -16,18 +17,22 @@ const DONE = ['created', 'opened', 'closed'];
 
 /**
  * The builder's questions box, a question a line: `kind: prompt | option | option`,
- * kind one of rating, choice, multi, text, and a leading `*` for a required one.
+ * kind one of rating, choice, multi, text, a leading `*` for a required one, and
+ * `kind [Session title]:` for a question about one of the event's sessions.
  */
-export function questionsFromLines(text: string): Array<Record<string, unknown>> | string {
+export function questionsFromLines(text: string, sessions: Array<{ id: string; title: string }>): Array<Record<string, unknown>> | string {
+  const byTitle = new Map(sessions.map((s) => [s.title.trim().toLowerCase(), s.id]));
   const questions: Array<Record<string, unknown>> = [];
   for (const [i, raw] of text.split(/\r?\n/).entries()) {
     const line = raw.trim();
     if (line === '') continue;
-    const match = /^(\*)?\s*([a-z]+)\s*:\s*(.*)$/i.exec(line);
+    const match = /^(\*)?\s*([a-z]+)\s*(?:\[([^\]]+)\])?\s*:\s*(.*)$/i.exec(line);
     const kind = match && KINDS[match[2].toLowerCase()];
     if (!match || !kind) return `line ${i + 1}: start with rating:, choice:, multi: or text:`;
-    const [prompt, ...options] = match[3].split('|').map((part) => part.trim());
-    questions.push({ kind, prompt, options: options.filter(Boolean), required: Boolean(match[1]) });
+    const sessionId = match[3] ? byTitle.get(match[3].trim().toLowerCase()) : null;
+    if (sessionId === undefined) return `line ${i + 1}: no session of this event is titled "${match[3].trim()}"`;
+    const [prompt, ...options] = match[4].split('|').map((part) => part.trim());
+    questions.push({ kind, prompt, options: options.filter(Boolean), required: Boolean(match[1]), sessionId });
   }
   return questions;
 }
@@ -46,6 +51,7 @@ export class SurveysPageController {
     private readonly events: EventsService,
     private readonly surveys: SurveysService,
     private readonly rules: ReminderRulesService,
+    private readonly sessions: SessionsService,
   ) {}
 
   @Get()
@@ -58,7 +64,7 @@ export class SurveysPageController {
   async create(@Req() req: Request, @Res() res: Response, @Param('eventId') eventId: string, @Body() body: Record<string, unknown>) {
     const { event } = await loadEventPage(this.events, req, eventId);
     const typed = Object.fromEntries(['title', 'intro', 'closesAt', 'questions'].map((f) => [f, typedText(body, f)]));
-    const questions = questionsFromLines(typed.questions);
+    const questions = questionsFromLines(typed.questions, (await this.sessions.list(event.id)).items);
     let errors: FormErrors;
     let status = 400;
     if (typeof questions === 'string') errors = { questions };

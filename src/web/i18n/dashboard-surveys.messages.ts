@@ -17,7 +17,7 @@ export const DASHBOARD_SURVEYS_MESSAGES: MessageTable = {
     'dashboard.surveys.anonymousField': 'Anonymous: keep answers without who gave them',
     'dashboard.surveys.closesAt': 'Closes at (event time, optional)',
     'dashboard.surveys.questionsHint':
-      'One question a line: "rating: How was the meeting?", "choice: Come again? | Yes | No", "multi: What was useful? | Talks | Pairings", "text: Anything else?". Start a line with * for a required question.',
+      'One question a line: "rating: How was the meeting?", "choice: Come again? | Yes | No", "multi: What was useful? | Talks | Pairings", "text: Anything else?". Start a line with * for a required question; write "rating [Session title]: …" to ask about one session.',
     'dashboard.surveys.create': 'Create the survey',
     'dashboard.surveys.hoursAfter': 'Send the links this many hours after the event ends',
     'dashboard.surveys.open': 'Open and send after the event',
@@ -48,7 +48,7 @@ export const DASHBOARD_SURVEYS_MESSAGES: MessageTable = {
     'dashboard.surveys.anonymousField': 'Anónima: guardar las respuestas sin quién las dio',
     'dashboard.surveys.closesAt': 'Cierra el (hora del evento, opcional)',
     'dashboard.surveys.questionsHint':
-      'Una pregunta por línea: "rating: ¿Qué tal la reunión?", "choice: ¿Volvería? | Sí | No", "multi: ¿Qué fue útil? | Charlas | Parejas", "text: ¿Algo más?". Empiece la línea con * si es obligatoria.',
+      'Una pregunta por línea: "rating: ¿Qué tal la reunión?", "choice: ¿Volvería? | Sí | No", "multi: ¿Qué fue útil? | Charlas | Parejas", "text: ¿Algo más?". Empiece la línea con * si es obligatoria; escriba "rating [Título de la sesión]: …" para preguntar por una sesión.',
     'dashboard.surveys.create': 'Crear la encuesta',
     'dashboard.surveys.hoursAfter': 'Enviar los enlaces tantas horas después del final del evento',
     'dashboard.surveys.open': 'Abrir y enviar después del evento',
@@ -79,7 +79,7 @@ export const DASHBOARD_SURVEYS_MESSAGES: MessageTable = {
     'dashboard.surveys.anonymousField': 'Anónimo: guardar as respostas sem quem as deu',
     'dashboard.surveys.closesAt': 'Fecha em (hora do evento, opcional)',
     'dashboard.surveys.questionsHint':
-      'Uma pergunta por linha: "rating: Como foi a reunião?", "choice: Voltaria? | Sim | Não", "multi: O que foi útil? | Palestras | Pares", "text: Mais alguma coisa?". Comece a linha com * se for obrigatória.',
+      'Uma pergunta por linha: "rating: Como foi a reunião?", "choice: Voltaria? | Sim | Não", "multi: O que foi útil? | Palestras | Pares", "text: Mais alguma coisa?". Comece a linha com * se for obrigatória; escreva "rating [Título da sessão]: …" para perguntar sobre uma sessão.',
     'dashboard.surveys.create': 'Criar o inquérito',
     'dashboard.surveys.hoursAfter': 'Enviar os links tantas horas depois do fim do evento',
     'dashboard.surveys.open': 'Abrir e enviar depois do evento',
@@ -110,7 +110,7 @@ export const DASHBOARD_SURVEYS_MESSAGES: MessageTable = {
     'dashboard.surveys.anonymousField': 'Anonyme : garder les réponses sans leur auteur',
     'dashboard.surveys.closesAt': "Ferme le (heure de l'événement, facultatif)",
     'dashboard.surveys.questionsHint':
-      'Une question par ligne : "rating: Comment était la réunion ?", "choice: Reviendriez-vous ? | Oui | Non", "multi: Qu\'est-ce qui était utile ? | Exposés | Binômes", "text: Autre chose ?". Commencez la ligne par * pour une question obligatoire.',
+      'Une question par ligne : "rating: Comment était la réunion ?", "choice: Reviendriez-vous ? | Oui | Non", "multi: Qu\'est-ce qui était utile ? | Exposés | Binômes", "text: Autre chose ?". Commencez la ligne par * pour une question obligatoire ; écrivez "rating [Titre de la session]: …" pour une question sur une session.',
     'dashboard.surveys.create': 'Créer le questionnaire',
     'dashboard.surveys.hoursAfter': "Envoyer les liens tant d'heures après la fin de l'événement",
     'dashboard.surveys.open': "Ouvrir et envoyer après l'événement",

@@ -425,7 +425,8 @@ describe('feedback surveys', () => {
       .post(`/dashboard/events/${event.id}/surveys`, {
         title: 'Day two',
         anonymous: 'on',
-        questions: '*rating: How was day two?\nchoice: Come again? | Yes | No\ntext: Anything else?',
+        questions:
+          '*rating: How was day two?\nchoice: Come again? | Yes | No\ntext: Anything else?\nrating [Opening plenary]: And the opening?',
       })
       .expect(303);
     const id = /surveys\/([0-9a-f-]{36})/.exec(made.headers.location)![1];
@@ -436,8 +437,10 @@ describe('feedback surveys', () => {
         ['rating', 'How was day two?', [], true],
         ['single_choice', 'Come again?', ['Yes', 'No'], false],
         ['text', 'Anything else?', [], false],
+        ['rating', 'And the opening?', [], false],
       ],
     );
+    expect(built.questions[3].sessionId).toBe(session.id);
     await organiser.post(`/dashboard/events/${event.id}/surveys/${id}/open`, { hoursAfter: '2' }).expect(303);
     const rules = (await ctx.app.http.get(`/events/${event.id}/reminder-rules`).set('Authorization', auth).expect(200)).body.items;
     expect(rules.find((r: { surveyId: string }) => r.surveyId === id)).toMatchObject({
