@@ -1,19 +1,20 @@
 /**
  * The layering of ../shared/design.md: platform knows no domain; auth knows no
- * event; events ← audit ← people ← agenda ← presenters, registration ← reminders,
- * reports ← web. An upstream module never imports a downstream one.
+ * event; events ← audit ← people ← agenda ← presenters, registration ← surveys ←
+ * reminders, reports ← web. An upstream module never imports a downstream one.
  * `npm test` runs this (npm run lint:deps).
  */
-const DOMAIN = 'auth|events|audit|people|agenda|presenters|registration|reminders|reports|web|cli';
+const DOMAIN = 'auth|events|audit|people|agenda|presenters|registration|surveys|reminders|reports|web|cli';
 
 /** Each module and the modules downstream of it, which it must not import. */
 const DOWNSTREAM = {
-  events: 'audit|people|agenda|presenters|registration|reminders|reports|web|cli',
-  audit: 'people|agenda|presenters|registration|reminders|reports|web|cli',
-  people: 'agenda|presenters|registration|reminders|reports|web|cli',
-  agenda: 'presenters|registration|reminders|reports|web|cli',
-  presenters: 'registration|reminders|reports|web|cli',
-  registration: 'presenters|reminders|reports|web|cli',
+  events: 'audit|people|agenda|presenters|registration|surveys|reminders|reports|web|cli',
+  audit: 'people|agenda|presenters|registration|surveys|reminders|reports|web|cli',
+  people: 'agenda|presenters|registration|surveys|reminders|reports|web|cli',
+  agenda: 'presenters|registration|surveys|reminders|reports|web|cli',
+  presenters: 'registration|surveys|reminders|reports|web|cli',
+  registration: 'presenters|surveys|reminders|reports|web|cli',
+  surveys: 'presenters|reminders|reports|web|cli',
   reminders: 'reports|web|cli',
   reports: 'reminders|web|cli',
   web: 'cli',

@@ -21,6 +21,7 @@ import { QueueModule } from './platform/queue/queue.module';
 import { MaintenanceModule } from './platform/maintenance/maintenance.module';
 import { PresentersModule } from './presenters/presenters.module';
 import { ReportsModule } from './reports/reports.module';
+import { SurveysModule } from './surveys/surveys.module';
 import { WebModule } from './web/web.module';
 
 /** The whole application; which parts run (HTTP, workers) depends on the role. */
@@ -44,6 +45,7 @@ export class AppModule {
         PeopleModule,
         AgendaModule,
         RegistrationModule,
+        SurveysModule,
         RemindersModule,
         OperationsModule,
         PresentersModule,

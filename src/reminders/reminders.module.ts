@@ -28,6 +28,7 @@ import { ReminderRulesService } from './reminder-rules.service';
 import { ReminderSchedulerService } from './reminder-scheduler.service';
 import { RemindersRepository } from './reminders.repository';
 import { ScheduledReminder } from './scheduled-reminder.entity';
+import { SurveysModule } from '../surveys/surveys.module';
 import { SweepAnnouncementsProcessor } from './sweep-announcements.processor';
 import { SweepChangeNoticesProcessor } from './sweep-change-notices.processor';
 import { SweepRemindersProcessor } from './sweep-reminders.processor';
@@ -42,6 +43,7 @@ import { UnsubscribeController } from './unsubscribe.controller';
     AgendaModule,
     RegistrationModule,
     PresentersModule,
+    SurveysModule,
   ],
   controllers: [ReminderRulesController, AnnouncementsController, UnsubscribeController],
   providers: [

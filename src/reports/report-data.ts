@@ -1,6 +1,7 @@
 import { countryName } from '../people/countries';
 import { formatInZone, localDatesBetween } from '../platform/time/zoned-time';
 import { ReportEventRow, ReportStep } from './report-queries';
+import { SurveyResultRow, SurveyResults, surveyResults } from '../surveys/surveys-reporting';
 import { WORLD_AREA_LABELS, WorldArea, worldArea } from './world-areas';
 
 /** What a completed report holds (the `data` column, and GET …/reports/:id). Times carry the event's offset. */
@@ -125,6 +126,8 @@ export interface ReportData {
   };
   outcomes: Array<{ label: string; value: string | number; note: string | null }>;
   highlights: Array<{ quote: string; attribution: string | null }>;
+  /** The feedback surveys past their draft: counts, averages, distributions and comments. Absent from reports compiled before surveys existed. */
+  surveys?: SurveyResults[];
 }
 
 export interface AreaCount {
@@ -183,6 +186,7 @@ export function assembleReport(event: ReportEventRow, rows: StepRows, now = new 
     emails: assembleEmails(rows.emails),
     outcomes: rows.outcomes.map((r) => ({ label: String(r.label), value: r.value as string | number, note: str(r.note) })),
     highlights: rows.highlights.map((r) => ({ quote: String(r.quote), attribution: str(r.attribution) })),
+    surveys: surveyResults(rows.surveys as unknown as SurveyResultRow[], now),
   };
 }
 

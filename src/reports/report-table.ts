@@ -41,6 +41,7 @@ export function reportTable(eventSlug: string, data: ReportData, version: number
   presentationRows(add, data);
   emailRows(add, data);
   outcomeRows(add, data);
+  surveyRows(add, data);
   return { name: `${eventSlug}-report-v${version}`, header: ['section', 'key', 'value'], rows };
 }
 
@@ -145,6 +146,27 @@ function outcomeRows(add: Add, data: ReportData): void {
     if (o.note) add('outcomes', `${o.label}.note`, o.note);
   }
   data.highlights.forEach((q, i) => add('highlights', `${i + 1}`, q.attribution ? `${q.quote} — ${q.attribution}` : q.quote));
+}
+
+function surveyRows(add: Add, data: ReportData): void {
+  (data.surveys ?? []).forEach((s, i) => {
+    const n = i + 1;
+    add('survey', `${n}.title`, s.title);
+    add('survey', `${n}.anonymous`, s.anonymous);
+    add('survey', `${n}.status`, s.status);
+    add('survey', `${n}.invited`, s.invited);
+    add('survey', `${n}.responses`, s.responses);
+    add('survey', `${n}.response_rate`, s.responseRate);
+    s.questions.forEach((q, j) => {
+      const key = `${n}.q${j + 1}`;
+      add('survey', `${key}.prompt`, q.session ? `${q.prompt} (${q.session})` : q.prompt);
+      add('survey', `${key}.answered`, q.answered);
+      if (q.kind === 'rating') add('survey', `${key}.average`, q.average);
+      for (const d of q.distribution) add('survey', `${key}.${d.value}`, d.count);
+      q.comments.forEach((c, k) => add('survey', `${key}.comment.${k + 1}`, c));
+    });
+    for (const x of s.sessions) add('survey', `${n}.session.${x.session}.average`, x.average);
+  });
 }
 
 function snake(key: string): string {

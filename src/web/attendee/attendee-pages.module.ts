@@ -7,12 +7,14 @@ import { WebCoreModule } from '../web-core.module';
 import { MyRegistrationController } from './my-registration.controller';
 import { NewLinkPageController } from './new-link-page.controller';
 import { RegistrationPageController } from './registration-page.controller';
+import { SurveyPageController } from './survey-page.controller';
+import { SurveysModule } from '../../surveys/surveys.module';
 
-const CONTROLLERS: Type[] = [RegistrationPageController, NewLinkPageController, MyRegistrationController];
+const CONTROLLERS: Type[] = [RegistrationPageController, NewLinkPageController, MyRegistrationController, SurveyPageController];
 
-/** Registration form and the attendee's own registration pages. */
+/** Registration form, the attendee's own registration pages and the feedback survey they answer. */
 @Module({
-  imports: [WebCoreModule, EventsModule, AgendaModule, RegistrationModule],
+  imports: [WebCoreModule, EventsModule, AgendaModule, RegistrationModule, SurveysModule],
   controllers: CONTROLLERS,
 })
 export class AttendeePagesModule implements NestModule {

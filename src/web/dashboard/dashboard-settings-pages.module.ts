@@ -1,4 +1,5 @@
 import { MiddlewareConsumer, Module, NestModule, Type } from '@nestjs/common';
+import { AgendaModule } from '../../agenda/agenda.module';
 import { AuditModule } from '../../audit/audit.module';
 import { EventsModule } from '../../events/events.module';
 import { RegistrationModule } from '../../registration/registration.module';
@@ -11,6 +12,8 @@ import { EventLifecyclePagesController } from './event-lifecycle-pages.controlle
 import { EventSettingsPageController } from './event-settings-page.controller';
 import { MembersPageController } from './members-page.controller';
 import { OutcomesPageController } from './outcomes-page.controller';
+import { SurveysPageController } from './surveys-page.controller';
+import { SurveysModule } from '../../surveys/surveys.module';
 
 const CONTROLLERS: Type[] = [
   EventSettingsPageController,
@@ -18,11 +21,12 @@ const CONTROLLERS: Type[] = [
   MembersPageController,
   OutcomesPageController,
   AuditPageController,
+  SurveysPageController,
 ];
 
-/** Organiser dashboard: an event's settings, its cancellation and postponement, its members, its outcomes and highlights, its audit log. */
+/** Organiser dashboard: an event's settings, its cancellation and postponement, its members, its outcomes and highlights, its audit log, its feedback surveys. */
 @Module({
-  imports: [WebCoreModule, EventsModule, RemindersModule, ReportsModule, AuditModule, RegistrationModule],
+  imports: [WebCoreModule, EventsModule, AgendaModule, RemindersModule, ReportsModule, AuditModule, RegistrationModule, SurveysModule],
   controllers: CONTROLLERS,
 })
 export class DashboardSettingsPagesModule implements NestModule {

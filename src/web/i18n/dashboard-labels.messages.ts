@@ -147,6 +147,7 @@ const EN: Labels = {
     emails: 'Emails',
     outcomes: 'Outcomes',
     highlights: 'Highlights',
+    surveys: 'Feedback surveys',
   },
   agendaChange: { added: 'Added', moved: 'Moved', cancelled: 'Cancelled', changed: 'Changed' },
   auditAction: {
@@ -401,6 +402,7 @@ const ES: Labels = {
     emails: 'Correos',
     outcomes: 'Resultados',
     highlights: 'Aspectos destacados',
+    surveys: 'Encuestas de opinión',
   },
   agendaChange: { added: 'Añadida', moved: 'Movida', cancelled: 'Cancelada', changed: 'Modificada' },
   auditAction: {
@@ -648,6 +650,7 @@ const PT: Labels = {
     emails: 'Emails',
     outcomes: 'Resultados',
     highlights: 'Destaques',
+    surveys: 'Inquéritos de opinião',
   },
   agendaChange: { added: 'Adicionada', moved: 'Mudada', cancelled: 'Cancelada', changed: 'Alterada' },
   auditAction: {
@@ -895,6 +898,7 @@ const FR: Labels = {
     emails: 'E-mails',
     outcomes: 'Résultats',
     highlights: 'Temps forts',
+    surveys: "Questionnaires d'avis",
   },
   agendaChange: { added: 'Ajoutée', moved: 'Déplacée', cancelled: 'Annulée', changed: 'Modifiée' },
   auditAction: {
