@@ -179,6 +179,11 @@ export class EventsService {
     }
   }
 
+  /** The event, its row locked until the transaction ends: another module's changes to it are ordered by that lock. */
+  lock(manager: EntityManager, eventId: string): Promise<Event> {
+    return this.load(manager, eventId, true);
+  }
+
   /** Locks the event's row until the transaction ends, if there is one: registration orders every seat change of the event by it. */
   lockForSeatChanges(manager: EntityManager, eventId: string): Promise<Event | null> {
     return this.events.find(manager, eventId, true);
