@@ -33,7 +33,7 @@ export default tseslint.config(
   },
   {
     // Every module's tables sit behind its repositories: only a `*.repository.ts`, or platform/database which sets
-    // the DataSource up and runs transactions on it, is handed the DataSource (issue #17).
+    // the DataSource up and runs transactions on it, is handed the DataSource or a TypeORM Repository (issue #17).
     files: ['**/src/**/*.ts'],
     ignores: ['**/*.repository.ts', '**/*.spec.ts', '**/src/platform/database/**'],
     rules: {
@@ -42,6 +42,11 @@ export default tseslint.config(
         {
           selector: "Decorator[expression.callee.name='InjectDataSource']",
           message: 'Only a *.repository.ts may inject the DataSource in this module; use its repository.',
+        },
+        {
+          selector: "Decorator[expression.callee.name='InjectRepository']",
+          message:
+            "Only a *.repository.ts may inject a TypeORM Repository in this module; move the statements into the module's repository.",
         },
         {
           selector: "MethodDefinition[kind='constructor'] TSParameterProperty TSTypeReference[typeName.name='DataSource']",

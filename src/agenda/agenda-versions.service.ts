@@ -26,7 +26,7 @@ export class AgendaVersionsService {
   async publish(eventId: string, input: PublishVersionInput, organiserId: string) {
     const { version, event } = await this.transactions.run(async (tx) => {
       // The event row's lock numbers versions one after the other.
-      const event = await tx.manager.findOneOrFail(Event, { where: { id: eventId }, lock: { mode: 'for_no_key_update' } });
+      const event = await this.events.lock(tx.manager, eventId);
       if (event.status === 'cancelled') throw Problem.conflict(`Event ${eventId} is cancelled; its agenda can no longer change`);
       const previous = await this.repository.latest(tx.manager, eventId);
       const working = await this.working.load(tx.manager, eventId);

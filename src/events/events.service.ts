@@ -179,9 +179,9 @@ export class EventsService {
     }
   }
 
-  /** Locks the event's row until the transaction ends, if there is one: registration orders every seat change of the event by it. */
-  lockForSeatChanges(manager: EntityManager, eventId: string): Promise<Event | null> {
-    return this.events.find(manager, eventId, true);
+  /** The event, its row locked until the transaction ends: another module's changes to it (seats, publishing) are ordered by that lock. */
+  lock(manager: EntityManager, eventId: string): Promise<Event> {
+    return this.load(manager, eventId, true);
   }
 
   private async load(manager: EntityManager, eventId: string, lock = false): Promise<Event> {

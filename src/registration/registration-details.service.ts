@@ -6,7 +6,7 @@ import { Problem } from '../platform/http/problem';
 import { validateAnswers } from './answers';
 import { UpdateRegistrationInput } from './dto/update-registration.dto';
 import { QuestionsService } from './questions.service';
-import { Registration } from './registration.entity';
+import { RegistrationsRepository } from './registrations.repository';
 
 const KEPT_AFTER_ERASURE = ['organisationType', 'region', 'countryCode', 'language'] as const;
 
@@ -18,6 +18,7 @@ export class RegistrationDetailsService {
     private readonly questions: QuestionsService,
     private readonly people: PeopleService,
     private readonly audit: AuditService,
+    private readonly registrations: RegistrationsRepository,
   ) {}
 
   /**
@@ -27,10 +28,7 @@ export class RegistrationDetailsService {
    */
   async update(eventId: string, registrationId: string, input: UpdateRegistrationInput, by?: ActedBy): Promise<void> {
     await this.transactions.run(async ({ manager }) => {
-      const registration = await manager.findOne(Registration, {
-        where: { eventId, id: registrationId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const registration = await this.registrations.lock(manager, eventId, registrationId);
       if (!registration) throw Problem.notFound(`No registration ${registrationId} in this event`);
       const { consents, answers, ...personFields } = input;
       if (consents) registration.consents = { ...registration.consents, ...consents };
@@ -38,7 +36,7 @@ export class RegistrationDetailsService {
         const merged = { ...registration.answers, ...answers };
         registration.answers = validateAnswers(await this.questions.forEvent(eventId, manager), merged, false);
       }
-      await manager.save(registration);
+      await this.registrations.save(manager, registration);
       const before = by && (await this.people.getEntity(manager, registration.personId));
       await this.people.updateDetails(manager, registration.personId, personFields);
       if (!by || !before) return;

@@ -221,7 +221,7 @@ export class RegistrationsService implements OnModuleInit {
   /** Cancels; a freed seat goes to the first person on the waitlist in the same transaction. */
   async cancel(eventId: string, registrationId: string, by?: ActedBy): Promise<RegistrationOutcome> {
     return this.transactions.run(async (tx) => {
-      const event = await this.lockEvent(tx.manager, eventId);
+      const event = await this.events.lock(tx.manager, eventId);
       const registration = await this.loadForChange(tx.manager, eventId, registrationId);
       const person = await this.people.getEntity(tx.manager, registration.personId);
       if (registration.status === 'cancelled' || registration.status === 'rejected') return { registration, person, event };
@@ -241,7 +241,7 @@ export class RegistrationsService implements OnModuleInit {
   /** Approves a pending registration: a seat if one is free, else the waitlist. */
   async approve(eventId: string, registrationId: string, by?: ActedBy): Promise<RegistrationOutcome> {
     return this.transactions.run(async (tx) => {
-      const event = await this.lockEvent(tx.manager, eventId);
+      const event = await this.events.lock(tx.manager, eventId);
       const registration = await this.loadForChange(tx.manager, eventId, registrationId);
       if (registration.status !== 'pending') throw Problem.conflict(`The registration is ${registration.status}, not pending`);
       const person = await this.people.getEntity(tx.manager, registration.personId);
@@ -263,7 +263,7 @@ export class RegistrationsService implements OnModuleInit {
 
   async reject(eventId: string, registrationId: string, by?: ActedBy): Promise<RegistrationOutcome> {
     return this.transactions.run(async (tx) => {
-      const event = await this.lockEvent(tx.manager, eventId);
+      const event = await this.events.lock(tx.manager, eventId);
       const registration = await this.loadForChange(tx.manager, eventId, registrationId);
       if (registration.status !== 'pending' && registration.status !== 'waitlisted') {
         throw Problem.conflict(`The registration is ${registration.status}; only pending or waitlisted ones can be rejected`);
@@ -296,7 +296,7 @@ export class RegistrationsService implements OnModuleInit {
 
   /** After capacity rose (or on demand): gives every free seat to the waitlist, first come first served. */
   async fillFreedSeats(eventId: string): Promise<number> {
-    return this.transactions.run(async (tx) => this.promote(tx, await this.lockEvent(tx.manager, eventId)));
+    return this.transactions.run(async (tx) => this.promote(tx, await this.events.lock(tx.manager, eventId)));
   }
 
   /** An organiser's decision in the audit log, in the decision's transaction. */
@@ -345,13 +345,6 @@ export class RegistrationsService implements OnModuleInit {
   private async freeSeats(manager: EntityManager, event: Event): Promise<number> {
     if (event.capacity === null) return Number.POSITIVE_INFINITY;
     return event.capacity - (await this.repository.countConfirmed(manager, event.id));
-  }
-
-  /** The event row's lock orders every seat change of the event. */
-  private async lockEvent(manager: EntityManager, eventId: string): Promise<Event> {
-    const event = await this.events.lockForSeatChanges(manager, eventId);
-    if (!event) throw Problem.notFound(`No event ${eventId}`);
-    return event;
   }
 
   private async loadForChange(manager: EntityManager, eventId: string, registrationId: string): Promise<Registration> {

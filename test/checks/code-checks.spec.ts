@@ -6,6 +6,7 @@ const FIXTURE = join(ROOT, 'test', 'fixtures', 'planted-violations');
 const PLANTED = join(FIXTURE, 'src', 'platform', 'platform-thing.ts');
 const PLANTED_PEOPLE = join(FIXTURE, 'src', 'people', 'people-thing.ts');
 const PLANTED_LONG = join(FIXTURE, 'src', 'platform', 'long-function.ts');
+const PLANTED_EVENT_NOTES = join(FIXTURE, 'src', 'events', 'event-notes.service.ts');
 
 function run(tool: string, args: string[], cwd = ROOT) {
   const result = spawnSync(join(ROOT, 'node_modules', '.bin', tool), args, { cwd, encoding: 'utf8' });
@@ -31,6 +32,12 @@ describe('the code checks npm test runs', () => {
     expect(output).toContain('Only a *.repository.ts may be handed the DataSource in this module');
     expect(output).toContain('a factory takes the repository instead');
     expect(output).toContain('take the repository from the container');
+  });
+
+  it('lint refuses a TypeORM Repository injected into anything but a repository', () => {
+    const { status, output } = run('eslint', ['--no-ignore', PLANTED_EVENT_NOTES]);
+    expect(status).toBe(1);
+    expect(output).toContain('Only a *.repository.ts may inject a TypeORM Repository in this module');
   });
 
   it('lint refuses a function longer than 80 lines', () => {

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import * as ts from 'typescript';
 
 /** A table named by SQL in a module other than the one that owns it. */
 export interface Crossing {
@@ -66,4 +67,36 @@ export function crossings(srcRoot: string): Crossing[] {
     for (const match of text.matchAll(WRITE)) note(match[1], 'write');
   }
   return [...found.values()].sort((a, b) => `${a.file} ${a.table}`.localeCompare(`${b.file} ${b.table}`));
+}
+
+/** A statement's opening in a string or template literal: what only a repository may hold. */
+const STATEMENT = [
+  /\bSELECT\b[\s\S]*?\bFROM\b/,
+  /\bINSERT\s+INTO\b/,
+  /\bUPDATE\s+"?[a-z_][a-z0-9_]*"?(?:\s+(?:AS\s+)?[a-z_][a-z0-9_]*)?\s+SET\b/,
+  /\bDELETE\s+FROM\b/,
+];
+
+/** The text of every string and template literal in the source; a template's substitutions read as `x`. */
+function literals(file: string, text: string): string[] {
+  const found: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) found.push(node.text);
+    else if (ts.isTemplateExpression(node)) found.push([node.head.text, ...node.templateSpans.map((span) => span.literal.text)].join('x'));
+    ts.forEachChild(node, visit);
+  };
+  visit(ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS));
+  return found;
+}
+
+/**
+ * The files outside the repositories and platform/database whose literals
+ * hold SQL (migrations and specs are not looked at), as paths under `srcRoot`.
+ */
+export function sqlOutsideRepositories(srcRoot: string): string[] {
+  return sourceFiles(srcRoot)
+    .map((file) => relative(srcRoot, file).split(sep).join('/'))
+    .filter((file) => !file.endsWith('.repository.ts') && !file.startsWith('platform/database/'))
+    .filter((file) => literals(file, readFileSync(join(srcRoot, file), 'utf8')).some((text) => STATEMENT.some((re) => re.test(text))))
+    .sort();
 }

@@ -4,6 +4,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import { AppConfig } from '../../config/app-config';
 import { Email } from './email.entity';
 import { EmailText } from './email-text.entity';
+import { EmailTextsRepository } from './email-texts.repository';
 import { EmailTextsService } from './email-texts.service';
 import { EmailsRepository } from './emails.repository';
 import { MailEventsService } from './mail-events.service';
@@ -29,6 +30,7 @@ import { SmtpMailTransport } from './smtp-mail.transport';
         config.mail.smtpUrl ? new SmtpMailTransport(config.mail.smtpUrl) : new FileMailTransport(config.mail.fileDir),
     },
     EmailsRepository,
+    EmailTextsRepository,
     MailSuppressionsRepository,
     OutboxService,
     SendMailProcessor,
