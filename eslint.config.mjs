@@ -42,6 +42,7 @@ export default tseslint.config(
       '**/src/presenters/**/*.ts',
       '**/src/reminders/**/*.ts',
       '**/src/reports/**/*.ts',
+      '**/src/certificates/**/*.ts',
       '**/src/agenda/**/*.ts',
     ],
     ignores: ['**/*.repository.ts', '**/*.spec.ts'],

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgendaModule } from './agenda/agenda.module';
 import { AuthModule } from './auth/auth.module';
+import { CertificatesModule } from './certificates/certificates.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { ENTITIES } from './data-source';
@@ -46,6 +47,7 @@ export class AppModule {
         OperationsModule,
         PresentersModule,
         ReportsModule,
+        CertificatesModule,
         WebModule,
       ],
     };

@@ -32,6 +32,7 @@ import { PresenterInvitation } from './presenters/presenter-invitation.entity';
 import { EventHighlight } from './reports/event-highlight.entity';
 import { EventOutcome } from './reports/event-outcome.entity';
 import { Report } from './reports/report.entity';
+import { Certificate, CertificateRun, CertificateSettings } from './certificates/certificate.entity';
 
 /**
  * Every entity, listed rather than globbed so the app, the migration CLI and
@@ -69,6 +70,9 @@ export const ENTITIES = [
   Report,
   EventOutcome,
   EventHighlight,
+  Certificate,
+  CertificateSettings,
+  CertificateRun,
 ];
 
 export function createDataSource(url: string): DataSource {

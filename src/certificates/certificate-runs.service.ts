@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { EventsService } from '../events/events.service';
+import { TransactionService } from '../platform/database/transaction.service';
+import { Problem } from '../platform/http/problem';
+import { JobQueueService } from '../platform/queue/job-queue.service';
+import { JobName } from '../platform/queue/queue-names';
+import { formatInZone } from '../platform/time/zoned-time';
+import { CertificateRun } from './certificate.entity';
+import { CertificatesRepository } from './certificates.repository';
+import { CertificatesService } from './certificates.service';
+
+/** A run that fails is tried this many times; each attempt goes on from the last batch written. */
+export const ISSUE_ATTEMPTS = 3;
+const ISSUE_BACKOFF_MS = 2000;
+
+/** "Send them all": a run issues every certificate of the event and emails each person theirs, in the background. */
+@Injectable()
+export class CertificateRunsService {
+  constructor(
+    private readonly repository: CertificatesRepository,
+    private readonly certificates: CertificatesService,
+    private readonly events: EventsService,
+    private readonly transactions: TransactionService,
+    private readonly queues: JobQueueService,
+  ) {}
+
+  async request(eventId: string, organiserId: string) {
+    const event = await this.events.getEntity(eventId);
+    await this.certificates.assertIssuable(event, await this.certificates.settings(eventId));
+    const total = await this.certificates.eligibleCount(eventId);
+    const run = await this.transactions.run(async (tx) => {
+      const inserted = await this.repository.insertRun(eventId, organiserId, total);
+      tx.afterCommit(() => this.enqueue(inserted.id));
+      return inserted;
+    });
+    return runView(run, event.timezone);
+  }
+
+  async get(eventId: string, runId: string) {
+    const event = await this.events.getEntity(eventId);
+    const run = await this.repository.run(runId, eventId);
+    if (!run) throw Problem.notFound(`No certificate run ${runId} in this event`);
+    return runView(run, event.timezone);
+  }
+
+  async list(eventId: string) {
+    const event = await this.events.getEntity(eventId);
+    const runs = await this.repository.runs(eventId, 20);
+    return { items: runs.map((r) => runView(r, event.timezone)), nextCursor: null };
+  }
+
+  enqueue(runId: string): Promise<void> {
+    return this.queues.enqueue(
+      JobName.IssueCertificates,
+      { runId },
+      { jobId: runId, attempts: ISSUE_ATTEMPTS, backoffBaseMs: ISSUE_BACKOFF_MS },
+    );
+  }
+}
+
+export function runView(run: CertificateRun, timezone: string) {
+  return {
+    id: run.id,
+    eventId: run.eventId,
+    status: run.status,
+    total: run.total,
+    done: run.done,
+    emailed: run.emailed,
+    progress: run.total === 0 ? (run.status === 'completed' ? 100 : 0) : Math.min(100, Math.floor((run.done * 100) / run.total)),
+    requestedBy: run.requestedBy,
+    error: run.error,
+    createdAt: formatInZone(new Date(run.createdAt), timezone),
+    startedAt: run.startedAt ? formatInZone(new Date(run.startedAt), timezone) : null,
+    completedAt: run.completedAt ? formatInZone(new Date(run.completedAt), timezone) : null,
+    links: { self: `/events/${run.eventId}/certificates/runs/${run.id}` },
+  };
+}
+export type CertificateRunView = ReturnType<typeof runView>;
