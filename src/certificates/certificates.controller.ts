@@ -9,7 +9,7 @@ import { ApiFileResponse, ApiZodResponse } from '../platform/http/openapi/openap
 import { Problem } from '../platform/http/problem';
 import { Public } from '../platform/http/route-access';
 import { ApiZodBody, ZodBody, ZodQuery } from '../platform/http/zod-body.decorator';
-import { Certificate } from './certificate.entity';
+import { sendCertificatePdf } from './certificate-download';
 import {
   certificatePageResponse,
   certificateResponse,
@@ -93,7 +93,7 @@ export class MyCertificatesController {
   @MagicLinkOnly('registration')
   @ApiFileResponse('application/pdf', 'The certificate of attendance, naming the days checked in, drawn now.')
   async attendance(@CurrentMagicLink() link: MagicLinkPrincipal, @Res() res: Response) {
-    await sendPdf(this.certificates, res, await this.certificates.forRegistration(link.eventId as string, link.subjectId));
+    await sendCertificatePdf(this.certificates, res, await this.certificates.forRegistration(link.eventId as string, link.subjectId));
   }
 
   @Get('me/presentations/:presentationId/certificate.pdf')
@@ -104,7 +104,11 @@ export class MyCertificatesController {
     @Param('presentationId', new IdParam('presentation')) presentationId: string,
     @Res() res: Response,
   ) {
-    await sendPdf(this.certificates, res, await this.certificates.forPresenter(link.eventId as string, link.subjectId, presentationId));
+    await sendCertificatePdf(
+      this.certificates,
+      res,
+      await this.certificates.forPresenter(link.eventId as string, link.subjectId, presentationId),
+    );
   }
 }
 
@@ -120,17 +124,8 @@ export class CertificateCodeController {
   async pdf(@Param('code') code: string, @Res() res: Response) {
     const certificate = await this.certificates.byCode(code);
     if (!certificate || certificate.revokedAt) throw Problem.notFound('No valid certificate has this code');
-    await sendPdf(this.certificates, res, certificate);
+    await sendCertificatePdf(this.certificates, res, certificate);
   }
-}
-
-async function sendPdf(certificates: CertificatesService, res: Response, certificate: Certificate): Promise<void> {
-  const pdf = await certificates.render(certificate);
-  res.setHeader('Content-Type', 'application/pdf');
-  res.setHeader('Content-Disposition', `attachment; filename="certificate-${certificate.code}.pdf"`);
-  res.setHeader('Cache-Control', 'private, no-store');
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.send(pdf);
 }
 
 function settingsView(s: {

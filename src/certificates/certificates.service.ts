@@ -74,14 +74,29 @@ export class CertificatesService {
    * `after_event` mode, or for a cancelled event.
    */
   async assertIssuable(event: Event, settings: { issueMode: string }): Promise<void> {
-    if (event.status === 'cancelled') throw Problem.unprocessable('The event was cancelled: it has no certificates');
+    const refusal = this.refusal(event, settings);
+    if (refusal) throw refusal;
+  }
+
+  eventOf(eventId: string): Promise<Event> {
+    return this.events.getEntity(eventId);
+  }
+
+  /** Whether the event's certificates exist now (the pages show their download links only then). */
+  async available(event: Event): Promise<boolean> {
+    return this.refusal(event, await this.settings(event.id)) === null;
+  }
+
+  private refusal(event: Event, settings: { issueMode: string }): Problem | null {
+    if (event.status === 'cancelled') return Problem.unprocessable('The event was cancelled: it has no certificates');
     if (settings.issueMode === 'after_event' && event.endsAt.getTime() > Date.now()) {
-      throw Problem.unprocessable(
+      return Problem.unprocessable(
         `Certificates are issued once the event has ended (${formatInZone(event.endsAt, event.timezone)}); ` +
           `set issueMode to on_check_in to issue them from the first check-in`,
         [{ field: 'issueMode', message: 'after_event: the event has not ended yet' }],
       );
     }
+    return null;
   }
 
   /** Presenters of the latest published agenda, one entry per person and presentation, in a stable order. */

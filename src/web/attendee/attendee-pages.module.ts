@@ -1,5 +1,6 @@
 import { MiddlewareConsumer, Module, NestModule, Type } from '@nestjs/common';
 import { AgendaModule } from '../../agenda/agenda.module';
+import { CertificatesModule } from '../../certificates/certificates.module';
 import { EventsModule } from '../../events/events.module';
 import { RegistrationModule } from '../../registration/registration.module';
 import { applyPageMiddleware } from '../page-middleware';
@@ -12,7 +13,7 @@ const CONTROLLERS: Type[] = [RegistrationPageController, NewLinkPageController, 
 
 /** Registration form and the attendee's own registration pages. */
 @Module({
-  imports: [WebCoreModule, EventsModule, AgendaModule, RegistrationModule],
+  imports: [WebCoreModule, EventsModule, AgendaModule, RegistrationModule, CertificatesModule],
   controllers: CONTROLLERS,
 })
 export class AttendeePagesModule implements NestModule {

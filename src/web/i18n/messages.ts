@@ -13,6 +13,7 @@ import { DASHBOARD_DESK_MESSAGES } from './dashboard-desk.messages';
 import { DASHBOARD_REMINDERS_MESSAGES } from './dashboard-reminders.messages';
 import { DASHBOARD_LOGIN_MESSAGES } from './dashboard-login.messages';
 import { DASHBOARD_REPORTS_MESSAGES } from './dashboard-reports.messages';
+import { DASHBOARD_CERTIFICATES_MESSAGES } from './dashboard-certificates.messages';
 import { DASHBOARD_TIMETABLE_MESSAGES } from './dashboard-timetable.messages';
 
 /** One area's messages: English is complete; other languages may leave keys out. */
@@ -34,6 +35,7 @@ const TABLES: MessageTable[] = [
   DASHBOARD_REMINDERS_MESSAGES,
   DASHBOARD_LOGIN_MESSAGES,
   DASHBOARD_REPORTS_MESSAGES,
+  DASHBOARD_CERTIFICATES_MESSAGES,
   DASHBOARD_TIMETABLE_MESSAGES,
 ];
 

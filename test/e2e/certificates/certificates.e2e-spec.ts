@@ -1,21 +1,13 @@
-import type { Test } from 'supertest';
 import { formatDay } from '../../../src/certificates/certificate-texts';
 import { createOpenEvent, daysFromNow } from '../../support/future-event';
 import { pdfText } from '../../support/pdf-text';
+import { bytes } from '../../support/response-bytes';
 import { invitePresenters } from '../../support/presenter-invitations';
 import { registrationBearerIn } from '../../support/registration-link';
 import { ReceivedMail } from '../../support/smtp-sink';
 import { ADMIN, login } from '../../support/test-app';
 import { useTestApp } from '../../support/use-test-app';
 import { waitFor } from '../../support/wait-for';
-
-/** Reads a response body as bytes. */
-const bytes = (test: Test) =>
-  test.buffer(true).parse((res, done) => {
-    const chunks: Buffer[] = [];
-    res.on('data', (chunk: Buffer) => chunks.push(chunk));
-    res.on('end', () => done(null, Buffer.concat(chunks)));
-  });
 
 describe('certificates of attendance and of presenting', () => {
   const ctx = useTestApp();
