@@ -1,9 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { EventsService } from '../events/events.service';
 import { TransactionService } from '../platform/database/transaction.service';
 import { Problem } from '../platform/http/problem';
 import { JobQueueService } from '../platform/queue/job-queue.service';
-import { JobName } from '../platform/queue/queue-names';
+import { JobName, QueueName } from '../platform/queue/queue-names';
 import { formatInZone } from '../platform/time/zoned-time';
 import { CertificateRun } from './certificate.entity';
 import { CertificatesRepository } from './certificates.repository';
@@ -12,10 +12,15 @@ import { CertificatesService } from './certificates.service';
 /** A run that fails is tried this many times; each attempt goes on from the last batch written. */
 export const ISSUE_ATTEMPTS = 3;
 const ISSUE_BACKOFF_MS = 2000;
+/** A run younger than this may still be waiting for the job its request is adding. */
+const JOB_GRACE_SECONDS = 10;
+const LIVE_JOB_STATES = new Set(['waiting', 'delayed', 'active', 'prioritized', 'waiting-children', 'wait']);
 
 /** "Send them all": a run issues every certificate of the event and emails each person theirs, in the background. */
 @Injectable()
 export class CertificateRunsService {
+  private readonly logger = new Logger(CertificateRunsService.name);
+
   constructor(
     private readonly repository: CertificatesRepository,
     private readonly certificates: CertificatesService,
@@ -47,6 +52,32 @@ export class CertificateRunsService {
     const event = await this.events.getEntity(eventId);
     const runs = await this.repository.runs(eventId, 20);
     return { items: runs.map((r) => runView(r, event.timezone)), nextCursor: null };
+  }
+
+  /**
+   * Puts a job behind every queued or running run that has none alive (Redis
+   * lost it, or the add after commit timed out); a run whose job failed for
+   * good is marked failed. The re-run goes on from the run's cursor.
+   */
+  async sweep(): Promise<{ requeued: number; failed: number }> {
+    const queue = this.queues.queue(QueueName.Certificates);
+    let requeued = 0;
+    let failed = 0;
+    for (const { id } of await this.repository.pendingRuns(JOB_GRACE_SECONDS)) {
+      const job = await queue.getJob(id);
+      const state = job ? await job.getState() : 'missing';
+      if (LIVE_JOB_STATES.has(state)) continue;
+      if (job && state === 'failed') {
+        await this.repository.settleRun(id, 'failed', job.failedReason || 'the issue job failed');
+        failed += 1;
+        continue;
+      }
+      if (job) await job.remove().catch(() => undefined);
+      await this.enqueue(id);
+      this.logger.warn(`certificate run ${id} had no live job (${state}); enqueued again`);
+      requeued += 1;
+    }
+    return { requeued, failed };
   }
 
   enqueue(runId: string): Promise<void> {

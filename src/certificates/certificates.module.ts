@@ -10,6 +10,7 @@ import { CertificateCodeController, CertificatesController, MyCertificatesContro
 import { CertificatesRepository } from './certificates.repository';
 import { CertificatesService } from './certificates.service';
 import { IssueCertificatesProcessor } from './issue-certificates.processor';
+import { SweepCertificateRunsProcessor } from './sweep-certificate-runs.processor';
 
 /**
  * Certificates of attendance and of presenting, downstream of events, people,
@@ -25,7 +26,13 @@ import { IssueCertificatesProcessor } from './issue-certificates.processor';
     RegistrationModule,
   ],
   controllers: [CertificatesController, MyCertificatesController, CertificateCodeController],
-  providers: [CertificatesRepository, CertificatesService, CertificateRunsService, IssueCertificatesProcessor],
+  providers: [
+    CertificatesRepository,
+    CertificatesService,
+    CertificateRunsService,
+    IssueCertificatesProcessor,
+    SweepCertificateRunsProcessor,
+  ],
   exports: [CertificatesService, CertificateRunsService],
 })
 export class CertificatesModule {}

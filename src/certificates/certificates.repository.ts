@@ -213,6 +213,15 @@ export class CertificatesRepository {
     );
   }
 
+  /** A queued or running run whose job is gone for good. */
+  async settleRun(runId: string, status: 'failed', error: string): Promise<void> {
+    await this.db.query(`UPDATE certificate_runs SET status = $2, error = $3 WHERE id = $1 AND status IN ('queued', 'running')`, [
+      runId,
+      status,
+      error,
+    ]);
+  }
+
   /** Queued or running runs older than `graceSeconds`: the sweep checks each has a live job. */
   async pendingRuns(graceSeconds: number): Promise<Array<Pick<CertificateRun, 'id'>>> {
     const { rows } = await sql<Pick<CertificateRun, 'id'>>(

@@ -139,6 +139,18 @@ describe('certificates of attendance and of presenting', () => {
     expect(runs.body.items.map((r: { id: string }) => r.id)).toEqual([started.body.id]);
   });
 
+  it('gives a run whose job was lost (Redis emptied, the add timed out) a new one from the sweep', async () => {
+    const [lost] = await ctx.db.query<{ id: string }>(
+      `INSERT INTO certificate_runs (event_id, total, created_at) VALUES ($1, 3, now() - interval '1 minute') RETURNING id`,
+      [event.id],
+    );
+    const finished = await waitFor('the swept run to complete', async () => {
+      const run = await ctx.app.http.get(`/events/${event.id}/certificates/runs/${lost.id}`).set('Authorization', auth).expect(200);
+      return run.body.status === 'completed' ? run.body : null;
+    });
+    expect(finished).toMatchObject({ total: 3, done: 3, progress: 100 });
+  });
+
   it('names day 1 only for an attendee checked in on day 1 only, in her language', async () => {
     const [day1, day2] = event.days;
     const mail = await certificateMail(emails.ana);
