@@ -20,8 +20,10 @@ export const certificateResponse = z
     personId: idField,
     name: z.string(),
     registrationId: idField.nullable(),
-    presentationId: idField.nullable(),
-    presentationTitle: z.string().nullable(),
+    presentation: z
+      .object({ id: idField, title: z.string().describe('As the published agenda had it when the certificate was issued.') })
+      .nullable()
+      .describe('The presentation a presenter certificate names.'),
     days: z.array(localDay).describe('Days attended (attendance certificates).'),
     language: z.enum(['en', 'es', 'pt', 'fr']),
     issuedAt: zonedTime,

@@ -153,7 +153,7 @@ export class CertificatesPageController {
           about:
             c.kind === 'attendance'
               ? this.renderer.t(req, 'dashboard.certificates.kind.attendance', { days: c.days.join(', ') })
-              : this.renderer.t(req, 'dashboard.certificates.kind.presenter', { title: c.presentationTitle ?? '' }),
+              : this.renderer.t(req, 'dashboard.certificates.kind.presenter', { title: c.presentation?.title ?? '' }),
         })),
       },
       {
