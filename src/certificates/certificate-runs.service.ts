@@ -29,16 +29,20 @@ export class CertificateRunsService {
     private readonly queues: JobQueueService,
   ) {}
 
+  /** A new run, queued; while another run of the event is queued or running, that one (`shared`), so nobody is sent two emails. */
   async request(eventId: string, organiserId: string) {
     const event = await this.events.getEntity(eventId);
     await this.certificates.assertIssuable(event, await this.certificates.settings(eventId));
     const total = await this.certificates.eligibleCount(eventId);
-    const run = await this.transactions.run(async (tx) => {
-      const inserted = await this.repository.insertRun(eventId, organiserId, total);
+    const { run, shared } = await this.transactions.run(async (tx) => {
+      await this.repository.lockRuns(tx.manager, eventId);
+      const pending = await this.repository.pendingRun(tx.manager, eventId);
+      if (pending) return { run: pending, shared: true };
+      const inserted = await this.repository.insertRun(tx.manager, eventId, organiserId, total);
       tx.afterCommit(() => this.enqueue(inserted.id));
-      return inserted;
+      return { run: inserted, shared: false };
     });
-    return runView(run, event.timezone);
+    return { ...runView(run, event.timezone), shared };
   }
 
   async get(eventId: string, runId: string) {

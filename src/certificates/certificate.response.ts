@@ -51,3 +51,6 @@ export const certificateRunResponse = z
   })
   .describe('One "send them all" of the certificates of an event.');
 export const certificateRunPageResponse = pageOf(certificateRunResponse);
+export const certificateRunRequestResponse = certificateRunResponse
+  .extend({ shared: z.boolean().describe('True when a run of the event already queued or running answers this request.') })
+  .describe('The run that sends the certificates.');

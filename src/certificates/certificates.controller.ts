@@ -14,6 +14,7 @@ import {
   certificatePageResponse,
   certificateResponse,
   certificateRunPageResponse,
+  certificateRunRequestResponse,
   certificateRunResponse,
   certificateSettingsResponse,
 } from './certificate.response';
@@ -58,7 +59,7 @@ export class CertificatesController {
   /** 202: a run issues every certificate and emails each person theirs, in the background. */
   @Post('runs')
   @HttpCode(202)
-  @ApiZodResponse(certificateRunResponse, 'The run, queued.')
+  @ApiZodResponse(certificateRunRequestResponse, 'The run, queued, or the one already under way.')
   request(@Param('eventId') eventId: string, @CurrentOrganiser() me: OrganiserPrincipal) {
     return this.runs.request(eventId, me.organiserId);
   }

@@ -148,9 +148,23 @@ export class CertificatesRepository {
     return rows[0] ?? null;
   }
 
-  async insertRun(eventId: string, organiserId: string, total: number): Promise<CertificateRun> {
+  /** One request for a run of the event at a time: two clicks on "send them all" share one run. */
+  async lockRuns(manager: EntityManager, eventId: string): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('plenary:certificate-runs:' || $1))`, [eventId]);
+  }
+
+  async pendingRun(manager: EntityManager, eventId: string): Promise<CertificateRun | null> {
     const { rows } = await sql<CertificateRun>(
-      this.db.manager,
+      manager,
+      `SELECT ${RUN_COLUMNS} FROM certificate_runs WHERE event_id = $1 AND status IN ('queued', 'running') ORDER BY created_at DESC LIMIT 1`,
+      [eventId],
+    );
+    return rows[0] ?? null;
+  }
+
+  async insertRun(manager: EntityManager, eventId: string, organiserId: string, total: number): Promise<CertificateRun> {
+    const { rows } = await sql<CertificateRun>(
+      manager,
       `INSERT INTO certificate_runs (event_id, requested_by, total) VALUES ($1, $2, $3) RETURNING ${RUN_COLUMNS}`,
       [eventId, organiserId, total],
     );

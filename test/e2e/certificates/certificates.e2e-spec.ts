@@ -122,8 +122,14 @@ describe('certificates of attendance and of presenting', () => {
   });
 
   it('sends them all in one run, whose progress reaches its total', async () => {
-    const started = await ctx.app.http.post(`/events/${event.id}/certificates/runs`).set('Authorization', auth).expect(202);
-    expect(started.body).toMatchObject({ total: 3, status: 'queued' });
+    // Two clicks at once: the second waits for the first's transaction and shares its run.
+    const [first, second] = await Promise.all(
+      [0, 1].map(() => ctx.app.http.post(`/events/${event.id}/certificates/runs`).set('Authorization', auth).expect(202)),
+    );
+    expect(first.body.id).toBe(second.body.id);
+    expect([first.body.shared, second.body.shared].sort()).toEqual([false, true]);
+    const started = first;
+    expect(started.body).toMatchObject({ total: 3 });
     const finished = await waitFor('the run to complete', async () => {
       const run = await ctx.app.http.get(started.body.links.self).set('Authorization', auth).expect(200);
       return run.body.status === 'completed' ? run.body : null;
