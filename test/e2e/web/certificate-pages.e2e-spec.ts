@@ -1,5 +1,7 @@
 import request from 'supertest';
+import { screenshot, seriousA11yViolations, useBrowser } from '../../support/browser';
 import { dashboardAgent } from '../../support/dashboard-agent';
+import { logInTo } from '../../support/dashboard-login';
 import { attendee, createOpenEvent, daysFromNow } from '../../support/future-event';
 import { pdfText } from '../../support/pdf-text';
 import { bytes } from '../../support/response-bytes';
@@ -12,6 +14,7 @@ import { waitFor } from '../../support/wait-for';
 /** The certificates page of the dashboard, and the download links on the attendee's and the presenter's pages. */
 describe('certificate pages', () => {
   const ctx = useTestApp();
+  const browsers = useBrowser();
   let auth: string;
   let event: Awaited<ReturnType<typeof createOpenEvent>>;
   let presentationId: string;
@@ -114,5 +117,36 @@ describe('certificate pages', () => {
     const pdf = await bytes(agent.get(`/presenter/presentations/${presentationId}/certificate.pdf`)).expect(200);
     expect(await pdfText(pdf.body as Buffer)).toContain('Ports of Flanders');
     await agent.get(`/presenter/presentations/${event.id}/certificate.pdf`).expect(404);
+  });
+
+  it("shows the verification page and a run's progress in a browser without serious accessibility problems", async () => {
+    const base = ctx.app.plenary.url as string;
+    const issued = await ctx.app.http.get(`/events/${event.id}/certificates?kind=attendance`).set('Authorization', auth).expect(200);
+    const visitor = await browsers.newContext({ locale: 'fr-FR' });
+    const page = await visitor.newPage();
+    await page.goto(`${base}/c/${issued.body.items[0].code}`);
+    expect(await page.locator('h1').textContent()).toBe('Certificado de asistencia');
+    expect(await page.locator('[role="status"]').textContent()).toBe('Certificado válido');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'certificate-verification');
+
+    const runs = await ctx.app.http.get(`/events/${event.id}/certificates/runs`).set('Authorization', auth).expect(200);
+    const organiser = await browsers.newContext();
+    const tab = await logInTo(
+      organiser,
+      base,
+      ADMIN.email,
+      ADMIN.password,
+      `/dashboard/events/${event.id}/certificates/runs/${runs.body.items[0].id}`,
+    );
+    expect(await tab.locator('#report-progress').getAttribute('value')).toBe('100');
+    expect(await tab.locator('#report-status').textContent()).toBe('Done: 2 certificates issued, 2 emails written.');
+    expect(await seriousA11yViolations(tab)).toEqual([]);
+    await screenshot(tab, 'certificate-run');
+    await tab.goto(`${base}/dashboard/events/${event.id}/certificates`);
+    expect(await seriousA11yViolations(tab)).toEqual([]);
+    await screenshot(tab, 'certificates-dashboard');
+    await visitor.close();
+    await organiser.close();
   });
 });
