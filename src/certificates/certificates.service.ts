@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AgendaVersionsService } from '../agenda/agenda-versions.service';
@@ -10,7 +11,7 @@ import { Person } from '../people/person.entity';
 import { Page, decodeCursor, toPage } from '../platform/http/pagination';
 import { Problem } from '../platform/http/problem';
 import { MailLanguage, mailLanguage } from '../platform/mail/mail-language';
-import { renderPdf } from '../platform/pdf/pdf-document';
+import { streamPdf } from '../platform/pdf/pdf-document';
 import { formatInZone, localDate, localDatesBetween } from '../platform/time/zoned-time';
 import { AttendanceRow, CheckInsService } from '../registration/check-ins.service';
 import { CertificateFacts, certificateDocument } from './certificate-document';
@@ -207,21 +208,16 @@ export class CertificatesService {
     return this.repository.byCode(normaliseCode(code));
   }
 
-  /** The PDF of a certificate, drawn now from its row. */
-  async render(
-    certificate: Certificate,
-    cached?: { event?: Event; settings?: CertificateFacts['settings']; person?: Person },
-  ): Promise<Buffer> {
-    return renderPdf(certificateDocument(await this.facts(certificate, cached)));
+  /** The PDF of a certificate as a stream of its bytes, drawn now from its row. */
+  async pdf(certificate: Certificate): Promise<Readable> {
+    return streamPdf(certificateDocument(await this.facts(certificate)));
   }
 
-  async facts(
-    certificate: Certificate,
-    cached: { event?: Event; settings?: CertificateFacts['settings']; person?: Person } = {},
-  ): Promise<CertificateFacts> {
-    const event = cached.event ?? (await this.events.getEntity(certificate.eventId));
-    const settings = cached.settings ?? (await this.settings(certificate.eventId));
-    const person = cached.person ?? (await this.peopleOf(certificate.eventId, [certificate.personId])).get(certificate.personId);
+  /** What the certificate prints, read now: a name corrected (or erased) since it was issued shows as it is. */
+  async facts(certificate: Certificate): Promise<CertificateFacts> {
+    const event = await this.events.getEntity(certificate.eventId);
+    const settings = await this.settings(certificate.eventId);
+    const person = (await this.peopleOf(certificate.eventId, [certificate.personId])).get(certificate.personId);
     return {
       kind: certificate.kind,
       code: certificate.code,
