@@ -146,7 +146,9 @@ export class CertificatesService {
     return this.repository.issueAttendance(
       manager,
       eventId,
-      page.rows.map((r) => ({ ...r, language: mailLanguage(page.people.get(r.personId)?.language) })),
+      page.rows
+        .filter((r) => present(page.people.get(r.personId)))
+        .map((r) => ({ ...r, language: mailLanguage(page.people.get(r.personId)?.language) })),
     );
   }
 
@@ -166,12 +168,14 @@ export class CertificatesService {
     return this.repository.issuePresenter(
       manager,
       eventId,
-      presenters.map((p) => ({
-        personId: p.personId,
-        presentationId: p.presentationId,
-        presentationTitle: p.title,
-        language: mailLanguage(people.get(p.personId)?.language),
-      })),
+      presenters
+        .filter((p) => present(people.get(p.personId)))
+        .map((p) => ({
+          personId: p.personId,
+          presentationId: p.presentationId,
+          presentationTitle: p.title,
+          language: mailLanguage(people.get(p.personId)?.language),
+        })),
     );
   }
 
@@ -218,11 +222,13 @@ export class CertificatesService {
     const event = await this.events.getEntity(certificate.eventId);
     const settings = await this.settings(certificate.eventId);
     const person = (await this.peopleOf(certificate.eventId, [certificate.personId])).get(certificate.personId);
+    // An erased person's certificate would name nobody: it is no longer there.
+    if (!present(person)) throw Problem.notFound('No certificate has this code');
     return {
       kind: certificate.kind,
       code: certificate.code,
       language: mailLanguage(certificate.language),
-      name: person?.name ?? '',
+      name: person.name,
       event: {
         title: event.title,
         venue: event.venue,
@@ -249,7 +255,11 @@ export class CertificatesService {
   async verify(code: string): Promise<CertificateVerification | null> {
     const certificate = await this.byCode(code);
     if (!certificate) return null;
-    const facts = await this.facts(certificate);
+    const facts = await this.facts(certificate).catch((error: unknown) => {
+      if (error instanceof Problem && error.getStatus() === 404) return null;
+      throw error;
+    });
+    if (!facts) return null;
     return {
       language: facts.language,
       kind: certificate.kind,
@@ -310,6 +320,11 @@ export class CertificatesService {
 }
 
 export type CertificateView = ReturnType<CertificatesService['view']>;
+
+/** A person the certificate may name: one that exists and was not erased. */
+function present(person: Person | undefined): person is Person {
+  return person !== undefined && person.erasedAt === null;
+}
 
 /** Codes are printed upper case; one typed from the paper may come in lower case or with spaces. */
 export function normaliseCode(code: string): string {

@@ -256,4 +256,14 @@ describe('certificates of attendance and of presenting', () => {
     // A presenter of no such presentation gets nothing.
     await ctx.app.http.get(`/me/presentations/${ids.ana}/certificate.pdf`).set('Authorization', tokens.rosa).expect(404);
   });
+
+  it('has no certificate for a person whose data was erased', async () => {
+    const verify = linkIn(await certificateMail(emails.ana), /http:\/\/plenary\.test\/c\/[A-Z2-7]{10}(?=\s|$)/);
+    await ctx.app.http.get(verify).expect(200);
+    await ctx.app.http.post(`/events/${event.id}/registrations/${ids.ana}/erase`).set('Authorization', auth).expect(204);
+    const gone = await ctx.app.http.get(verify).expect(404);
+    expect(gone.text).not.toContain('Ana Quispe');
+    expect(gone.text).not.toContain('Erased person');
+    await ctx.app.http.get(`${verify}/certificate.pdf`).expect(404);
+  });
 });
