@@ -15,7 +15,6 @@ import { streamPdf } from '../platform/pdf/pdf-document';
 import { formatInZone, localDate, localDatesBetween } from '../platform/time/zoned-time';
 import { AttendanceRow, CheckInsService } from '../registration/check-ins.service';
 import { CertificateFacts, certificateDocument } from './certificate-document';
-import { formatDay } from './certificate-texts';
 import { Certificate, CertificateSettings } from './certificate.entity';
 
 import { CertificatesRepository } from './certificates.repository';
@@ -265,7 +264,7 @@ export class CertificatesService {
       kind: certificate.kind,
       name: facts.name,
       eventTitle: facts.event.title,
-      days: certificate.days.map((day) => formatDay(day, facts.language)),
+      days: certificate.days,
       presentationTitle: certificate.presentationTitle,
       valid: certificate.revokedAt === null,
     };

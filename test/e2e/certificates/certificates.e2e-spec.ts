@@ -210,6 +210,9 @@ describe('certificates of attendance and of presenting', () => {
     expect(page.text).not.toContain(emails.ana);
     expect(page.text).not.toContain('Marie Dubois');
     await ctx.app.http.get(verify.toLowerCase()).expect(200);
+    const inFrench = await ctx.app.http.get(`${verify}?lang=fr`).expect(200);
+    expect(inFrench.text).toContain('Attestation valide');
+    expect(inFrench.text).toContain(formatDay(day1, 'fr'));
     const unknown = await ctx.app.http
       .get('/c/AAAAAAAAAA')
       .expect(404)
