@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgendaModule } from './agenda/agenda.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CertificatesModule } from './certificates/certificates.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { ENTITIES } from './data-source';
@@ -50,6 +51,7 @@ export class AppModule {
         OperationsModule,
         PresentersModule,
         ReportsModule,
+        CertificatesModule,
         WebModule,
       ],
     };

@@ -37,6 +37,7 @@ import { SurveyInvitation } from './surveys/survey-invitation.entity';
 import { SurveyQuestion } from './surveys/survey-question.entity';
 import { SurveyAnswer, SurveyResponse } from './surveys/survey-response.entity';
 import { Survey } from './surveys/survey.entity';
+import { Certificate, CertificateRun, CertificateSettings } from './certificates/certificate.entity';
 
 /**
  * Every entity, listed rather than globbed so the app, the migration CLI and
@@ -80,6 +81,9 @@ export const ENTITIES = [
   SurveyInvitation,
   SurveyResponse,
   SurveyAnswer,
+  Certificate,
+  CertificateSettings,
+  CertificateRun,
 ];
 
 export function createDataSource(url: string): DataSource {

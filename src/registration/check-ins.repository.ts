@@ -14,6 +14,13 @@ export interface CheckInRow {
   checked_in_at: Date;
 }
 
+/** A confirmed registration that checked in, with the local days it did. */
+export interface AttendanceRow {
+  registrationId: string;
+  personId: string;
+  days: string[];
+}
+
 /** The `check_ins` table's SQL: only CheckInsService uses this. */
 @Injectable()
 export class CheckInsRepository {
@@ -49,5 +56,35 @@ export class CheckInsRepository {
       [eventId, day],
     );
     return rows;
+  }
+
+  /**
+   * Confirmed registrations of the event that checked in on at least one day,
+   * in id order after `afterId` (one, when `registrationId` is given).
+   */
+  async attendance(
+    eventId: string,
+    page: { afterId: string | null; limit: number } | { registrationId: string },
+  ): Promise<AttendanceRow[]> {
+    const one = 'registrationId' in page;
+    const { rows } = await sql<AttendanceRow>(
+      this.db.manager,
+      `SELECT r.id AS "registrationId", r.person_id AS "personId", array_agg(to_char(c.day, 'YYYY-MM-DD') ORDER BY c.day) AS days
+         FROM check_ins c JOIN registrations r ON r.id = c.registration_id
+        WHERE c.event_id = $1 AND r.status = 'confirmed' AND ($2::uuid IS NULL OR r.id > $2) AND ($3::uuid IS NULL OR r.id = $3)
+        GROUP BY r.id ORDER BY r.id LIMIT $4`,
+      [eventId, one ? null : page.afterId, one ? page.registrationId : null, one ? 1 : page.limit],
+    );
+    return rows;
+  }
+
+  async countAttended(eventId: string): Promise<number> {
+    const { rows } = await sql<{ n: number }>(
+      this.db.manager,
+      `SELECT count(DISTINCT c.registration_id)::int AS n FROM check_ins c JOIN registrations r ON r.id = c.registration_id
+        WHERE c.event_id = $1 AND r.status = 'confirmed'`,
+      [eventId],
+    );
+    return rows[0].n;
   }
 }

@@ -4,9 +4,11 @@ import { PeopleService } from '../people/people.service';
 import { Problem } from '../platform/http/problem';
 import { formatInZone, localDate, localDatesBetween } from '../platform/time/zoned-time';
 import { normaliseCheckInCode } from './check-in-code';
-import { CheckInsRepository } from './check-ins.repository';
+import { AttendanceRow, CheckInsRepository } from './check-ins.repository';
 import { CheckInInput } from './dto/check-in.dto';
 import { RegistrationsRepository } from './registrations.repository';
+
+export type { AttendanceRow };
 
 /** Why a registration that is not confirmed is refused at the door, by its status (the desk page words these itself). */
 export const CHECK_IN_REFUSALS: Record<string, string> = {
@@ -84,5 +86,19 @@ export class CheckInsService {
       nextCursor: null,
       countsByDay: perDay,
     };
+  }
+
+  /** Who attended (confirmed, checked in at least once) and on which local days: a page in registration id order. */
+  attendance(eventId: string, afterId: string | null, limit: number): Promise<AttendanceRow[]> {
+    return this.checkIns.attendance(eventId, { afterId, limit });
+  }
+
+  /** One registration's days attended, or null when it is not confirmed or never checked in. */
+  async attendanceOf(eventId: string, registrationId: string): Promise<AttendanceRow | null> {
+    return (await this.checkIns.attendance(eventId, { registrationId }))[0] ?? null;
+  }
+
+  countAttended(eventId: string): Promise<number> {
+    return this.checkIns.countAttended(eventId);
   }
 }

@@ -1,9 +1,11 @@
 import { MiddlewareConsumer, Module, NestModule, Type } from '@nestjs/common';
 import { AgendaModule } from '../agenda/agenda.module';
+import { CertificatesModule } from '../certificates/certificates.module';
 import { EventsModule } from '../events/events.module';
 import { PresentersModule } from '../presenters/presenters.module';
 import { RegistrationModule } from '../registration/registration.module';
 import { AttendeePagesModule } from './attendee/attendee-pages.module';
+import { CertificateVerificationController } from './certificate-verification.controller';
 import { DashboardOperationsPagesModule } from './dashboard/dashboard-operations-pages.module';
 import { DashboardPagesModule } from './dashboard/dashboard-pages.module';
 import { DashboardSettingsPagesModule } from './dashboard/dashboard-settings-pages.module';
@@ -15,7 +17,7 @@ import { ProgrammePageCache } from './programme-page-cache';
 import { PublicEventController } from './public-event.controller';
 import { WebCoreModule } from './web-core.module';
 
-const CONTROLLERS: Type[] = [LoginController, PasswordPagesController, PublicEventController];
+const CONTROLLERS: Type[] = [LoginController, PasswordPagesController, PublicEventController, CertificateVerificationController];
 
 /**
  * Server-rendered pages for attendees, presenters and organisers. Pages hold
@@ -28,6 +30,7 @@ const CONTROLLERS: Type[] = [LoginController, PasswordPagesController, PublicEve
     AgendaModule,
     PresentersModule,
     RegistrationModule,
+    CertificatesModule,
     AttendeePagesModule,
     PresenterPagesModule,
     DashboardPagesModule,

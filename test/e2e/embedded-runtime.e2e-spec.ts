@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { PlenaryProcess, cleanEnv } from '../support/plenary-process';
+import { bytes } from '../support/response-bytes';
 import { waitFor } from '../support/wait-for';
 
 /**
@@ -135,6 +136,48 @@ describe('embedded runtime', () => {
     await http.post(`/events/${event.body.id}/announcements/${announcement.body.id}/send`).set('Authorization', auth).expect(202);
     await waitForEml('the announcement', (text) => text.includes(email) && text.includes('Bring your badge'), 10_000);
     expect(Date.now() - asked).toBeLessThan(10_000);
+  });
+
+  it('issues certificates in a background run and mails each person a link to their PDF, inside the embedded database', async () => {
+    const http = request(await server!.url());
+    const auth = `Bearer ${(await http.post('/auth/login').send({ email: 'admin@plenary.localhost', password: adminPassword }).expect(200)).body.token}`;
+    const start = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const event = await http
+      .post('/events')
+      .set('Authorization', auth)
+      .send({ title: 'Embedded certificates', timezone: 'Europe/Brussels', startsAt: `${start}T09:00`, endsAt: `${start}T17:00` })
+      .expect(201);
+    await http
+      .put(`/events/${event.body.id}/certificates/settings`)
+      .set('Authorization', auth)
+      .send({ issueMode: 'on_check_in' })
+      .expect(200);
+    const email = 'ines@arequipa.test';
+    const registered = await http
+      .post(`/events/${event.body.id}/registrations`)
+      .set('Authorization', auth)
+      .send({ name: 'Inés', email, language: 'es' })
+      .expect(201);
+    await http
+      .post(`/events/${event.body.id}/check-ins`)
+      .set('Authorization', auth)
+      .send({ registrationId: registered.body.id, day: start })
+      .expect(201);
+    const run = await http.post(`/events/${event.body.id}/certificates/runs`).set('Authorization', auth).expect(202);
+    await waitFor(
+      'the run to complete',
+      async () => (await http.get(run.body.links.self).set('Authorization', auth)).body.status === 'completed',
+    );
+    const eml = await waitForEml('the certificate email', (text) => text.includes(email) && text.includes('/certificate.pdf'));
+    const code = /plenary\.test\/c\/([A-Z2-7]{10})\/certificate\.pdf/.exec(eml)?.[1];
+    const pdf = await bytes(http.get(`/c/${code}/certificate.pdf`))
+      .expect(200)
+      .expect('Content-Type', 'application/pdf');
+    expect(
+      Buffer.from(pdf.body as Buffer)
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
   });
 
   it('refuses a second process on the same data directory', async () => {

@@ -98,6 +98,6 @@ describe('operations endpoints', () => {
     const page = await ctx.app.http.get('/admin/queues').set('Authorization', basic(ADMIN.email, ADMIN.password)).expect(200);
     expect(page.text).toContain('Plenary queues');
     const api = await ctx.app.http.get('/admin/queues/api/queues').set('Authorization', admin).expect(200);
-    expect(api.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['mail', 'reminders', 'reports']);
+    expect(api.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['certificates', 'mail', 'reminders', 'reports']);
   });
 });

@@ -21,7 +21,7 @@ describe.each(['redis', 'postgres'])('the queue dashboard with the %s backend', 
 
   it('shows the running workers on every queue instead of "No workers"', async () => {
     const { queues, mailWorkers } = await boardWorkers(ctx);
-    expect(queues.map((queue) => queue.name).sort()).toEqual(['mail', 'reminders', 'reports']);
+    expect(queues.map((queue) => queue.name).sort()).toEqual(['certificates', 'mail', 'reminders', 'reports']);
     expect(mailWorkers).toHaveLength(1);
     expect(mailWorkers?.[0]).toEqual(expect.objectContaining({ addr: expect.any(String), age: expect.any(Number) }));
   });

@@ -3,7 +3,8 @@ import { COUNTRY_CODES } from '../countries';
 import { ORGANISATION_TYPES } from '../person.entity';
 import { normaliseRegion } from '../region';
 
-const optionalText = (max: number) =>
+/** Text that may be left out or blank (both stored as null), at most `max` characters. */
+export const optionalText = (max: number) =>
   z
     .string()
     .trim()

@@ -1,6 +1,6 @@
 import { pdfPageCount, pdfText } from '../../../test/support/pdf-text';
 import { qrPng } from '../qr/qr-png';
-import { type PdfDocumentSpec, renderPdf } from './pdf-document';
+import { type PdfDocumentSpec, renderPdf, streamPdf } from './pdf-document';
 
 const letter: PdfDocumentSpec = {
   language: 'fr',
@@ -57,5 +57,14 @@ describe('renderPdf', () => {
     const withImage = await renderPdf({ ...letter, signature: { name: 'Hélène Dupré', image: qrPng('signature', 2) } });
     expect(withImage.includes(Buffer.from('/Subtype /Image'))).toBe(true);
     await expect(renderPdf({ ...letter, signature: { name: 'Hélène Dupré', image: Buffer.from('not a png') } })).rejects.toThrow();
+  });
+});
+
+describe('streamPdf', () => {
+  it('streams the same document renderPdf writes, and refuses a bad image before the first byte', async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of streamPdf(letter)) chunks.push(chunk as Buffer);
+    expect(await pdfText(Buffer.concat(chunks))).toBe(await pdfText(await renderPdf(letter)));
+    expect(() => streamPdf({ ...letter, signature: { name: 'Hélène Dupré', image: Buffer.from('not a png') } })).toThrow();
   });
 });

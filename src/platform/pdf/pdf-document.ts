@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { Readable } from 'node:stream';
 import PDFDocument from 'pdfkit';
 
 /** One piece of a document's body, drawn in order down the page. */
@@ -52,6 +53,36 @@ function dejaVu(): { regular: Buffer; bold: Buffer } {
 
 /** Renders a document to PDF bytes. Nothing is kept: the same spec renders the same text again. */
 export function renderPdf(spec: PdfDocumentSpec): Promise<Buffer> {
+  const doc = newDocument(spec);
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  try {
+    draw(doc, spec);
+    doc.end();
+  } catch (error) {
+    // A bad image (the signature's PNG) throws while drawing; the stream is never ended then.
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
+  return done;
+}
+
+/**
+ * The document as a stream of its bytes, for a response to pipe as they come
+ * rather than holding the whole file. A bad image throws here, before the
+ * first byte, as `renderPdf` rejects.
+ */
+export function streamPdf(spec: PdfDocumentSpec): Readable {
+  const doc = newDocument(spec);
+  draw(doc, spec);
+  doc.end();
+  return doc;
+}
+
+function newDocument(spec: PdfDocumentSpec): PDFKit.PDFDocument {
   const { regular, bold } = dejaVu();
   const doc = new PDFDocument({
     size: 'A4',
@@ -60,22 +91,9 @@ export function renderPdf(spec: PdfDocumentSpec): Promise<Buffer> {
     displayTitle: true,
     info: { Title: spec.title, Producer: 'Plenary', Creator: 'Plenary' },
   });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  try {
-    doc.registerFont('regular', regular);
-    doc.registerFont('bold', bold);
-    draw(doc, spec);
-    doc.end();
-  } catch (error) {
-    // A bad image (the signature's PNG) throws while drawing; the stream is never ended then.
-    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-  }
-  return done;
+  doc.registerFont('regular', regular);
+  doc.registerFont('bold', bold);
+  return doc;
 }
 
 function draw(doc: PDFKit.PDFDocument, spec: PdfDocumentSpec): void {

@@ -3,6 +3,7 @@ export enum QueueName {
   Mail = 'mail',
   Reminders = 'reminders',
   Reports = 'reports',
+  Certificates = 'certificates',
 }
 
 export enum JobName {
@@ -11,6 +12,7 @@ export enum JobName {
   NotifyChange = 'notify-change',
   Announce = 'announce',
   CompileReport = 'compile',
+  IssueCertificates = 'issue-certificates',
 }
 
 /**
@@ -25,6 +27,7 @@ export interface JobPayloads {
   [JobName.NotifyChange]: { eventId: string; versionId?: string; change: 'agenda' | 'rescheduled' | 'cancelled' };
   [JobName.Announce]: { announcementId: string };
   [JobName.CompileReport]: { reportId: string };
+  [JobName.IssueCertificates]: { runId: string };
 }
 
 export const JOB_QUEUE: { [N in JobName]: QueueName } = {
@@ -33,6 +36,7 @@ export const JOB_QUEUE: { [N in JobName]: QueueName } = {
   [JobName.NotifyChange]: QueueName.Reminders,
   [JobName.Announce]: QueueName.Reminders,
   [JobName.CompileReport]: QueueName.Reports,
+  [JobName.IssueCertificates]: QueueName.Certificates,
 };
 
 /** BullMQ refuses `:` in custom job ids; dedupe keys in Postgres may keep it. */

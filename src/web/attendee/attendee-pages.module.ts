@@ -1,5 +1,6 @@
 import { MiddlewareConsumer, Module, NestModule, Type } from '@nestjs/common';
 import { AgendaModule } from '../../agenda/agenda.module';
+import { CertificatesModule } from '../../certificates/certificates.module';
 import { EventsModule } from '../../events/events.module';
 import { RegistrationModule } from '../../registration/registration.module';
 import { applyPageMiddleware } from '../page-middleware';
@@ -14,7 +15,7 @@ const CONTROLLERS: Type[] = [RegistrationPageController, NewLinkPageController, 
 
 /** Registration form, the attendee's own registration pages and the feedback survey they answer. */
 @Module({
-  imports: [WebCoreModule, EventsModule, AgendaModule, RegistrationModule, SurveysModule],
+  imports: [WebCoreModule, EventsModule, AgendaModule, RegistrationModule, SurveysModule, CertificatesModule],
   controllers: CONTROLLERS,
 })
 export class AttendeePagesModule implements NestModule {

@@ -2,6 +2,8 @@ import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post, Query, Req, 
 import type { Request, Response } from 'express';
 import QRCode from 'qrcode';
 import { AgendaVersionsService } from '../../agenda/agenda-versions.service';
+import { sendCertificatePdf } from '../../certificates/certificate-download';
+import { CertificatesService } from '../../certificates/certificates.service';
 import { APP_CONFIG } from '../../config/config.module';
 import { AppConfig } from '../../config/app-config';
 import { Event } from '../../events/event.entity';
@@ -64,6 +66,7 @@ export class MyRegistrationController {
     private readonly calendar: RegistrationCalendarService,
     private readonly personalData: RegistrationDataService,
     private readonly versions: AgendaVersionsService,
+    private readonly certificates: CertificatesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -177,6 +180,22 @@ export class MyRegistrationController {
       .send(file);
   }
 
+  /** The same PDF as `GET /registrations/me/certificate.pdf`: the days checked in, drawn now. */
+  @Get('certificate.pdf')
+  async certificate(@Req() req: Request, @Res() res: Response): Promise<void> {
+    const principal = this.principal(req);
+    try {
+      await sendCertificatePdf(
+        this.certificates,
+        res,
+        await this.certificates.forRegistration(principal.eventId, principal.registrationId),
+      );
+    } catch (error) {
+      if (error instanceof Problem && error.getStatus() < 500) throw new WebPageError(404, 'notFound', error.detail);
+      throw error;
+    }
+  }
+
   /** The same JSON as `GET /registrations/me/data`. */
   @Get('data.json')
   async data(@Req() req: Request, @Res() res: Response): Promise<void> {
@@ -197,10 +216,11 @@ export class MyRegistrationController {
     status: number,
   ) {
     const { event, registration, language } = attendee;
-    const [questions, mine, version] = await Promise.all([
+    const [questions, mine, version, certificates] = await Promise.all([
       this.questions.forEvent(event.id),
       this.signups.forRegistration(event.id, registration.id, event.timezone),
       this.versions.latest(event.id),
+      this.certificates.available(event),
     ]);
     const signedUp = new Map(mine.map((s) => [s.sessionId, s.status]));
     const sessions = (version?.snapshot.sessions ?? [])
@@ -229,6 +249,7 @@ export class MyRegistrationController {
         qrSvg,
         sessions,
         canSignUp: registration.status === 'confirmed',
+        certificate: certificates && registration.status === 'confirmed' && registration.checkedInDays.length > 0,
         active: registration.status !== 'cancelled' && registration.status !== 'rejected',
         done:
           notes.done && ['saved', 'signedUp', 'waitlisted', 'left'].includes(notes.done)

@@ -1,4 +1,5 @@
 import { MiddlewareConsumer, Module, NestModule, Type } from '@nestjs/common';
+import { CertificatesModule } from '../../certificates/certificates.module';
 import { EventsModule } from '../../events/events.module';
 import { RegistrationModule } from '../../registration/registration.module';
 import { RemindersModule } from '../../reminders/reminders.module';
@@ -6,6 +7,7 @@ import { ReportsModule } from '../../reports/reports.module';
 import { applyPageMiddleware } from '../page-middleware';
 import { WebCoreModule } from '../web-core.module';
 import { AnnouncementPageController } from './announcement-page.controller';
+import { CertificatesPageController } from './certificates-page.controller';
 import { EmailTextsPageController } from './email-texts-page.controller';
 import { MultipartCsrfMiddleware } from '../presenter/multipart-csrf.middleware';
 import { EmailsPageController } from './emails-page.controller';
@@ -24,11 +26,12 @@ const CONTROLLERS: Type[] = [
   AnnouncementPageController,
   ReminderRulesPageController,
   ReportsPageController,
+  CertificatesPageController,
 ];
 
-/** Organiser dashboard: registrations (questions, import, bulk actions), emails, reminder rules, reports. */
+/** Organiser dashboard: registrations (questions, import, bulk actions), emails, reminder rules, reports, certificates. */
 @Module({
-  imports: [WebCoreModule, EventsModule, RegistrationModule, RemindersModule, ReportsModule],
+  imports: [WebCoreModule, EventsModule, RegistrationModule, RemindersModule, ReportsModule, CertificatesModule],
   controllers: CONTROLLERS,
 })
 export class DashboardOperationsPagesModule implements NestModule {

@@ -13,6 +13,7 @@ import { DASHBOARD_DESK_MESSAGES } from './dashboard-desk.messages';
 import { DASHBOARD_REMINDERS_MESSAGES } from './dashboard-reminders.messages';
 import { DASHBOARD_LOGIN_MESSAGES } from './dashboard-login.messages';
 import { DASHBOARD_REPORTS_MESSAGES } from './dashboard-reports.messages';
+import { DASHBOARD_CERTIFICATES_MESSAGES } from './dashboard-certificates.messages';
 import { DASHBOARD_TIMETABLE_MESSAGES } from './dashboard-timetable.messages';
 import { DASHBOARD_AUDIT_MESSAGES } from './dashboard-audit.messages';
 import { SURVEY_MESSAGES } from './survey.messages';
@@ -37,6 +38,7 @@ const TABLES: MessageTable[] = [
   DASHBOARD_REMINDERS_MESSAGES,
   DASHBOARD_LOGIN_MESSAGES,
   DASHBOARD_REPORTS_MESSAGES,
+  DASHBOARD_CERTIFICATES_MESSAGES,
   DASHBOARD_TIMETABLE_MESSAGES,
   DASHBOARD_AUDIT_MESSAGES,
   SURVEY_MESSAGES,

@@ -1,4 +1,5 @@
 import { MiddlewareConsumer, Module, NestModule, Type } from '@nestjs/common';
+import { CertificatesModule } from '../../certificates/certificates.module';
 import { EventsModule } from '../../events/events.module';
 import { PresentersModule } from '../../presenters/presenters.module';
 import { applyPageMiddleware } from '../page-middleware';
@@ -13,7 +14,7 @@ const CONTROLLERS: Type[] = [PresenterNewLinkPageController, PresenterPortalPage
 
 /** The presenter portal reached from the invitation link. */
 @Module({
-  imports: [WebCoreModule, EventsModule, PresentersModule],
+  imports: [WebCoreModule, EventsModule, PresentersModule, CertificatesModule],
   controllers: CONTROLLERS,
   providers: [PresenterPortalPage],
 })

@@ -1,13 +1,17 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { PRESENTATION_SECTIONS } from '../../agenda/presentation.entity';
+import { sendCertificatePdf } from '../../certificates/certificate-download';
+import { CertificatesService } from '../../certificates/certificates.service';
 import { IdParam } from '../../platform/http/id-param.pipe';
+import { Problem } from '../../platform/http/problem';
 import { declineSchema, portalPresentationSchema } from '../../presenters/dto/portal-presentation.dto';
 import { biographySchema } from '../../presenters/dto/presenter-biography.dto';
 import { PresenterPortalService } from '../../presenters/presenter-portal.service';
 import { blankToUndefined, formErrorsFrom, validateForm } from '../form-input';
 import { LinkInvalidFilter } from '../link-invalid.filter';
 import { WebPages } from '../page-access';
+import { WebPageError } from '../web-page-error';
 import { PORTAL_NOTICES, PortalNotice, PresenterPortalPage, portalWithNotice } from './presenter-portal-page';
 
 const TEXT_FIELDS = ['title', 'abstract', ...PRESENTATION_SECTIONS] as const;
@@ -24,7 +28,24 @@ export class PresenterPortalPageController {
   constructor(
     private readonly page: PresenterPortalPage,
     private readonly portal: PresenterPortalService,
+    private readonly certificates: CertificatesService,
   ) {}
+
+  /** The same PDF as `GET /me/presentations/:presentationId/certificate.pdf`, under this path because the link's cookie only goes here. */
+  @Get('presentations/:presentationId/certificate.pdf')
+  async certificate(
+    @Req() req: Request,
+    @Res() res: Response,
+    @Param('presentationId', new IdParam('presentation')) presentationId: string,
+  ): Promise<void> {
+    const me = this.page.presenter(req);
+    try {
+      await sendCertificatePdf(this.certificates, res, await this.certificates.forPresenter(me.eventId, me.personId, presentationId));
+    } catch (error) {
+      if (error instanceof Problem && error.getStatus() < 500) throw new WebPageError(404, 'notFound', error.detail);
+      throw error;
+    }
+  }
 
   @Get()
   async show(

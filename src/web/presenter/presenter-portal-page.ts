@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { PRESENTATION_SECTIONS, SECTION_MAX_LENGTH } from '../../agenda/presentation.entity';
 import { MagicLinkPrincipal } from '../../auth/principal';
+import { CertificatesService } from '../../certificates/certificates.service';
 import { BIOGRAPHY_MAX_LENGTH } from '../../people/person.entity';
 import { APP_CONFIG } from '../../config/config.module';
 import { AppConfig } from '../../config/app-config';
@@ -55,6 +56,7 @@ export class PresenterPortalPage {
   constructor(
     private readonly renderer: WebRenderer,
     private readonly portal: PresenterPortalService,
+    private readonly certificates: CertificatesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -73,7 +75,7 @@ export class PresenterPortalPage {
   }
 
   async render(req: Request, res: Response, me: PresenterRef, state: PortalState = {}): Promise<void> {
-    const portal = await this.portal.myPresentations(me);
+    const [portal, certificates] = await Promise.all([this.portal.myPresentations(me), this.certificatesOf(me)]);
     const { event } = portal;
     const dueAt = event.materialsDueAt;
     this.renderer.page(
@@ -101,6 +103,7 @@ export class PresenterPortalPage {
           maxBytes: this.config.materials.maxBytes,
         },
         presentations: portal.items.map((item) => this.presentation(item, state, req.language ?? 'en')),
+        certificates,
       },
       {
         title: this.renderer.t(req, 'presenter.title'),
@@ -111,6 +114,16 @@ export class PresenterPortalPage {
         home: LINK_COOKIE_PATHS.presenter,
       },
     );
+  }
+
+  /** The presentations of the published agenda the presenter has a certificate for, once the event's certificates exist. */
+  private async certificatesOf(me: PresenterRef): Promise<Array<{ href: string; title: string }>> {
+    const event = await this.certificates.eventOf(me.eventId);
+    if (!(await this.certificates.available(event))) return [];
+    return (await this.certificates.presentationsOf(me.eventId, me.personId)).map((p) => ({
+      href: `/presenter/presentations/${p.presentationId}/certificate.pdf`,
+      title: p.title,
+    }));
   }
 
   private presentation(item: PortalItem, state: PortalState, language: Language) {

@@ -50,7 +50,7 @@ describe('on a Redis Cluster (REDIS_CLUSTER_NODES)', () => {
     const health = await app.http.get('/health').expect(200);
     expect(health.body.checks.queue).toEqual({ status: 'up' });
     const queues = await app.http.get('/admin/queues/api/queues').set('Authorization', auth).expect(200);
-    expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['mail', 'reminders', 'reports']);
+    expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['certificates', 'mail', 'reminders', 'reports']);
     // The workers' blocking connections are named on the node that holds each queue: the board finds them all.
     await waitFor('every queue to show its workers', async () => {
       const { body } = await app.http.get('/admin/queues/api/queues').set('Authorization', auth).expect(200);

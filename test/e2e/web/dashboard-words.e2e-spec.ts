@@ -56,6 +56,7 @@ const DASHBOARD_PAGES = [
   '/dashboard/events/:id/reminders/:id/delete',
   '/dashboard/events/:id/reports',
   '/dashboard/events/:id/reports/:id',
+  '/dashboard/events/:id/certificates',
   '/login',
   '/forgot-password',
 ];
