@@ -4,7 +4,7 @@ import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { Person } from '../people/person.entity';
 import { CheckIn } from './check-in.entity';
 import { RegistrationQuery } from './dto/registration-query.dto';
-import { Registration } from './registration.entity';
+import { Registration, RegistrationStatus } from './registration.entity';
 
 export type AttendeeAudience = 'confirmed' | 'waitlisted' | 'session_signups' | 'checked_in' | 'no_shows';
 
@@ -89,6 +89,10 @@ export class RegistrationQueriesRepository {
       registrationIds,
     ]);
     return rows.map((r) => r.id);
+  }
+
+  statusesOf(registrationIds: string[]): Promise<Array<{ id: string; status: RegistrationStatus }>> {
+    return this.db.query(`SELECT id, status FROM registrations WHERE id = ANY($1::uuid[])`, [registrationIds]);
   }
 
   /** Registrations per status of the event (statuses without any left out). */

@@ -4,7 +4,7 @@ import { Person } from '../people/person.entity';
 import { Page, decodeCursor, toPage } from '../platform/http/pagination';
 import { Problem } from '../platform/http/problem';
 import { RegistrationQuery } from './dto/registration-query.dto';
-import { Registration } from './registration.entity';
+import { Registration, RegistrationStatus } from './registration.entity';
 import { AttendeeAudience, RegistrationQueriesRepository } from './registration-queries.repository';
 import { RegistrationView, registrationView } from './registration.view';
 
@@ -101,6 +101,12 @@ export class RegistrationQueriesService {
   /** Which of these ids are registrations of the event. */
   async existingIds(eventId: string, registrationIds: string[]): Promise<Set<string>> {
     return new Set(await this.repository.existingIds(eventId, registrationIds));
+  }
+
+  /** The status of each registration that still exists, whatever its event. */
+  async statusesOf(registrationIds: string[]): Promise<Map<string, RegistrationStatus>> {
+    if (registrationIds.length === 0) return new Map();
+    return new Map((await this.repository.statusesOf(registrationIds)).map((r) => [r.id, r.status]));
   }
 
   async counts(eventId: string): Promise<Record<string, number>> {

@@ -19,6 +19,7 @@ import { OrganiserRegisterInput, RegisterInput } from './dto/register.dto';
 import { QuestionsService } from './questions.service';
 import { PublicRegistrationBatches, REGISTRATION_COLUMNS } from './public-registration-batches';
 import { registrationWindow } from './registration-window';
+import './registration-domain-events';
 import { RegistrationForm, RegistrationFormCache } from './registration-form-cache';
 import { RegistrationMailService } from './registration-mail.service';
 import { SessionSignupsService } from './session-signups.service';
@@ -219,6 +220,7 @@ export class RegistrationsService implements OnModuleInit {
       await this.signups.releaseAll(tx.manager, eventId, registration.id);
       await this.mail.send(tx, 'cancelled', event, registration, person);
       if (freedSeat) await this.promote(tx, event);
+      tx.publish('registration.cancelled', { eventId, registrationId: registration.id });
       return { registration, person, event };
     });
   }

@@ -5,6 +5,7 @@ import { AppConfig } from '../../config/app-config';
 import { Email } from './email.entity';
 import { EmailText } from './email-text.entity';
 import { EmailTextsService } from './email-texts.service';
+import { MailAttachmentRenderers } from './mail-attachment-renderers';
 import { MailEventsService } from './mail-events.service';
 import { MailSuppression } from './mail-suppression.entity';
 import { MailWebhookController } from './mail-webhook.controller';
@@ -31,8 +32,9 @@ import { SmtpMailTransport } from './smtp-mail.transport';
     ReconcileOutboxProcessor,
     MailEventsService,
     EmailTextsService,
+    MailAttachmentRenderers,
   ],
-  exports: [OutboxService, EmailTextsService, MAIL_TRANSPORT],
+  exports: [OutboxService, EmailTextsService, MailAttachmentRenderers, MAIL_TRANSPORT],
 })
 export class MailModule implements OnApplicationShutdown {
   constructor(@Inject(MAIL_TRANSPORT) private readonly transport: MailTransport) {}

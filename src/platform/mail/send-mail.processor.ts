@@ -10,6 +10,7 @@ import { JobName, JobPayloads, QueueName } from '../queue/queue-names';
 import { CoalescingBatcher } from '../batching/coalescing-batcher';
 import { poolQuery } from '../database/sql';
 import { Email } from './email.entity';
+import { MailAttachmentRenderers } from './mail-attachment-renderers';
 import { MAIL_TRANSPORT, MailDeliveryError, MailTransport } from './mail-transport';
 
 export type SendMailResult = { sent: string } | { skipped: string };
@@ -53,6 +54,7 @@ export class SendMailProcessor implements OnModuleInit {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(MAIL_TRANSPORT) private readonly transport: MailTransport,
     private readonly workers: QueueWorkersService,
+    private readonly attachmentRenderers: MailAttachmentRenderers,
   ) {}
 
   onModuleInit(): void {
@@ -79,7 +81,7 @@ export class SendMailProcessor implements OnModuleInit {
         html: email.html,
         text: email.text,
         headers: email.headers,
-        attachments: email.attachments,
+        attachments: await this.attachmentRenderers.resolve(email.attachments),
         outboxId: email.id,
       }));
     } catch (error) {
