@@ -1,20 +1,21 @@
 /**
  * The layering of ../shared/design.md: platform knows no domain; auth knows no
  * event; events ← people ← agenda ← presenters, registration ← reminders,
- * reports ← web. An upstream module never imports a downstream one.
+ * reports ← web; registration ← letters ← web. An upstream module never imports a downstream one.
  * `npm test` runs this (npm run lint:deps).
  */
-const DOMAIN = 'auth|events|people|agenda|presenters|registration|reminders|reports|web|cli';
+const DOMAIN = 'auth|events|people|agenda|presenters|registration|reminders|reports|letters|web|cli';
 
 /** Each module and the modules downstream of it, which it must not import. */
 const DOWNSTREAM = {
-  events: 'people|agenda|presenters|registration|reminders|reports|web|cli',
-  people: 'agenda|presenters|registration|reminders|reports|web|cli',
-  agenda: 'presenters|registration|reminders|reports|web|cli',
-  presenters: 'registration|reminders|reports|web|cli',
-  registration: 'presenters|reminders|reports|web|cli',
-  reminders: 'reports|web|cli',
-  reports: 'reminders|web|cli',
+  events: 'people|agenda|presenters|registration|reminders|reports|letters|web|cli',
+  people: 'agenda|presenters|registration|reminders|reports|letters|web|cli',
+  agenda: 'presenters|registration|reminders|reports|letters|web|cli',
+  presenters: 'registration|reminders|reports|letters|web|cli',
+  registration: 'presenters|reminders|reports|letters|web|cli',
+  reminders: 'reports|letters|web|cli',
+  reports: 'reminders|letters|web|cli',
+  letters: 'presenters|reminders|reports|web|cli',
   web: 'cli',
 };
 

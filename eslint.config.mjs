@@ -43,6 +43,7 @@ export default tseslint.config(
       '**/src/reminders/**/*.ts',
       '**/src/reports/**/*.ts',
       '**/src/agenda/**/*.ts',
+      '**/src/letters/**/*.ts',
     ],
     ignores: ['**/*.repository.ts', '**/*.spec.ts'],
     rules: {

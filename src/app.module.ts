@@ -6,6 +6,7 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { ENTITIES } from './data-source';
 import { EventsModule } from './events/events.module';
+import { LettersModule } from './letters/letters.module';
 import { DatabaseModule } from './platform/database/database.module';
 import { dataSourceOptions } from './platform/database/data-source-options';
 import { MIGRATIONS } from './platform/database/migrations';
@@ -46,6 +47,7 @@ export class AppModule {
         OperationsModule,
         PresentersModule,
         ReportsModule,
+        LettersModule,
         WebModule,
       ],
     };

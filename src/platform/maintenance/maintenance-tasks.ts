@@ -8,4 +8,5 @@ export enum MaintenanceTask {
   SweepRemovedPresentations = 'sweep-removed-presentations',
   SweepChangeNotices = 'sweep-change-notices',
   SweepAnnouncements = 'sweep-announcements',
+  SweepLetters = 'sweep-letters',
 }
