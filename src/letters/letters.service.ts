@@ -114,6 +114,16 @@ export class LettersService implements OnModuleInit {
     return row;
   }
 
+  /** Where the attendee's request stands, without any passport data (so not an access to log). */
+  async statusOf(
+    eventId: string,
+    registrationId: string,
+  ): Promise<{ status: LetterStatus; reference: string; rejectionReason: string | null } | null> {
+    const row = await this.repository.findByRegistration(registrationId);
+    if (!row || row.event_id !== eventId) return null;
+    return { status: row.status, reference: row.reference, rejectionReason: row.rejection_reason };
+  }
+
   async mine(eventId: string, registrationId: string): Promise<LetterRequestRow> {
     const row = await this.repository.findByRegistration(registrationId);
     if (!row || row.event_id !== eventId) throw Problem.notFound('No visa invitation letter has been asked for with this registration');

@@ -7,6 +7,8 @@ import { AttendeePagesModule } from './attendee/attendee-pages.module';
 import { DashboardOperationsPagesModule } from './dashboard/dashboard-operations-pages.module';
 import { DashboardPagesModule } from './dashboard/dashboard-pages.module';
 import { DashboardSettingsPagesModule } from './dashboard/dashboard-settings-pages.module';
+import { LettersModule } from '../letters/letters.module';
+import { LetterVerificationPageController } from './letter-verification-page.controller';
 import { LoginController } from './login.controller';
 import { applyPageMiddleware } from './page-middleware';
 import { PasswordPagesController } from './password-pages.controller';
@@ -15,7 +17,7 @@ import { ProgrammePageCache } from './programme-page-cache';
 import { PublicEventController } from './public-event.controller';
 import { WebCoreModule } from './web-core.module';
 
-const CONTROLLERS: Type[] = [LoginController, PasswordPagesController, PublicEventController];
+const CONTROLLERS: Type[] = [LoginController, PasswordPagesController, PublicEventController, LetterVerificationPageController];
 
 /**
  * Server-rendered pages for attendees, presenters and organisers. Pages hold
@@ -28,6 +30,7 @@ const CONTROLLERS: Type[] = [LoginController, PasswordPagesController, PublicEve
     AgendaModule,
     PresentersModule,
     RegistrationModule,
+    LettersModule,
     AttendeePagesModule,
     PresenterPagesModule,
     DashboardPagesModule,

@@ -4,15 +4,17 @@ import { EventsModule } from '../../events/events.module';
 import { RegistrationModule } from '../../registration/registration.module';
 import { applyPageMiddleware } from '../page-middleware';
 import { WebCoreModule } from '../web-core.module';
+import { LettersModule } from '../../letters/letters.module';
+import { MyLetterPageController } from './my-letter-page.controller';
 import { MyRegistrationController } from './my-registration.controller';
 import { NewLinkPageController } from './new-link-page.controller';
 import { RegistrationPageController } from './registration-page.controller';
 
-const CONTROLLERS: Type[] = [RegistrationPageController, NewLinkPageController, MyRegistrationController];
+const CONTROLLERS: Type[] = [RegistrationPageController, NewLinkPageController, MyLetterPageController, MyRegistrationController];
 
 /** Registration form and the attendee's own registration pages. */
 @Module({
-  imports: [WebCoreModule, EventsModule, AgendaModule, RegistrationModule],
+  imports: [WebCoreModule, EventsModule, AgendaModule, RegistrationModule, LettersModule],
   controllers: CONTROLLERS,
 })
 export class AttendeePagesModule implements NestModule {
