@@ -1,19 +1,12 @@
 import { attendee, createOpenEvent } from '../../support/future-event';
+import { passportDetails } from '../../support/letter-request';
 import { pdfText } from '../../support/pdf-text';
 import { registrationBearerIn } from '../../support/registration-link';
 import { ADMIN, login } from '../../support/test-app';
 import { useTestApp } from '../../support/use-test-app';
 import { waitFor } from '../../support/wait-for';
 
-const PASSPORT = {
-  passportName: 'José Peña Quispe',
-  nationality: 'PE',
-  passportNumber: 'pe-1234 5678',
-  passportExpiry: '2031-05-31',
-  dateOfBirth: '1984-11-02',
-  consulateCity: 'Lima',
-  consulateCountry: 'PE',
-};
+const PASSPORT = passportDetails();
 
 describe('visa invitation letters', () => {
   const ctx = useTestApp();
