@@ -3,12 +3,9 @@ import { MaintenanceSchedulerService } from '../platform/maintenance/maintenance
 import { MaintenanceTask } from '../platform/maintenance/maintenance-tasks';
 import { LettersService } from './letters.service';
 
-const HOUR_MS = 3_600_000;
-
 /**
  * The `sweep-letters` maintenance task: revokes letters of cancelled registrations whose domain
  * event was missed, and deletes passport data PLENARY_LETTER_DATA_DAYS_AFTER_EVENT days after the event.
- * Hourly at most: neither is urgent to the minute, and the revocation is the listener's job first.
  */
 @Injectable()
 export class SweepLettersProcessor implements OnModuleInit {
@@ -18,6 +15,6 @@ export class SweepLettersProcessor implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.maintenance.register(MaintenanceTask.SweepLetters, () => this.letters.sweep(), HOUR_MS);
+    this.maintenance.register(MaintenanceTask.SweepLetters, () => this.letters.sweep());
   }
 }
