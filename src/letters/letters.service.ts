@@ -146,11 +146,13 @@ export class LettersService implements OnModuleInit {
     organiserId: string,
     status?: LetterStatus,
   ): Promise<Array<{ row: LetterRequestRow; registration: RegistrationView }>> {
-    const rows = await this.repository.list(eventId, status);
-    const event = await this.events.getEntity(eventId);
-    const items = await Promise.all(
-      rows.map(async (row) => ({ row, registration: await this.registration(eventId, row.registration_id, event) })),
-    );
+    const [rows, event] = await Promise.all([this.repository.list(eventId, status), this.events.getEntity(eventId)]);
+    // One read of the registrations for the whole list, not one a letter.
+    const registrations = await this.registrations.many(eventId, [...new Set(rows.map((row) => row.registration_id))], event.timezone);
+    const items = rows.flatMap((row) => {
+      const registration = registrations.get(row.registration_id);
+      return registration ? [{ row, registration }] : [];
+    });
     await this.repository.logAccess(rows.map((row) => this.access(row, { kind: 'organiser', organiserId }, 'listed')));
     return items;
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, SelectQueryBuilder } from 'typeorm';
+import { DataSource, In, SelectQueryBuilder } from 'typeorm';
 import { Person } from '../people/person.entity';
 import { CheckIn } from './check-in.entity';
 import { RegistrationQuery } from './dto/registration-query.dto';
@@ -89,6 +89,10 @@ export class RegistrationQueriesRepository {
       registrationIds,
     ]);
     return rows.map((r) => r.id);
+  }
+
+  findMany(eventId: string, registrationIds: string[]): Promise<Registration[]> {
+    return this.db.getRepository(Registration).find({ where: { eventId, id: In(registrationIds) } });
   }
 
   statusesOf(registrationIds: string[]): Promise<Array<{ id: string; status: RegistrationStatus }>> {

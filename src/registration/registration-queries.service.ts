@@ -103,6 +103,14 @@ export class RegistrationQueriesService {
     return new Set(await this.repository.existingIds(eventId, registrationIds));
   }
 
+  /** The event's registrations of these ids, by id (ids of other events or none left out). */
+  async many(eventId: string, registrationIds: string[], timezone: string): Promise<Map<string, RegistrationView>> {
+    if (registrationIds.length === 0) return new Map();
+    const rows = await this.repository.findMany(eventId, registrationIds);
+    const [people, days] = await Promise.all([this.peopleOf(eventId, rows), this.daysOf(rows)]);
+    return new Map(rows.map((r) => [r.id, registrationView(r, people.get(r.personId) as Person, timezone, days.get(r.id) ?? [])]));
+  }
+
   /** The status of each registration that still exists, whatever its event. */
   async statusesOf(registrationIds: string[]): Promise<Map<string, RegistrationStatus>> {
     if (registrationIds.length === 0) return new Map();

@@ -1,3 +1,4 @@
+import { qrPng } from '../../../src/platform/qr/qr-png';
 import { attendee, createOpenEvent } from '../../support/future-event';
 import { passportDetails } from '../../support/letter-request';
 import { pdfText } from '../../support/pdf-text';
@@ -189,7 +190,7 @@ describe('visa invitation letters', () => {
     await ctx.app.http.put('/registrations/me/letter').set('Authorization', pending.bearer).send(PASSPORT).expect(409);
   });
 
-  it("keeps passport data from another event's organisers (404) and from members who are not owners in the access log (403)", async () => {
+  it("keeps passport data and letter settings from another event's organisers (404), and the access log from members who are not owners (403)", async () => {
     const event = await createOpenEvent(ctx.app.http, auth);
     const person = await register(event.id);
     const asked = await ctx.app.http.put('/registrations/me/letter').set('Authorization', person.bearer).send(PASSPORT).expect(200);
@@ -203,6 +204,41 @@ describe('visa invitation letters', () => {
     await ctx.app.http.post(`/events/${own.id}/letters/${asked.body.id}/approve`).set('Authorization', bruno).expect(404);
     await ctx.app.http.get(`/events/${event.id}/letters/${asked.body.id}/pdf`).set('Authorization', bruno).expect(404);
     await ctx.app.http.get('/registrations/me/letter').expect(401);
+    const png = qrPng('signature', 2);
+    await ctx.app.http
+      .put(`/events/${event.id}/letter-settings/signature`)
+      .set('Authorization', bruno)
+      .set('Content-Type', 'image/png')
+      .send(png)
+      .expect(404);
+    await ctx.app.http
+      .put(`/events/${event.id}/letter-settings`)
+      .set('Authorization', bruno)
+      .send({ letterhead: 'x', signatoryName: 'x', signatoryTitle: 'x' })
+      .expect(404);
+
+    const notPng = await ctx.app.http
+      .put(`/events/${event.id}/letter-settings/signature`)
+      .set('Authorization', auth)
+      .send({ image: 'x' })
+      .expect(422);
+    expect(notPng.body.errors).toEqual([{ field: 'body', message: 'expected image/png' }]);
+    const fakePng = await ctx.app.http
+      .put(`/events/${event.id}/letter-settings/signature`)
+      .set('Authorization', auth)
+      .set('Content-Type', 'image/png')
+      .send(Buffer.from('not really a png at all, only text'))
+      .expect(422);
+    expect(fakePng.body.errors[0].field).toBe('body');
+    const signed = await ctx.app.http
+      .put(`/events/${event.id}/letter-settings/signature`)
+      .set('Authorization', auth)
+      .set('Content-Type', 'image/png')
+      .send(png)
+      .expect(200);
+    expect(signed.body.hasSignatureImage).toBe(true);
+    const unsigned = await ctx.app.http.delete(`/events/${event.id}/letter-settings/signature`).set('Authorization', auth).expect(200);
+    expect(unsigned.body.hasSignatureImage).toBe(false);
 
     await ctx.app.http
       .post(`/events/${event.id}/members`)
