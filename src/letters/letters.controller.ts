@@ -1,6 +1,6 @@
-import { Controller, Delete, Get, Header, HttpCode, Param, Post, Put, Req, StreamableFile, UseGuards } from '@nestjs/common';
+import { Controller, Delete, Get, Header, HttpCode, Param, Post, Put, Req, Res, StreamableFile, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { CurrentOrganiser } from '../auth/auth.decorators';
 import { OrganiserPrincipal } from '../auth/principal';
@@ -8,6 +8,7 @@ import { EventAccessGuard, OwnersOnly } from '../events/event-access.guard';
 import { IdParam } from '../platform/http/id-param.pipe';
 import { ApiFileResponse, ApiZodResponse } from '../platform/http/openapi/openapi-metadata';
 import { Problem } from '../platform/http/problem';
+import { XLSX_TYPE, downloadQuerySchema, sendTable } from '../platform/http/table-download';
 import { ApiZodBody, ZodBody, ZodQuery } from '../platform/http/zod-body.decorator';
 import {
   BulkLetterInput,
@@ -33,6 +34,9 @@ import { pdfDisposition } from './pdf-disposition';
 
 const listQuerySchema = z.strictObject({
   status: z.enum(LETTER_STATUSES, { message: `expected one of ${LETTER_STATUSES.join(', ')}` }).optional(),
+});
+const exportQuerySchema = downloadQuerySchema.extend({
+  format: z.enum(['csv', 'xlsx'], { message: 'expected csv or xlsx' }).default('csv'),
 });
 const SIGNATURE_MAX_BYTES = 512 * 1024;
 
@@ -63,6 +67,20 @@ export class LettersController {
   @ApiZodBody(bulkLetterSchema)
   bulk(@Param('eventId') eventId: string, @CurrentOrganiser() me: OrganiserPrincipal, @ZodBody(bulkLetterSchema) body: BulkLetterInput) {
     return this.letters.bulk(eventId, body, me.organiserId);
+  }
+
+  /** The passport data of every request as CSV or xlsx: owners only, on purpose, and logged for each request. */
+  @Get('letters/export')
+  @OwnersOnly()
+  @ApiFileResponse('text/csv', 'The requests as CSV (a UTF-8 BOM with `download=1`); the passport number masked.')
+  @ApiFileResponse(XLSX_TYPE, 'With `format=xlsx`: the same rows as a spreadsheet.')
+  async export(
+    @Param('eventId') eventId: string,
+    @CurrentOrganiser() me: OrganiserPrincipal,
+    @ZodQuery(exportQuerySchema) query: z.infer<typeof exportQuerySchema>,
+    @Res() res: Response,
+  ) {
+    await sendTable(res, query.format, await this.letters.exportTable(eventId, me.organiserId), { forPeople: query.download });
   }
 
   /** Who read or changed passport data of the event's letters (owners only). */

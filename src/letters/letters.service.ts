@@ -35,6 +35,11 @@ const STANDING = new Set(['pending', 'confirmed', 'waitlisted']);
 /** Who reads or changes passport data: every such access is logged. */
 export type LetterActor = { kind: 'organiser'; organiserId: string } | { kind: 'attendee'; registrationId: string };
 
+export interface LetterEntry {
+  row: LetterRequestRow;
+  registration: RegistrationView;
+}
+
 export interface LetterPdf {
   fileName: string;
   bytes: Buffer;
@@ -141,19 +146,9 @@ export class LettersService implements OnModuleInit {
 
   // --- the organisers ---
 
-  async list(
-    eventId: string,
-    organiserId: string,
-    status?: LetterStatus,
-  ): Promise<Array<{ row: LetterRequestRow; registration: RegistrationView }>> {
-    const [rows, event] = await Promise.all([this.repository.list(eventId, status), this.events.getEntity(eventId)]);
-    // One read of the registrations for the whole list, not one a letter.
-    const registrations = await this.registrations.many(eventId, [...new Set(rows.map((row) => row.registration_id))], event.timezone);
-    const items = rows.flatMap((row) => {
-      const registration = registrations.get(row.registration_id);
-      return registration ? [{ row, registration }] : [];
-    });
-    await this.repository.logAccess(rows.map((row) => this.access(row, { kind: 'organiser', organiserId }, 'listed')));
+  async list(eventId: string, organiserId: string, status?: LetterStatus): Promise<LetterEntry[]> {
+    const items = await this.entries(eventId, status);
+    await this.repository.logAccess(items.map(({ row }) => this.access(row, { kind: 'organiser', organiserId }, 'listed')));
     return items;
   }
 
@@ -254,6 +249,48 @@ export class LettersService implements OnModuleInit {
     if (row.status !== 'approved') throw Problem.conflict(`The letter is ${row.status}, not issued`);
     await this.repository.logAccess([this.access(row, { kind: 'organiser', organiserId }, 'downloaded')]);
     return this.pdf(row);
+  }
+
+  /**
+   * The passport data of the event's requests as a table, for an owner who asks for it: the only
+   * export that carries it, and each row it holds is logged as exported. The number stays masked.
+   */
+  async exportTable(eventId: string, organiserId: string) {
+    const [items, event] = await Promise.all([this.entries(eventId), this.events.getEntity(eventId)]);
+    await this.repository.logAccess(items.map(({ row }) => this.access(row, { kind: 'organiser', organiserId }, 'exported')));
+    return {
+      name: `${event.slug}-visa-letters`,
+      header: [
+        'reference',
+        'status',
+        'attendee',
+        'email',
+        'registration_status',
+        'passport_name',
+        'nationality',
+        'passport_number',
+        'passport_expiry',
+        'date_of_birth',
+        'consulate_city',
+        'consulate_country',
+        'rejection_reason',
+      ],
+      rows: items.map(({ row, registration }) => [
+        row.reference,
+        row.status,
+        registration.name,
+        registration.email,
+        registration.status,
+        row.passport_name,
+        row.nationality,
+        `••••••${row.passport_number_last2}`,
+        row.passport_expiry,
+        row.date_of_birth,
+        row.consulate_city,
+        row.consulate_country,
+        row.rejection_reason,
+      ]),
+    };
   }
 
   async accessLog(eventId: string) {
@@ -440,6 +477,16 @@ export class LettersService implements OnModuleInit {
   }
 
   // --- helpers ---
+
+  private async entries(eventId: string, status?: LetterStatus): Promise<LetterEntry[]> {
+    const [rows, event] = await Promise.all([this.repository.list(eventId, status), this.events.getEntity(eventId)]);
+    // One read of the registrations for the whole list, not one a letter.
+    const registrations = await this.registrations.many(eventId, [...new Set(rows.map((row) => row.registration_id))], event.timezone);
+    return rows.flatMap((row) => {
+      const registration = registrations.get(row.registration_id);
+      return registration ? [{ row, registration }] : [];
+    });
+  }
 
   private async verifiable(reference: string, token: string): Promise<{ row: LetterRequestRow; event: Event }> {
     const row = await this.repository.findByReference(reference.trim().toUpperCase());

@@ -10,9 +10,11 @@ import { LETTER_STATUSES, LetterStatus } from '../../letters/letters.response';
 import { LettersService } from '../../letters/letters.service';
 import { pdfDisposition } from '../../letters/pdf-disposition';
 import { IdParam } from '../../platform/http/id-param.pipe';
+import { sendTable } from '../../platform/http/table-download';
 import { mailLanguage } from '../../platform/mail/mail-language';
 import { FormErrors, asList, formErrorsFrom, validateForm } from '../form-input';
 import { WebPages } from '../page-access';
+import { WebPageError } from '../web-page-error';
 import { WebRenderer } from '../web-renderer.service';
 import { readFileUpload } from './csv-upload';
 import { loadEventPage } from './event-page';
@@ -120,6 +122,14 @@ export class LettersPageController {
     await this.decide(req, res, event, () => this.letters.revoke(event.id, letterId, this.organiserId(req), null), 'revoked');
   }
 
+  /** Owners only: the one export with passport data, each request in it logged as exported. */
+  @Get('export.csv')
+  async export(@Req() req: Request, @Res() res: Response, @Param('eventId') eventId: string) {
+    const { event, role } = await loadEventPage(this.events, req, eventId);
+    if (role !== 'owner') throw new WebPageError(403, 'forbidden', this.renderer.t(req, 'dashboard.letters.exportOwnersOnly'));
+    await sendTable(res, 'csv', await this.letters.exportTable(event.id, this.organiserId(req)), { forPeople: true });
+  }
+
   @Get(':letterId/pdf')
   async pdf(
     @Req() req: Request,
@@ -195,9 +205,10 @@ export class LettersPageController {
     notices: Notices,
     typedSettings?: { letterhead: string; signatoryName: string; signatoryTitle: string },
   ) {
-    const [items, settings] = await Promise.all([
+    const [items, settings, role] = await Promise.all([
       this.letters.list(event.id, this.organiserId(req), notices.status),
       this.letters.settings(event.id),
+      this.events.roleOf(event.id, this.organiserId(req)),
     ]);
     const language = mailLanguage(req.language);
     this.renderer.page(
@@ -225,6 +236,7 @@ export class LettersPageController {
         }),
         settings: typedSettings ?? settings,
         hasSignatureImage: settings.hasSignatureImage,
+        isOwner: role === 'owner',
         errors: shownErrors(settingsFormErrors(req.language ?? 'en', errors)),
         done: notices.done ?? null,
         count: notices.count ?? 0,

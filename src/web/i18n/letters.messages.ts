@@ -3,6 +3,9 @@ import type { MessageTable } from './messages';
 /** Visa invitation letters: the attendee's pages, the public verification page and the dashboard's letters page. */
 export const LETTERS_MESSAGES: MessageTable = {
   en: {
+    'dashboard.letters.export': 'Download the passport data (CSV)',
+    'dashboard.letters.exportHint': 'Owners only; each download is logged. The passport numbers stay masked.',
+    'dashboard.letters.exportOwnersOnly': 'Only the event’s owners may download the passport data.',
     'dashboard.letters.nav': 'Visa letters',
     'dashboard.letters.title': 'Visa invitation letters',
     'dashboard.letters.heading': 'Visa invitation letters',
@@ -104,6 +107,9 @@ export const LETTERS_MESSAGES: MessageTable = {
     'letters.verify.notFound': 'No letter matches this address. Check the address printed on the letter.',
   },
   es: {
+    'dashboard.letters.export': 'Descargar los datos de pasaporte (CSV)',
+    'dashboard.letters.exportHint': 'Solo propietarios; cada descarga queda registrada. Los números de pasaporte siguen ocultos.',
+    'dashboard.letters.exportOwnersOnly': 'Solo los propietarios del evento pueden descargar los datos de pasaporte.',
     'dashboard.letters.nav': 'Cartas de visado',
     'dashboard.letters.title': 'Cartas de invitación para visado',
     'dashboard.letters.heading': 'Cartas de invitación para visado',
@@ -208,6 +214,9 @@ export const LETTERS_MESSAGES: MessageTable = {
     'letters.verify.notFound': 'Ninguna carta corresponde a esta dirección. Compruebe la dirección impresa en la carta.',
   },
   pt: {
+    'dashboard.letters.export': 'Descarregar os dados de passaporte (CSV)',
+    'dashboard.letters.exportHint': 'Só proprietários; cada descarga fica registada. Os números de passaporte continuam ocultos.',
+    'dashboard.letters.exportOwnersOnly': 'Só os proprietários do evento podem descarregar os dados de passaporte.',
     'dashboard.letters.nav': 'Cartas para visto',
     'dashboard.letters.title': 'Cartas-convite para visto',
     'dashboard.letters.heading': 'Cartas-convite para visto',
@@ -310,6 +319,10 @@ export const LETTERS_MESSAGES: MessageTable = {
     'letters.verify.notFound': 'Nenhuma carta corresponde a este endereço. Verifique o endereço impresso na carta.',
   },
   fr: {
+    'dashboard.letters.export': 'Télécharger les données de passeport (CSV)',
+    'dashboard.letters.exportHint':
+      'Propriétaires seulement ; chaque téléchargement est journalisé. Les numéros de passeport restent masqués.',
+    'dashboard.letters.exportOwnersOnly': 'Seuls les propriétaires de l’événement peuvent télécharger les données de passeport.',
     'dashboard.letters.nav': 'Lettres pour visa',
     'dashboard.letters.title': 'Lettres d’invitation pour visa',
     'dashboard.letters.heading': 'Lettres d’invitation pour visa',

@@ -90,6 +90,10 @@ describe('the dashboard letters page', () => {
     for (const phrase of ['Comité européen des régions', 'Françoise Lebrun', 'Cheffe d’unité', 'Ana Lucía Torres'])
       expect(text).toContain(phrase);
 
+    const csv = await organiser.agent.get(`${base}/export.csv`).expect(200);
+    expect(csv.text).toContain('Íñigo Sáez');
+    expect(csv.text).not.toContain('12345678');
+
     expect((await organiser.post(`${base}/${confirmed}/revoke`, {})).status).toBe(303);
     const after = await organiser.get(`${base}?status=revoked`).expect(200);
     expect(after.text).toContain('Ana Lucía Torres');

@@ -248,5 +248,25 @@ describe('visa invitation letters', () => {
     const seen = await ctx.app.http.get(`/events/${event.id}/letters/${asked.body.id}`).set('Authorization', bruno).expect(200);
     expect(seen.body.passportNumber).toBe('••••••78');
     await ctx.app.http.get(`/events/${event.id}/letters/access-log`).set('Authorization', bruno).expect(403);
+    await ctx.app.http.get(`/events/${event.id}/letters/export`).set('Authorization', bruno).expect(403);
+
+    const registrations = await ctx.app.http
+      .get(`/events/${event.id}/registrations`)
+      .query({ format: 'csv' })
+      .set('Authorization', auth)
+      .expect(200);
+    expect(registrations.text).not.toContain('Quispe');
+    const exported = await ctx.app.http
+      .get(`/events/${event.id}/letters/export`)
+      .query({ download: '1' })
+      .set('Authorization', auth)
+      .expect(200);
+    expect(exported.headers['content-type']).toMatch(/^text\/csv/);
+    expect(exported.text.startsWith('\uFEFFreference,status,attendee')).toBe(true);
+    expect(exported.text).toContain('José Peña Quispe');
+    expect(exported.text).toContain('••••••78');
+    expect(exported.text).not.toContain('12345678');
+    const log = await ctx.app.http.get(`/events/${event.id}/letters/access-log`).set('Authorization', auth).expect(200);
+    expect(log.body.items).toContainEqual(expect.objectContaining({ letterId: asked.body.id, actorKind: 'organiser', action: 'exported' }));
   });
 });
