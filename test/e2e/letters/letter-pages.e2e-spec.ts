@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { screenshot, seriousA11yViolations, useBrowser } from '../../support/browser';
+import { logInTo } from '../../support/dashboard-login';
 import { createOpenEvent } from '../../support/future-event';
 import { pdfText } from '../../support/pdf-text';
 import { ADMIN, login } from '../../support/test-app';
@@ -16,7 +17,7 @@ describe('visa letter pages', () => {
     auth = await login(ctx.app.http, ADMIN.email, ADMIN.password);
   });
 
-  it('lets a Peruvian attendee ask in Spanish, shows the issued letter, and lets a consulate check it and a passport number', async () => {
+  it('lets a Peruvian attendee ask in Spanish, has an organiser issue it from the dashboard, shows the issued letter, and lets a consulate check it and a passport number', async () => {
     const event = await createOpenEvent(ctx.app.http, auth, {
       venue: 'Bruselas',
       startsAt: '2027-03-09T09:00',
@@ -48,7 +49,21 @@ describe('visa letter pages', () => {
 
     const [request] = (await ctx.app.http.get(`/events/${event.id}/letters`).set('Authorization', auth).expect(200)).body.items;
     expect(request).toMatchObject({ passportName: 'Rosa Huamán', nationality: 'PE', consulateCountry: 'PE', passportNumber: '••••••77' });
-    await ctx.app.http.post(`/events/${event.id}/letters/${request.id}/approve`).set('Authorization', auth).expect(200);
+    const dashboard = await logInTo(
+      await browsers.newContext(),
+      ctx.app.plenary.url ?? '',
+      ADMIN.email,
+      ADMIN.password,
+      `/dashboard/events/${event.id}/letters`,
+    );
+    const row = dashboard.locator(`tr[data-letter-id="${request.id}"]`);
+    expect(await row.textContent()).toContain('••••••77');
+    expect(await seriousA11yViolations(dashboard)).toEqual([]);
+    await screenshot(dashboard, 'dashboard-letters');
+    await row.getByRole('button', { name: /Issue the letter/ }).click();
+    await dashboard.locator('[role="status"]', { hasText: 'The letter is issued' }).waitFor();
+    expect(await dashboard.locator(`tr[data-letter-id="${request.id}"]`).textContent()).toContain('Issued');
+    await dashboard.context().close();
     await waitFor('the letter email', () => (ctx.smtp.for(email).some((m) => m.parsed.attachments.length > 0) ? true : null));
 
     await page.reload();
