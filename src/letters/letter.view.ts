@@ -1,8 +1,10 @@
-import { RegistrationView } from '../registration/registration.view';
+import { formatInZone } from '../platform/time/zoned-time';
 import { LetterRequestRow } from './letters.repository';
+import type { LetterEntry } from './letters.service';
 
 /** The request as its attendee sees it: the passport number only as its last two characters. */
-export function myLetterView(row: LetterRequestRow) {
+export function myLetterView({ row, timezone }: { row: LetterRequestRow; timezone: string }) {
+  const at = (value: Date | null) => (value ? formatInZone(value, timezone) : null);
   return {
     id: row.id,
     registrationId: row.registration_id,
@@ -16,16 +18,17 @@ export function myLetterView(row: LetterRequestRow) {
     consulateCountry: row.consulate_country,
     reference: row.reference,
     rejectionReason: row.rejection_reason,
-    decidedAt: row.decided_at?.toISOString() ?? null,
-    revokedAt: row.revoked_at?.toISOString() ?? null,
-    createdAt: row.created_at.toISOString(),
+    decidedAt: at(row.decided_at),
+    revokedAt: at(row.revoked_at),
+    createdAt: formatInZone(row.created_at, timezone),
     downloadable: row.status === 'approved',
   };
 }
 
 /** The request as the event's organisers see it, with whose registration it is. */
-export function letterRequestView(row: LetterRequestRow, registration: RegistrationView, verificationUrl: string) {
-  const { downloadable: _, ...fields } = myLetterView(row);
+export function letterRequestView(entry: LetterEntry, verificationUrl: string) {
+  const { registration } = entry;
+  const { downloadable: _, ...fields } = myLetterView(entry);
   return {
     ...fields,
     attendee: {

@@ -1,4 +1,18 @@
-import { Controller, Delete, Get, Header, HttpCode, Param, Post, Put, Req, Res, StreamableFile, UseGuards } from '@nestjs/common';
+import {
+  Controller,
+  Delete,
+  HttpStatus,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  Post,
+  Put,
+  Req,
+  Res,
+  StreamableFile,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
@@ -29,7 +43,7 @@ import {
   letterRequestResponse,
   letterSettingsResponse,
 } from './letters.response';
-import { LettersService } from './letters.service';
+import { LettersService, SIGNATURE_MAX_BYTES, signatureTooLarge } from './letters.service';
 import { pdfDisposition } from './pdf-disposition';
 
 const listQuerySchema = z.strictObject({
@@ -38,7 +52,6 @@ const listQuerySchema = z.strictObject({
 const exportQuerySchema = downloadQuerySchema.extend({
   format: z.enum(['csv', 'xlsx'], { message: 'expected csv or xlsx' }).default('csv'),
 });
-const SIGNATURE_MAX_BYTES = 512 * 1024;
 
 /** The event's organisers review visa invitation letter requests; every read of passport data is logged. */
 @ApiTags('letters')
@@ -56,7 +69,7 @@ export class LettersController {
   ) {
     const items = await this.letters.list(eventId, me.organiserId, query.status);
     return {
-      items: items.map(({ row, registration }) => letterRequestView(row, registration, this.letters.verificationUrl(row))),
+      items: items.map((entry) => letterRequestView(entry, this.letters.verificationUrl(entry.row))),
       nextCursor: null,
     };
   }
@@ -98,8 +111,8 @@ export class LettersController {
     @Param('letterId', new IdParam('letter request')) letterId: string,
     @CurrentOrganiser() me: OrganiserPrincipal,
   ) {
-    const { row, registration } = await this.letters.get(eventId, letterId, me.organiserId);
-    return letterRequestView(row, registration, this.letters.verificationUrl(row));
+    const entry = await this.letters.get(eventId, letterId, me.organiserId);
+    return letterRequestView(entry, this.letters.verificationUrl(entry.row));
   }
 
   /** Issues the letter (confirmed registrations only, else 409) and emails it to the attendee as a PDF. */
@@ -111,8 +124,8 @@ export class LettersController {
     @Param('letterId', new IdParam('letter request')) letterId: string,
     @CurrentOrganiser() me: OrganiserPrincipal,
   ) {
-    const { row, registration } = await this.letters.approve(eventId, letterId, me.organiserId);
-    return letterRequestView(row, registration, this.letters.verificationUrl(row));
+    const entry = await this.letters.approve(eventId, letterId, me.organiserId);
+    return letterRequestView(entry, this.letters.verificationUrl(entry.row));
   }
 
   @Post('letters/:letterId/reject')
@@ -125,8 +138,8 @@ export class LettersController {
     @CurrentOrganiser() me: OrganiserPrincipal,
     @ZodBody(rejectLetterSchema) body: RejectLetterInput,
   ) {
-    const { row, registration } = await this.letters.reject(eventId, letterId, me.organiserId, body.reason);
-    return letterRequestView(row, registration, this.letters.verificationUrl(row));
+    const entry = await this.letters.reject(eventId, letterId, me.organiserId, body.reason);
+    return letterRequestView(entry, this.letters.verificationUrl(entry.row));
   }
 
   @Post('letters/:letterId/revoke')
@@ -139,8 +152,8 @@ export class LettersController {
     @CurrentOrganiser() me: OrganiserPrincipal,
     @ZodBody(revokeLetterSchema) body: RevokeLetterInput,
   ) {
-    const { row, registration } = await this.letters.revoke(eventId, letterId, me.organiserId, body.reason ?? null);
-    return letterRequestView(row, registration, this.letters.verificationUrl(row));
+    const entry = await this.letters.revoke(eventId, letterId, me.organiserId, body.reason ?? null);
+    return letterRequestView(entry, this.letters.verificationUrl(entry.row));
   }
 
   @Get('letters/:letterId/pdf')
@@ -175,10 +188,11 @@ export class LettersController {
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiZodResponse(letterSettingsResponse, 'The settings, with the image.')
   async saveSignature(@Param('eventId') eventId: string, @Req() req: Request) {
-    if (!req.is('image/png'))
-      throw Problem.unprocessable('Send the signature as the body, Content-Type image/png', [
+    if (!req.is('image/png')) {
+      throw new Problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'Send the signature as the body, Content-Type image/png', [
         { field: 'body', message: 'expected image/png' },
       ]);
+    }
     return this.letters.saveSignature(eventId, await readBody(req, SIGNATURE_MAX_BYTES));
   }
 
@@ -194,7 +208,7 @@ async function readBody(req: Request, max: number): Promise<Buffer> {
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > max) throw Problem.badRequest(`The signature image is over ${max / 1024} KB`);
+    if (size > max) throw signatureTooLarge();
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);

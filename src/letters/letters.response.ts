@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idField, pageOf, utcTime } from '../platform/http/openapi/response-fields';
+import { idField, pageOf, zonedTime } from '../platform/http/openapi/response-fields';
 
 export const LETTER_STATUSES = ['requested', 'approved', 'rejected', 'revoked'] as const;
 export type LetterStatus = (typeof LETTER_STATUSES)[number];
@@ -17,9 +17,9 @@ const requestFields = {
   consulateCountry: z.string(),
   reference: z.string().describe('Printed on the letter.'),
   rejectionReason: z.string().nullable(),
-  decidedAt: utcTime.nullable(),
-  revokedAt: utcTime.nullable(),
-  createdAt: utcTime,
+  decidedAt: zonedTime.nullable(),
+  revokedAt: zonedTime.nullable(),
+  createdAt: zonedTime,
 };
 
 export const myLetterResponse = z
@@ -57,7 +57,7 @@ export const letterVerificationResponse = z
   .object({
     reference: z.string(),
     name: z.string().describe('As the passport prints it.'),
-    event: z.object({ title: z.string(), startsAt: utcTime, endsAt: utcTime, venue: z.string().nullable() }),
+    event: z.object({ title: z.string(), startsAt: zonedTime, endsAt: zonedTime, venue: z.string().nullable() }),
     status: z.enum(['valid', 'revoked']),
   })
   .describe('What a consulate may know of a letter: never the passport number.');
@@ -71,7 +71,7 @@ export const letterAccessLogResponse = z.object({
       actorKind: z.enum(['organiser', 'attendee', 'consulate', 'system']),
       actorId: idField.nullable().describe('The organiser, or the registration of the attendee.'),
       action: z.string(),
-      at: utcTime,
+      at: zonedTime,
     }),
   ),
 });

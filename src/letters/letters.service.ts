@@ -1,6 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/app-config';
 import { Event } from '../events/event.entity';
@@ -12,6 +12,7 @@ import { MailAttachmentRenderers } from '../platform/mail/mail-attachment-render
 import { mailLanguage } from '../platform/mail/mail-language';
 import { OutboxService } from '../platform/mail/outbox.service';
 import { renderPdf } from '../platform/pdf/pdf-document';
+import { formatInZone } from '../platform/time/zoned-time';
 import { FILE_STORAGE, FileStorage } from '../platform/storage/file-storage';
 import { RegistrationErasureService } from '../registration/registration-erasure.service';
 import { RegistrationQueriesService } from '../registration/registration-queries.service';
@@ -25,7 +26,7 @@ import { LetterAccess, LetterActorKind, LetterRequestRow, LettersRepository } fr
 import { hashPassportNumber, normalisePassportNumber, passportNumberMatches } from './passport-number';
 
 const DAY_MS = 86_400_000;
-const SIGNATURE_MAX_BYTES = 512 * 1024;
+export const SIGNATURE_MAX_BYTES = 512 * 1024;
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 // Crockford's base32 without I, L, O, U: a reference read out over the phone is typed back right.
 const REFERENCE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -35,9 +36,16 @@ const STANDING = new Set(['pending', 'confirmed', 'waitlisted']);
 /** Who reads or changes passport data: every such access is logged. */
 export type LetterActor = { kind: 'organiser'; organiserId: string } | { kind: 'attendee'; registrationId: string };
 
+/** A request with whose registration it is, and the event's zone its times are written in. */
 export interface LetterEntry {
   row: LetterRequestRow;
   registration: RegistrationView;
+  timezone: string;
+}
+
+export interface MyLetter {
+  row: LetterRequestRow;
+  timezone: string;
 }
 
 export interface LetterPdf {
@@ -85,7 +93,7 @@ export class LettersService implements OnModuleInit {
   // --- the attendee ---
 
   /** Asks for a letter, or corrects a request not yet approved. */
-  async request(eventId: string, registrationId: string, input: LetterRequestInput): Promise<LetterRequestRow> {
+  async request(eventId: string, registrationId: string, input: LetterRequestInput): Promise<MyLetter> {
     const [event, registration] = await Promise.all([this.events.getEntity(eventId), this.registration(eventId, registrationId)]);
     if (!STANDING.has(registration.status))
       throw Problem.conflict(`The registration is ${registration.status}; no letter can be asked for`);
@@ -116,7 +124,7 @@ export class LettersService implements OnModuleInit {
       await this.repository.logAccess([this.access(saved, { kind: 'attendee', registrationId }, 'submitted')], manager);
       return saved;
     });
-    return row;
+    return { row, timezone: event.timezone };
   }
 
   /** Where the attendee's request stands, without any passport data (so not an access to log). */
@@ -129,11 +137,11 @@ export class LettersService implements OnModuleInit {
     return { status: row.status, reference: row.reference, rejectionReason: row.rejection_reason };
   }
 
-  async mine(eventId: string, registrationId: string): Promise<LetterRequestRow> {
+  async mine(eventId: string, registrationId: string): Promise<MyLetter> {
     const row = await this.repository.findByRegistration(registrationId);
     if (!row || row.event_id !== eventId) throw Problem.notFound('No visa invitation letter has been asked for with this registration');
     await this.repository.logAccess([this.access(row, { kind: 'attendee', registrationId }, 'viewed')]);
-    return row;
+    return { row, timezone: (await this.events.getEntity(eventId)).timezone };
   }
 
   async myPdf(eventId: string, registrationId: string): Promise<LetterPdf> {
@@ -152,23 +160,20 @@ export class LettersService implements OnModuleInit {
     return items;
   }
 
-  async get(eventId: string, letterId: string, organiserId: string): Promise<{ row: LetterRequestRow; registration: RegistrationView }> {
+  async get(eventId: string, letterId: string, organiserId: string): Promise<LetterEntry> {
     const row = await this.found(eventId, letterId);
     await this.repository.logAccess([this.access(row, { kind: 'organiser', organiserId }, 'viewed')]);
-    return { row, registration: await this.registration(eventId, row.registration_id) };
+    return this.entry(row);
   }
 
   /** Issues the letter: only for a confirmed registration; the email with the PDF goes out after commit. */
-  async approve(
-    eventId: string,
-    letterId: string,
-    organiserId: string,
-  ): Promise<{ row: LetterRequestRow; registration: RegistrationView }> {
+  async approve(eventId: string, letterId: string, organiserId: string): Promise<LetterEntry> {
     const event = await this.events.getEntity(eventId);
     const result = await this.transactions.run(async (tx) => {
       const row = await this.repository.find(eventId, letterId, tx.manager, true);
       if (!row) throw notFound(letterId);
-      if (row.status === 'approved') return { row, registration: await this.registration(eventId, row.registration_id, event) };
+      if (row.status === 'approved')
+        return { row, registration: await this.registration(eventId, row.registration_id, event), timezone: event.timezone };
       if (row.status === 'revoked') throw Problem.conflict('The letter was revoked; the attendee must ask again with a new registration');
       const registration = await this.registration(eventId, row.registration_id, event);
       if (registration.status !== 'confirmed') {
@@ -189,17 +194,12 @@ export class LettersService implements OnModuleInit {
           ],
         });
       }
-      return { row: approved, registration };
+      return { row: approved, registration, timezone: event.timezone };
     });
     return result;
   }
 
-  async reject(
-    eventId: string,
-    letterId: string,
-    organiserId: string,
-    reason: string,
-  ): Promise<{ row: LetterRequestRow; registration: RegistrationView }> {
+  async reject(eventId: string, letterId: string, organiserId: string, reason: string): Promise<LetterEntry> {
     const row = await this.transactions.run(async ({ manager }) => {
       const current = await this.repository.find(eventId, letterId, manager, true);
       if (!current) throw notFound(letterId);
@@ -210,10 +210,10 @@ export class LettersService implements OnModuleInit {
       await this.repository.logAccess([this.access(rejected, { kind: 'organiser', organiserId }, 'rejected')], manager);
       return rejected;
     });
-    return { row, registration: await this.registration(eventId, row.registration_id) };
+    return this.entry(row);
   }
 
-  async revoke(eventId: string, letterId: string, organiserId: string, reason: string | null) {
+  async revoke(eventId: string, letterId: string, organiserId: string, reason: string | null): Promise<LetterEntry> {
     const row = await this.transactions.run(async ({ manager }) => {
       const current = await this.repository.find(eventId, letterId, manager, true);
       if (!current) throw notFound(letterId);
@@ -222,7 +222,7 @@ export class LettersService implements OnModuleInit {
       await this.repository.logAccess([this.access(revoked, { kind: 'organiser', organiserId }, 'revoked')], manager);
       return revoked;
     });
-    return { row, registration: await this.registration(eventId, row.registration_id) };
+    return this.entry(row);
   }
 
   /** Each letter on its own: one that cannot be approved (registration not confirmed) is reported, not fatal. */
@@ -294,12 +294,13 @@ export class LettersService implements OnModuleInit {
   }
 
   async accessLog(eventId: string) {
-    return (await this.repository.accessLog(eventId, 1000)).map((r) => ({
+    const [rows, event] = await Promise.all([this.repository.accessLog(eventId, 1000), this.events.getEntity(eventId)]);
+    return rows.map((r) => ({
       letterId: r.letter_request_id,
       actorKind: r.actor_kind,
       actorId: r.actor_id,
       action: r.action,
-      at: r.at.toISOString(),
+      at: formatInZone(r.at, event.timezone),
     }));
   }
 
@@ -320,10 +321,11 @@ export class LettersService implements OnModuleInit {
 
   /** A PNG drawn above the signatory's name; anything else is refused before it is stored. */
   async saveSignature(eventId: string, png: Buffer) {
-    if (png.length > SIGNATURE_MAX_BYTES) throw Problem.badRequest(`The signature image is over ${SIGNATURE_MAX_BYTES / 1024} KB`);
-    if (png.length < 33 || !png.subarray(0, 8).equals(PNG_SIGNATURE) || png.toString('latin1', 12, 16) !== 'IHDR') {
-      throw Problem.unprocessable('The signature must be a PNG image', [{ field: 'body', message: 'expected a PNG image' }]);
-    }
+    if (png.length > SIGNATURE_MAX_BYTES) throw signatureTooLarge();
+    const notPng = new Problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'The signature must be a PNG image', [
+      { field: 'body', message: 'expected a PNG image' },
+    ]);
+    if (png.length < 33 || !png.subarray(0, 8).equals(PNG_SIGNATURE) || png.toString('latin1', 12, 16) !== 'IHDR') throw notPng;
     try {
       // pdfkit reads the image when a letter is drawn; one it cannot read is refused now rather than then.
       await renderPdf({
@@ -335,7 +337,7 @@ export class LettersService implements OnModuleInit {
         footer: CHECK_FOOTER,
       });
     } catch {
-      throw Problem.unprocessable('The signature PNG cannot be read', [{ field: 'body', message: 'expected a PNG image' }]);
+      throw notPng;
     }
     const key = `letters/${eventId}/signature-${randomBytes(6).toString('hex')}.png`;
     await this.storage.put(key, Readable.from([png]));
@@ -361,7 +363,12 @@ export class LettersService implements OnModuleInit {
     return {
       reference: row.reference,
       name: row.passport_name,
-      event: { title: event.title, startsAt: event.startsAt.toISOString(), endsAt: event.endsAt.toISOString(), venue: event.venue },
+      event: {
+        title: event.title,
+        startsAt: formatInZone(event.startsAt, event.timezone),
+        endsAt: formatInZone(event.endsAt, event.timezone),
+        venue: event.venue,
+      },
       status: row.status === 'approved' ? ('valid' as const) : ('revoked' as const),
       timezone: event.timezone,
     };
@@ -484,7 +491,7 @@ export class LettersService implements OnModuleInit {
     const registrations = await this.registrations.many(eventId, [...new Set(rows.map((row) => row.registration_id))], event.timezone);
     return rows.flatMap((row) => {
       const registration = registrations.get(row.registration_id);
-      return registration ? [{ row, registration }] : [];
+      return registration ? [{ row, registration, timezone: event.timezone }] : [];
     });
   }
 
@@ -496,6 +503,11 @@ export class LettersService implements OnModuleInit {
     const expected = Buffer.from(row.verify_token);
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw unknown;
     return { row, event: await this.events.getEntity(row.event_id) };
+  }
+
+  private async entry(row: LetterRequestRow): Promise<LetterEntry> {
+    const event = await this.events.getEntity(row.event_id);
+    return { row, registration: await this.registration(row.event_id, row.registration_id, event), timezone: event.timezone };
   }
 
   private async found(eventId: string, letterId: string): Promise<LetterRequestRow> {
@@ -514,6 +526,12 @@ export class LettersService implements OnModuleInit {
     const actorId = actor === null ? null : actor.kind === 'organiser' ? actor.organiserId : actor.registrationId;
     return { eventId: row.event_id, letterRequestId: row.id, actorKind, actorId, action };
   }
+}
+
+export function signatureTooLarge(): Problem {
+  return new Problem(HttpStatus.PAYLOAD_TOO_LARGE, `The signature image is over ${SIGNATURE_MAX_BYTES / 1024} KB`, undefined, {
+    maxBytes: SIGNATURE_MAX_BYTES,
+  });
 }
 
 const CHECK_FOOTER = { reference: { label: '', value: '' }, verification: { label: '', url: '' } };

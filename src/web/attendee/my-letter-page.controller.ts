@@ -42,7 +42,7 @@ export class MyLetterPageController {
     const attendee = await currentAttendee(req, this.events, this.queries);
     const status = await this.letters.statusOf(attendee.event.id, attendee.registration.id);
     // The form shows what was given before (the number excepted): reading it is an access, and logged.
-    const mine = status ? await this.letters.mine(attendee.event.id, attendee.registration.id) : null;
+    const mine = status ? (await this.letters.mine(attendee.event.id, attendee.registration.id)).row : null;
     const form: LetterForm = {
       passportName: mine?.passport_name ?? attendee.registration.name,
       nationality: mine?.nationality ?? attendee.registration.countryCode ?? '',

@@ -7,7 +7,7 @@ import { bulkLetterSchema, letterSettingsSchema, rejectLetterSchema } from '../.
 import { countryNameIn } from '../../letters/letter-document';
 import { letterRequestView } from '../../letters/letter.view';
 import { LETTER_STATUSES, LetterStatus } from '../../letters/letters.response';
-import { LettersService } from '../../letters/letters.service';
+import { LettersService, SIGNATURE_MAX_BYTES } from '../../letters/letters.service';
 import { pdfDisposition } from '../../letters/pdf-disposition';
 import { IdParam } from '../../platform/http/id-param.pipe';
 import { sendTable } from '../../platform/http/table-download';
@@ -22,7 +22,6 @@ import { problemStatus, shownErrors, typedText } from './form-values';
 import { settingsFormErrors } from './settings-form-errors';
 
 const DONE = ['approved', 'rejected', 'revoked', 'bulk', 'settings', 'signature', 'signatureRemoved'];
-const SIGNATURE_MAX_BYTES = 512 * 1024;
 
 interface Notices {
   done?: string | null;
@@ -222,8 +221,8 @@ export class LettersPageController {
           label: this.renderer.t(req, `dashboard.letters.status.${value}`),
           current: value === notices.status,
         })),
-        letters: items.map(({ row, registration }) => {
-          const view = letterRequestView(row, registration, this.letters.verificationUrl(row));
+        letters: items.map((entry) => {
+          const view = letterRequestView(entry, this.letters.verificationUrl(entry.row));
           return {
             ...view,
             nationalityName: countryNameIn(language, view.nationality),

@@ -64,7 +64,7 @@ describe('the dashboard letters page', () => {
     const notPng = await organiser.agent
       .post(`${base}/signature?_csrf=${encodeURIComponent(organiser.csrf)}`)
       .attach('file', Buffer.from('GIF89a not a png'), { filename: 'signature.gif', contentType: 'image/gif' });
-    expect(notPng.status).toBe(422);
+    expect(notPng.status).toBe(415);
     expect(notPng.text).toContain('The file is not a PNG image that can be read.');
 
     const bulk = await organiser.agent

@@ -103,6 +103,8 @@ describe('visa invitation letters', () => {
       event: { title: event.title, venue: 'Palais d’Egmont, Bruselas' },
     });
     expect(JSON.stringify(verified.body)).not.toMatch(/1234|5678/);
+    expect(verified.body.event).toMatchObject({ startsAt: '2027-03-09T09:00:00+01:00', endsAt: '2027-03-10T17:30:00+01:00' });
+    expect(approved.body.decidedAt).toMatch(/\+01:00$/);
     const match = await ctx.app.http.post(`/letters/${reference}/passport-check`).send({ token, passportNumber: 'PE12345678' }).expect(200);
     expect(match.body).toEqual({ match: true });
     const noMatch = await ctx.app.http
@@ -221,14 +223,14 @@ describe('visa invitation letters', () => {
       .put(`/events/${event.id}/letter-settings/signature`)
       .set('Authorization', auth)
       .send({ image: 'x' })
-      .expect(422);
+      .expect(415);
     expect(notPng.body.errors).toEqual([{ field: 'body', message: 'expected image/png' }]);
     const fakePng = await ctx.app.http
       .put(`/events/${event.id}/letter-settings/signature`)
       .set('Authorization', auth)
       .set('Content-Type', 'image/png')
       .send(Buffer.from('not really a png at all, only text'))
-      .expect(422);
+      .expect(415);
     expect(fakePng.body.errors[0].field).toBe('body');
     const signed = await ctx.app.http
       .put(`/events/${event.id}/letter-settings/signature`)
