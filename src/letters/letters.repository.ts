@@ -196,6 +196,17 @@ export class LettersRepository {
     return rows[0] ?? null;
   }
 
+  /** Every letter of a cancelled event stops standing: none can be issued, and a consulate learns it is void. */
+  async revokeForEvent(eventId: string, reason: string): Promise<LetterRequestRow[]> {
+    const { rows } = await sql<LetterRequestRow>(
+      this.db.manager,
+      `UPDATE letter_requests SET status = 'revoked', revocation_reason = $2, revoked_at = now(), updated_at = now()
+        WHERE event_id = $1 AND status IN ('requested', 'approved') RETURNING ${COLUMNS}`,
+      [eventId, reason],
+    );
+    return rows;
+  }
+
   /** The requests still standing, by registration, for the sweep to compare with the registrations' statuses. */
   async standing(afterId: string | null, limit: number): Promise<Array<{ id: string; event_id: string; registration_id: string }>> {
     const { rows } = await sql<{ id: string; event_id: string; registration_id: string }>(

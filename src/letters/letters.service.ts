@@ -17,6 +17,7 @@ import { FILE_STORAGE, FileStorage } from '../platform/storage/file-storage';
 import { RegistrationErasureService } from '../registration/registration-erasure.service';
 import { RegistrationQueriesService } from '../registration/registration-queries.service';
 import { RegistrationView } from '../registration/registration.view';
+import '../events/event-domain-events';
 import '../registration/registration-domain-events';
 import { BulkLetterInput, LetterRequestInput, LetterSettingsInput } from './dto/letter.dto';
 import { letterDocument, letterTitle } from './letter-document';
@@ -87,6 +88,9 @@ export class LettersService implements OnModuleInit {
     });
     this.bus.on('registration.cancelled', async ({ registrationId }) => {
       await this.revokeWithRegistration(registrationId);
+    });
+    this.bus.on('event.cancelled', async ({ eventId }) => {
+      await this.revokeWithEvent(eventId);
     });
   }
 
@@ -387,7 +391,7 @@ export class LettersService implements OnModuleInit {
   // --- upkeep ---
 
   /**
-   * The `sweep-letters` task: revokes letters whose registration was cancelled or rejected while
+   * The `sweep-letters` task: revokes letters whose registration (or event) was cancelled while
    * the domain event was missed, and deletes the requests of events that ended
    * PLENARY_LETTER_DATA_DAYS_AFTER_EVENT days ago.
    */
@@ -406,24 +410,30 @@ export class LettersService implements OnModuleInit {
     }
     let deleted = 0;
     const days = this.config.privacy.letterDataDays;
-    if (days > 0) {
-      const cutoff = Date.now() - days * DAY_MS;
-      for (const eventId of await this.repository.eventIds()) {
-        const event = await this.events.getEntity(eventId).catch(() => null);
-        if (!event || event.endsAt.getTime() >= cutoff) continue;
-        const gone = await this.transactions.run(async ({ manager }) => {
-          const rows = await this.repository.deleteForEvent(manager, eventId);
-          await this.repository.logAccess(
-            rows.map((row) => this.access(row, null, 'erased')),
-            manager,
-          );
-          return rows.length;
-        });
-        deleted += gone;
-      }
+    const cutoff = days > 0 ? Date.now() - days * DAY_MS : -Infinity;
+    for (const eventId of await this.repository.eventIds()) {
+      const event = await this.events.getEntity(eventId).catch(() => null);
+      if (!event) continue;
+      if (event.status === 'cancelled') revoked += await this.revokeWithEvent(eventId);
+      if (event.endsAt.getTime() >= cutoff) continue;
+      deleted += await this.transactions.run(async ({ manager }) => {
+        const rows = await this.repository.deleteForEvent(manager, eventId);
+        await this.repository.logAccess(
+          rows.map((row) => this.access(row, null, 'erased')),
+          manager,
+        );
+        return rows.length;
+      });
     }
-    if (revoked + deleted > 0) this.logger.log(`letters: ${revoked} revoked with their registration, ${deleted} deleted after their event`);
+    if (revoked + deleted > 0)
+      this.logger.log(`letters: ${revoked} revoked with their registration or event, ${deleted} deleted after their event`);
     return { revoked, deleted };
+  }
+
+  private async revokeWithEvent(eventId: string): Promise<number> {
+    const rows = await this.repository.revokeForEvent(eventId, 'The event was cancelled');
+    await this.repository.logAccess(rows.map((row) => this.access(row, null, 'revoked')));
+    return rows.length;
   }
 
   private async revokeWithRegistration(registrationId: string): Promise<boolean> {

@@ -147,6 +147,27 @@ describe('visa invitation letters', () => {
     }
   });
 
+  it('revokes every letter of an event the organisers cancel, issued or still asked for', async () => {
+    const event = await createOpenEvent(ctx.app.http, auth);
+    const issued = await register(event.id);
+    const asking = await register(event.id);
+    const first = await ctx.app.http.put('/registrations/me/letter').set('Authorization', issued.bearer).send(PASSPORT).expect(200);
+    await ctx.app.http.put('/registrations/me/letter').set('Authorization', asking.bearer).send(PASSPORT).expect(200);
+    const approved = await ctx.app.http.post(`/events/${event.id}/letters/${first.body.id}/approve`).set('Authorization', auth).expect(200);
+    const url = new URL(approved.body.verificationUrl);
+
+    await ctx.app.http.post(`/events/${event.id}/cancel`).set('Authorization', auth).send({ reason: 'Venue unavailable' }).expect(200);
+    await waitFor('the letters to be revoked', async () => {
+      const letters = (await ctx.app.http.get(`/events/${event.id}/letters`).set('Authorization', auth).expect(200)).body.items;
+      return letters.every((l: { status: string }) => l.status === 'revoked') ? letters : null;
+    });
+    const verified = await ctx.app.http
+      .get(`${url.pathname.replace('/letters/verify/', '/letters/')}/verification`)
+      .query({ t: url.searchParams.get('t') })
+      .expect(200);
+    expect(verified.body.status).toBe('revoked');
+  });
+
   it('issues a letter only for a confirmed registration (409), and refuses bad passport details naming the field', async () => {
     const event = await createOpenEvent(ctx.app.http, auth, { requiresApproval: true });
     const pending = await register(event.id, { language: 'pt' });
