@@ -21,7 +21,7 @@ import '../events/event-domain-events';
 import '../registration/registration-domain-events';
 import { BulkLetterInput, LetterRequestInput, LetterSettingsInput } from './dto/letter.dto';
 import { letterDocument, letterTitle } from './letter-document';
-import { letterIssuedMail } from './letter-mail.templates';
+import { letterIssuedMail, letterRejectedMail } from './letter-mail.templates';
 import { LetterStatus } from './letters.response';
 import { LetterAccess, LetterActorKind, LetterRequestRow, LettersRepository } from './letters.repository';
 import { hashPassportNumber, normalisePassportNumber, passportNumberMatches } from './passport-number';
@@ -203,18 +203,29 @@ export class LettersService implements OnModuleInit {
     return result;
   }
 
+  /** Rejects with the reason the attendee is emailed and sees on their page; they may correct and ask again. */
   async reject(eventId: string, letterId: string, organiserId: string, reason: string): Promise<LetterEntry> {
-    const row = await this.transactions.run(async ({ manager }) => {
-      const current = await this.repository.find(eventId, letterId, manager, true);
+    const event = await this.events.getEntity(eventId);
+    return this.transactions.run(async (tx) => {
+      const current = await this.repository.find(eventId, letterId, tx.manager, true);
       if (!current) throw notFound(letterId);
       if (current.status !== 'requested' && current.status !== 'rejected') {
         throw Problem.conflict(`The letter is ${current.status}; revoke an issued letter instead of rejecting it`);
       }
-      const rejected = await this.repository.reject(manager, letterId, organiserId, reason);
-      await this.repository.logAccess([this.access(rejected, { kind: 'organiser', organiserId }, 'rejected')], manager);
-      return rejected;
+      const rejected = await this.repository.reject(tx.manager, letterId, organiserId, reason);
+      await this.repository.logAccess([this.access(rejected, { kind: 'organiser', organiserId }, 'rejected')], tx.manager);
+      const registration = await this.registration(eventId, rejected.registration_id, event);
+      if (registration.email) {
+        await this.outbox.enqueue(tx, {
+          eventId,
+          dedupeKey: `visa-letter-rejected:${rejected.id}:${rejected.decided_at!.getTime()}`,
+          to: { address: registration.email, name: registration.name },
+          template: letterRejectedMail,
+          params: { language: mailLanguage(registration.language), name: registration.name, eventTitle: event.title, reason },
+        });
+      }
+      return { row: rejected, registration, timezone: event.timezone };
     });
-    return this.entry(row);
   }
 
   async revoke(eventId: string, letterId: string, organiserId: string, reason: string | null): Promise<LetterEntry> {

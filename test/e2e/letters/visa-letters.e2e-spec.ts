@@ -203,6 +203,12 @@ describe('visa invitation letters', () => {
     expect(rejected.body.results).toEqual([{ letterId: asked.body.id, outcome: 'rejected' }]);
     const mine = await ctx.app.http.get('/registrations/me/letter').set('Authorization', pending.bearer).expect(200);
     expect(mine.body).toMatchObject({ status: 'rejected', rejectionReason: 'La fecha de nacimiento no coincide' });
+    const rejection = await waitFor(
+      'the rejection email',
+      () => ctx.smtp.for(pending.email).find((m) => m.subject === `O seu pedido de carta-convite para o visto: ${event.title}`) ?? null,
+    );
+    expect(rejection.text).toContain('La fecha de nacimiento no coincide');
+    expect(rejection.parsed.attachments).toHaveLength(0);
     await ctx.app.http.put('/registrations/me/letter').set('Authorization', pending.bearer).send(PASSPORT).expect(200);
     const bulkApproved = await ctx.app.http
       .post(`/events/${event.id}/letters/bulk`)
