@@ -276,6 +276,77 @@ async function compare(
   return Object.fromEntries(Object.entries(totals).map(([name, t]) => [name, t.requests / t.seconds]));
 }
 
+type Plenary = Awaited<ReturnType<PlenaryModule['startPlenary']>>;
+
+/** GET /events/:id/agenda against a handler that answers its bytes from memory. */
+async function benchAgenda(plenary: Plenary, client: LoadClient, agendaUrl: string, bytes: Buffer, contentType: string): Promise<void> {
+  const base = plenary.url!;
+  mountBaseline(plenary.app as NestExpressApplication, '/bench/baseline', bytes, contentType);
+  const baselineUrl = `${base}/bench/baseline`;
+  const check = Buffer.from(await (await fetch(baselineUrl)).arrayBuffer());
+  if (!check.equals(bytes)) throw new Error('the baseline does not answer the agenda bytes');
+
+  const job = (url: string, seconds: number): LoadRequest => ({ url, seconds, concurrency: CONCURRENCY, expectedBytes: bytes.length });
+  // Warm-up: JIT, connection pools, the export cache.
+  await client.run(job(agendaUrl, 1));
+  await client.run(job(baselineUrl, 1));
+
+  const agenda = await compare(client, CONCURRENCY, [
+    ['agenda', job(agendaUrl, ROUND_SECONDS)],
+    ['baseline', job(baselineUrl, ROUND_SECONDS)],
+  ]);
+  const ratio = agenda.agenda / agenda.baseline;
+  console.log(`GET /events/:id/agenda  ${agenda.agenda.toFixed(0)} req/s`);
+  console.log(`baseline (same bytes)   ${agenda.baseline.toFixed(0)} req/s`);
+  console.log(`ratio agenda/baseline   ${ratio.toFixed(2)}  (goal >= ${GOAL}: ${ratio >= GOAL ? 'met' : 'NOT met'})`);
+}
+
+/** The public grid page as the browser asks for it (gzip): from the page cache, from memory, and rendered each time. */
+async function benchGrid(plenary: Plenary, client: LoadClient, dist: string, slug: string): Promise<void> {
+  const base = plenary.url!;
+  const gridUrl = `${base}/e/${slug}?view=grid`;
+  const gzip = { 'accept-encoding': 'gzip' };
+  const page = await fetch(gridUrl, { headers: gzip });
+  if (page.status !== 200) throw new Error(`GET the grid page answered ${page.status}`);
+  const pageBytes = Buffer.from(await page.arrayBuffer());
+  console.log(
+    `grid page ${(pageBytes.length / 1024).toFixed(0)} KiB of HTML (${page.headers.get('content-encoding') ?? 'identity'} on the wire)`,
+  );
+  // Gzipped once here, as the page cache holds it: the baseline does no more work per request than memory to socket.
+  mountBaseline(plenary.app as NestExpressApplication, '/bench/grid-baseline', gzipSync(pageBytes), 'text/html; charset=utf-8', 'gzip');
+  const gridBaselineUrl = `${base}/bench/grid-baseline`;
+  const cache = (plenary.app as NestExpressApplication).get(
+    (require(join(dist, 'web', 'programme-page-cache.js')) as PageCacheModule).ProgrammePageCache,
+    { strict: false },
+  );
+  const cachedGet = cache.get.bind(cache);
+  const renderEachTime: typeof cache.get = async (key, render) => {
+    const html = Buffer.from(await render(), 'utf8');
+    return { body: html, gzipped: gzipSync(html), etag: `"p-each-${key.slice(0, 8)}"` };
+  };
+  const gridJob = (url: string, seconds: number): LoadRequest => ({
+    url,
+    seconds,
+    concurrency: CONCURRENCY,
+    expectedBytes: pageBytes.length,
+    headers: gzip,
+  });
+  await client.run(gridJob(gridUrl, 1));
+  await client.run(gridJob(gridBaselineUrl, 1));
+  const grid = await compare(client, CONCURRENCY, [
+    ['grid', gridJob(gridUrl, ROUND_SECONDS), () => (cache.get = cachedGet)],
+    ['baseline', gridJob(gridBaselineUrl, ROUND_SECONDS), () => (cache.get = cachedGet)],
+    ['grid-each', gridJob(gridUrl, ROUND_SECONDS), () => (cache.get = renderEachTime)],
+  ]);
+  cache.get = cachedGet;
+  const gridRatio = grid.grid / grid.baseline;
+  console.log(`GET /e/:slug?view=grid  ${grid.grid.toFixed(0)} req/s  (rendered once per published version)`);
+  console.log(`baseline (same bytes)   ${grid.baseline.toFixed(0)} req/s`);
+  console.log(`grid rendered each time ${grid['grid-each'].toFixed(0)} req/s`);
+  console.log(`ratio grid/baseline     ${gridRatio.toFixed(2)}  (goal >= ${GOAL}: ${gridRatio >= GOAL ? 'met' : 'NOT met'})`);
+  console.log(`ratio cached/each time  ${(grid.grid / grid['grid-each']).toFixed(1)}x`);
+}
+
 async function main(): Promise<void> {
   const dist = resolve(__dirname, '..');
   const { startPlenary } = require(join(dist, 'plenary.js')) as PlenaryModule;
@@ -285,7 +356,7 @@ async function main(): Promise<void> {
   const prefix = `bench${randomBytes(4).toString('hex')}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'plenary-bench-'));
   await withAdmin((c) => c.query(`CREATE DATABASE ${database}`));
-  let plenary: Awaited<ReturnType<PlenaryModule['startPlenary']>> | null = null;
+  let plenary: Plenary | null = null;
   // Started first, so its thread has loaded this file before anything could rebuild dist/.
   const client = new LoadClient();
   try {
@@ -318,67 +389,8 @@ async function main(): Promise<void> {
         `agenda JSON ${(bytes.length / 1024).toFixed(0)} KiB`,
     );
 
-    mountBaseline(plenary.app as NestExpressApplication, '/bench/baseline', bytes, first.headers.get('content-type') ?? 'application/json');
-    const baselineUrl = `${base}/bench/baseline`;
-    const check = Buffer.from(await (await fetch(baselineUrl)).arrayBuffer());
-    if (!check.equals(bytes)) throw new Error('the baseline does not answer the agenda bytes');
-
-    const job = (url: string, seconds: number): LoadRequest => ({ url, seconds, concurrency: CONCURRENCY, expectedBytes: bytes.length });
-    // Warm-up: JIT, connection pools, the export cache.
-    await client.run(job(agendaUrl, 1));
-    await client.run(job(baselineUrl, 1));
-
-    const agenda = await compare(client, CONCURRENCY, [
-      ['agenda', job(agendaUrl, ROUND_SECONDS)],
-      ['baseline', job(baselineUrl, ROUND_SECONDS)],
-    ]);
-    const ratio = agenda.agenda / agenda.baseline;
-    console.log(`GET /events/:id/agenda  ${agenda.agenda.toFixed(0)} req/s`);
-    console.log(`baseline (same bytes)   ${agenda.baseline.toFixed(0)} req/s`);
-    console.log(`ratio agenda/baseline   ${ratio.toFixed(2)}  (goal >= ${GOAL}: ${ratio >= GOAL ? 'met' : 'NOT met'})`);
-
-    // The public grid page: as the browser asks for it (gzip), from the page cache, from memory, and rendered each time.
-    const gridUrl = `${base}/e/${slug}?view=grid`;
-    const gzip = { 'accept-encoding': 'gzip' };
-    const page = await fetch(gridUrl, { headers: gzip });
-    if (page.status !== 200) throw new Error(`GET the grid page answered ${page.status}`);
-    const pageBytes = Buffer.from(await page.arrayBuffer());
-    console.log(
-      `grid page ${(pageBytes.length / 1024).toFixed(0)} KiB of HTML (${page.headers.get('content-encoding') ?? 'identity'} on the wire)`,
-    );
-    // Gzipped once here, as the page cache holds it: the baseline does no more work per request than memory to socket.
-    mountBaseline(plenary.app as NestExpressApplication, '/bench/grid-baseline', gzipSync(pageBytes), 'text/html; charset=utf-8', 'gzip');
-    const gridBaselineUrl = `${base}/bench/grid-baseline`;
-    const cache = (plenary.app as NestExpressApplication).get(
-      (require(join(dist, 'web', 'programme-page-cache.js')) as PageCacheModule).ProgrammePageCache,
-      { strict: false },
-    );
-    const cachedGet = cache.get.bind(cache);
-    const renderEachTime: typeof cache.get = async (key, render) => {
-      const html = Buffer.from(await render(), 'utf8');
-      return { body: html, gzipped: gzipSync(html), etag: `"p-each-${key.slice(0, 8)}"` };
-    };
-    const gridJob = (url: string, seconds: number): LoadRequest => ({
-      url,
-      seconds,
-      concurrency: CONCURRENCY,
-      expectedBytes: pageBytes.length,
-      headers: gzip,
-    });
-    await client.run(gridJob(gridUrl, 1));
-    await client.run(gridJob(gridBaselineUrl, 1));
-    const grid = await compare(client, CONCURRENCY, [
-      ['grid', gridJob(gridUrl, ROUND_SECONDS), () => (cache.get = cachedGet)],
-      ['baseline', gridJob(gridBaselineUrl, ROUND_SECONDS), () => (cache.get = cachedGet)],
-      ['grid-each', gridJob(gridUrl, ROUND_SECONDS), () => (cache.get = renderEachTime)],
-    ]);
-    cache.get = cachedGet;
-    const gridRatio = grid.grid / grid.baseline;
-    console.log(`GET /e/:slug?view=grid  ${grid.grid.toFixed(0)} req/s  (rendered once per published version)`);
-    console.log(`baseline (same bytes)   ${grid.baseline.toFixed(0)} req/s`);
-    console.log(`grid rendered each time ${grid['grid-each'].toFixed(0)} req/s`);
-    console.log(`ratio grid/baseline     ${gridRatio.toFixed(2)}  (goal >= ${GOAL}: ${gridRatio >= GOAL ? 'met' : 'NOT met'})`);
-    console.log(`ratio cached/each time  ${(grid.grid / grid['grid-each']).toFixed(1)}x`);
+    await benchAgenda(plenary, client, agendaUrl, bytes, first.headers.get('content-type') ?? 'application/json');
+    await benchGrid(plenary, client, dist, slug);
   } finally {
     await client.close();
     await plenary?.stop();

@@ -416,18 +416,253 @@ function describeCpu(cpu: CpuSpent, delivered: number, workers: number): string 
   );
 }
 
-async function main(): Promise<boolean> {
-  const workers = workersFlag();
-  const dist = resolve(__dirname, '..');
-  const { startPlenary } = require(join(dist, 'plenary.js')) as PlenaryModule;
-  const { loadConfig } = require(join(dist, 'config', 'app-config.js')) as ConfigModule;
+/** What every measured run drives: the API as the organiser, the database, the SMTP sink and the worker processes. */
+interface Bench {
+  call: ReturnType<typeof api>;
+  db: DataSource;
+  sink: Sink;
+  database: string;
+  fleet: WorkerFleet | null;
+  /** Set when a run reaches too few recipients or some of them twice. */
+  verdict: { failed: boolean };
+}
 
-  const database = `plenary_bench_${randomBytes(5).toString('hex')}`;
-  const prefix = `bench${randomBytes(4).toString('hex')}`;
-  const dataDir = mkdtempSync(join(tmpdir(), 'plenary-bench-'));
-  await withAdmin((c) => c.query(`CREATE DATABASE ${database}`));
-  const sink = await Sink.start();
-  const env: Record<string, string> = {
+/** The message the baseline sends: a real reminder's content. */
+interface MailContent {
+  subject: string;
+  html: string;
+  text: string;
+  attachments: Array<{ filename: string; contentType: string; content: Buffer }>;
+}
+
+/** Waits for every reminder at the sink, then for every outbox row to settle; returns the sink's stats at the first. */
+async function awaitReminders({ db, sink }: Bench, eventId: string, ruleId: string, count: number): Promise<SinkStats> {
+  const done = await waitFor(`all ${count} reminders at the sink`, async () => {
+    const stats = await sink.stats();
+    return stats.distinct >= count ? stats : null;
+  }).catch(async (error: Error) => {
+    console.log(`  ${error.message}`);
+    return sink.stats();
+  });
+  // Every row settled (sent, failed or cancelled), so a late duplicate would have been counted.
+  await waitFor(
+    'every outbox row to settle',
+    async () => {
+      const [row] = await db.query(`SELECT count(*)::int AS n FROM emails WHERE event_id = $1 AND status IN ('queued', 'sending')`, [
+        eventId,
+      ]);
+      const [reminder] = await db.query(`SELECT state FROM scheduled_reminders WHERE rule_id = $1`, [ruleId]);
+      return row.n === 0 && reminder.state === 'fanned_out';
+    },
+    done.distinct >= count ? TIMEOUT_MS : 1000,
+    50,
+  ).catch((error: Error) => console.log(`  ${error.message}`));
+  return done;
+}
+
+/** A published event with no seat limit and no default rules, `count` attendees, and a reminder due LEAD_MS ahead. */
+async function runReminder(bench: Bench, tag: string, count: number): Promise<{ run: ReminderRun; addresses: string[]; eventId: string }> {
+  const { call, db, sink } = bench;
+  const event = await call<{ id: string }>('POST', '/events', {
+    title: 'EU–Latin America region-to-region meeting',
+    timezone: 'Europe/Brussels',
+    startsAt: daysFromNow(30, '09:00'),
+    endsAt: daysFromNow(31, '17:30'),
+    venue: 'Brussels',
+    defaultReminders: false,
+  });
+  await call('POST', `/events/${event.id}/publish`);
+  const addresses = addressesFor(tag, count);
+  await seedAttendees(db, event.id, addresses);
+  await sink.reset();
+  const cpuBefore = await readCpu(bench.database, bench.fleet);
+  const rule = await call<{ id: string; scheduled: Array<{ state: string; dueAt: string }> }>(
+    'POST',
+    `/events/${event.id}/reminder-rules`,
+    {
+      name: `Fan-out ${tag}`,
+      anchor: 'fixed',
+      fixedAt: new Date(Date.now() + LEAD_MS).toISOString(),
+      offsetMinutes: 0,
+      audience: 'confirmed',
+    },
+  );
+  if (rule.scheduled[0]?.state !== 'pending') throw new Error(`the reminder was not scheduled: ${JSON.stringify(rule.scheduled)}`);
+  const dueAt = new Date(rule.scheduled[0].dueAt).getTime();
+  const done = await awaitReminders(bench, event.id, rule.id, count);
+  const cpu = cpuSpent(cpuBefore, await readCpu(bench.database, bench.fleet));
+  const stats = await sink.stats();
+  const statuses: Record<string, number> = {};
+  for (const row of await db.query(`SELECT status, count(*)::int AS n FROM emails WHERE event_id = $1 GROUP BY status`, [event.id])) {
+    statuses[row.status] = row.n;
+  }
+  const [reminder] = await db.query(`SELECT fanned_out_at FROM scheduled_reminders WHERE rule_id = $1`, [rule.id]);
+  return {
+    eventId: event.id,
+    addresses,
+    run: {
+      dueAt,
+      completeAt: done.lastNewAt,
+      firstAt: stats.firstAt,
+      fannedOutAt: reminder.fanned_out_at ? new Date(reminder.fanned_out_at).getTime() : null,
+      messages: stats.messages,
+      bytes: stats.bytes,
+      tally: tally(await sink.counts(), addresses),
+      statuses,
+      cpu,
+    },
+  };
+}
+
+/** The warm-up's first English reminder, as the outbox holds it. */
+async function sampleReminder(db: DataSource, eventId: string): Promise<MailContent> {
+  const [sample] = await db.query(
+    `SELECT e.subject, e.html, e.text, e.attachments, e.to_name FROM emails e
+      JOIN people p ON p.event_id = e.event_id AND p.email_key = lower(e.to_address)
+     WHERE e.event_id = $1 AND e.kind = 'reminder' AND p.language = 'en' LIMIT 1`,
+    [eventId],
+  );
+  return {
+    subject: sample.subject as string,
+    html: sample.html as string,
+    text: sample.text as string,
+    attachments: (sample.attachments as Array<{ filename: string; contentType: string; content: string }>).map((a) => ({
+      filename: a.filename,
+      contentType: a.contentType,
+      content: Buffer.from(a.content, 'base64'),
+    })),
+  };
+}
+
+/**
+ * The baseline: nodemailer's pooled transport with Plenary's transport
+ * options, as many messages in flight as Plenary's mail worker has. (Handing
+ * nodemailer all 10,000 at once is slower: about 600/s against 1,000/s in a
+ * probe, which would flatter the ratio.)
+ */
+async function rawSend(sink: Sink, content: MailContent, addresses: string[]): Promise<RawRun> {
+  await sink.reset();
+  const transporter = createTransport({
+    pool: true,
+    host: '127.0.0.1',
+    port: sink.port,
+    secure: false,
+    ignoreTLS: true,
+    connectionTimeout: 15_000,
+    greetingTimeout: 15_000,
+    socketTimeout: 60_000,
+  });
+  let errors = 0;
+  let firstError: string | undefined;
+  let next = 0;
+  const lane = async () => {
+    while (next < addresses.length) {
+      const i = next++;
+      await transporter
+        .sendMail({
+          from: 'Plenary <no-reply@plenary.localhost>',
+          to: { name: `Attendee ${i} Lastname`, address: addresses[i] },
+          subject: content.subject,
+          html: content.html,
+          text: content.text,
+          attachments: content.attachments,
+          headers: { 'X-Plenary-Outbox-Id': randomUUID() },
+        })
+        .catch((error: unknown) => {
+          errors += 1;
+          firstError ??= String(error);
+        });
+    }
+  };
+  const startedAt = Date.now();
+  await Promise.all(Array.from({ length: MAIL_CONCURRENCY }, lane));
+  const stats = await waitFor(
+    'the sink to count the raw sends',
+    async () => {
+      const s = await sink.stats();
+      return s.distinct >= addresses.length - errors ? s : null;
+    },
+    5_000,
+  ).catch(() => sink.stats());
+  transporter.close();
+  return {
+    startedAt,
+    completeAt: stats.lastNewAt,
+    messages: stats.messages,
+    bytes: stats.bytes,
+    tally: tally(await sink.counts(), addresses),
+    errors,
+    firstError,
+  };
+}
+
+/** The baseline's run to every recipient, printed; its milliseconds from first send to last recipient. */
+async function measureBaseline(bench: Bench, content: MailContent, prefix: string, workers: number): Promise<number> {
+  const shape = workers > 0 ? `role api in this process and worker processes (1, then ${workers})` : 'role all in this process';
+  console.log(
+    `one reminder to ${RECIPIENTS} confirmed attendees (seeded with SQL), due ${LEAD_MS / 1000} s after the rule is created; ` +
+      `${shape}, PLENARY_MAIL_CONCURRENCY=${MAIL_CONCURRENCY}, SMTP_RATE_PER_SECOND=0; baseline: pooled nodemailer (5 connections), ${MAIL_CONCURRENCY} in flight; ` +
+      `to smtp-server on 127.0.0.1 in a child process; ${WARMUP_RECIPIENTS}-recipient warm-up of both first; ${availableParallelism()} cores`,
+  );
+  const raw = await rawSend(bench.sink, content, addressesFor(`raw-${prefix}`, RECIPIENTS));
+  const rawMs = raw.completeAt - raw.startedAt;
+  console.log(
+    `  nodemailer pooled   ${raw.messages} messages in ${(rawMs / 1000).toFixed(2)} s: ${perSecond(RECIPIENTS - raw.tally.missing, rawMs).padStart(5)} msg/s` +
+      `  (${(raw.bytes / raw.messages / 1024).toFixed(1)} KiB/message)  duplicates ${raw.tally.duplicates}, missing ${raw.tally.missing}` +
+      `${raw.errors ? `, send errors ${raw.errors} (first: ${raw.firstError})` : ''}`,
+  );
+  if (raw.tally.duplicates > 0 || raw.tally.missing > 0) {
+    console.log(`FAIL: the baseline reached ${RECIPIENTS - raw.tally.missing} of ${RECIPIENTS} with ${raw.tally.duplicates} duplicate(s)`);
+    bench.verdict.failed = true;
+  }
+  return rawMs;
+}
+
+/** One measured reminder, printed beside the baseline; its messages per second. */
+async function measure(bench: Bench, rawMs: number, tag: string, label: string, workerCount: number): Promise<number> {
+  const { run } = await runReminder(bench, tag, RECIPIENTS);
+  const runMs = run.completeAt - run.dueAt;
+  const delivered = RECIPIENTS - run.tally.missing;
+  const since = (t: number | null) => (t === null || !t ? 'n/a' : `+${((t - run.dueAt) / 1000).toFixed(2)} s`);
+  console.log(
+    `  ${label.padEnd(19)} ${run.messages} messages in ${(runMs / 1000).toFixed(2)} s from due: ${perSecond(delivered, runMs).padStart(5)} msg/s` +
+      `  (${(run.bytes / Math.max(1, run.messages) / 1024).toFixed(1)} KiB/message)  duplicates ${run.tally.duplicates}, missing ${run.tally.missing}`,
+  );
+  console.log(
+    `    first message ${since(run.firstAt)}, fan-out finished ${since(run.fannedOutAt)}, last recipient ${since(run.completeAt)}; ` +
+      `outbox ${JSON.stringify(run.statuses)}${run.tally.unexpected ? `; ${run.tally.unexpected} message(s) to other addresses` : ''}`,
+  );
+  console.log(`    ${describeCpu(run.cpu, delivered, workerCount)}`);
+  const ratio = RECIPIENTS / runMs / (RECIPIENTS / rawMs);
+  console.log(`    ratio plenary/nodemailer ${ratio.toFixed(2)}  (goal >= ${GOAL}: ${ratio >= GOAL ? 'met' : 'NOT met'})`);
+  console.log(`    duplicates=${run.tally.duplicates} missing=${run.tally.missing}`);
+  if (run.tally.duplicates > 0 || run.tally.missing > 0) {
+    console.log(`FAIL: the reminder reached ${delivered} of ${RECIPIENTS} with ${run.tally.duplicates} duplicate(s)`);
+    bench.verdict.failed = true;
+  }
+  return delivered / runMs;
+}
+
+/** Plenary's reminder in this process alone, or with one worker process and then with `workers`. */
+async function measureReminders(bench: Bench, rawMs: number, prefix: string, workers: number): Promise<void> {
+  if (workers === 0) {
+    await measure(bench, rawMs, `r1-${prefix}`, 'plenary reminder', 0);
+    return;
+  }
+  const one = await measure(bench, rawMs, `r1-${prefix}`, 'plenary, 1 worker', 1);
+  if (workers > 1) {
+    await bench.fleet!.add(workers - 1);
+    await runReminder(bench, `warm2-${prefix}`, WARMUP_RECIPIENTS);
+    const many = await measure(bench, rawMs, `r${workers}-${prefix}`, `plenary, ${workers} workers`, workers);
+    console.log(
+      `ratio ${workers} workers / 1 worker ${(many / one).toFixed(2)}  (goal >= 1.6 where cores allow; ${availableParallelism()} cores here, ` +
+        `shared by the workers, the api, Postgres, Redis and the SMTP sink)`,
+    );
+  }
+}
+
+function plenaryEnv(database: string, prefix: string, sink: Sink, dataDir: string): Record<string, string> {
+  return {
     DATABASE_URL: databaseUrl(database),
     REDIS_URL,
     QUEUE_PREFIX: prefix,
@@ -442,231 +677,38 @@ async function main(): Promise<boolean> {
     PLENARY_ADMIN_PASSWORD: ADMIN.password,
     PUBLIC_URL: 'http://127.0.0.1:3000',
   };
+}
+
+async function main(): Promise<boolean> {
+  const workers = workersFlag();
+  const dist = resolve(__dirname, '..');
+  const { startPlenary } = require(join(dist, 'plenary.js')) as PlenaryModule;
+  const { loadConfig } = require(join(dist, 'config', 'app-config.js')) as ConfigModule;
+
+  const database = `plenary_bench_${randomBytes(5).toString('hex')}`;
+  const prefix = `bench${randomBytes(4).toString('hex')}`;
+  const dataDir = mkdtempSync(join(tmpdir(), 'plenary-bench-'));
+  await withAdmin((c) => c.query(`CREATE DATABASE ${database}`));
+  const sink = await Sink.start();
+  const env = plenaryEnv(database, prefix, sink, dataDir);
   const fleet = workers > 0 ? new WorkerFleet(env) : null;
   let plenary: Awaited<ReturnType<PlenaryModule['startPlenary']>> | null = null;
-  let failed = false;
+  const verdict = { failed: false };
   try {
     plenary = await startPlenary(loadConfig({ ...env, PLENARY_ROLE: workers > 0 ? 'api' : 'all' }));
     await fleet?.add(1);
     const base = plenary.url!;
-    const db = plenary.app.get(DataSource);
     const { token } = await api(base)<{ token: string }>('POST', '/auth/login', ADMIN);
-    const call = api(base, token);
-
-    /** A published event with no seat limit and no default rules, `count` attendees, and a reminder due LEAD_MS ahead. */
-    const runReminder = async (tag: string, count: number): Promise<{ run: ReminderRun; addresses: string[]; eventId: string }> => {
-      const event = await call<{ id: string }>('POST', '/events', {
-        title: 'EU–Latin America region-to-region meeting',
-        timezone: 'Europe/Brussels',
-        startsAt: daysFromNow(30, '09:00'),
-        endsAt: daysFromNow(31, '17:30'),
-        venue: 'Brussels',
-        defaultReminders: false,
-      });
-      await call('POST', `/events/${event.id}/publish`);
-      const addresses = addressesFor(tag, count);
-      await seedAttendees(db, event.id, addresses);
-      await sink.reset();
-      const cpuBefore = await readCpu(database, fleet);
-      const rule = await call<{ id: string; scheduled: Array<{ state: string; dueAt: string }> }>(
-        'POST',
-        `/events/${event.id}/reminder-rules`,
-        {
-          name: `Fan-out ${tag}`,
-          anchor: 'fixed',
-          fixedAt: new Date(Date.now() + LEAD_MS).toISOString(),
-          offsetMinutes: 0,
-          audience: 'confirmed',
-        },
-      );
-      if (rule.scheduled[0]?.state !== 'pending') throw new Error(`the reminder was not scheduled: ${JSON.stringify(rule.scheduled)}`);
-      const dueAt = new Date(rule.scheduled[0].dueAt).getTime();
-      const done = await waitFor(`all ${count} reminders at the sink`, async () => {
-        const stats = await sink.stats();
-        return stats.distinct >= count ? stats : null;
-      }).catch(async (error: Error) => {
-        console.log(`  ${error.message}`);
-        return sink.stats();
-      });
-      // Every row settled (sent, failed or cancelled), so a late duplicate would have been counted.
-      await waitFor(
-        'every outbox row to settle',
-        async () => {
-          const [row] = await db.query(`SELECT count(*)::int AS n FROM emails WHERE event_id = $1 AND status IN ('queued', 'sending')`, [
-            event.id,
-          ]);
-          const [reminder] = await db.query(`SELECT state FROM scheduled_reminders WHERE rule_id = $1`, [rule.id]);
-          return row.n === 0 && reminder.state === 'fanned_out';
-        },
-        done.distinct >= count ? TIMEOUT_MS : 1000,
-        50,
-      ).catch((error: Error) => console.log(`  ${error.message}`));
-      const cpu = cpuSpent(cpuBefore, await readCpu(database, fleet));
-      const stats = await sink.stats();
-      const statuses: Record<string, number> = {};
-      for (const row of await db.query(`SELECT status, count(*)::int AS n FROM emails WHERE event_id = $1 GROUP BY status`, [event.id])) {
-        statuses[row.status] = row.n;
-      }
-      const [reminder] = await db.query(`SELECT fanned_out_at FROM scheduled_reminders WHERE rule_id = $1`, [rule.id]);
-      return {
-        eventId: event.id,
-        addresses,
-        run: {
-          dueAt,
-          completeAt: done.lastNewAt,
-          firstAt: stats.firstAt,
-          fannedOutAt: reminder.fanned_out_at ? new Date(reminder.fanned_out_at).getTime() : null,
-          messages: stats.messages,
-          bytes: stats.bytes,
-          tally: tally(await sink.counts(), addresses),
-          statuses,
-          cpu,
-        },
-      };
-    };
+    const bench: Bench = { call: api(base, token), db: plenary.app.get(DataSource), sink, database, fleet, verdict };
 
     // Warm-up reminder: JIT, pools, SMTP connections; its first English reminder is the baseline's content.
-    const warm = await runReminder(`warm-${prefix}`, WARMUP_RECIPIENTS);
+    const warm = await runReminder(bench, `warm-${prefix}`, WARMUP_RECIPIENTS);
     if (warm.run.tally.missing > 0) throw new Error(`warm-up: ${warm.run.tally.missing} reminder(s) missing`);
-    const [sample] = await db.query(
-      `SELECT e.subject, e.html, e.text, e.attachments, e.to_name FROM emails e
-        JOIN people p ON p.event_id = e.event_id AND p.email_key = lower(e.to_address)
-       WHERE e.event_id = $1 AND e.kind = 'reminder' AND p.language = 'en' LIMIT 1`,
-      [warm.eventId],
-    );
-    const content = {
-      subject: sample.subject as string,
-      html: sample.html as string,
-      text: sample.text as string,
-      attachments: (sample.attachments as Array<{ filename: string; contentType: string; content: string }>).map((a) => ({
-        filename: a.filename,
-        contentType: a.contentType,
-        content: Buffer.from(a.content, 'base64'),
-      })),
-    };
+    const content = await sampleReminder(bench.db, warm.eventId);
+    await rawSend(sink, content, warm.addresses);
 
-    /**
-     * The baseline: nodemailer's pooled transport with Plenary's transport
-     * options, as many messages in flight as Plenary's mail worker has. (Handing
-     * nodemailer all 10,000 at once is slower: about 600/s against 1,000/s in a
-     * probe, which would flatter the ratio.)
-     */
-    const rawSend = async (addresses: string[]): Promise<RawRun> => {
-      await sink.reset();
-      const transporter = createTransport({
-        pool: true,
-        host: '127.0.0.1',
-        port: sink.port,
-        secure: false,
-        ignoreTLS: true,
-        connectionTimeout: 15_000,
-        greetingTimeout: 15_000,
-        socketTimeout: 60_000,
-      });
-      let errors = 0;
-      let firstError: string | undefined;
-      let next = 0;
-      const lane = async () => {
-        while (next < addresses.length) {
-          const i = next++;
-          await transporter
-            .sendMail({
-              from: 'Plenary <no-reply@plenary.localhost>',
-              to: { name: `Attendee ${i} Lastname`, address: addresses[i] },
-              subject: content.subject,
-              html: content.html,
-              text: content.text,
-              attachments: content.attachments,
-              headers: { 'X-Plenary-Outbox-Id': randomUUID() },
-            })
-            .catch((error: unknown) => {
-              errors += 1;
-              firstError ??= String(error);
-            });
-        }
-      };
-      const startedAt = Date.now();
-      await Promise.all(Array.from({ length: MAIL_CONCURRENCY }, lane));
-      const stats = await waitFor(
-        'the sink to count the raw sends',
-        async () => {
-          const s = await sink.stats();
-          return s.distinct >= addresses.length - errors ? s : null;
-        },
-        5_000,
-      ).catch(() => sink.stats());
-      transporter.close();
-      return {
-        startedAt,
-        completeAt: stats.lastNewAt,
-        messages: stats.messages,
-        bytes: stats.bytes,
-        tally: tally(await sink.counts(), addresses),
-        errors,
-        firstError,
-      };
-    };
-    await rawSend(warm.addresses);
-
-    const shape = workers > 0 ? `role api in this process and worker processes (1, then ${workers})` : 'role all in this process';
-    console.log(
-      `one reminder to ${RECIPIENTS} confirmed attendees (seeded with SQL), due ${LEAD_MS / 1000} s after the rule is created; ` +
-        `${shape}, PLENARY_MAIL_CONCURRENCY=${MAIL_CONCURRENCY}, SMTP_RATE_PER_SECOND=0; baseline: pooled nodemailer (5 connections), ${MAIL_CONCURRENCY} in flight; ` +
-        `to smtp-server on 127.0.0.1 in a child process; ${WARMUP_RECIPIENTS}-recipient warm-up of both first; ${availableParallelism()} cores`,
-    );
-    const raw = await rawSend(addressesFor(`raw-${prefix}`, RECIPIENTS));
-    const rawMs = raw.completeAt - raw.startedAt;
-    console.log(
-      `  nodemailer pooled   ${raw.messages} messages in ${(rawMs / 1000).toFixed(2)} s: ${perSecond(RECIPIENTS - raw.tally.missing, rawMs).padStart(5)} msg/s` +
-        `  (${(raw.bytes / raw.messages / 1024).toFixed(1)} KiB/message)  duplicates ${raw.tally.duplicates}, missing ${raw.tally.missing}` +
-        `${raw.errors ? `, send errors ${raw.errors} (first: ${raw.firstError})` : ''}`,
-    );
-    if (raw.tally.duplicates > 0 || raw.tally.missing > 0) {
-      console.log(
-        `FAIL: the baseline reached ${RECIPIENTS - raw.tally.missing} of ${RECIPIENTS} with ${raw.tally.duplicates} duplicate(s)`,
-      );
-      failed = true;
-    }
-
-    /** One measured reminder, printed beside the baseline; its messages per second. */
-    const measure = async (tag: string, label: string, workerCount: number): Promise<number> => {
-      const { run } = await runReminder(tag, RECIPIENTS);
-      const runMs = run.completeAt - run.dueAt;
-      const delivered = RECIPIENTS - run.tally.missing;
-      const since = (t: number | null) => (t === null || !t ? 'n/a' : `+${((t - run.dueAt) / 1000).toFixed(2)} s`);
-      console.log(
-        `  ${label.padEnd(19)} ${run.messages} messages in ${(runMs / 1000).toFixed(2)} s from due: ${perSecond(delivered, runMs).padStart(5)} msg/s` +
-          `  (${(run.bytes / Math.max(1, run.messages) / 1024).toFixed(1)} KiB/message)  duplicates ${run.tally.duplicates}, missing ${run.tally.missing}`,
-      );
-      console.log(
-        `    first message ${since(run.firstAt)}, fan-out finished ${since(run.fannedOutAt)}, last recipient ${since(run.completeAt)}; ` +
-          `outbox ${JSON.stringify(run.statuses)}${run.tally.unexpected ? `; ${run.tally.unexpected} message(s) to other addresses` : ''}`,
-      );
-      console.log(`    ${describeCpu(run.cpu, delivered, workerCount)}`);
-      const ratio = RECIPIENTS / runMs / (RECIPIENTS / rawMs);
-      console.log(`    ratio plenary/nodemailer ${ratio.toFixed(2)}  (goal >= ${GOAL}: ${ratio >= GOAL ? 'met' : 'NOT met'})`);
-      console.log(`    duplicates=${run.tally.duplicates} missing=${run.tally.missing}`);
-      if (run.tally.duplicates > 0 || run.tally.missing > 0) {
-        console.log(`FAIL: the reminder reached ${delivered} of ${RECIPIENTS} with ${run.tally.duplicates} duplicate(s)`);
-        failed = true;
-      }
-      return delivered / runMs;
-    };
-
-    if (workers === 0) {
-      await measure(`r1-${prefix}`, 'plenary reminder', 0);
-    } else {
-      const one = await measure(`r1-${prefix}`, 'plenary, 1 worker', 1);
-      if (workers > 1) {
-        await fleet!.add(workers - 1);
-        await runReminder(`warm2-${prefix}`, WARMUP_RECIPIENTS);
-        const many = await measure(`r${workers}-${prefix}`, `plenary, ${workers} workers`, workers);
-        console.log(
-          `ratio ${workers} workers / 1 worker ${(many / one).toFixed(2)}  (goal >= 1.6 where cores allow; ${availableParallelism()} cores here, ` +
-            `shared by the workers, the api, Postgres, Redis and the SMTP sink)`,
-        );
-      }
-    }
+    const rawMs = await measureBaseline(bench, content, prefix, workers);
+    await measureReminders(bench, rawMs, prefix, workers);
   } finally {
     await fleet?.stop();
     await plenary?.stop();
@@ -675,7 +717,7 @@ async function main(): Promise<boolean> {
     await deleteQueueKeys(prefix);
     rmSync(dataDir, { recursive: true, force: true });
   }
-  return failed;
+  return verdict.failed;
 }
 
 if (!IS_SINK) {

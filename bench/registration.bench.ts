@@ -284,6 +284,112 @@ function line(label: string, accepted: number, seconds: number, latencies: numbe
   return `${label} ${(accepted / seconds).toFixed(0).padStart(6)} accepted/s  p50 ${ms(percentile(sorted, 50))}  p99 ${ms(percentile(sorted, 99))}`;
 }
 
+/** What the rounds drive: the load client, the server and its database, and the totals they add to. */
+interface Rounds {
+  client: LoadClient;
+  base: string;
+  token: string;
+  dataSource: DataSource;
+  totals: { registrations: Tally; baseline: Tally };
+}
+
+/** The event's registrations by status, as the database holds them, and its outbox. */
+async function seats(dataSource: DataSource, eventId: string) {
+  const rows: Array<{ status: string; n: number }> = await dataSource.query(
+    `SELECT status, count(*)::int AS n FROM registrations WHERE event_id = $1 GROUP BY status`,
+    [eventId],
+  );
+  const count = (status: string) => rows.find((r) => r.status === status)?.n ?? 0;
+  const outbox: Array<{ n: number }> = await dataSource.query(`SELECT count(*)::int AS n FROM emails WHERE event_id = $1`, [eventId]);
+  return {
+    confirmed: count('confirmed'),
+    waitlisted: count('waitlisted'),
+    other: rows.reduce((n, r) => n + r.n, 0) - count('confirmed') - count('waitlisted'),
+    emails: outbox[0].n,
+  };
+}
+
+const burst = (url: string, requests: number, tag: string): BurstRequest => ({
+  url,
+  requests,
+  concurrency: Math.min(CONCURRENCY, requests),
+  tag,
+});
+
+/** JIT, connection pools, both paths (a throwaway event). */
+async function warmUp({ client, base, token }: Rounds, prefix: string): Promise<void> {
+  const warmEvent = await createOpenEvent(base, token, 'Bench warm-up');
+  const warm = [
+    await client.run(burst(`${base}/events/${warmEvent}/registrations`, WARMUP_REQUESTS, `warm-${prefix}`)),
+    await client.run(burst(`${base}${BASELINE_PATH}`, WARMUP_REQUESTS, `warm-${prefix}`)),
+  ];
+  for (const result of warm) {
+    if (result.statuses[201] !== WARMUP_REQUESTS)
+      throw new Error(`warm-up: ${JSON.stringify(result.statuses)}; first error: ${result.firstError}`);
+  }
+}
+
+/** A burst of registrations to a fresh event, checked against the seats the database holds afterwards. */
+async function registrationRound({ client, base, token, dataSource, totals }: Rounds, round: number, tag: string): Promise<void> {
+  const eventId = await createOpenEvent(base, token, `Bench round ${round}`);
+  const result = await client.run(burst(`${base}/events/${eventId}/registrations`, REQUESTS, tag));
+  const counted = add(totals.registrations, result);
+  const db = await seats(dataSource, eventId);
+  const overbooked = Math.max(0, db.confirmed - CAPACITY);
+  totals.registrations.confirmed += db.confirmed;
+  totals.registrations.waitlisted += db.waitlisted;
+  totals.registrations.overbooked += overbooked;
+  const answered = `${result.outcomes.confirmed ?? 0}/${result.outcomes.waitlisted ?? 0}`;
+  const mismatch = answered !== `${db.confirmed}/${db.waitlisted}` ? ` (answers said ${answered})` : '';
+  console.log(
+    `  round ${round} ${line('registrations', counted.accepted, result.seconds, result.latencies)}  ` +
+      `confirmed ${db.confirmed}, waitlisted ${db.waitlisted}${mismatch}, non-2xx ${counted.non2xx}, overbooked ${overbooked}` +
+      `${counted.unanswered ? `, unanswered ${counted.unanswered}` : ''}; outbox ${db.emails} emails`,
+  );
+  if (db.other > 0) console.log(`    ${db.other} registrations neither confirmed nor waitlisted`);
+  if (result.firstError) console.log(`    first non-201: ${result.firstError}`);
+}
+
+async function baselineRound({ client, base, totals }: Rounds, round: number, tag: string): Promise<void> {
+  const result = await client.run(burst(`${base}${BASELINE_PATH}`, REQUESTS, tag));
+  const counted = add(totals.baseline, result);
+  console.log(
+    `  round ${round} ${line('bare insert  ', counted.accepted, result.seconds, result.latencies)}  ` +
+      `non-2xx ${counted.non2xx}${counted.unanswered ? `, unanswered ${counted.unanswered}` : ''}`,
+  );
+  if (result.firstError) console.log(`    first non-201: ${result.firstError}`);
+}
+
+/** Prints the totals over every round; whether a seat was overbooked or a request failed. */
+function reportTotals({ registrations: r, baseline: b }: Rounds['totals']): boolean {
+  let failed = false;
+  const ratio = r.accepted / r.seconds / (b.accepted / b.seconds);
+  console.log(
+    `${line('POST /events/:id/registrations', r.accepted, r.seconds, r.latencies)}  (${r.accepted} accepted over ${ROUNDS} round${ROUNDS === 1 ? '' : 's'})`,
+  );
+  console.log(
+    `${line('bare insert (same JSON)       ', b.accepted, b.seconds, b.latencies)}  (${b.accepted} accepted over ${ROUNDS} round${ROUNDS === 1 ? '' : 's'})`,
+  );
+  console.log(
+    `confirmed ${r.confirmed}, waitlisted ${r.waitlisted}, non-2xx ${r.non2xx}, overbooked ${r.overbooked}` +
+      ` (capacity ${CAPACITY} per event, ${ROUNDS} events)`,
+  );
+  console.log(`ratio registrations/bare insert ${ratio.toFixed(2)}  (goal >= ${GOAL}: ${ratio >= GOAL ? 'met' : 'NOT met'})`);
+  if (r.overbooked > 0) {
+    console.log(`FAIL: ${r.overbooked} seat(s) overbooked`);
+    failed = true;
+  }
+  if (r.fivexx + b.fivexx > 0) {
+    console.log(`FAIL: 5xx answers: registrations ${r.fivexx}, bare insert ${b.fivexx}`);
+    failed = true;
+  }
+  if (r.unanswered + b.unanswered > 0) {
+    console.log(`FAIL: requests without an answer: registrations ${r.unanswered}, bare insert ${b.unanswered}`);
+    failed = true;
+  }
+  return failed;
+}
+
 async function main(): Promise<boolean> {
   const dist = resolve(__dirname, '..');
   const { startPlenary } = require(join(dist, 'plenary.js')) as PlenaryModule;
@@ -296,7 +402,6 @@ async function main(): Promise<boolean> {
   let plenary: Awaited<ReturnType<PlenaryModule['startPlenary']>> | null = null;
   // Started first, so its thread has loaded this file before anything could rebuild dist/.
   const client = new LoadClient();
-  let failed = false;
   try {
     plenary = await startPlenary(
       loadConfig({
@@ -318,40 +423,8 @@ async function main(): Promise<boolean> {
     await dataSource.query('CREATE TABLE bench_inserts (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), body jsonb NOT NULL)');
     mountBaseline(plenary.app as NestExpressApplication, dataSource);
     const { token } = await api(base)<{ token: string }>('POST', '/auth/login', ADMIN);
-
-    const seats = async (eventId: string) => {
-      const rows: Array<{ status: string; n: number }> = await dataSource.query(
-        `SELECT status, count(*)::int AS n FROM registrations WHERE event_id = $1 GROUP BY status`,
-        [eventId],
-      );
-      const count = (status: string) => rows.find((r) => r.status === status)?.n ?? 0;
-      const outbox: Array<{ n: number }> = await dataSource.query(`SELECT count(*)::int AS n FROM emails WHERE event_id = $1`, [eventId]);
-      return {
-        confirmed: count('confirmed'),
-        waitlisted: count('waitlisted'),
-        other: rows.reduce((n, r) => n + r.n, 0) - count('confirmed') - count('waitlisted'),
-        emails: outbox[0].n,
-      };
-    };
-
-    const burst = (url: string, requests: number, tag: string): BurstRequest => ({
-      url,
-      requests,
-      concurrency: Math.min(CONCURRENCY, requests),
-      tag,
-    });
-    const baselineUrl = `${base}${BASELINE_PATH}`;
-
-    // Warm-up: JIT, connection pools, both paths (a throwaway event).
-    const warmEvent = await createOpenEvent(base, token, 'Bench warm-up');
-    const warm = [
-      await client.run(burst(`${base}/events/${warmEvent}/registrations`, WARMUP_REQUESTS, `warm-${prefix}`)),
-      await client.run(burst(baselineUrl, WARMUP_REQUESTS, `warm-${prefix}`)),
-    ];
-    for (const result of warm) {
-      if (result.statuses[201] !== WARMUP_REQUESTS)
-        throw new Error(`warm-up: ${JSON.stringify(result.statuses)}; first error: ${result.firstError}`);
-    }
+    const rounds: Rounds = { client, base, token, dataSource, totals: { registrations: emptyTally(), baseline: emptyTally() } };
+    await warmUp(rounds, prefix);
 
     const mode =
       CONCURRENCY >= REQUESTS
@@ -361,65 +434,11 @@ async function main(): Promise<boolean> {
       `burst of ${REQUESTS} POSTs per round, ${mode}; api role, ${CAPACITY}-seat event (a fresh one each round); ` +
         `${ROUNDS} round${ROUNDS === 1 ? '' : 's'}, alternating`,
     );
-    const totals = { registrations: emptyTally(), baseline: emptyTally() };
     for (let round = 1; round <= ROUNDS; round++) {
-      for (const name of ['registrations', 'baseline'] as const) {
-        const tag = `r${round}-${prefix}`;
-        if (name === 'registrations') {
-          const eventId = await createOpenEvent(base, token, `Bench round ${round}`);
-          const result = await client.run(burst(`${base}/events/${eventId}/registrations`, REQUESTS, tag));
-          const counted = add(totals.registrations, result);
-          const db = await seats(eventId);
-          const overbooked = Math.max(0, db.confirmed - CAPACITY);
-          totals.registrations.confirmed += db.confirmed;
-          totals.registrations.waitlisted += db.waitlisted;
-          totals.registrations.overbooked += overbooked;
-          const answered = `${result.outcomes.confirmed ?? 0}/${result.outcomes.waitlisted ?? 0}`;
-          const mismatch = answered !== `${db.confirmed}/${db.waitlisted}` ? ` (answers said ${answered})` : '';
-          console.log(
-            `  round ${round} ${line('registrations', counted.accepted, result.seconds, result.latencies)}  ` +
-              `confirmed ${db.confirmed}, waitlisted ${db.waitlisted}${mismatch}, non-2xx ${counted.non2xx}, overbooked ${overbooked}` +
-              `${counted.unanswered ? `, unanswered ${counted.unanswered}` : ''}; outbox ${db.emails} emails`,
-          );
-          if (db.other > 0) console.log(`    ${db.other} registrations neither confirmed nor waitlisted`);
-          if (result.firstError) console.log(`    first non-201: ${result.firstError}`);
-        } else {
-          const result = await client.run(burst(baselineUrl, REQUESTS, tag));
-          const counted = add(totals.baseline, result);
-          console.log(
-            `  round ${round} ${line('bare insert  ', counted.accepted, result.seconds, result.latencies)}  ` +
-              `non-2xx ${counted.non2xx}${counted.unanswered ? `, unanswered ${counted.unanswered}` : ''}`,
-          );
-          if (result.firstError) console.log(`    first non-201: ${result.firstError}`);
-        }
-      }
+      await registrationRound(rounds, round, `r${round}-${prefix}`);
+      await baselineRound(rounds, round, `r${round}-${prefix}`);
     }
-    const r = totals.registrations;
-    const b = totals.baseline;
-    const ratio = r.accepted / r.seconds / (b.accepted / b.seconds);
-    console.log(
-      `${line('POST /events/:id/registrations', r.accepted, r.seconds, r.latencies)}  (${r.accepted} accepted over ${ROUNDS} round${ROUNDS === 1 ? '' : 's'})`,
-    );
-    console.log(
-      `${line('bare insert (same JSON)       ', b.accepted, b.seconds, b.latencies)}  (${b.accepted} accepted over ${ROUNDS} round${ROUNDS === 1 ? '' : 's'})`,
-    );
-    console.log(
-      `confirmed ${r.confirmed}, waitlisted ${r.waitlisted}, non-2xx ${r.non2xx}, overbooked ${r.overbooked}` +
-        ` (capacity ${CAPACITY} per event, ${ROUNDS} events)`,
-    );
-    console.log(`ratio registrations/bare insert ${ratio.toFixed(2)}  (goal >= ${GOAL}: ${ratio >= GOAL ? 'met' : 'NOT met'})`);
-    if (r.overbooked > 0) {
-      console.log(`FAIL: ${r.overbooked} seat(s) overbooked`);
-      failed = true;
-    }
-    if (r.fivexx + b.fivexx > 0) {
-      console.log(`FAIL: 5xx answers: registrations ${r.fivexx}, bare insert ${b.fivexx}`);
-      failed = true;
-    }
-    if (r.unanswered + b.unanswered > 0) {
-      console.log(`FAIL: requests without an answer: registrations ${r.unanswered}, bare insert ${b.unanswered}`);
-      failed = true;
-    }
+    return reportTotals(rounds.totals);
   } finally {
     await client.close();
     await plenary?.stop();
@@ -427,7 +446,6 @@ async function main(): Promise<boolean> {
     await deleteQueueKeys(prefix);
     rmSync(dataDir, { recursive: true, force: true });
   }
-  return failed;
 }
 
 if (isMainThread) {

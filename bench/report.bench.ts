@@ -97,9 +97,11 @@ interface Seeded {
   sessionsHeld: number;
 }
 
-/** One event of `registrations` attendees, with the agenda, materials and outbox around them. */
-async function seed(source: DataSource, call: ReturnType<typeof api>, registrations: number): Promise<Seeded> {
-  const db = {
+/** Bench statements, each timed and printed when BENCH_VERBOSE is set. */
+type Db = { query(text: string, params?: unknown[]): Promise<any> };
+
+function timedDb(source: DataSource): Db {
+  return {
     async query(text: string, params: unknown[] = []) {
       const t0 = performance.now();
       const rows = await source.query(text, params);
@@ -108,24 +110,10 @@ async function seed(source: DataSource, call: ReturnType<typeof api>, registrati
       return rows;
     },
   };
-  const event = await call<{ id: string }>('POST', '/events', {
-    title: `Region-to-region meeting (${count(registrations)} registrations)`,
-    timezone: 'Europe/Brussels',
-    startsAt: `${DAY1}T08:00`,
-    endsAt: `${DAY2}T18:00`,
-    venue: 'Brussels',
-    materialsDueAt: `${DAY1}T00:00`,
-    defaultReminders: false,
-  });
-  const id = event.id;
-  const base = `/events/${id}`;
-  const themes = [
-    (await call<{ id: string }>('POST', `${base}/themes`, { name: 'Sustainability and innovation in natural resource management' })).id,
-    (await call<{ id: string }>('POST', `${base}/themes`, { name: 'Industry modernisation and innovation' })).id,
-  ];
-  const rooms: string[] = [];
-  for (let r = 0; r < ROOMS; r++) rooms.push((await call<{ id: string }>('POST', `${base}/rooms`, { name: `Room ${r + 1}` })).id);
+}
 
+/** Attendees and their registrations and check-ins. */
+async function seedAttendance(db: Db, id: string, registrations: number): Promise<void> {
   // Attendees and their registrations: 90 % confirmed (2 % of them promoted), 4 % waiting, 5 % cancelled, 1 % pending.
   await db.query(
     `INSERT INTO people (event_id, name, email, email_key, organisation, organisation_type, region, country_code)
@@ -160,7 +148,10 @@ async function seed(source: DataSource, call: ReturnType<typeof api>, registrati
       WHERE r.event_id = $1 AND r.status = 'confirmed' AND abs(hashtext(r.id::text || d.day::text)) % 100 < d.share`,
     [id, DAY1, DAY2],
   );
+}
 
+/** The agenda: sessions, their presentations, presenters and chairs, and the presentations' materials. */
+async function seedProgramme(db: Db, id: string, themes: string[], rooms: string[]): Promise<void> {
   // Sessions: half on each day, in ten rooms, ten minutes each; every 25th a break, every 10th hosted by a partner.
   await db.query(
     `INSERT INTO sessions (event_id, kind, title, theme_id, room_id, starts_at, ends_at, host_organisation)
@@ -209,6 +200,11 @@ async function seed(source: DataSource, call: ReturnType<typeof api>, registrati
        FROM presentations p WHERE p.event_id = $1::uuid AND abs(hashtext(p.id::text)) % 100 < 80`,
     [id],
   );
+}
+
+/** Two published versions of the agenda, the second with sessions moved and cancelled. */
+async function publishVersions(db: Db, call: ReturnType<typeof api>, id: string): Promise<void> {
+  const base = `/events/${id}`;
   let t0 = performance.now();
   await call('POST', `${base}/agenda/versions`, { note: 'Programme' });
   if (process.env.BENCH_VERBOSE) console.log(`  ${(performance.now() - t0).toFixed(0).padStart(7)} ms  publish version 1`);
@@ -225,7 +221,10 @@ async function seed(source: DataSource, call: ReturnType<typeof api>, registrati
   t0 = performance.now();
   await call('POST', `${base}/agenda/versions`, { note: 'Moves and cancellations' });
   if (process.env.BENCH_VERBOSE) console.log(`  ${(performance.now() - t0).toFixed(0).padStart(7)} ms  publish version 2`);
+}
 
+/** Returns the number of email rows seeded. */
+async function seedOutbox(db: Db, id: string, registrations: number): Promise<number> {
   // The outbox: three rows per registration, mostly sent.
   const emails = registrations * EMAILS_PER_REGISTRATION;
   await db.query(
@@ -237,6 +236,33 @@ async function seed(source: DataSource, call: ReturnType<typeof api>, registrati
        CROSS JOIN LATERAL (SELECT CASE WHEN g % 100 < 90 THEN 'sent' WHEN g % 100 < 93 THEN 'failed' WHEN g % 100 < 95 THEN 'bounced' ELSE 'cancelled' END AS status) st`,
     [id, emails, registrations],
   );
+  return emails;
+}
+
+/** One event of `registrations` attendees, with the agenda, materials and outbox around them. */
+async function seed(source: DataSource, call: ReturnType<typeof api>, registrations: number): Promise<Seeded> {
+  const db = timedDb(source);
+  const event = await call<{ id: string }>('POST', '/events', {
+    title: `Region-to-region meeting (${count(registrations)} registrations)`,
+    timezone: 'Europe/Brussels',
+    startsAt: `${DAY1}T08:00`,
+    endsAt: `${DAY2}T18:00`,
+    venue: 'Brussels',
+    materialsDueAt: `${DAY1}T00:00`,
+    defaultReminders: false,
+  });
+  const id = event.id;
+  const base = `/events/${id}`;
+  const themes = [
+    (await call<{ id: string }>('POST', `${base}/themes`, { name: 'Sustainability and innovation in natural resource management' })).id,
+    (await call<{ id: string }>('POST', `${base}/themes`, { name: 'Industry modernisation and innovation' })).id,
+  ];
+  const rooms: string[] = [];
+  for (let r = 0; r < ROOMS; r++) rooms.push((await call<{ id: string }>('POST', `${base}/rooms`, { name: `Room ${r + 1}` })).id);
+  await seedAttendance(db, id, registrations);
+  await seedProgramme(db, id, themes, rooms);
+  await publishVersions(db, call, id);
+  const emails = await seedOutbox(db, id, registrations);
   await call('POST', `${base}/outcomes`, { label: 'missions undertaken', value: '40' });
   await call('POST', `${base}/highlights`, {
     quote: 'It fits perfectly with the strategies of many regions of Europe.',
@@ -321,6 +347,74 @@ function check(seeded: Seeded, data: any): string[] {
   return problems;
 }
 
+interface SizeResult {
+  size: number;
+  direct: number;
+  job: number;
+  endToEnd: number;
+  heap: number;
+  rss: number;
+}
+
+/** One seeded event's report: a warm-up checked against the seed, then ROUNDS of direct statements and compiles. */
+async function measureSize(
+  db: DataSource,
+  client: Client,
+  call: ReturnType<typeof api>,
+  event: Seeded,
+): Promise<{ result: SizeResult; failed: boolean }> {
+  let failed = false;
+  // Warm-up: one of each, not counted.
+  await direct(client, event.eventId);
+  const warm = await compile(db, call, event.eventId);
+  const problems = check(event, warm.data);
+  if (problems.length > 0) {
+    console.log(`FAIL: the report of ${count(event.registrations)} registrations disagrees with the seed: ${problems.join('; ')}`);
+    failed = true;
+  }
+  const directs: number[] = [];
+  const jobs: number[] = [];
+  const ends: number[] = [];
+  const heaps: number[] = [];
+  const rsss: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    directs.push(await direct(client, event.eventId));
+    const run = await compile(db, call, event.eventId);
+    jobs.push(run.jobMs);
+    ends.push(run.endToEndMs);
+    heaps.push(run.peakHeap);
+    rsss.push(run.peakRss);
+  }
+  const result = {
+    size: event.registrations,
+    direct: median(directs),
+    job: median(jobs),
+    endToEnd: median(ends),
+    heap: Math.max(...heaps),
+    rss: Math.max(...rsss),
+  };
+  console.log(
+    `${count(result.size).padStart(7)} registrations: direct ${ms(result.direct).padStart(7)}  compile ${ms(result.job).padStart(7)} ` +
+      `(end to end ${ms(result.endToEnd)})  ratio ${(result.job / result.direct).toFixed(2)}  ` +
+      `peak heap added ${mb(result.heap)}, peak process RSS ${mb(result.rss)}  [${ROUNDS} rounds: medians; memory: the largest]`,
+  );
+  return { result, failed };
+}
+
+/** The large event's compile against its direct statements, and the heap's growth from the small event to the large. */
+function printGoals([small, large]: SizeResult[]): void {
+  const ratio = large.job / large.direct;
+  const growth = large.heap / Math.max(small.heap, 1);
+  console.log(
+    `ratio compile/direct at ${count(large.size)} registrations, ${count(SESSIONS)} sessions, ${count(large.size * EMAILS_PER_REGISTRATION)} emails: ` +
+      `${ratio.toFixed(2)}  (goal <= ${RATIO_GOAL}: ${ratio <= RATIO_GOAL ? 'met' : 'NOT met'})`,
+  );
+  console.log(
+    `peak heap added ${count(small.size)} -> ${count(large.size)} registrations: ${mb(small.heap)} -> ${mb(large.heap)}, growth ${growth.toFixed(2)}x ` +
+      `(goal < ${MEMORY_GOAL}x: ${growth < MEMORY_GOAL ? 'met' : 'NOT met'}); peak process RSS ${mb(small.rss)} -> ${mb(large.rss)} (${(large.rss / small.rss).toFixed(2)}x)`,
+  );
+}
+
 async function main(): Promise<boolean> {
   const database = `plenary_bench_${randomBytes(5).toString('hex')}`;
   const prefix = `bench${randomBytes(4).toString('hex')}`;
@@ -360,55 +454,13 @@ async function main(): Promise<boolean> {
       );
     }
 
-    const results: Array<{ size: number; direct: number; job: number; endToEnd: number; heap: number; rss: number }> = [];
-    for (const [i, event] of seeded.entries()) {
-      // Warm-up: one of each, not counted.
-      await direct(client, event.eventId);
-      const warm = await compile(db, call, event.eventId);
-      const problems = check(event, warm.data);
-      if (problems.length > 0) {
-        console.log(`FAIL: the report of ${count(event.registrations)} registrations disagrees with the seed: ${problems.join('; ')}`);
-        failed = true;
-      }
-      const directs: number[] = [];
-      const jobs: number[] = [];
-      const ends: number[] = [];
-      const heaps: number[] = [];
-      const rsss: number[] = [];
-      for (let round = 0; round < ROUNDS; round++) {
-        directs.push(await direct(client, event.eventId));
-        const run = await compile(db, call, event.eventId);
-        jobs.push(run.jobMs);
-        ends.push(run.endToEndMs);
-        heaps.push(run.peakHeap);
-        rsss.push(run.peakRss);
-      }
-      const result = {
-        size: sizes[i],
-        direct: median(directs),
-        job: median(jobs),
-        endToEnd: median(ends),
-        heap: Math.max(...heaps),
-        rss: Math.max(...rsss),
-      };
-      results.push(result);
-      console.log(
-        `${count(result.size).padStart(7)} registrations: direct ${ms(result.direct).padStart(7)}  compile ${ms(result.job).padStart(7)} ` +
-          `(end to end ${ms(result.endToEnd)})  ratio ${(result.job / result.direct).toFixed(2)}  ` +
-          `peak heap added ${mb(result.heap)}, peak process RSS ${mb(result.rss)}  [${ROUNDS} rounds: medians; memory: the largest]`,
-      );
+    const results: SizeResult[] = [];
+    for (const event of seeded) {
+      const measured = await measureSize(db, client, call, event);
+      failed ||= measured.failed;
+      results.push(measured.result);
     }
-    const [small, large] = results;
-    const ratio = large.job / large.direct;
-    const growth = large.heap / Math.max(small.heap, 1);
-    console.log(
-      `ratio compile/direct at ${count(large.size)} registrations, ${count(SESSIONS)} sessions, ${count(large.size * EMAILS_PER_REGISTRATION)} emails: ` +
-        `${ratio.toFixed(2)}  (goal <= ${RATIO_GOAL}: ${ratio <= RATIO_GOAL ? 'met' : 'NOT met'})`,
-    );
-    console.log(
-      `peak heap added ${count(small.size)} -> ${count(large.size)} registrations: ${mb(small.heap)} -> ${mb(large.heap)}, growth ${growth.toFixed(2)}x ` +
-        `(goal < ${MEMORY_GOAL}x: ${growth < MEMORY_GOAL ? 'met' : 'NOT met'}); peak process RSS ${mb(small.rss)} -> ${mb(large.rss)} (${(large.rss / small.rss).toFixed(2)}x)`,
-    );
+    printGoals(results);
   } finally {
     await client.end().catch(() => undefined);
     await plenary?.stop();

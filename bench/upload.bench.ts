@@ -214,6 +214,83 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
+type Plenary = Awaited<ReturnType<PlenaryModule['startPlenary']>>;
+
+/** Uploads `size` bytes to `url`; returns the seconds it took. */
+type Send = (url: string, size: number) => Promise<number>;
+
+/** An event with one presentation, and its presenter's magic-link token (as their invitation would carry). */
+async function presenterOfOne(
+  plenary: Plenary,
+  call: ReturnType<typeof api>,
+  MagicLinkService: MagicLinkModule['MagicLinkService'],
+  DataSourceClass: typeof DataSource,
+): Promise<{ presentationId: string; token: string }> {
+  const event = await call<{ id: string }>('POST', '/events', {
+    title: 'Bench: region-to-region meeting',
+    timezone: 'Europe/Brussels',
+    startsAt: '2019-10-08T09:00',
+    endsAt: '2019-10-09T17:30',
+    defaultReminders: false,
+  });
+  const presentation = await call<{ id: string; presenters: Array<{ personId: string }> }>('POST', `/events/${event.id}/presentations`, {
+    title: 'Piura: choosing a smart specialisation strategy',
+    presenters: [
+      {
+        name: 'Javier Bereche',
+        email: 'javier.bereche@piura.test',
+        organisation: 'Piura Chamber of Commerce',
+        region: 'Piura',
+        countryCode: 'PE',
+      },
+    ],
+  });
+  const links = plenary.app.get(MagicLinkService);
+  const manager = (plenary.app.get(DataSourceClass) as DataSource).manager;
+  const { token } = await links.issue(manager, { type: 'presenter', id: presentation.presenters[0].personId, eventId: event.id });
+  return { presentationId: presentation.id, token };
+}
+
+/** ROUNDS of materials uploads against the baseline, alternating; returns the peak RSS during the materials uploads. */
+async function measureRounds(send: Send, materialsUrl: string, baselineUrl: string): Promise<number> {
+  console.log(`${mb(SIZE)} MB per upload, ${ROUNDS} rounds alternating (MB = 10^6 bytes)`);
+  const rates = { materials: [] as number[], baseline: [] as number[], ratio: [] as number[] };
+  let peak50 = 0;
+  for (let round = 1; round <= ROUNDS; round += 1) {
+    const real = await peakRss(() => send(materialsUrl, SIZE));
+    peak50 = Math.max(peak50, real.peak);
+    const plain = SIZE / MB / (await send(baselineUrl, SIZE));
+    const materials = SIZE / MB / real.result;
+    rates.materials.push(materials);
+    rates.baseline.push(plain);
+    rates.ratio.push(materials / plain);
+    console.log(
+      `  round ${round}  materials ${materials.toFixed(0).padStart(5)} MB/s   baseline ${plain.toFixed(0).padStart(5)} MB/s   ratio ${(materials / plain).toFixed(2)}`,
+    );
+  }
+  // Medians: a round slowed by something else on the machine does not decide the result.
+  const ratio = median(rates.ratio);
+  console.log(`POST /presentations/:id/materials   ${median(rates.materials).toFixed(0)} MB/s (median)`);
+  console.log(`baseline (pipe to a file)           ${median(rates.baseline).toFixed(0)} MB/s (median)`);
+  console.log(
+    `ratio materials/baseline            ${ratio.toFixed(2)}  (median of rounds; goal >= ${RATIO_GOAL}: ${ratio >= RATIO_GOAL ? 'met' : 'NOT met'})`,
+  );
+  return peak50;
+}
+
+/** One upload of LARGE_SIZE: its peak RSS should not exceed the peak of the SIZE uploads by more than MEMORY_GOAL_MB. */
+async function measureLarge(send: Send, materialsUrl: string, peak50: number): Promise<void> {
+  const large = await peakRss(() => send(materialsUrl, LARGE_SIZE));
+  const growth = (large.peak - peak50) / MB;
+  console.log(`peak RSS during a ${mb(SIZE)} MB upload    ${mb(peak50)} MB`);
+  console.log(
+    `peak RSS during a ${mb(LARGE_SIZE)} MB upload   ${mb(large.peak)} MB  (${(LARGE_SIZE / MB / large.result).toFixed(0)} MB/s)`,
+  );
+  console.log(
+    `difference                          ${growth.toFixed(1)} MB  (goal < ${MEMORY_GOAL_MB} MB: ${Math.abs(growth) < MEMORY_GOAL_MB ? 'met' : 'NOT met'})`,
+  );
+}
+
 async function main(): Promise<void> {
   const dist = resolve(__dirname, '..');
   const { startPlenary } = require(join(dist, 'plenary.js')) as PlenaryModule;
@@ -225,7 +302,7 @@ async function main(): Promise<void> {
   const prefix = `bench${randomBytes(4).toString('hex')}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'plenary-bench-'));
   await withAdmin((c) => c.query(`CREATE DATABASE ${database}`));
-  let plenary: Awaited<ReturnType<PlenaryModule['startPlenary']>> | null = null;
+  let plenary: Plenary | null = null;
   let client: UploadClient | null = null;
   try {
     plenary = await startPlenary(
@@ -234,6 +311,7 @@ async function main(): Promise<void> {
         REDIS_URL,
         QUEUE_PREFIX: prefix,
         PLENARY_ROLE: 'api',
+        PUBLIC_URL: 'http://localhost',
         PLENARY_DATA_DIR: dataDir,
         PORT: '0',
         RATE_LIMIT_PER_MINUTE: '0',
@@ -246,34 +324,12 @@ async function main(): Promise<void> {
     const base = plenary.url!;
     const { token: organiserToken } = await api(base)<{ token: string }>('POST', '/auth/login', ADMIN);
     const call = api(base, organiserToken);
-    const event = await call<{ id: string }>('POST', '/events', {
-      title: 'Bench: region-to-region meeting',
-      timezone: 'Europe/Brussels',
-      startsAt: '2019-10-08T09:00',
-      endsAt: '2019-10-09T17:30',
-      defaultReminders: false,
-    });
-    const presentation = await call<{ id: string; presenters: Array<{ personId: string }> }>('POST', `/events/${event.id}/presentations`, {
-      title: 'Piura: choosing a smart specialisation strategy',
-      presenters: [
-        {
-          name: 'Javier Bereche',
-          email: 'javier.bereche@piura.test',
-          organisation: 'Piura Chamber of Commerce',
-          region: 'Piura',
-          countryCode: 'PE',
-        },
-      ],
-    });
-    const links = plenary.app.get(MagicLinkService);
-    const manager = (plenary.app.get(DataSourceClass) as DataSource).manager;
-    const { token } = await links.issue(manager, { type: 'presenter', id: presentation.presenters[0].personId, eventId: event.id });
-
+    const { presentationId, token } = await presenterOfOne(plenary, call, MagicLinkService, DataSourceClass);
     mountBaseline(plenary.app as NestExpressApplication, dataDir);
-    const materialsUrl = `${base}/presentations/${presentation.id}/materials`;
+    const materialsUrl = `${base}/presentations/${presentationId}/materials`;
     const baselineUrl = `${base}${BASELINE_PATH}`;
     client = new UploadClient();
-    const send = async (url: string, size: number) => {
+    const send: Send = async (url, size) => {
       const result = await client!.run({ url, token, size });
       if (result.status !== 201) throw new Error(`${url} answered ${result.status}: ${result.body}`);
       if (url === materialsUrl) {
@@ -287,38 +343,8 @@ async function main(): Promise<void> {
     await send(materialsUrl, SIZE);
     await send(baselineUrl, SIZE);
 
-    console.log(`${mb(SIZE)} MB per upload, ${ROUNDS} rounds alternating (MB = 10^6 bytes)`);
-    const rates = { materials: [] as number[], baseline: [] as number[], ratio: [] as number[] };
-    let peak50 = 0;
-    for (let round = 1; round <= ROUNDS; round += 1) {
-      const real = await peakRss(() => send(materialsUrl, SIZE));
-      peak50 = Math.max(peak50, real.peak);
-      const plain = SIZE / MB / (await send(baselineUrl, SIZE));
-      const materials = SIZE / MB / real.result;
-      rates.materials.push(materials);
-      rates.baseline.push(plain);
-      rates.ratio.push(materials / plain);
-      console.log(
-        `  round ${round}  materials ${materials.toFixed(0).padStart(5)} MB/s   baseline ${plain.toFixed(0).padStart(5)} MB/s   ratio ${(materials / plain).toFixed(2)}`,
-      );
-    }
-    // Medians: a round slowed by something else on the machine does not decide the result.
-    const ratio = median(rates.ratio);
-    console.log(`POST /presentations/:id/materials   ${median(rates.materials).toFixed(0)} MB/s (median)`);
-    console.log(`baseline (pipe to a file)           ${median(rates.baseline).toFixed(0)} MB/s (median)`);
-    console.log(
-      `ratio materials/baseline            ${ratio.toFixed(2)}  (median of rounds; goal >= ${RATIO_GOAL}: ${ratio >= RATIO_GOAL ? 'met' : 'NOT met'})`,
-    );
-
-    const large = await peakRss(() => send(materialsUrl, LARGE_SIZE));
-    const growth = (large.peak - peak50) / MB;
-    console.log(`peak RSS during a ${mb(SIZE)} MB upload    ${mb(peak50)} MB`);
-    console.log(
-      `peak RSS during a ${mb(LARGE_SIZE)} MB upload   ${mb(large.peak)} MB  (${(LARGE_SIZE / MB / large.result).toFixed(0)} MB/s)`,
-    );
-    console.log(
-      `difference                          ${growth.toFixed(1)} MB  (goal < ${MEMORY_GOAL_MB} MB: ${Math.abs(growth) < MEMORY_GOAL_MB ? 'met' : 'NOT met'})`,
-    );
+    const peak50 = await measureRounds(send, materialsUrl, baselineUrl);
+    await measureLarge(send, materialsUrl, peak50);
   } finally {
     await client?.close();
     await plenary?.stop();

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgendaModule } from './agenda/agenda.module';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -21,6 +22,7 @@ import { QueueModule } from './platform/queue/queue.module';
 import { MaintenanceModule } from './platform/maintenance/maintenance.module';
 import { PresentersModule } from './presenters/presenters.module';
 import { ReportsModule } from './reports/reports.module';
+import { SurveysModule } from './surveys/surveys.module';
 import { WebModule } from './web/web.module';
 
 /** The whole application; which parts run (HTTP, workers) depends on the role. */
@@ -40,9 +42,11 @@ export class AppModule {
         MailModule,
         AuthModule,
         EventsModule,
+        AuditModule,
         PeopleModule,
         AgendaModule,
         RegistrationModule,
+        SurveysModule,
         RemindersModule,
         OperationsModule,
         PresentersModule,

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { AuditEntry } from './audit/audit-entry.entity';
 import { AgendaVersion } from './agenda/agenda-version.entity';
 import { PresentationPresenter } from './agenda/presentation-presenter.entity';
 import { Presentation } from './agenda/presentation.entity';
@@ -32,6 +33,10 @@ import { PresenterInvitation } from './presenters/presenter-invitation.entity';
 import { EventHighlight } from './reports/event-highlight.entity';
 import { EventOutcome } from './reports/event-outcome.entity';
 import { Report } from './reports/report.entity';
+import { SurveyInvitation } from './surveys/survey-invitation.entity';
+import { SurveyQuestion } from './surveys/survey-question.entity';
+import { SurveyAnswer, SurveyResponse } from './surveys/survey-response.entity';
+import { Survey } from './surveys/survey.entity';
 
 /**
  * Every entity, listed rather than globbed so the app, the migration CLI and
@@ -69,6 +74,12 @@ export const ENTITIES = [
   Report,
   EventOutcome,
   EventHighlight,
+  AuditEntry,
+  Survey,
+  SurveyQuestion,
+  SurveyInvitation,
+  SurveyResponse,
+  SurveyAnswer,
 ];
 
 export function createDataSource(url: string): DataSource {

@@ -5,7 +5,6 @@ import { STATUS_CODES } from 'node:http';
 import { join } from 'node:path';
 import express, { RequestHandler, Response } from 'express';
 import { Logger } from 'pino';
-import { DataSource } from 'typeorm';
 import { adminBasicAuth } from './auth/admin-basic-auth';
 import { LoginService } from './auth/login.service';
 import { OrganisersService } from './auth/organisers.service';
@@ -18,6 +17,7 @@ import { ProblemDetailsFilter } from './platform/http/problem-details.filter';
 import { responseCompression } from './platform/http/response-compression';
 import { requestLogging } from './platform/logging/request-logging';
 import { MetricsService } from './platform/metrics/metrics.service';
+import { FleetStatusService } from './platform/maintenance/fleet-status.service';
 import { heartbeatQueueWorkers } from './platform/maintenance/heartbeat-queue-workers';
 import { JobQueueService } from './platform/queue/job-queue.service';
 import { QUEUE_DASHBOARD_PATH, queueDashboard } from './platform/queue/queue-dashboard';
@@ -40,15 +40,12 @@ export function setUpHttp(app: NestExpressApplication, logger: Logger): void {
   app.use(express.text({ type: 'text/csv', limit: CSV_LIMIT }));
   app.use('/assets', express.static(join(__dirname, 'web', 'assets'), { maxAge: '1h', index: false, fallthrough: true }));
   app.useGlobalFilters(new ProblemDetailsFilter());
-  const db = app.get(DataSource);
   app.use(
     QUEUE_DASHBOARD_PATH,
     ...queueDashboard(
       app.get(JobQueueService).allQueues(),
       adminBasicAuth(app.get(OrganisersService), app.get(LoginService), COOKIES.session),
-      app.get<AppConfig>(APP_CONFIG).queue.backend === 'postgres'
-        ? heartbeatQueueWorkers((text, params) => db.query(text, params))
-        : undefined,
+      app.get<AppConfig>(APP_CONFIG).queue.backend === 'postgres' ? heartbeatQueueWorkers(app.get(FleetStatusService)) : undefined,
     ),
   );
   setUpOpenApi(app);

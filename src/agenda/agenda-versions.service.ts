@@ -26,7 +26,7 @@ export class AgendaVersionsService {
   async publish(eventId: string, input: PublishVersionInput, organiserId: string) {
     const { version, event } = await this.transactions.run(async (tx) => {
       // The event row's lock numbers versions one after the other.
-      const event = await tx.manager.findOneOrFail(Event, { where: { id: eventId }, lock: { mode: 'for_no_key_update' } });
+      const event = await this.events.lock(tx.manager, eventId);
       if (event.status === 'cancelled') throw Problem.conflict(`Event ${eventId} is cancelled; its agenda can no longer change`);
       const previous = await this.repository.latest(tx.manager, eventId);
       const working = await this.working.load(tx.manager, eventId);
@@ -62,11 +62,16 @@ export class AgendaVersionsService {
   /** People chairing or presenting in overlapping sessions of the working agenda, in the event's time zone. */
   async workingConflicts(eventId: string) {
     const event = await this.events.getEntity(eventId);
-    const agenda = await this.working.load(this.repository.manager, eventId);
+    const agenda = await this.working.current(eventId);
     return this.working.conflicts(agenda, event.timezone);
   }
 
   /** The version the public and every attendee email follow, or null before the first. */
+  /** The sessions a published version moved and cancelled, for those who tell attendees. */
+  async changesOf(versionId: string): Promise<AgendaVersion['changes']> {
+    return (await this.repository.findById(versionId)).changes;
+  }
+
   latest(eventId: string, manager: EntityManager = this.repository.manager): Promise<AgendaVersion | null> {
     return this.repository.latest(manager, eventId);
   }

@@ -24,6 +24,7 @@ import { SessionsRepository } from './sessions.repository';
 import { SessionsService } from './sessions.service';
 import { Theme } from './theme.entity';
 import { WorkingAgendaService } from './working-agenda.service';
+import { WorkingAgendaRepository } from './working-agenda.repository';
 
 @Module({
   imports: [
@@ -42,6 +43,7 @@ import { WorkingAgendaService } from './working-agenda.service';
     PresentationsService,
     AgendaVersionsService,
     WorkingAgendaService,
+    WorkingAgendaRepository,
     AgendaExportsService,
   ],
   exports: [AgendaVersionsService, SessionsService, PresentationsService, WorkingAgendaService, AgendaExportsService, RoomsService],

@@ -122,6 +122,112 @@ function nextDate(date: string): string {
   return next.toISOString().slice(0, 10);
 }
 
+/** What every session's and day's entry is built from. */
+interface FrabContext {
+  source: AgendaExportSource;
+  index: SnapshotIndex;
+  tz: string;
+  pageUrl: string;
+  acronym: string;
+}
+
+type FrabRoom = FrabSchedule['schedule']['conference']['rooms'][number];
+
+/** The session's chairs and presenters, each once, chairs first. */
+function frabPersons(session: SnapshotSession, { source, index, pageUrl }: FrabContext): FrabPerson[] {
+  const persons = new Map<string, FrabPerson>();
+  for (const p of [...session.chairs, ...orderedPresentations(session).flatMap((pr) => pr.presenters)]) {
+    if (persons.has(p.id)) continue;
+    const about = [p.title, p.organisation, p.region, index.country(p.countryCode)].filter(Boolean).join(', ');
+    persons.set(p.id, {
+      guid: p.id,
+      code: frabCode(p.id),
+      name: p.name,
+      public_name: p.name,
+      // Their own words when they wrote some; else who they are, as the speaker page heads them.
+      biography: source.biographies?.get(p.id) ?? (about || null),
+      avatar: null,
+      url: `${pageUrl}/speakers/${p.id}`,
+    });
+  }
+  return [...persons.values()];
+}
+
+function frabEvent(session: SnapshotSession, context: FrabContext): FrabEvent {
+  const { index, tz, pageUrl, acronym } = context;
+  const start = formatInZone(new Date(session.startsAt), tz);
+  const minutes = Math.round((Date.parse(session.endsAt) - Date.parse(session.startsAt)) / 60_000);
+  const id = frabId(session.id);
+  return {
+    guid: session.id,
+    id,
+    code: frabCode(session.id),
+    logo: null,
+    date: start,
+    end: formatInZone(new Date(session.endsAt), tz),
+    start: start.slice(11, 16),
+    duration: hhmm(minutes),
+    room: index.room(session.roomId)?.name ?? NO_ROOM,
+    slug: `${acronym}-${id}-${slugify(session.title, 'session')}`,
+    url: `${pageUrl}#session-${session.id}`,
+    feedback_url: `${pageUrl}/sessions/${session.id}/feedback`,
+    title: session.title,
+    subtitle: session.hostOrganisation ? `Hosted by ${session.hostOrganisation}` : '',
+    track: index.theme(session.themeId)?.name ?? null,
+    type: session.kind,
+    language: 'en',
+    abstract: session.description,
+    description: presentationsText(session),
+    recording_license: '',
+    do_not_record: false,
+    persons: frabPersons(session, context),
+    links: [],
+    attachments: [],
+  };
+}
+
+/** The version's rooms, and "(no room)" when a session has none. */
+function frabRooms(sessions: SnapshotSession[], { source, index }: FrabContext): FrabRoom[] {
+  const rooms: FrabRoom[] = source.version.snapshot.rooms.map((r) => ({
+    name: r.name,
+    guid: r.id,
+    description: null,
+    capacity: r.capacity,
+  }));
+  if (sessions.some((s) => !index.room(s.roomId))) {
+    rooms.push({ name: NO_ROOM, guid: derivedUuid(`plenary:${source.event.id}:no-room`), description: null, capacity: null });
+  }
+  return rooms;
+}
+
+/** Every local date of the event (and any a session falls on outside it), with its sessions. */
+function sessionsByDay(sessions: SnapshotSession[], { source, tz }: FrabContext): Map<string, SnapshotSession[]> {
+  const { event } = source;
+  const byDay = new Map<string, SnapshotSession[]>(localDatesBetween(event.startsAt, event.endsAt, tz).map((d) => [d, []]));
+  for (const session of sessions) {
+    const day = localDate(new Date(session.startsAt), tz);
+    const list = byDay.get(day) ?? [];
+    list.push(session);
+    byDay.set(day, list);
+  }
+  return byDay;
+}
+
+/** One day: its sessions by room, from the first start to the last end (the whole day when it has none). */
+function frabDay(date: string, i: number, daySessions: SnapshotSession[], rooms: FrabRoom[], context: FrabContext) {
+  const { index, tz } = context;
+  // No prototype: a room may be called anything, "__proto__" included.
+  const dayRooms: Record<string, FrabEvent[]> = Object.create(null);
+  for (const room of rooms) dayRooms[room.name] = [];
+  for (const session of daySessions) dayRooms[index.room(session.roomId)?.name ?? NO_ROOM].push(frabEvent(session, context));
+  const first = daySessions.length > 0 ? new Date(Math.min(...daySessions.map((s) => Date.parse(s.startsAt)))) : startOfLocalDay(date, tz);
+  const last =
+    daySessions.length > 0
+      ? new Date(Math.max(...daySessions.map((s) => Date.parse(s.endsAt))))
+      : new Date(startOfLocalDay(nextDate(date), tz).getTime() - 60_000);
+  return { index: i + 1, date, day_start: formatInZone(first, tz), day_end: formatInZone(last, tz), rooms: dayRooms };
+}
+
 /**
  * `GET /events/:eventId/schedule.json` in the frab/pretalx schedule JSON
  * shape that conference apps (Giggity, EventFahrplan, info-beamer…) read.
@@ -131,85 +237,14 @@ function nextDate(date: string): string {
 export function buildFrabSchedule(source: AgendaExportSource, index = new SnapshotIndex(source.version.snapshot)): FrabSchedule {
   const { event, version, publicUrl } = source;
   const tz = event.timezone;
-  const baseUrl = `${publicUrl}/events/${event.id}/`;
   const pageUrl = `${publicUrl}/e/${encodeURIComponent(event.slug)}`;
   const acronym = frabAcronym(event.slug, localDate(event.startsAt, tz).slice(0, 4));
+  const context: FrabContext = { source, index, tz, pageUrl, acronym };
   const sessions = index.sessions.filter((s) => effectiveStatus(s, source) === 'scheduled');
-
-  const rooms = source.version.snapshot.rooms.map((r) => ({ name: r.name, guid: r.id, description: null, capacity: r.capacity }));
-  if (sessions.some((s) => !index.room(s.roomId))) {
-    rooms.push({ name: NO_ROOM, guid: derivedUuid(`plenary:${event.id}:no-room`), description: null, capacity: null });
-  }
-
-  const toEvent = (session: SnapshotSession): FrabEvent => {
-    const start = formatInZone(new Date(session.startsAt), tz);
-    const minutes = Math.round((Date.parse(session.endsAt) - Date.parse(session.startsAt)) / 60_000);
-    const id = frabId(session.id);
-    const persons = new Map<string, FrabPerson>();
-    for (const p of [...session.chairs, ...orderedPresentations(session).flatMap((pr) => pr.presenters)]) {
-      if (persons.has(p.id)) continue;
-      const about = [p.title, p.organisation, p.region, index.country(p.countryCode)].filter(Boolean).join(', ');
-      persons.set(p.id, {
-        guid: p.id,
-        code: frabCode(p.id),
-        name: p.name,
-        public_name: p.name,
-        // Their own words when they wrote some; else who they are, as the speaker page heads them.
-        biography: source.biographies?.get(p.id) ?? (about || null),
-        avatar: null,
-        url: `${pageUrl}/speakers/${p.id}`,
-      });
-    }
-    return {
-      guid: session.id,
-      id,
-      code: frabCode(session.id),
-      logo: null,
-      date: start,
-      end: formatInZone(new Date(session.endsAt), tz),
-      start: start.slice(11, 16),
-      duration: hhmm(minutes),
-      room: index.room(session.roomId)?.name ?? NO_ROOM,
-      slug: `${acronym}-${id}-${slugify(session.title, 'session')}`,
-      url: `${pageUrl}#session-${session.id}`,
-      feedback_url: `${pageUrl}/sessions/${session.id}/feedback`,
-      title: session.title,
-      subtitle: session.hostOrganisation ? `Hosted by ${session.hostOrganisation}` : '',
-      track: index.theme(session.themeId)?.name ?? null,
-      type: session.kind,
-      language: 'en',
-      abstract: session.description,
-      description: presentationsText(session),
-      recording_license: '',
-      do_not_record: false,
-      persons: [...persons.values()],
-      links: [],
-      attachments: [],
-    };
-  };
-
-  const byDay = new Map<string, SnapshotSession[]>(localDatesBetween(event.startsAt, event.endsAt, tz).map((d) => [d, []]));
-  for (const session of sessions) {
-    const day = localDate(new Date(session.startsAt), tz);
-    const list = byDay.get(day) ?? [];
-    list.push(session);
-    byDay.set(day, list);
-  }
+  const rooms = frabRooms(sessions, context);
+  const byDay = sessionsByDay(sessions, context);
   const dates = [...byDay.keys()].sort();
-  const days = dates.map((date, i) => {
-    const daySessions = byDay.get(date) ?? [];
-    // No prototype: a room may be called anything, "__proto__" included.
-    const dayRooms: Record<string, FrabEvent[]> = Object.create(null);
-    for (const room of rooms) dayRooms[room.name] = [];
-    for (const session of daySessions) dayRooms[index.room(session.roomId)?.name ?? NO_ROOM].push(toEvent(session));
-    const first =
-      daySessions.length > 0 ? new Date(Math.min(...daySessions.map((s) => Date.parse(s.startsAt)))) : startOfLocalDay(date, tz);
-    const last =
-      daySessions.length > 0
-        ? new Date(Math.max(...daySessions.map((s) => Date.parse(s.endsAt))))
-        : new Date(startOfLocalDay(nextDate(date), tz).getTime() - 60_000);
-    return { index: i + 1, date, day_start: formatInZone(first, tz), day_end: formatInZone(last, tz), rooms: dayRooms };
-  });
+  const days = dates.map((date, i) => frabDay(date, i, byDay.get(date) ?? [], rooms, context));
 
   return {
     $schema: 'https://c3voc.de/schedule/schema.json',
@@ -217,7 +252,7 @@ export function buildFrabSchedule(source: AgendaExportSource, index = new Snapsh
     schedule: {
       url: pageUrl,
       version: String(version.number),
-      base_url: baseUrl,
+      base_url: `${publicUrl}/events/${event.id}/`,
       conference: {
         acronym,
         url: pageUrl,

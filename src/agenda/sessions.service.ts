@@ -125,7 +125,7 @@ export class SessionsService {
   /** The whole working agenda in time order; an event's sessions fit one page. */
   async list(eventId: string) {
     const event = await this.events.getEntity(eventId);
-    const agenda = await this.working.load(this.repository.manager, eventId);
+    const agenda = await this.working.current(eventId);
     const versions = await this.versions(eventId);
     return { items: agenda.sessions.map((s) => sessionView(s, event.timezone, versions.get(s.id) ?? 1)), nextCursor: null };
   }
@@ -140,7 +140,7 @@ export class SessionsService {
 
   async get(eventId: string, sessionId: string) {
     const event = await this.events.getEntity(eventId);
-    const agenda = await this.working.load(this.repository.manager, eventId);
+    const agenda = await this.working.current(eventId);
     const session = agenda.sessions.find((s) => s.id === sessionId);
     if (!session) throw Problem.notFound(`No session ${sessionId} in this event`);
     const versions = await this.versions(eventId, sessionId);
@@ -156,6 +156,11 @@ export class SessionsService {
     const session = await this.repository.find(manager, eventId, sessionId, lock);
     if (!session) throw Problem.notFound(`No session ${sessionId} in this event`);
     return session;
+  }
+
+  /** Locks the session's row until the transaction ends, if the event has it: other modules order their changes of one session by it. */
+  async lockIfExists(manager: EntityManager, eventId: string, sessionId: string): Promise<void> {
+    await this.repository.find(manager, eventId, sessionId, true);
   }
 
   /**

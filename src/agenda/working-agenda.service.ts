@@ -1,19 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { sql } from '../platform/database/sql';
 import { AgendaSnapshot, ConflictWarning, SnapshotPerson, SnapshotPresentation, SnapshotSession } from './agenda-snapshot';
 import { sessionRef } from './agenda-diff';
+import { PersonRow, WorkingAgendaRepository } from './working-agenda.repository';
 import { PRESENTATION_SECTIONS, PresentationSection } from './presentation.entity';
-
-interface PersonRow {
-  person_id: string;
-  name: string;
-  organisation: string | null;
-  region: string | null;
-  country_code: string | null;
-  title: string | null;
-  role: string;
-}
 
 const toPerson = (row: PersonRow): SnapshotPerson => ({
   id: row.person_id,
@@ -30,46 +20,18 @@ const toPerson = (row: PersonRow): SnapshotPerson => ({
  */
 @Injectable()
 export class WorkingAgendaService {
+  constructor(private readonly repository: WorkingAgendaRepository) {}
+
+  /** The working agenda as last committed, for readers outside a transaction (the organisers' pages). */
+  current(eventId: string): Promise<AgendaSnapshot> {
+    return this.load(this.repository.manager, eventId);
+  }
+
   async load(manager: EntityManager, eventId: string): Promise<AgendaSnapshot> {
-    // One after the other: inside a transaction they share a single connection.
-    const rooms = await sql<{ id: string; name: string; capacity: number | null }>(
-      manager,
-      `SELECT id, name, capacity FROM rooms WHERE event_id = $1 ORDER BY created_at, id`,
-      [eventId],
-    );
-    const themes = await sql<{ id: string; name: string; colour: string | null }>(
-      manager,
-      `SELECT id, name, colour FROM themes WHERE event_id = $1 ORDER BY created_at, id`,
-      [eventId],
-    );
-    const sessions = await sql<Record<string, unknown>>(
-      manager,
-      `SELECT id, kind, title, description, theme_id, room_id, starts_at, ends_at, host_organisation, capacity, status
-           FROM sessions WHERE event_id = $1 ORDER BY starts_at, ends_at, title, id`,
-      [eventId],
-    );
-    const chairs = await sql<PersonRow & { session_id: string }>(
-      manager,
-      `SELECT c.session_id, c.role, p.id AS person_id, p.name, p.organisation, p.region, p.country_code, p.title
-           FROM session_chairs c JOIN sessions s ON s.id = c.session_id JOIN people p ON p.id = c.person_id
-          WHERE s.event_id = $1 ORDER BY c.position, p.name`,
-      [eventId],
-    );
-    const presentations = await sql<Record<string, unknown>>(
-      manager,
-      `SELECT * FROM presentations WHERE event_id = $1 AND status <> 'withdrawn' ORDER BY position NULLS LAST, created_at, id`,
-      [eventId],
-    );
-    const presenters = await sql<PersonRow & { presentation_id: string }>(
-      manager,
-      `SELECT pp.presentation_id, pp.role, p.id AS person_id, p.name, p.organisation, p.region, p.country_code, p.title
-           FROM presentation_presenters pp JOIN presentations pr ON pr.id = pp.presentation_id JOIN people p ON p.id = pp.person_id
-          WHERE pr.event_id = $1 ORDER BY pp.position, p.name`,
-      [eventId],
-    );
-    const presentersOf = groupBy(presenters.rows, (r) => r.presentation_id);
+    const { rooms, themes, sessions, chairs, presentations, presenters } = await this.repository.rows(manager, eventId);
+    const presentersOf = groupBy(presenters, (r) => r.presentation_id);
     const presentationsOf = new Map<string, SnapshotPresentation[]>();
-    for (const row of presentations.rows) {
+    for (const row of presentations) {
       const sessionId = row.session_id as string | null;
       if (!sessionId) continue;
       const sections: Partial<Record<PresentationSection, string>> = {};
@@ -89,11 +51,11 @@ export class WorkingAgendaService {
       });
       presentationsOf.set(sessionId, list);
     }
-    const chairsOf = groupBy(chairs.rows, (r) => r.session_id);
+    const chairsOf = groupBy(chairs, (r) => r.session_id);
     return {
-      rooms: rooms.rows,
-      themes: themes.rows,
-      sessions: sessions.rows.map((s): SnapshotSession => ({
+      rooms,
+      themes,
+      sessions: sessions.map((s): SnapshotSession => ({
         id: s.id as string,
         kind: s.kind as SnapshotSession['kind'],
         title: s.title as string,
@@ -117,7 +79,7 @@ export class WorkingAgendaService {
    * or of the whole event), in person-id order after `afterPersonId`;
    * withdrawn presentations do not count.
    */
-  async presenterRecipients(
+  presenterRecipients(
     manager: EntityManager,
     eventId: string,
     afterPersonId: string | null,
@@ -125,27 +87,12 @@ export class WorkingAgendaService {
     sessionId?: string | null,
     presentationIds?: string[],
   ): Promise<Array<{ personId: string; name: string; email: string; language: string | null }>> {
-    const { rows } = await sql<{ person_id: string; name: string; email: string; language: string | null }>(
-      manager,
-      `SELECT DISTINCT p.id AS person_id, p.name, p.email, p.language
-         FROM presentation_presenters pp JOIN presentations pr ON pr.id = pp.presentation_id JOIN people p ON p.id = pp.person_id
-        WHERE pr.event_id = $1 AND pr.status <> 'withdrawn' AND p.email IS NOT NULL
-          AND ($2::uuid IS NULL OR p.id > $2::uuid) AND ($4::uuid IS NULL OR pr.session_id = $4::uuid)
-          AND ($5::uuid[] IS NULL OR pr.id = ANY($5::uuid[]))
-        ORDER BY p.id LIMIT $3`,
-      [eventId, afterPersonId, limit, sessionId ?? null, presentationIds ?? null],
-    );
-    return rows.map((r) => ({ personId: r.person_id, name: r.name, email: r.email, language: r.language }));
+    return this.repository.presenterRecipients(manager, eventId, afterPersonId, limit, sessionId, presentationIds);
   }
 
   /** Whether the person chairs a session or presents in the agenda. */
-  async takesPart(manager: EntityManager, personId: string): Promise<boolean> {
-    const { rows } = await sql(
-      manager,
-      `SELECT 1 FROM session_chairs WHERE person_id = $1 UNION ALL SELECT 1 FROM presentation_presenters WHERE person_id = $1 LIMIT 1`,
-      [personId],
-    );
-    return rows.length > 0;
+  takesPart(manager: EntityManager, personId: string): Promise<boolean> {
+    return this.repository.takesPart(manager, personId);
   }
 
   /**

@@ -179,6 +179,11 @@ export class EventsService {
     }
   }
 
+  /** The event, its row locked until the transaction ends: another module's changes to it (seats, publishing) are ordered by that lock. */
+  lock(manager: EntityManager, eventId: string): Promise<Event> {
+    return this.load(manager, eventId, true);
+  }
+
   private async load(manager: EntityManager, eventId: string, lock = false): Promise<Event> {
     const event = await this.events.find(manager, eventId, lock);
     if (!event) throw Problem.notFound(`No event ${eventId}`);

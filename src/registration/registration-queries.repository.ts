@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, SelectQueryBuilder } from 'typeorm';
-import { Person } from '../people/person.entity';
 import { CheckIn } from './check-in.entity';
 import { RegistrationQuery } from './dto/registration-query.dto';
 import { Registration, RegistrationStatus } from './registration.entity';
@@ -116,7 +115,7 @@ export class RegistrationQueriesRepository {
     const builder = this.db
       .getRepository(Registration)
       .createQueryBuilder('r')
-      .innerJoin(Person, 'p', 'p.id = r.person_id')
+      .innerJoin('people', 'p', 'p.id = r.person_id')
       .where('r.event_id = :eventId', { eventId })
       .orderBy('r.created_at', 'ASC')
       .addOrderBy('r.id', 'ASC');

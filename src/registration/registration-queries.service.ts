@@ -1,14 +1,18 @@
 import { Injectable } from '@nestjs/common';
+import { ActedBy, AuditJson, AuditService } from '../audit/audit.service';
 import { PeopleService } from '../people/people.service';
 import { Person } from '../people/person.entity';
 import { Page, decodeCursor, toPage } from '../platform/http/pagination';
 import { Problem } from '../platform/http/problem';
+import { TableFormat } from '../platform/http/table-download';
 import { RegistrationQuery } from './dto/registration-query.dto';
 import { Registration, RegistrationStatus } from './registration.entity';
 import { AttendeeAudience, RegistrationQueriesRepository } from './registration-queries.repository';
 import { RegistrationView, registrationView } from './registration.view';
 
 const CSV_BATCH = 500;
+
+const EXPORT_FILTERS = ['status', 'countryCode', 'organisationType', 'checkedInOn', 'q'] as const;
 
 export type { AttendeeAudience } from './registration-queries.repository';
 
@@ -26,6 +30,7 @@ export class RegistrationQueriesService {
   constructor(
     private readonly repository: RegistrationQueriesRepository,
     private readonly people: PeopleService,
+    private readonly audit: AuditService,
   ) {}
 
   async page(eventId: string, timezone: string, query: RegistrationQuery): Promise<Page<RegistrationView>> {
@@ -51,6 +56,29 @@ export class RegistrationQueriesService {
       const last = rows[rows.length - 1];
       cursor = { after: last.createdAt.toISOString(), id: last.id };
     }
+  }
+
+  /**
+   * `all`, as a file an organiser downloads: the audit entry is written before
+   * the first row, so a download cut short is still on record.
+   */
+  async export(
+    eventId: string,
+    timezone: string,
+    query: RegistrationQuery,
+    format: TableFormat,
+    by: ActedBy,
+  ): Promise<AsyncGenerator<RegistrationView>> {
+    const filters: Record<string, AuditJson> = {};
+    for (const key of EXPORT_FILTERS) if (query[key] !== undefined) filters[key] = query[key];
+    await this.audit.record({
+      eventId,
+      actor: by.actor,
+      action: 'registrations.exported',
+      subject: { type: 'registrations', id: null },
+      details: { ...by.details, format, filters },
+    });
+    return this.all(eventId, timezone, query);
   }
 
   async one(eventId: string, registrationId: string, timezone: string): Promise<RegistrationView> {

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgendaModule } from '../agenda/agenda.module';
+import { AuditModule } from '../audit/audit.module';
 import { EventsModule } from '../events/events.module';
 import { PeopleModule } from '../people/people.module';
 import { AnonymiseRegistrationsProcessor } from './anonymise-registrations.processor';
 import { CheckIn } from './check-in.entity';
+import { PublicRegistrationsRepository } from './public-registrations.repository';
 import { Question } from './question.entity';
 import { QuestionsController } from './questions.controller';
 import { QuestionsRepository } from './questions.repository';
@@ -16,6 +18,7 @@ import { RegistrationCalendarService } from './registration-calendar.service';
 import { RegistrationDataRepository } from './registration-data.repository';
 import { RegistrationDataService } from './registration-data.service';
 import { RegistrationDetailsService } from './registration-details.service';
+import { RegistrationFormsRepository } from './registration-forms.repository';
 import { RegistrationMailService } from './registration-mail.service';
 import { RegistrationQueriesRepository } from './registration-queries.repository';
 import { RegistrationQueriesService } from './registration-queries.service';
@@ -23,6 +26,7 @@ import { RegistrationStatsRepository } from './registration-stats.repository';
 import { RegistrationStatsService } from './registration-stats.service';
 import { Registration } from './registration.entity';
 import { RegistrationsController } from './registrations.controller';
+import { RegistrationErasureRepository } from './registration-erasure.repository';
 import { RegistrationErasureService } from './registration-erasure.service';
 import { RegistrationsBulkService } from './registrations-bulk.service';
 import { RegistrationsImportService } from './registrations-import.service';
@@ -35,7 +39,13 @@ import { SessionSignupsRepository } from './session-signups.repository';
 import { SessionSignupsService } from './session-signups.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Registration, CheckIn, Question, SessionSignup]), EventsModule, PeopleModule, AgendaModule],
+  imports: [
+    TypeOrmModule.forFeature([Registration, CheckIn, Question, SessionSignup]),
+    EventsModule,
+    PeopleModule,
+    AgendaModule,
+    AuditModule,
+  ],
   controllers: [RegistrationsController, SelfServiceController, CheckInsController, QuestionsController, SessionSignupsController],
   providers: [
     RegistrationsService,
@@ -48,6 +58,7 @@ import { SessionSignupsService } from './session-signups.service';
     SessionSignupsService,
     RegistrationsImportService,
     RegistrationErasureService,
+    RegistrationErasureRepository,
     AnonymiseRegistrationsProcessor,
     RegistrationDataService,
     RegistrationsBulkService,
@@ -59,6 +70,8 @@ import { SessionSignupsService } from './session-signups.service';
     RegistrationStatsRepository,
     RegistrationDataRepository,
     RegistrationQueriesRepository,
+    RegistrationFormsRepository,
+    PublicRegistrationsRepository,
   ],
   exports: [
     RegistrationsService,

@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { ActedBy, organiserActor } from '../audit/audit.service';
+import { OrganiserPrincipal } from '../auth/principal';
 import { Event } from '../events/event.entity';
 import { PeopleService } from '../people/people.service';
 import { Problem } from '../platform/http/problem';
@@ -70,8 +73,10 @@ export class RegistrationsBulkService {
     return ACCEPTS[action].includes(status);
   }
 
-  async apply(event: Event, input: BulkActionInput, organiserId: string): Promise<BulkRowResult[]> {
+  /** Each changed registration gets its own audit entry; `bulkActionId` in its details ties the run together. */
+  async apply(event: Event, input: BulkActionInput, organiser: OrganiserPrincipal): Promise<BulkRowResult[]> {
     const selected = new Map((await this.selection(event.id, input.registrationIds)).map((row) => [row.id, row]));
+    const by: ActedBy = { actor: organiserActor(organiser), details: { bulkActionId: randomUUID() } };
     const results: BulkRowResult[] = [];
     for (const registrationId of input.registrationIds) {
       const row = selected.get(registrationId);
@@ -81,7 +86,7 @@ export class RegistrationsBulkService {
       }
       const who = { registrationId, name: row.name, email: row.email };
       try {
-        const done = await this.one(event, input, registrationId, row.status, organiserId);
+        const done = await this.one(event, input, registrationId, row.status, organiser.organiserId, by);
         results.push(typeof done === 'string' ? { ...who, done } : { ...who, refused: done.refused });
       } catch (error) {
         results.push({ ...who, refused: await this.refusal(event.id, registrationId, error) });
@@ -96,19 +101,20 @@ export class RegistrationsBulkService {
     registrationId: string,
     status: RegistrationStatus,
     organiserId: string,
+    by: ActedBy,
   ): Promise<BulkDone | { refused: RegistrationStatus }> {
     switch (input.action) {
       case 'approve': {
-        const { registration } = await this.registrations.approve(event.id, registrationId);
+        const { registration } = await this.registrations.approve(event.id, registrationId, by);
         return registration.status === 'confirmed' ? 'approved' : 'waitlisted';
       }
       case 'reject':
-        await this.registrations.reject(event.id, registrationId);
+        await this.registrations.reject(event.id, registrationId, by);
         return 'rejected';
       case 'cancel':
         // The single cancel answers a cancelled or rejected registration unchanged; here that is reported, not counted.
         if (!ACCEPTS.cancel.includes(status)) return { refused: status };
-        await this.registrations.cancel(event.id, registrationId);
+        await this.registrations.cancel(event.id, registrationId, by);
         return 'cancelled';
       case 'check_in': {
         const { created } = await this.checkIns.checkIn(event, { registrationId, day: input.day }, organiserId);

@@ -2,6 +2,9 @@ import { Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Req, Res, Us
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
+import { organiserActor } from '../audit/audit.service';
+import { CurrentOrganiser } from '../auth/auth.decorators';
+import { OrganiserPrincipal } from '../auth/principal';
 import { Public } from '../platform/http/route-access';
 import { EventAccessGuard } from '../events/event-access.guard';
 import { EventsService } from '../events/events.service';
@@ -90,11 +93,12 @@ export class RegistrationsController {
     @ZodQuery(registrationListQuerySchema) query: RegistrationListQuery,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
+    @CurrentOrganiser() me: OrganiserPrincipal,
   ) {
     const event = await this.events.getEntity(eventId);
     const format = query.format ?? tableFormatAccepted(req);
     if (!format) return this.queries.page(eventId, event.timezone, query);
-    const rows = this.queries.all(eventId, event.timezone, query);
+    const rows = await this.queries.export(eventId, event.timezone, query, format, { actor: organiserActor(me) });
     await sendTable(res, format, registrationsTable(event.slug, rows), { forPeople: query.download });
     return undefined;
   }
@@ -147,8 +151,9 @@ export class RegistrationsController {
     @Param('eventId') eventId: string,
     @Param('registrationId', new IdParam('registration')) registrationId: string,
     @ZodBody(updateRegistrationSchema) body: UpdateRegistrationInput,
+    @CurrentOrganiser() me: OrganiserPrincipal,
   ) {
-    await this.details.update(eventId, registrationId, body);
+    await this.details.update(eventId, registrationId, body, { actor: organiserActor(me) });
     const event = await this.events.getEntity(eventId);
     return this.queries.one(eventId, registrationId, event.timezone);
   }
@@ -157,8 +162,12 @@ export class RegistrationsController {
   @ApiZodResponse(registrationResponse, 'The registration, confirmed or waitlisted.')
   @HttpCode(200)
   @UseGuards(EventAccessGuard)
-  async approve(@Param('eventId') eventId: string, @Param('registrationId', new IdParam('registration')) registrationId: string) {
-    const { registration, person, event } = await this.registrations.approve(eventId, registrationId);
+  async approve(
+    @Param('eventId') eventId: string,
+    @Param('registrationId', new IdParam('registration')) registrationId: string,
+    @CurrentOrganiser() me: OrganiserPrincipal,
+  ) {
+    const { registration, person, event } = await this.registrations.approve(eventId, registrationId, { actor: organiserActor(me) });
     return registrationView(registration, person, event.timezone);
   }
 
@@ -166,8 +175,12 @@ export class RegistrationsController {
   @ApiZodResponse(registrationResponse, 'The registration, rejected.')
   @HttpCode(200)
   @UseGuards(EventAccessGuard)
-  async reject(@Param('eventId') eventId: string, @Param('registrationId', new IdParam('registration')) registrationId: string) {
-    const { registration, person, event } = await this.registrations.reject(eventId, registrationId);
+  async reject(
+    @Param('eventId') eventId: string,
+    @Param('registrationId', new IdParam('registration')) registrationId: string,
+    @CurrentOrganiser() me: OrganiserPrincipal,
+  ) {
+    const { registration, person, event } = await this.registrations.reject(eventId, registrationId, { actor: organiserActor(me) });
     return registrationView(registration, person, event.timezone);
   }
 
@@ -178,16 +191,21 @@ export class RegistrationsController {
   async erase(
     @Param('eventId') eventId: string,
     @Param('registrationId', new IdParam('registration')) registrationId: string,
+    @CurrentOrganiser() me: OrganiserPrincipal,
   ): Promise<void> {
-    await this.erasure.erase(eventId, registrationId);
+    await this.erasure.erase(eventId, registrationId, { actor: organiserActor(me) });
   }
 
   @Post(':registrationId/cancel')
   @ApiZodResponse(registrationResponse, 'The registration, cancelled; its seat goes to the waitlist.')
   @HttpCode(200)
   @UseGuards(EventAccessGuard)
-  async cancel(@Param('eventId') eventId: string, @Param('registrationId', new IdParam('registration')) registrationId: string) {
-    const { registration, person, event } = await this.registrations.cancel(eventId, registrationId);
+  async cancel(
+    @Param('eventId') eventId: string,
+    @Param('registrationId', new IdParam('registration')) registrationId: string,
+    @CurrentOrganiser() me: OrganiserPrincipal,
+  ) {
+    const { registration, person, event } = await this.registrations.cancel(eventId, registrationId, { actor: organiserActor(me) });
     return registrationView(registration, person, event.timezone);
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { EntityManager, QueryFailedError } from 'typeorm';
+import { ActedBy, AuditService } from '../audit/audit.service';
 import { MagicLinkService } from '../auth/magic-link.service';
 import { Event } from '../events/event.entity';
 import { EventsService } from '../events/events.service';
@@ -9,7 +9,6 @@ import { PeopleService } from '../people/people.service';
 import { Person } from '../people/person.entity';
 import { DomainEventBus } from '../platform/domain-events/domain-event-bus';
 import { Tx, TransactionService } from '../platform/database/transaction.service';
-import { sql } from '../platform/database/sql';
 import { OutboxService } from '../platform/mail/outbox.service';
 import { Problem } from '../platform/http/problem';
 import { formatInZone } from '../platform/time/zoned-time';
@@ -17,13 +16,16 @@ import { validateAnswers } from './answers';
 import { newCheckInCode } from './check-in-code';
 import { OrganiserRegisterInput, RegisterInput } from './dto/register.dto';
 import { QuestionsService } from './questions.service';
-import { PublicRegistrationBatches, REGISTRATION_COLUMNS } from './public-registration-batches';
+import { PublicRegistrationBatches } from './public-registration-batches';
+import { PublicRegistrationsRepository } from './public-registrations.repository';
 import { registrationWindow } from './registration-window';
 import './registration-domain-events';
-import { RegistrationForm, RegistrationFormCache } from './registration-form-cache';
+import { RegistrationFormCache } from './registration-form-cache';
+import { RegistrationForm, RegistrationFormsRepository } from './registration-forms.repository';
 import { RegistrationMailService } from './registration-mail.service';
 import { SessionSignupsService } from './session-signups.service';
 import { Registration, RegistrationSource, RegistrationStatus } from './registration.entity';
+import { RegistrationsRepository } from './registrations.repository';
 import '../events/event-domain-events';
 
 export interface RegistrationOutcome {
@@ -44,7 +46,7 @@ export class RegistrationsService implements OnModuleInit {
   private readonly batches: PublicRegistrationBatches;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly repository: RegistrationsRepository,
     private readonly transactions: TransactionService,
     private readonly events: EventsService,
     private readonly people: PeopleService,
@@ -54,9 +56,12 @@ export class RegistrationsService implements OnModuleInit {
     private readonly questions: QuestionsService,
     private readonly signups: SessionSignupsService,
     private readonly outbox: OutboxService,
+    forms: RegistrationFormsRepository,
+    publicRegistrations: PublicRegistrationsRepository,
+    private readonly audit: AuditService,
   ) {
-    this.forms = new RegistrationFormCache(db);
-    this.batches = new PublicRegistrationBatches(db, { people, magicLinks, outbox });
+    this.forms = new RegistrationFormCache(forms);
+    this.batches = new PublicRegistrationBatches(publicRegistrations);
   }
 
   onModuleInit(): void {
@@ -124,7 +129,8 @@ export class RegistrationsService implements OnModuleInit {
           title: personInput.title ?? null,
           language: personInput.language ?? null,
         });
-        const seats = await this.peekSeats(tx.manager, event.id);
+        const seats = await this.repository.peekSeats(tx.manager, event.id);
+        if (!seats) throw Problem.notFound(`No event ${event.id}`);
         const status: RegistrationStatus =
           wanted === 'waitlisted' || wanted === 'pending'
             ? wanted
@@ -133,7 +139,14 @@ export class RegistrationsService implements OnModuleInit {
               : seats.free
                 ? 'confirmed'
                 : 'waitlisted';
-        const registration = await this.insertRegistration(tx.manager, event.id, person.id, status, source, consents, answers);
+        const registration = await this.repository.insert(tx.manager, {
+          eventId: event.id,
+          personId: person.id,
+          status,
+          source,
+          consents,
+          answers,
+        });
         if (notify) await this.mail.send(tx, registration.status, event, registration, person);
         return { registration, person, event };
       });
@@ -207,16 +220,18 @@ export class RegistrationsService implements OnModuleInit {
   }
 
   /** Cancels; a freed seat goes to the first person on the waitlist in the same transaction. */
-  async cancel(eventId: string, registrationId: string): Promise<RegistrationOutcome> {
+  async cancel(eventId: string, registrationId: string, by?: ActedBy): Promise<RegistrationOutcome> {
     return this.transactions.run(async (tx) => {
-      const event = await this.lockEvent(tx.manager, eventId);
+      const event = await this.events.lock(tx.manager, eventId);
       const registration = await this.loadForChange(tx.manager, eventId, registrationId);
       const person = await this.people.getEntity(tx.manager, registration.personId);
       if (registration.status === 'cancelled' || registration.status === 'rejected') return { registration, person, event };
+      const before = registration.status;
       const freedSeat = registration.status === 'confirmed';
       registration.status = 'cancelled';
       registration.cancelledAt = new Date();
-      await tx.manager.save(registration);
+      await this.repository.save(tx.manager, registration);
+      await this.recordDecision(tx, by, 'registration.cancelled', registration, before);
       await this.signups.releaseAll(tx.manager, eventId, registration.id);
       await this.mail.send(tx, 'cancelled', event, registration, person);
       if (freedSeat) await this.promote(tx, event);
@@ -226,9 +241,9 @@ export class RegistrationsService implements OnModuleInit {
   }
 
   /** Approves a pending registration: a seat if one is free, else the waitlist. */
-  async approve(eventId: string, registrationId: string): Promise<RegistrationOutcome> {
+  async approve(eventId: string, registrationId: string, by?: ActedBy): Promise<RegistrationOutcome> {
     return this.transactions.run(async (tx) => {
-      const event = await this.lockEvent(tx.manager, eventId);
+      const event = await this.events.lock(tx.manager, eventId);
       const registration = await this.loadForChange(tx.manager, eventId, registrationId);
       if (registration.status !== 'pending') throw Problem.conflict(`The registration is ${registration.status}, not pending`);
       const person = await this.people.getEntity(tx.manager, registration.personId);
@@ -241,23 +256,26 @@ export class RegistrationsService implements OnModuleInit {
         registration.status = 'waitlisted';
         registration.waitlistedAt = now;
       }
-      await tx.manager.save(registration);
+      await this.repository.save(tx.manager, registration);
+      await this.recordDecision(tx, by, 'registration.approved', registration, 'pending');
       await this.mail.send(tx, registration.status as 'confirmed' | 'waitlisted', event, registration, person);
       return { registration, person, event };
     });
   }
 
-  async reject(eventId: string, registrationId: string): Promise<RegistrationOutcome> {
+  async reject(eventId: string, registrationId: string, by?: ActedBy): Promise<RegistrationOutcome> {
     return this.transactions.run(async (tx) => {
-      const event = await this.lockEvent(tx.manager, eventId);
+      const event = await this.events.lock(tx.manager, eventId);
       const registration = await this.loadForChange(tx.manager, eventId, registrationId);
       if (registration.status !== 'pending' && registration.status !== 'waitlisted') {
         throw Problem.conflict(`The registration is ${registration.status}; only pending or waitlisted ones can be rejected`);
       }
       const person = await this.people.getEntity(tx.manager, registration.personId);
+      const before = registration.status;
       registration.status = 'rejected';
       registration.decidedAt = new Date();
-      await tx.manager.save(registration);
+      await this.repository.save(tx.manager, registration);
+      await this.recordDecision(tx, by, 'registration.rejected', registration, before);
       await this.mail.send(tx, 'rejected', event, registration, person);
       return { registration, person, event };
     });
@@ -269,16 +287,10 @@ export class RegistrationsService implements OnModuleInit {
    */
   async resendLink(eventId: string, email: string): Promise<void> {
     await this.transactions.run(async (tx) => {
-      const { rows } = await sql<{ id: string }>(
-        tx.manager,
-        `SELECT r.id FROM registrations r JOIN people p ON p.id = r.person_id
-          WHERE r.event_id = $1 AND p.email_key = lower($2) AND r.status IN ('pending', 'confirmed', 'waitlisted')`,
-        [eventId, email],
-      );
-      if (rows.length === 0) return;
-      const registration = await tx.manager.findOneByOrFail(Registration, { id: rows[0].id });
+      const registration = await this.repository.findActiveByEmail(tx.manager, eventId, email);
+      if (!registration) return;
       if (!(await this.magicLinks.claimResend({ type: 'registration', id: registration.id }, tx.manager))) return;
-      const event = await tx.manager.findOneByOrFail(Event, { id: eventId });
+      const event = await this.events.getEntity(eventId, tx.manager);
       const person = await this.people.getEntity(tx.manager, registration.personId);
       await this.mail.send(tx, 'link', event, registration, person);
     });
@@ -286,11 +298,32 @@ export class RegistrationsService implements OnModuleInit {
 
   /** After capacity rose (or on demand): gives every free seat to the waitlist, first come first served. */
   async fillFreedSeats(eventId: string): Promise<number> {
-    return this.transactions.run(async (tx) => this.promote(tx, await this.lockEvent(tx.manager, eventId)));
+    return this.transactions.run(async (tx) => this.promote(tx, await this.events.lock(tx.manager, eventId)));
   }
 
-  async load(eventId: string, registrationId: string, manager: EntityManager = this.db.manager): Promise<Registration> {
-    const registration = await manager.findOne(Registration, { where: { eventId, id: registrationId } });
+  /** An organiser's decision in the audit log, in the decision's transaction. */
+  private async recordDecision(
+    tx: Tx,
+    by: ActedBy | undefined,
+    action: 'registration.approved' | 'registration.rejected' | 'registration.cancelled',
+    registration: Registration,
+    before: RegistrationStatus,
+  ): Promise<void> {
+    if (!by) return;
+    await this.audit.record(
+      {
+        eventId: registration.eventId,
+        actor: by.actor,
+        action,
+        subject: { type: 'registration', id: registration.id },
+        details: { ...by.details, changes: { status: { from: before, to: registration.status } } },
+      },
+      tx.manager,
+    );
+  }
+
+  async load(eventId: string, registrationId: string): Promise<Registration> {
+    const registration = await this.repository.findOne(eventId, registrationId);
     if (!registration) throw Problem.notFound(`No registration ${registrationId} in this event`);
     return registration;
   }
@@ -298,20 +331,13 @@ export class RegistrationsService implements OnModuleInit {
   private async promote(tx: Tx, event: Event): Promise<number> {
     const free = await this.freeSeats(tx.manager, event);
     if (free <= 0) return 0;
-    const waiting = await tx.manager
-      .createQueryBuilder(Registration, 'r')
-      .where(`r.event_id = :eventId AND r.status = 'waitlisted'`, { eventId: event.id })
-      .orderBy('r.waitlisted_at', 'ASC')
-      .addOrderBy('r.id', 'ASC')
-      .limit(Number.isFinite(free) ? free : undefined)
-      .setLock('pessimistic_write')
-      .getMany();
+    const waiting = await this.repository.lockWaitlist(tx.manager, event.id, Number.isFinite(free) ? free : undefined);
     const now = new Date();
     for (const registration of waiting) {
       registration.status = 'confirmed';
       registration.confirmedAt = now;
       registration.promotedAt = now;
-      await tx.manager.save(registration);
+      await this.repository.save(tx.manager, registration);
       const person = await this.people.getEntity(tx.manager, registration.personId);
       await this.mail.send(tx, 'promoted', event, registration, person);
     }
@@ -320,77 +346,11 @@ export class RegistrationsService implements OnModuleInit {
 
   private async freeSeats(manager: EntityManager, event: Event): Promise<number> {
     if (event.capacity === null) return Number.POSITIVE_INFINITY;
-    const { rows } = await sql<{ n: number }>(
-      manager,
-      `SELECT count(*)::int AS n FROM registrations WHERE event_id = $1 AND status = 'confirmed'`,
-      [event.id],
-    );
-    return event.capacity - rows[0].n;
-  }
-
-  /**
-   * Whether a seat looks free. Only a peek: the trigger on `registrations`
-   * takes the seat atomically (a conditional update of the event's counter),
-   * and refuses it when another registration took the last one meanwhile.
-   */
-  private async peekSeats(manager: EntityManager, eventId: string): Promise<{ free: boolean; requiresApproval: boolean }> {
-    const { rows } = await sql<{ free: boolean; requires_approval: boolean }>(
-      manager,
-      `SELECT capacity IS NULL OR confirmed_count < capacity AS free, requires_approval FROM events WHERE id = $1`,
-      [eventId],
-    );
-    if (rows.length === 0) throw Problem.notFound(`No event ${eventId}`);
-    return { free: rows[0].free, requiresApproval: rows[0].requires_approval };
-  }
-
-  /**
-   * Inserts the registration; a confirmed one whose seat went to someone else
-   * in the meantime is put on the waitlist instead. Only a confirmed
-   * registration touches the event row, so the lock it takes is held for the
-   * rest of this short transaction and waitlisted ones do not queue for it.
-   */
-  private async insertRegistration(
-    manager: EntityManager,
-    eventId: string,
-    personId: string,
-    status: RegistrationStatus,
-    source: RegistrationSource,
-    consents: Record<string, boolean>,
-    answers: Record<string, unknown>,
-  ): Promise<Registration> {
-    const insert = (as: RegistrationStatus) =>
-      sql<Registration>(
-        manager,
-        `INSERT INTO registrations (event_id, person_id, status, check_in_code, source, consents, answers, confirmed_at, waitlisted_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $3 = 'confirmed' THEN now() END, CASE WHEN $3 = 'waitlisted' THEN now() END)
-         RETURNING ${REGISTRATION_COLUMNS}`,
-        [eventId, personId, as, newCheckInCode(), source, JSON.stringify(consents), JSON.stringify(answers)],
-      );
-    if (status !== 'confirmed') return (await insert(status)).rows[0];
-    await manager.query('SAVEPOINT take_seat');
-    try {
-      const { rows } = await insert('confirmed');
-      await manager.query('RELEASE SAVEPOINT take_seat');
-      return rows[0];
-    } catch (error) {
-      if (!isFull(error)) throw error;
-      await manager.query('ROLLBACK TO SAVEPOINT take_seat');
-      return (await insert('waitlisted')).rows[0];
-    }
-  }
-
-  /** The event row's lock orders every seat change of the event. */
-  private async lockEvent(manager: EntityManager, eventId: string): Promise<Event> {
-    const event = await manager.findOne(Event, { where: { id: eventId }, lock: { mode: 'for_no_key_update' } });
-    if (!event) throw Problem.notFound(`No event ${eventId}`);
-    return event;
+    return event.capacity - (await this.repository.countConfirmed(manager, event.id));
   }
 
   private async loadForChange(manager: EntityManager, eventId: string, registrationId: string): Promise<Registration> {
-    const registration = await manager.findOne(Registration, {
-      where: { eventId, id: registrationId },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const registration = await this.repository.lock(manager, eventId, registrationId);
     if (!registration) throw Problem.notFound(`No registration ${registrationId} in this event`);
     return registration;
   }
@@ -415,11 +375,6 @@ export class RegistrationsService implements OnModuleInit {
         throw Problem.unprocessable('Registration is closed');
     }
   }
-}
-
-/** The capacity trigger's refusal (check_violation). */
-function isFull(error: unknown): boolean {
-  return error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23514';
 }
 
 function isUniqueViolation(error: unknown): boolean {

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Session } from '../agenda/session.entity';
 import { sql } from '../platform/database/sql';
 import { SessionSignup, SignupStatus } from './session-signup.entity';
 
@@ -16,8 +15,8 @@ export interface SessionSignupRow {
 
 /**
  * The `session_signups` table's SQL: only SessionSignupsService uses this.
- * Seat changes of one session are ordered by its `sessions` row lock, so
- * taking that lock lives here with the statements it guards.
+ * Seat changes of one session are ordered by its `sessions` row lock, which
+ * the service takes through the agenda's SessionsService.
  */
 @Injectable()
 export class SessionSignupsRepository {
@@ -25,19 +24,6 @@ export class SessionSignupsRepository {
 
   get manager(): EntityManager {
     return this.db.manager;
-  }
-
-  /** Locks the session's row until the transaction ends; fails if there is no such session. */
-  async lockSessionOrFail(manager: EntityManager, sessionId: string): Promise<void> {
-    await manager.findOneOrFail(Session, { where: { id: sessionId }, lock: { mode: 'pessimistic_write' } });
-  }
-
-  /** Locks the session's row (of this event, if given) until the transaction ends, if there is one. */
-  async lockSession(manager: EntityManager, sessionId: string, eventId?: string): Promise<void> {
-    await manager.findOne(Session, {
-      where: eventId ? { id: sessionId, eventId } : { id: sessionId },
-      lock: { mode: 'pessimistic_write' },
-    });
   }
 
   /** A registration's confirmed and waitlisted sign-ups, in the order they were made. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AgendaVersionsService } from '../agenda/agenda-versions.service';
+import { SessionsService } from '../agenda/sessions.service';
 import type { SnapshotSession } from '../agenda/agenda-snapshot';
 import { TransactionService } from '../platform/database/transaction.service';
 import { Problem } from '../platform/http/problem';
@@ -21,6 +22,7 @@ export class SessionSignupsService {
     private readonly registrations: RegistrationsRepository,
     private readonly transactions: TransactionService,
     private readonly versions: AgendaVersionsService,
+    private readonly sessions: SessionsService,
   ) {}
 
   async signUp(eventId: string, registrationId: string, sessionId: string, timezone: string) {
@@ -42,7 +44,7 @@ export class SessionSignupsService {
           conflictingSession: { sessionId: clash.id, title: clash.title, startsAt: formatInZone(new Date(clash.startsAt), timezone) },
         });
       }
-      await this.signups.lockSessionOrFail(manager, sessionId);
+      await this.sessions.load(manager, eventId, sessionId, true);
       const status: SignupStatus = (await this.signups.confirmedCount(manager, sessionId)) < target.capacity! ? 'confirmed' : 'waitlisted';
       const signup = await this.signups.insert(manager, sessionId, registrationId, status);
       return this.view(signup, target, timezone);
@@ -52,7 +54,7 @@ export class SessionSignupsService {
   async cancel(eventId: string, registrationId: string, sessionId: string): Promise<void> {
     const published = await this.publishedSessions(eventId);
     await this.transactions.run(async ({ manager }) => {
-      await this.signups.lockSession(manager, sessionId, eventId);
+      await this.sessions.lockIfExists(manager, eventId, sessionId);
       const signup = await this.signups.heldIn(manager, sessionId, registrationId);
       if (!signup) throw Problem.notFound(`You are not signed up for session ${sessionId}`);
       const freed = signup.status === 'confirmed';
@@ -111,7 +113,7 @@ export class SessionSignupsService {
     const published = await this.publishedSessions(eventId, manager);
     const signups = await this.signups.heldBy(manager, registrationId);
     for (const signup of signups) {
-      await this.signups.lockSession(manager, signup.sessionId);
+      await this.sessions.lockIfExists(manager, eventId, signup.sessionId);
       const freed = signup.status === 'confirmed';
       await this.signups.cancel(manager, signup.id);
       const capacity = published.get(signup.sessionId)?.capacity ?? null;

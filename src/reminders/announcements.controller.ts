@@ -1,3 +1,4 @@
+import { organiserActor } from '../audit/audit.service';
 import { Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentOrganiser } from '../auth/auth.decorators';
@@ -42,7 +43,11 @@ export class AnnouncementsController {
   @Post(':announcementId/send')
   @ApiZodResponse(announcementResponse, 'The announcement, sending.')
   @HttpCode(202)
-  send(@Param('eventId') eventId: string, @Param('announcementId', new IdParam('announcement')) announcementId: string) {
-    return this.announcements.send(eventId, announcementId);
+  send(
+    @Param('eventId') eventId: string,
+    @Param('announcementId', new IdParam('announcement')) announcementId: string,
+    @CurrentOrganiser() me: OrganiserPrincipal,
+  ) {
+    return this.announcements.send(eventId, announcementId, { actor: organiserActor(me) });
   }
 }

@@ -33,8 +33,10 @@ export class AnnouncementsRepository {
   }
 
   /** draft → sending, in the caller's transaction; an announcement no longer a draft is left alone. */
-  async markSending(manager: EntityManager, announcementId: string): Promise<void> {
-    await manager.update(Announcement, { id: announcementId, status: 'draft' }, { status: 'sending' });
+  /** Whether this call moved the draft on: of two clicks at once, one does. */
+  async markSending(manager: EntityManager, announcementId: string): Promise<boolean> {
+    const result = await manager.update(Announcement, { id: announcementId, status: 'draft' }, { status: 'sending' });
+    return (result.affected ?? 0) > 0;
   }
 
   async markSent(announcementId: string, recipients: number): Promise<void> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Job } from 'bullmq';
+import { ActedBy, AuditService } from '../audit/audit.service';
 import { MagicLinkService } from '../auth/magic-link.service';
 import { EventsService } from '../events/events.service';
 import { TransactionService } from '../platform/database/transaction.service';
@@ -31,6 +32,7 @@ export class AnnouncementsService {
     private readonly links: RecipientLinksService,
     private readonly magicLinks: MagicLinkService,
     private readonly events: EventsService,
+    private readonly audit: AuditService,
   ) {}
 
   async create(eventId: string, input: CreateAnnouncementInput, organiserId: string) {
@@ -104,12 +106,28 @@ export class AnnouncementsService {
     };
   }
 
-  /** Queues the sending; the job id makes a second click a no-op. */
-  async send(eventId: string, announcementId: string) {
+  /** Queues the sending; the job id makes a second click a no-op, and only the first is on record. */
+  async send(eventId: string, announcementId: string, by: ActedBy) {
     const announcement = await this.load(eventId, announcementId);
     if (announcement.status === 'draft') {
       await this.transactions.run(async (tx) => {
-        await this.repository.markSending(tx.manager, announcement.id);
+        if (!(await this.repository.markSending(tx.manager, announcement.id))) return;
+        await this.audit.record(
+          {
+            eventId,
+            actor: by.actor,
+            action: 'email.sent',
+            subject: { type: 'announcement', id: announcement.id },
+            details: {
+              ...by.details,
+              subject: announcement.subject,
+              audience: announcement.audience,
+              languages: ['main', ...Object.keys(announcement.translations)],
+              ...(announcement.registrationIds ? { registrations: announcement.registrationIds.length } : {}),
+            },
+          },
+          tx.manager,
+        );
         tx.afterCommit(() => this.enqueue([announcementId]));
       });
     }

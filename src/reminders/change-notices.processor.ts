@@ -1,3 +1,4 @@
+import { AgendaVersionsService } from '../agenda/agenda-versions.service';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { Event } from '../events/event.entity';
@@ -41,6 +42,7 @@ function perLanguage<T>(build: (language: MailLanguage) => T): Record<MailLangua
 export class ChangeNoticesProcessor implements OnModuleInit {
   constructor(
     private readonly repository: ChangeNoticesRepository,
+    private readonly versions: AgendaVersionsService,
     private readonly transactions: TransactionService,
     private readonly queues: JobQueueService,
     private readonly workers: QueueWorkersService,
@@ -106,11 +108,11 @@ export class ChangeNoticesProcessor implements OnModuleInit {
   }
 
   private async agendaChanged(event: Event, versionId: string): Promise<{ notified: number }> {
-    const version = await this.repository.versionChanges(versionId);
+    const changes = await this.versions.changesOf(versionId);
     const at = (value: string, language: MailLanguage) => describeInstant(new Date(value), event.timezone, mailLocale(language));
     const notices = new Map<string, Notice>();
     const affected = [
-      ...version.changes.moved.map((m) => ({
+      ...changes.moved.map((m) => ({
         sessionId: m.sessionId,
         lineIn: (language: MailLanguage): ChangeNoticeLine => ({
           change: 'session-moved',
@@ -119,7 +121,7 @@ export class ChangeNoticesProcessor implements OnModuleInit {
           to: at(m.to.startsAt, language),
         }),
       })),
-      ...version.changes.cancelled.map((c) => ({
+      ...changes.cancelled.map((c) => ({
         sessionId: c.sessionId,
         lineIn: (language: MailLanguage): ChangeNoticeLine => ({
           change: 'session-cancelled',

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AgendaVersion } from '../agenda/agenda-version.entity';
 
 /** A change that calls for notices, as the maintenance sweep re-derives it. */
 export interface PendingChange {
@@ -36,11 +35,6 @@ export class ChangeNoticesRepository {
       change_key: string;
     }>;
     return new Set(rows.map((n) => n.change_key));
-  }
-
-  /** The published version's changes (moved and cancelled sessions). */
-  versionChanges(versionId: string): Promise<Pick<AgendaVersion, 'id' | 'changes'>> {
-    return this.db.getRepository(AgendaVersion).findOneOrFail({ where: { id: versionId }, select: { id: true, changes: true } });
   }
 
   /**

@@ -11,6 +11,7 @@ import { ReminderAudienceService } from './reminder-audience.service';
 import { ReminderMessagesService } from './reminder-messages.service';
 import { RemindersRepository } from './reminders.repository';
 import { ScheduledReminder } from './scheduled-reminder.entity';
+import { SurveysService } from '../surveys/surveys.service';
 
 const BATCH = 200;
 /** A reminder after its anchor (e.g. "a day after the event") that fell due during downtime still goes out within this. */
@@ -34,6 +35,7 @@ export class FanOutProcessor implements OnModuleInit {
     private readonly links: RecipientLinksService,
     private readonly events: EventsService,
     private readonly messages: ReminderMessagesService,
+    private readonly surveys: SurveysService,
   ) {}
 
   onModuleInit(): void {
@@ -51,6 +53,10 @@ export class FanOutProcessor implements OnModuleInit {
       await this.repository.updatePending(reminder.id, { state: 'missed' });
       return { skipped: 'its moment passed while Plenary was down' };
     }
+    if (rule.surveyId && !(await this.surveys.sendable(rule.surveyId))) {
+      await this.repository.updatePending(reminder.id, { state: 'missed' });
+      return { skipped: 'its survey is not open' };
+    }
     const event = await this.events.getEntity(reminder.eventId);
     const messages = await this.messages.forOccurrence(event, rule, reminder.sessionId);
     const keyOf = (personId: string) => `reminder:${rule.id}:${reminder.occurrence}-${reminder.dueAt.getTime()}:${personId}`;
@@ -66,8 +72,20 @@ export class FanOutProcessor implements OnModuleInit {
           tx.manager,
           batch.map((r) => keyOf(r.personId)),
         );
-        const fresh = batch.filter((r) => !done.has(keyOf(r.personId)));
-        const links = await this.links.linksFor(tx.manager, event, fresh);
+        let fresh = batch.filter((r) => !done.has(keyOf(r.personId)));
+        let links: string[];
+        if (rule.surveyId) {
+          // Each attendee's own survey link instead of their registration's; who has answered already gets none.
+          const surveyLinks = await this.surveys.invitationLinksPart(
+            tx.manager,
+            rule.surveyId,
+            fresh.flatMap((r) => (r.registrationId ? [r.registrationId] : [])),
+          );
+          fresh = fresh.filter((r) => r.registrationId && surveyLinks.has(r.registrationId));
+          links = fresh.map((r) => surveyLinks.get(r.registrationId!)!);
+        } else {
+          links = await this.links.linksFor(tx.manager, event, fresh);
+        }
         await this.outbox.enqueueMany(
           tx,
           fresh.map((recipient, i) => {

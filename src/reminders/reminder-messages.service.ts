@@ -58,6 +58,7 @@ export class ReminderOccurrenceMessages {
 
   params(recipient: Recipient, own: RecipientAgenda, link: string): ReminderParams {
     const language = mailLanguage(recipient.language);
+    const feedback = this.rule.surveyId !== null;
     const spanIn = (start: Date, end: Date) => describeSpan(start, end, this.event.timezone, mailLocale(language));
     return {
       language,
@@ -70,8 +71,10 @@ export class ReminderOccurrenceMessages {
       link,
       customSubject: this.rule.subject,
       customMessage: this.rule.message,
-      text: this.texts[language] ?? null,
-      sessions: own.sessions.map((s) => ({
+      // The event's reminder wording speaks of what is coming; a survey asks about what was.
+      text: feedback ? null : (this.texts[language] ?? null),
+      feedback,
+      sessions: (feedback ? [] : own.sessions).map((s) => ({
         title: s.title,
         presentation: s.presentation,
         when: spanIn(s.startsAt, s.endsAt),
@@ -81,7 +84,9 @@ export class ReminderOccurrenceMessages {
     };
   }
 
+  /** A survey's invitation comes after the event: no calendar to add. */
   attachments(own: RecipientAgenda): EmailAttachment[] {
+    if (this.rule.surveyId) return [];
     return [{ filename: 'calendar.ics', contentType: ICS_CONTENT_TYPE, content: Buffer.from(own.ics).toString('base64') }];
   }
 }

@@ -1,5 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Event } from '../events/event.entity';
+import { Survey } from '../surveys/survey.entity';
 
 export const REMINDER_ANCHORS = ['event_start', 'event_end', 'session_start', 'materials_due', 'fixed'] as const;
 export type ReminderAnchor = (typeof REMINDER_ANCHORS)[number];
@@ -58,6 +59,14 @@ export class ReminderRule {
 
   @Column({ type: 'boolean', default: true })
   enabled: boolean;
+
+  /** A survey whose invitation links the reminder carries (audience `checked_in`, after the event); null for a plain reminder. */
+  @Column({ type: 'uuid', nullable: true })
+  surveyId: string | null;
+
+  @ManyToOne(() => Survey, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'survey_id', foreignKeyConstraintName: 'reminder_rules_survey_id_fkey' })
+  survey?: Survey;
 
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;

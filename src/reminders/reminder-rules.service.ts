@@ -11,7 +11,8 @@ import { mailLanguage } from '../platform/mail/mail-language';
 import { reminderTemplate } from './mail/reminder.template';
 import { Recipient, ReminderAudienceService } from './reminder-audience.service';
 import { ReminderMessagesService } from './reminder-messages.service';
-import { ReminderRule } from './reminder-rule.entity';
+import { ReminderAudience, ReminderRule } from './reminder-rule.entity';
+import { SURVEY_LINK_PATH, SurveysService } from '../surveys/surveys.service';
 import { ReminderSchedulerService } from './reminder-scheduler.service';
 import { RemindersRepository } from './reminders.repository';
 import '../events/event-domain-events';
@@ -36,6 +37,7 @@ export class ReminderRulesService implements OnModuleInit {
     private readonly audience: ReminderAudienceService,
     private readonly magicLinks: MagicLinkService,
     private readonly messages: ReminderMessagesService,
+    private readonly surveys: SurveysService,
   ) {}
 
   onModuleInit(): void {
@@ -48,6 +50,7 @@ export class ReminderRulesService implements OnModuleInit {
 
   async create(eventId: string, input: CreateReminderRuleInput) {
     const event = await this.events.getEntity(eventId);
+    await this.checkSurvey(eventId, input.surveyId ?? null, input.audience);
     const { fixedAt } = parseEventTimes({ fixedAt: input.fixedAt }, event.timezone);
     const rule = await this.repository.saveRule({ ...input, fixedAt: fixedAt ?? null, eventId });
     await this.scheduler.sync(eventId);
@@ -72,6 +75,7 @@ export class ReminderRulesService implements OnModuleInit {
     const { fixedAt, ...plain } = input;
     Object.assign(rule, Object.fromEntries(Object.entries(plain).filter(([, v]) => v !== undefined)));
     if (fixedAt !== undefined) rule.fixedAt = parseEventTimes({ fixedAt }, event.timezone).fixedAt ?? null;
+    await this.checkSurvey(eventId, rule.surveyId, rule.audience);
     if ((rule.anchor === 'fixed') !== Boolean(rule.fixedAt)) {
       throw Problem.badRequest('A fixed anchor needs fixedAt, and only it', [
         { field: 'fixedAt', message: 'required with a fixed anchor, and only then' },
@@ -113,7 +117,10 @@ export class ReminderRulesService implements OnModuleInit {
     if (first) {
       const messages = await this.messages.forOccurrence(event, rule, next.sessionId);
       const [own] = await messages.agendasOf([first]);
-      const link = this.magicLinks.link(first.registrationId ? '/my-registration' : '/presenter', '(a token of their own)');
+      const link = this.magicLinks.link(
+        rule.surveyId ? SURVEY_LINK_PATH : first.registrationId ? '/my-registration' : '/presenter',
+        '(a token of their own)',
+      );
       message = renderMail(reminderTemplate, messages.params(first, own, link));
     }
     return {
@@ -122,6 +129,19 @@ export class ReminderRulesService implements OnModuleInit {
       sample: sample.map((r) => ({ name: r.name, email: r.email, language: mailLanguage(r.language) })),
       message: message && { subject: message.subject, text: message.text },
     };
+  }
+
+  /** A survey travels only to checked-in attendees: they are the ones who can say how it went. */
+  private async checkSurvey(eventId: string, surveyId: string | null, audience: ReminderAudience): Promise<void> {
+    if (surveyId === null) return;
+    if (!(await this.surveys.belongsTo(eventId, surveyId))) {
+      throw Problem.badRequest('No such survey in this event', [{ field: 'surveyId', message: 'not a survey of this event' }]);
+    }
+    if (audience !== 'checked_in') {
+      throw Problem.unprocessable('A survey goes to checked-in attendees', [
+        { field: 'audience', message: 'must be checked_in with a surveyId' },
+      ]);
+    }
   }
 
   private async load(eventId: string, ruleId: string): Promise<ReminderRule> {
@@ -145,6 +165,7 @@ export class ReminderRulesService implements OnModuleInit {
       subject: rule.subject,
       message: rule.message,
       enabled: rule.enabled,
+      surveyId: rule.surveyId,
       scheduled: scheduled.map((s) => ({
         id: s.id,
         occurrence: s.occurrence,

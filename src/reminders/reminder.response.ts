@@ -14,6 +14,7 @@ export const reminderRuleResponse = z
     subject: z.string().nullable().describe('Null: the standard subject.'),
     message: z.string().nullable().describe('Null: the standard message.'),
     enabled: z.boolean(),
+    surveyId: idField.nullable().describe('The survey whose links the reminder carries; null for a plain reminder.'),
     scheduled: z
       .array(
         z.object({

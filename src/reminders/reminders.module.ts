@@ -1,3 +1,4 @@
+import { AuditModule } from '../audit/audit.module';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgendaModule } from '../agenda/agenda.module';
@@ -27,6 +28,7 @@ import { ReminderRulesService } from './reminder-rules.service';
 import { ReminderSchedulerService } from './reminder-scheduler.service';
 import { RemindersRepository } from './reminders.repository';
 import { ScheduledReminder } from './scheduled-reminder.entity';
+import { SurveysModule } from '../surveys/surveys.module';
 import { SweepAnnouncementsProcessor } from './sweep-announcements.processor';
 import { SweepChangeNoticesProcessor } from './sweep-change-notices.processor';
 import { SweepRemindersProcessor } from './sweep-reminders.processor';
@@ -36,10 +38,12 @@ import { UnsubscribeController } from './unsubscribe.controller';
   imports: [
     TypeOrmModule.forFeature([ReminderRule, ScheduledReminder, Announcement, MailOptOut, NotifiedChange]),
     EventsModule,
+    AuditModule,
     PeopleModule,
     AgendaModule,
     RegistrationModule,
     PresentersModule,
+    SurveysModule,
   ],
   controllers: [ReminderRulesController, AnnouncementsController, UnsubscribeController],
   providers: [

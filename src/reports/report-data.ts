@@ -1,6 +1,7 @@
 import { countryName } from '../people/countries';
 import { formatInZone, localDatesBetween } from '../platform/time/zoned-time';
 import { ReportEventRow, ReportStep } from './report-queries';
+import { SurveyResultRow, SurveyResults, surveyResults } from '../surveys/surveys-reporting';
 import { WORLD_AREA_LABELS, WorldArea, worldArea } from './world-areas';
 
 /** What a completed report holds (the `data` column, and GET …/reports/:id). Times carry the event's offset. */
@@ -125,6 +126,8 @@ export interface ReportData {
   };
   outcomes: Array<{ label: string; value: string | number; note: string | null }>;
   highlights: Array<{ quote: string; attribution: string | null }>;
+  /** The feedback surveys past their draft: counts, averages, distributions and comments. Absent from reports compiled before surveys existed. */
+  surveys?: SurveyResults[];
 }
 
 export interface AreaCount {
@@ -152,65 +155,19 @@ const str = (value: unknown) => (value === null || value === undefined ? null : 
 export function assembleReport(event: ReportEventRow, rows: StepRows, now = new Date()): ReportData {
   const tz = event.timezone;
   const at = (value: Date | string | null) => (value ? formatInZone(new Date(value), tz) : null);
-  const days = localDatesBetween(new Date(event.starts_at), new Date(event.ends_at), tz);
-
-  const people = rows.people[0] ?? {};
-  const persons = num(people.persons);
-  const organisers = num(people.organisers);
-  const organisersAmongPersons = num(people.organisers_among_people);
-
-  const ended = new Date(event.ends_at) <= now;
-  const registrations = assembleRegistrations(rows.registrations, ended);
-  const perDay = new Map(rows.attendance.map((r) => [String(r.day), num(r.n)]));
-  const attendance = {
-    byDay: [...new Set([...days, ...perDay.keys()])].sort().map((day) => ({ day, checkedIn: perDay.get(day) ?? 0 })),
-    overEvent: registrations.attended,
-    everyDay: registrations.everyDay,
-    rate:
-      ended && registrations.summary.byStatus.confirmed > 0
-        ? round(registrations.attended / registrations.summary.byStatus.confirmed)
-        : null,
-  };
-
+  const reportEvent = assembleEvent(event, now, at);
+  const people = assemblePeople(rows.people[0] ?? {});
+  const registrations = assembleRegistrations(rows.registrations, reportEvent.ended);
+  const attendance = assembleAttendance(rows.attendance, reportEvent, registrations);
   const participation = assembleParticipation(rows.participation);
   const programme = assembleProgramme(rows, tz);
   const presentations = assemblePresentations(rows, programme.themes, event.materials_due_at, at);
-
-  const emailsByKind = new Map<string, { kind: string; total: number } & Record<EmailStatusName, number>>();
-  const emailsByStatus: Record<string, number> = Object.fromEntries(EMAIL_STATUS_NAMES.map((s) => [s, 0]));
-  for (const r of rows.emails) {
-    const kind = String(r.kind);
-    const entry = emailsByKind.get(kind) ?? {
-      kind,
-      total: 0,
-      ...(Object.fromEntries(EMAIL_STATUS_NAMES.map((s) => [s, 0])) as Record<EmailStatusName, number>),
-    };
-    entry[r.status as EmailStatusName] = (entry[r.status as EmailStatusName] ?? 0) + num(r.n);
-    entry.total += num(r.n);
-    emailsByStatus[String(r.status)] = (emailsByStatus[String(r.status)] ?? 0) + num(r.n);
-    emailsByKind.set(kind, entry);
-  }
-
   return {
     schema: 1,
     generatedAt: formatInZone(now, tz),
-    event: {
-      id: event.id,
-      slug: event.slug,
-      title: event.title,
-      timezone: tz,
-      venue: event.venue,
-      startsAt: at(event.starts_at) as string,
-      endsAt: at(event.ends_at) as string,
-      days,
-      status: event.status,
-      capacity: event.capacity,
-      coOrganisers: (event.co_organisers ?? []).map((c) => c.name),
-      materialsDueAt: at(event.materials_due_at),
-      ended,
-    },
+    event: reportEvent,
     headline: {
-      peopleInvolved: persons + organisers - organisersAmongPersons,
+      peopleInvolved: people.involved,
       registrations: registrations.summary.total,
       attendedEvent: attendance.overEvent,
       sessionsHeld: programme.data.sessionsHeld,
@@ -220,27 +177,90 @@ export function assembleReport(event: ReportEventRow, rows: StepRows, now = new 
       presentingRegions: presentations.regions,
       presentingCountries: presentations.countries,
     },
-    people: {
-      involved: persons + organisers - organisersAmongPersons,
-      persons,
-      attendees: num(people.attendees),
-      presenters: num(people.presenters),
-      chairs: num(people.chairs),
-      organisers,
-      organisersAmongPersons,
-    },
+    people,
     registrations: registrations.summary,
     attendance,
     participation,
     programme: programme.data,
     presentations,
-    emails: {
-      total: Object.values(emailsByStatus).reduce((a, b) => a + b, 0),
-      byStatus: emailsByStatus,
-      byKind: [...emailsByKind.values()].sort((a, b) => b.total - a.total || a.kind.localeCompare(b.kind)),
-    },
+    emails: assembleEmails(rows.emails),
     outcomes: rows.outcomes.map((r) => ({ label: String(r.label), value: r.value as string | number, note: str(r.note) })),
     highlights: rows.highlights.map((r) => ({ quote: String(r.quote), attribution: str(r.attribution) })),
+    surveys: surveyResults(rows.surveys as unknown as SurveyResultRow[], now),
+  };
+}
+
+function assembleEvent(event: ReportEventRow, now: Date, at: (value: Date | string | null) => string | null): ReportData['event'] {
+  const tz = event.timezone;
+  return {
+    id: event.id,
+    slug: event.slug,
+    title: event.title,
+    timezone: tz,
+    venue: event.venue,
+    startsAt: at(event.starts_at) as string,
+    endsAt: at(event.ends_at) as string,
+    days: localDatesBetween(new Date(event.starts_at), new Date(event.ends_at), tz),
+    status: event.status,
+    capacity: event.capacity,
+    coOrganisers: (event.co_organisers ?? []).map((c) => c.name),
+    materialsDueAt: at(event.materials_due_at),
+    ended: new Date(event.ends_at) <= now,
+  };
+}
+
+function assemblePeople(people: Row): ReportData['people'] {
+  const persons = num(people.persons);
+  const organisers = num(people.organisers);
+  const organisersAmongPersons = num(people.organisers_among_people);
+  return {
+    involved: persons + organisers - organisersAmongPersons,
+    persons,
+    attendees: num(people.attendees),
+    presenters: num(people.presenters),
+    chairs: num(people.chairs),
+    organisers,
+    organisersAmongPersons,
+  };
+}
+
+/** Check-ins on every day of the event, and on any day outside it that has some. */
+function assembleAttendance(
+  rows: Row[],
+  { days, ended }: ReportData['event'],
+  registrations: ReturnType<typeof assembleRegistrations>,
+): ReportData['attendance'] {
+  const perDay = new Map(rows.map((r) => [String(r.day), num(r.n)]));
+  return {
+    byDay: [...new Set([...days, ...perDay.keys()])].sort().map((day) => ({ day, checkedIn: perDay.get(day) ?? 0 })),
+    overEvent: registrations.attended,
+    everyDay: registrations.everyDay,
+    rate:
+      ended && registrations.summary.byStatus.confirmed > 0
+        ? round(registrations.attended / registrations.summary.byStatus.confirmed)
+        : null,
+  };
+}
+
+function assembleEmails(rows: Row[]): ReportData['emails'] {
+  const byKind = new Map<string, { kind: string; total: number } & Record<EmailStatusName, number>>();
+  const byStatus: Record<string, number> = Object.fromEntries(EMAIL_STATUS_NAMES.map((s) => [s, 0]));
+  for (const r of rows) {
+    const kind = String(r.kind);
+    const entry = byKind.get(kind) ?? {
+      kind,
+      total: 0,
+      ...(Object.fromEntries(EMAIL_STATUS_NAMES.map((s) => [s, 0])) as Record<EmailStatusName, number>),
+    };
+    entry[r.status as EmailStatusName] = (entry[r.status as EmailStatusName] ?? 0) + num(r.n);
+    entry.total += num(r.n);
+    byStatus[String(r.status)] = (byStatus[String(r.status)] ?? 0) + num(r.n);
+    byKind.set(kind, entry);
+  }
+  return {
+    total: Object.values(byStatus).reduce((a, b) => a + b, 0),
+    byStatus,
+    byKind: [...byKind.values()].sort((a, b) => b.total - a.total || a.kind.localeCompare(b.kind)),
   };
 }
 

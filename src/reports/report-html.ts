@@ -55,6 +55,7 @@ ${emailsSection(data)}
 
 ${outcomesSection(data)}
 ${highlightsSection(data)}
+${surveysSection(data)}
 <footer class="page-footer">Compiled by Plenary from the event's records: registrations, check-ins, the agenda (as the organisers hold it, and its published versions), materials and the outbox.</footer>`;
 
   return `<!doctype html>
@@ -330,6 +331,48 @@ function highlightsSection(data: ReportData): SafeHtml {
         )}</section>`
       : ''
   }`;
+}
+
+/** Each survey: response counts, a chart of every rating or choice question's answers, the averages, and the comments. */
+function surveysSection(data: ReportData): SafeHtml {
+  const surveys = data.surveys ?? [];
+  if (surveys.length === 0) return markup``;
+  return markup`${surveys.map(
+    (s) => markup`<section><h2>Feedback: ${s.title}</h2>
+  <div class="headline">${card(s.responses, 'responses')}${card(s.invited, 'invited')}${card(
+    s.responseRate === null ? '—' : `${Math.round(s.responseRate * 100)}%`,
+    'response rate',
+  )}</div>
+  <p class="note">${s.anonymous ? 'Anonymous: answers are kept without who gave them.' : 'Answers are kept with the invitation they came by.'} ${
+    s.status === 'closed' ? 'Closed.' : 'Still open: more answers may come.'
+  }</p>
+  ${table(
+    ['Question', 'answers', 'average'],
+    s.questions
+      .filter((q) => q.kind !== 'text')
+      .map((q) => [q.session ? `${q.prompt} (${q.session})` : q.prompt, q.answered, q.average ?? '—']),
+  )}
+  ${s.questions
+    .filter((q) => q.kind !== 'text' && q.answered > 0)
+    .map((q) =>
+      barChart(
+        q.session ? `${q.prompt} (${q.session})` : q.prompt,
+        q.distribution.map((d) => ({ label: d.value, value: d.count })),
+      ),
+    )}
+  ${
+    s.sessions.length > 0
+      ? markup`<h3>Sessions</h3>${table(
+          ['Session', 'ratings', 'average'],
+          s.sessions.map((x) => [x.session, x.ratings, x.average ?? '—']),
+        )}`
+      : ''
+  }
+  ${s.questions
+    .filter((q) => q.comments.length > 0)
+    .map((q) => markup`<h3>${q.prompt}</h3><ul class="comments">${q.comments.map((c) => markup`<li>${c}</li>`)}</ul>`)}
+</section>`,
+  )}`;
 }
 
 type Cell = string | number | SafeHtml;

@@ -5,6 +5,7 @@ import { PEOPLE_REPORTING } from '../people/people-reporting';
 import { MAIL_REPORTING } from '../platform/mail/mail-reporting';
 import { PRESENTERS_REPORTING } from '../presenters/presenters-reporting';
 import { REGISTRATION_REPORTING } from '../registration/registration-reporting';
+import { SURVEYS_REPORTING } from '../surveys/surveys-reporting';
 import { EVENT_QUERY, MEMBERS_QUERY, ReportEventRow, reportQueries } from './report-queries';
 
 /** The reporting views other modules offer, and the report's own tables. */
@@ -17,6 +18,7 @@ const READABLE = new Set<string>([
     MAIL_REPORTING,
     PRESENTERS_REPORTING,
     REGISTRATION_REPORTING,
+    SURVEYS_REPORTING,
   ].flatMap((views) => Object.values(views)),
   'event_outcomes',
   'event_highlights',

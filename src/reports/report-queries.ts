@@ -16,6 +16,7 @@ import { PEOPLE_REPORTING as PEOPLE } from '../people/people-reporting';
 import { MAIL_REPORTING as MAIL } from '../platform/mail/mail-reporting';
 import { PRESENTERS_REPORTING as PRESENTERS_VIEWS } from '../presenters/presenters-reporting';
 import { REGISTRATION_REPORTING as REGISTRATION } from '../registration/registration-reporting';
+import { SURVEY_RESULTS_QUERY } from '../surveys/surveys-reporting';
 
 export interface ReportQuery {
   /** Names the step in progress reports and in the bench's output. */
@@ -37,6 +38,7 @@ export const REPORT_STEPS = [
   'emails',
   'outcomes',
   'highlights',
+  'surveys',
 ] as const;
 export type ReportStep = (typeof REPORT_STEPS)[number];
 
@@ -290,6 +292,11 @@ function highlightsQuery(event: ReportEventRow): ReportQuery {
   };
 }
 
+/** The surveys past their draft, as the surveys module's results read model counts them. */
+function surveysQuery(event: ReportEventRow): ReportQuery {
+  return { name: 'surveys', text: SURVEY_RESULTS_QUERY, params: [event.id, null] };
+}
+
 /** The statements in the order the report's progress shows them. */
 const STEPS: Array<(event: ReportEventRow, days: number) => ReportQuery> = [
   peopleQuery,
@@ -304,6 +311,7 @@ const STEPS: Array<(event: ReportEventRow, days: number) => ReportQuery> = [
   emailsQuery,
   outcomesQuery,
   highlightsQuery,
+  surveysQuery,
 ];
 
 export function reportQueries(event: ReportEventRow, days: number): ReportQuery[] {

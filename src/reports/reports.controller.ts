@@ -2,6 +2,7 @@ import { Controller, Get, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
+import { organiserActor } from '../audit/audit.service';
 import { CurrentOrganiser } from '../auth/auth.decorators';
 import { OrganiserPrincipal } from '../auth/principal';
 import { EventAccessGuard } from '../events/event-access.guard';
@@ -72,6 +73,7 @@ export class ReportsController {
     @Param('reportFile') file: string,
     @ZodQuery(downloadQuerySchema) query: z.infer<typeof downloadQuerySchema>,
     @Res({ passthrough: true }) res: Response,
+    @CurrentOrganiser() me: OrganiserPrincipal,
   ) {
     const match = REPORT_FILE.exec(file);
     if (!match) throw Problem.notFound(`No report ${file}`);
@@ -90,7 +92,9 @@ export class ReportsController {
     }
     const event = await this.events.getEntity(eventId);
     const table = reportTable(event.slug, report.data!, report.version);
-    await sendTable(res, format === 'xlsx' ? 'xlsx' : 'csv', table, { forPeople: query.download });
+    const tableFormat = format === 'xlsx' ? 'xlsx' : 'csv';
+    await this.reports.exported(report, tableFormat, { actor: organiserActor(me) });
+    await sendTable(res, tableFormat, table, { forPeople: query.download });
     return undefined;
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
 import { EventsModule } from '../events/events.module';
 import { CompileReportProcessor } from './compile-report.processor';
 import { EventHighlight } from './event-highlight.entity';
@@ -25,7 +26,7 @@ import { ReportsService } from './reports.service';
  * services would load every one.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Report, EventOutcome, EventHighlight]), EventsModule],
+  imports: [TypeOrmModule.forFeature([Report, EventOutcome, EventHighlight]), EventsModule, AuditModule],
   controllers: [ReportsController, OutcomesController, HighlightsController],
   providers: [
     ReportsService,

@@ -1,3 +1,5 @@
+import { ActedBy, AuditService } from '../audit/audit.service';
+import { TableFormat } from '../platform/http/table-download';
 import { Injectable, Logger } from '@nestjs/common';
 import { EventsService } from '../events/events.service';
 import { TransactionService } from '../platform/database/transaction.service';
@@ -28,6 +30,7 @@ export class ReportsService {
     private readonly transactions: TransactionService,
     private readonly events: EventsService,
     private readonly queues: JobQueueService,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -84,6 +87,17 @@ export class ReportsService {
       });
     }
     return report;
+  }
+
+  /** An organiser's download of a report's rows, on record before the first row is sent. */
+  async exported(report: Report, format: TableFormat, by: ActedBy): Promise<void> {
+    await this.audit.record({
+      eventId: report.eventId,
+      actor: by.actor,
+      action: 'report.exported',
+      subject: { type: 'report', id: report.id },
+      details: { ...by.details, format, version: report.version },
+    });
   }
 
   async enqueue(report: Pick<Report, 'id' | 'dueAt'>): Promise<void> {

@@ -87,6 +87,7 @@ export class WebRenderer {
       title: options.title,
       csrfToken: req.csrfToken,
       organiser: req.principal?.kind === 'organiser' ? req.principal : null,
+      eventRole: req.eventAccess?.role ?? null,
       dashboard: options.dashboard ?? false,
       home: options.dashboard ? '/dashboard' : (options.home ?? null),
       description: options.description ?? null,

@@ -1,14 +1,14 @@
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
+import { DatabaseHealthService } from '../database/database-health.service';
 import { Public } from '../http/route-access';
 import { JobQueueService } from '../queue/job-queue.service';
 import { QueueName } from '../queue/queue-names';
 import { MAIL_TRANSPORT, MailTransport } from '../mail/mail-transport';
 import { withTimeout } from '../async/with-timeout';
-import { FleetStatus, fleetProblems, readFleetStatus } from '../maintenance/fleet-status';
+import { FleetStatus, fleetProblems } from '../maintenance/fleet-status';
+import { FleetStatusService } from '../maintenance/fleet-status.service';
 import { fleetHealthResponse, healthResponse } from './health.response';
 import { ApiZodResponse } from '../http/openapi/openapi-metadata';
 
@@ -20,7 +20,8 @@ type Check = { status: 'up' } | { status: 'down'; error: string };
 @Controller('health')
 export class HealthController {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly database: DatabaseHealthService,
+    private readonly fleetStatus: FleetStatusService,
     private readonly queues: JobQueueService,
     @Inject(MAIL_TRANSPORT) private readonly mail: MailTransport,
   ) {}
@@ -37,7 +38,7 @@ export class HealthController {
   @Public()
   async health(@Res({ passthrough: true }) res: Response) {
     const [database, queue, mail, workers] = await Promise.all([
-      check('database', () => this.db.query('SELECT 1')),
+      check('database', () => this.database.ping()),
       check('queue', () => this.queues.queue(QueueName.Mail).getJobCounts('waiting')),
       check('mail transport', () => this.mail.check()),
       this.fleet().catch(() => null),
@@ -70,11 +71,7 @@ export class HealthController {
   }
 
   private fleet(): Promise<FleetStatus> {
-    return withTimeout(
-      'worker heartbeats',
-      CHECK_TIMEOUT_MS,
-      readFleetStatus((text, params) => this.db.query(text, params)),
-    );
+    return withTimeout('worker heartbeats', CHECK_TIMEOUT_MS, this.fleetStatus.read());
   }
 }
 

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Repository } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { EditedText } from './editable-text';
-import { EmailText } from './email-text.entity';
+import { EmailTextsRepository } from './email-texts.repository';
 import { MAIL_LANGUAGES, MailLanguage } from './mail-language';
 
 /** How long a public registration's read of the wording is reused, and how many such reads are kept. */
@@ -17,11 +16,11 @@ const RECENT_MAX = 1_000;
 export class EmailTextsService {
   private readonly recent = new Map<string, { until: number; answer: Promise<Map<string, EditedText>> }>();
 
-  constructor(@InjectRepository(EmailText) private readonly texts: Repository<EmailText>) {}
+  constructor(private readonly texts: EmailTextsRepository) {}
 
   /** The event's wording of `kind`, by language (only the languages it has edited). */
   async forKind(eventId: string, kind: string, manager?: EntityManager): Promise<Partial<Record<MailLanguage, EditedText>>> {
-    const rows = await (manager?.getRepository(EmailText) ?? this.texts).find({ where: { eventId, kind } });
+    const rows = await this.texts.ofKind(manager ?? this.texts.manager, eventId, kind);
     const out: Partial<Record<MailLanguage, EditedText>> = {};
     for (const row of rows) {
       if ((MAIL_LANGUAGES as readonly string[]).includes(row.language)) out[row.language as MailLanguage] = row;
@@ -30,7 +29,7 @@ export class EmailTextsService {
   }
 
   async find(eventId: string, kind: string, language: MailLanguage, manager?: EntityManager): Promise<EditedText | null> {
-    const row = await (manager?.getRepository(EmailText) ?? this.texts).findOne({ where: { eventId, kind, language } });
+    const row = await this.texts.findOne(manager ?? this.texts.manager, eventId, kind, language);
     return row ? { subject: row.subject, body: row.body } : null;
   }
 
@@ -46,7 +45,7 @@ export class EmailTextsService {
     const recent = this.recent.get(key);
     if (recent && recent.until > Date.now()) return recent.answer;
     const answer = this.texts
-      .find({ where: { eventId, kind: In(kinds), language } })
+      .ofKinds(eventId, kinds, language)
       .then((rows) => new Map(rows.map((row) => [row.kind, { subject: row.subject, body: row.body }])));
     this.recent.set(key, { until: Date.now() + RECENT_MS, answer });
     answer.catch(() => this.recent.delete(key));
@@ -56,22 +55,18 @@ export class EmailTextsService {
 
   /** Which kind and language pairs the event has edited, and when. */
   async list(eventId: string): Promise<Array<{ kind: string; language: string; updatedAt: Date }>> {
-    const rows = await this.texts.find({ where: { eventId }, select: { kind: true, language: true, updatedAt: true } });
+    const rows = await this.texts.edited(eventId);
     return rows.map(({ kind, language, updatedAt }) => ({ kind, language, updatedAt }));
   }
 
   async save(eventId: string, kind: string, language: MailLanguage, text: EditedText): Promise<void> {
-    await this.texts.query(
-      `INSERT INTO email_texts (event_id, kind, language, subject, body) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (event_id, kind, language) DO UPDATE SET subject = EXCLUDED.subject, body = EXCLUDED.body, updated_at = now()`,
-      [eventId, kind, language, text.subject, text.body],
-    );
+    await this.texts.upsert(eventId, kind, language, text.subject, text.body);
     this.forget(eventId);
   }
 
   /** Back to the default wording. */
   async reset(eventId: string, kind: string, language: MailLanguage): Promise<void> {
-    await this.texts.delete({ eventId, kind, language });
+    await this.texts.delete(eventId, kind, language);
     this.forget(eventId);
   }
 

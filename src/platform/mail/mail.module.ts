@@ -4,10 +4,13 @@ import { APP_CONFIG } from '../../config/config.module';
 import { AppConfig } from '../../config/app-config';
 import { Email } from './email.entity';
 import { EmailText } from './email-text.entity';
+import { EmailTextsRepository } from './email-texts.repository';
 import { EmailTextsService } from './email-texts.service';
 import { MailAttachmentRenderers } from './mail-attachment-renderers';
+import { EmailsRepository } from './emails.repository';
 import { MailEventsService } from './mail-events.service';
 import { MailSuppression } from './mail-suppression.entity';
+import { MailSuppressionsRepository } from './mail-suppressions.repository';
 import { MailWebhookController } from './mail-webhook.controller';
 import { FileMailTransport } from './file-mail.transport';
 import { MAIL_TRANSPORT, MailTransport } from './mail-transport';
@@ -27,6 +30,9 @@ import { SmtpMailTransport } from './smtp-mail.transport';
       useFactory: (config: AppConfig): MailTransport =>
         config.mail.smtpUrl ? new SmtpMailTransport(config.mail.smtpUrl) : new FileMailTransport(config.mail.fileDir),
     },
+    EmailsRepository,
+    EmailTextsRepository,
+    MailSuppressionsRepository,
     OutboxService,
     SendMailProcessor,
     ReconcileOutboxProcessor,

@@ -4,7 +4,8 @@ import type { AppConfig } from '../../config/app-config';
 import { createDataSource } from '../../data-source';
 import type { TransactionService } from '../database/transaction.service';
 import type { JobQueueService } from '../queue/job-queue.service';
-import { Email } from './email.entity';
+import { EmailsRepository } from './emails.repository';
+import type { MailSuppressionsRepository } from './mail-suppressions.repository';
 import { OutboxService } from './outbox.service';
 
 /** The outbox's statements against a real Postgres, without HTTP: what other modules' statements build on. */
@@ -17,8 +18,14 @@ describe('OutboxService against Postgres', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     data = await createDataSource(db.url).initialize();
-    // The statement part opens no transaction and adds no job (its caller enqueues after commit): neither is reached here.
-    outbox = new OutboxService({} as AppConfig, data.getRepository(Email), {} as TransactionService, {} as JobQueueService);
+    // The statement part opens no transaction, adds no job (its caller enqueues after commit) and lifts no suppression: none is reached here.
+    outbox = new OutboxService(
+      {} as AppConfig,
+      new EmailsRepository(data),
+      {} as MailSuppressionsRepository,
+      {} as TransactionService,
+      {} as JobQueueService,
+    );
     [{ id: eventId }] = await db.query<{ id: string }>(
       `INSERT INTO events (slug, title, timezone, starts_at, ends_at)
        VALUES ('outbox-spec', 'Outbox', 'Europe/Brussels', '2019-10-08T07:00Z', '2019-10-09T15:30Z') RETURNING id`,

@@ -1,18 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { APP_CONFIG } from '../../config/config.module';
 import { AppConfig } from '../../config/app-config';
 import { Tx, TransactionService } from '../database/transaction.service';
 import { StatementRows } from '../database/statement-rows';
-import { sql } from '../database/sql';
 import { EnqueueOptions, JobQueueService } from '../queue/job-queue.service';
 import { JobName, QueueName } from '../queue/queue-names';
 import { Page, PageQuery, decodeCursor, toPage } from '../http/pagination';
 import { Problem } from '../http/problem';
 import { Email, EmailAttachment, EmailStatus } from './email.entity';
-import { MailSuppression } from './mail-suppression.entity';
+import { EmailsRepository, OutboxField, OutboxRow } from './emails.repository';
+import { MailSuppressionsRepository } from './mail-suppressions.repository';
 import { MailTemplate, renderMail } from './mail-template';
 
 export interface OutboxMessage<P> {
@@ -28,25 +27,6 @@ export interface OutboxMessage<P> {
 
 /** Rows still queued after this long without a live job are re-enqueued. */
 const RECONCILE_GRACE_MS = 5_000;
-/** What `insertPart` needs of each email. */
-export type OutboxField =
-  'id' | 'eventId' | 'kind' | 'dedupeKey' | 'toAddress' | 'toName' | 'subject' | 'html' | 'text' | 'headers' | 'attachments';
-
-/** The relation `t` this service's own statements write from. */
-const OUTBOX_T: StatementRows<OutboxField>['fields'] = {
-  id: 't.id',
-  eventId: 't.event_id',
-  kind: 't.kind',
-  dedupeKey: 't.dedupe_key',
-  toAddress: 't.to_address',
-  toName: 't.to_name',
-  subject: 't.subject',
-  html: 't.html',
-  text: 't.text',
-  headers: 't.headers',
-  attachments: 't.attachments',
-};
-
 /** Rows looked at per round trip; a pass goes on until it has seen every candidate. */
 const RECONCILE_PAGE = 1000;
 const LIVE_JOB_STATES = new Set(['waiting', 'delayed', 'active', 'prioritized', 'waiting-children']);
@@ -57,7 +37,8 @@ export class OutboxService {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectRepository(Email) private readonly emails: Repository<Email>,
+    private readonly emails: EmailsRepository,
+    private readonly suppressions: MailSuppressionsRepository,
     private readonly transactions: TransactionService,
     private readonly queues: JobQueueService,
   ) {}
@@ -67,32 +48,9 @@ export class OutboxService {
    * commit. A second call with the same dedupe key adds nothing.
    */
   async enqueue<P>(tx: Tx, message: OutboxMessage<P>): Promise<{ id: string; created: boolean }> {
-    const rendered = renderMail(message.template, message.params);
     const id = randomUUID();
-    const inserted: Array<{ id: string; status: string }> = await tx.manager.query(
-      this.insertPart({
-        from: `(VALUES ($1::uuid, $2::uuid, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11::jsonb))
-           AS t(id, event_id, kind, dedupe_key, to_address, to_name, subject, html, text, headers, attachments)`,
-        fields: OUTBOX_T,
-      }),
-      [
-        id,
-        message.eventId ?? null,
-        message.template.kind,
-        message.dedupeKey,
-        message.to.address,
-        message.to.name ?? null,
-        rendered.subject,
-        rendered.html,
-        rendered.text,
-        JSON.stringify({ ...rendered.headers, ...message.headers }),
-        JSON.stringify(message.attachments ?? []),
-      ],
-    );
-    if (inserted.length === 0) {
-      const existing = await tx.manager.findOneOrFail(Email, { where: { dedupeKey: message.dedupeKey }, select: { id: true } });
-      return { id: existing.id, created: false };
-    }
+    const inserted = await this.emails.insertOne(tx.manager, outboxRow(id, message));
+    if (inserted.length === 0) return { id: await this.emails.idByDedupeKey(tx.manager, message.dedupeKey), created: false };
     if (inserted[0].status === 'queued') tx.afterCommit(() => this.dispatch(id));
     return { id, created: true };
   }
@@ -105,16 +63,7 @@ export class OutboxService {
    * the emails written; enqueue their jobs after commit (`dispatch`).
    */
   insertPart(rows: StatementRows<OutboxField>): string {
-    const f = rows.fields;
-    return `INSERT INTO emails (id, event_id, kind, dedupe_key, to_address, to_name, subject, html, text, headers, attachments, job_id, status, last_error)
-       SELECT ${f.id}, ${f.eventId}, ${f.kind}, ${f.dedupeKey}, ${f.toAddress}, ${f.toName}, ${f.subject}, ${f.html}, ${f.text}, ${f.headers},
-              ${f.attachments}, (${f.id})::text,
-              CASE WHEN s.address IS NULL THEN 'queued' ELSE 'cancelled' END,
-              CASE WHEN s.address IS NULL THEN NULL ELSE 'not sent: the address ' || s.reason END
-         FROM ${rows.from}
-         LEFT JOIN mail_suppressions s ON s.event_id = ${f.eventId} AND s.address = lower(${f.toAddress})
-       ON CONFLICT (dedupe_key) DO NOTHING
-       RETURNING id, status`;
+    return this.emails.insertPart(rows);
   }
 
   /**
@@ -124,27 +73,9 @@ export class OutboxService {
    */
   async enqueueMany<P>(tx: Tx, messages: Array<OutboxMessage<P>>): Promise<number> {
     if (messages.length === 0) return 0;
-    const ids = messages.map(() => randomUUID());
-    const rendered = messages.map((m) => renderMail(m.template, m.params));
-    const inserted: Array<{ id: string; status: string }> = await tx.manager.query(
-      this.insertPart({
-        from: `unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::jsonb[], $11::jsonb[])
-           AS t(id, event_id, kind, dedupe_key, to_address, to_name, subject, html, text, headers, attachments)`,
-        fields: OUTBOX_T,
-      }),
-      [
-        ids,
-        messages.map((m) => m.eventId ?? null),
-        messages.map((m) => m.template.kind),
-        messages.map((m) => m.dedupeKey),
-        messages.map((m) => m.to.address),
-        messages.map((m) => m.to.name ?? null),
-        rendered.map((r) => r.subject),
-        rendered.map((r) => r.html),
-        rendered.map((r) => r.text),
-        messages.map((m, i) => JSON.stringify({ ...rendered[i].headers, ...m.headers })),
-        messages.map((m) => JSON.stringify(m.attachments ?? [])),
-      ],
+    const inserted = await this.emails.insertMany(
+      tx.manager,
+      messages.map((m) => outboxRow(randomUUID(), m)),
     );
     const queued = inserted.filter((row) => row.status === 'queued');
     tx.afterCommit(() =>
@@ -159,10 +90,7 @@ export class OutboxService {
   /** Which of these dedupe keys already have a row: a re-run skips them before minting links. */
   async existingKeys(manager: EntityManager, keys: string[]): Promise<Set<string>> {
     if (keys.length === 0) return new Set();
-    const rows: Array<{ dedupe_key: string }> = await manager.query(`SELECT dedupe_key FROM emails WHERE dedupe_key = ANY($1::text[])`, [
-      keys,
-    ]);
-    return new Set(rows.map((r) => r.dedupe_key));
+    return this.emails.existingKeys(manager, keys);
   }
 
   /** For a message that is the whole of its own change (e.g. a password reset). */
@@ -175,16 +103,7 @@ export class OutboxService {
     query: PageQuery & { status?: EmailStatus; kind?: string },
   ): Promise<Page<ReturnType<typeof emailView>>> {
     const cursor = decodeCursor(query.cursor);
-    const builder = this.emails
-      .createQueryBuilder('e')
-      .where('e.event_id = :eventId', { eventId })
-      .orderBy('e.created_at', 'DESC')
-      .addOrderBy('e.id', 'DESC')
-      .limit(query.limit + 1);
-    if (query.status) builder.andWhere('e.status = :status', { status: query.status });
-    if (query.kind) builder.andWhere('e.kind = :kind', { kind: query.kind });
-    if (cursor) builder.andWhere('(e.created_at, e.id) < (:after::timestamptz, :id::uuid)', cursor);
-    const rows = await builder.getMany();
+    const rows = await this.emails.pageForEvent(eventId, { limit: query.limit, status: query.status, kind: query.kind, cursor });
     return toPage(rows, query.limit, emailView, (e) => ({ after: e.createdAt.toISOString(), id: e.id }));
   }
 
@@ -194,18 +113,18 @@ export class OutboxService {
    */
   async resend(eventId: string, emailId: string): Promise<Email> {
     await this.transactions.run(async (tx) => {
-      const email = await tx.manager.findOne(Email, { where: { id: emailId, eventId }, lock: { mode: 'pessimistic_write' } });
+      const email = await this.emails.lockForEvent(tx.manager, eventId, emailId);
       if (!email) throw Problem.notFound(`No email ${emailId} in this event`);
       if (!['failed', 'bounced', 'cancelled'].includes(email.status)) {
         throw Problem.conflict(`The email is ${email.status}; only failed, bounced or held-back emails are sent again`);
       }
-      await tx.manager.delete(MailSuppression, { eventId, address: email.toAddress.toLowerCase() });
+      await this.suppressions.lift(tx.manager, eventId, email.toAddress.toLowerCase());
       const next = email.enqueues + 1;
       const jobId = `${email.id}-${next}`;
-      await tx.manager.update(Email, { id: email.id }, { status: 'queued', lastError: null, jobId, enqueues: next, claimedAt: null });
+      await this.emails.queueAgain(tx.manager, email.id, jobId, next);
       tx.afterCommit(() => this.enqueueSend(email.id, jobId));
     });
-    return this.emails.findOneByOrFail({ id: emailId });
+    return this.emails.getOrFail(emailId);
   }
 
   /**
@@ -214,12 +133,9 @@ export class OutboxService {
    * else) is left alone and not counted.
    */
   async resendFailed(eventId: string): Promise<{ resent: number; skipped: number }> {
-    const rows: Array<{ id: string }> = await this.emails.query(
-      `SELECT id FROM emails WHERE event_id = $1 AND status = 'failed' ORDER BY created_at, id`,
-      [eventId],
-    );
+    const ids = await this.emails.failedIds(eventId);
     let resent = 0;
-    for (const { id } of rows) {
+    for (const id of ids) {
       try {
         await this.resend(eventId, id);
         resent += 1;
@@ -227,21 +143,18 @@ export class OutboxService {
         if (!(error instanceof Problem)) throw error;
       }
     }
-    return { resent, skipped: rows.length - resent };
+    return { resent, skipped: ids.length - resent };
   }
 
   /** One message of the event as it was written, body and attachments included; 404 for another event's. */
   async getForEvent(eventId: string, emailId: string): Promise<Email> {
-    const email = await this.emails.findOne({ where: { id: emailId, eventId } });
+    const email = await this.emails.findForEvent(eventId, emailId);
     if (!email) throw Problem.notFound(`No email ${emailId} in this event`);
     return email;
   }
 
   async countsForEvent(eventId: string): Promise<{ byStatus: Record<string, number>; byKind: Record<string, Record<string, number>> }> {
-    const rows: Array<{ kind: string; status: string; n: number }> = await this.emails.query(
-      `SELECT kind, status, count(*)::int AS n FROM emails WHERE event_id = $1 GROUP BY kind, status ORDER BY kind, status`,
-      [eventId],
-    );
+    const rows = await this.emails.countsForEvent(eventId);
     const byStatus: Record<string, number> = {};
     const byKind: Record<string, Record<string, number>> = {};
     for (const { kind, status, n } of rows) {
@@ -252,16 +165,12 @@ export class OutboxService {
   }
 
   /** Blanks every email of the event sent to an address whose owner asked to be erased. */
-  async eraseRecipient(manager: EntityManager, eventId: string, address: string): Promise<void> {
-    await manager.query(
-      `UPDATE emails SET to_address = 'erased@invalid', to_name = NULL, subject = '(erased)', html = '', text = '', attachments = '[]'
-        WHERE event_id = $1 AND lower(to_address) = lower($2)`,
-      [eventId, address],
-    );
+  eraseRecipient(manager: EntityManager, eventId: string, address: string): Promise<void> {
+    return this.emails.eraseRecipient(manager, eventId, address);
   }
 
   findById(id: string): Promise<Email | null> {
-    return this.emails.findOne({ where: { id } });
+    return this.emails.findById(id);
   }
 
   /**
@@ -279,29 +188,18 @@ export class OutboxService {
     let requeued = 0;
     let after: { createdAt: Date; id: string } | null = null;
     for (;;) {
-      const page: Array<{ id: string; job_id: string; created_at: Date }> = await this.emails.query(
-        `SELECT id, job_id, created_at FROM emails
-          WHERE ((status = 'queued' AND created_at < now() - make_interval(secs => $1))
-                 OR (status = 'sending' AND claimed_at < now() - make_interval(secs => $2)))
-            AND ($3::timestamptz IS NULL OR (created_at, id) > ($3::timestamptz, $4::uuid))
-          ORDER BY created_at, id
-          LIMIT $5`,
-        [RECONCILE_GRACE_MS / 1000, this.config.queue.lockDurationMs / 1000, after?.createdAt ?? null, after?.id ?? null, RECONCILE_PAGE],
+      const page = await this.emails.orphanCandidates(
+        RECONCILE_GRACE_MS / 1000,
+        this.config.queue.lockDurationMs / 1000,
+        after,
+        RECONCILE_PAGE,
       );
       if (page.length === 0) break;
       after = { createdAt: page[page.length - 1].created_at, id: page[page.length - 1].id };
       const states = await Promise.all(page.map((row) => queue.getJobState(row.job_id)));
       const orphans = page.filter((_, i) => !LIVE_JOB_STATES.has(states[i]));
       if (orphans.length === 0) continue;
-      // Conditional on the job id read, so a row another pass or a resend moved on is left alone.
-      const { rows: renamed } = await sql<{ id: string; job_id: string }>(
-        this.emails.manager,
-        `UPDATE emails SET job_id = emails.id::text || '-' || (emails.enqueues + 1), enqueues = emails.enqueues + 1
-           FROM unnest($1::uuid[], $2::text[]) AS t(id, job_id)
-          WHERE emails.id = t.id AND emails.job_id = t.job_id
-          RETURNING emails.id, emails.job_id`,
-        [orphans.map((row) => row.id), orphans.map((row) => row.job_id)],
-      );
+      const renamed = await this.emails.renameJobs(orphans);
       await this.queues.enqueueMany(
         JobName.SendMail,
         renamed.map((row) => ({ payload: { emailId: row.id }, options: this.sendOptions(row.job_id) })),
@@ -327,6 +225,24 @@ export class OutboxService {
   private sendOptions(jobId: string): EnqueueOptions {
     return { jobId, attempts: this.config.mail.attempts, backoffBaseMs: this.config.mail.backoffBaseMs };
   }
+}
+
+/** The outbox row of a message, rendered in its template. */
+function outboxRow<P>(id: string, message: OutboxMessage<P>): OutboxRow {
+  const rendered = renderMail(message.template, message.params);
+  return {
+    id,
+    eventId: message.eventId ?? null,
+    kind: message.template.kind,
+    dedupeKey: message.dedupeKey,
+    toAddress: message.to.address,
+    toName: message.to.name ?? null,
+    subject: rendered.subject,
+    html: rendered.html,
+    text: rendered.text,
+    headers: JSON.stringify({ ...rendered.headers, ...message.headers }),
+    attachments: JSON.stringify(message.attachments ?? []),
+  };
 }
 
 /** What organisers see of an email; the body stays in the row for resends. */

@@ -1,11 +1,9 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../../config/config.module';
 import { AppConfig } from '../../config/app-config';
-import { poolQuery } from '../database/sql';
 import { assertEveryJobHandled } from '../queue/job-handlers-check';
 import { QueueWorkersService } from '../queue/queue-workers.service';
+import { MaintenanceRunsRepository } from './maintenance-runs.repository';
 import { MaintenanceTask } from './maintenance-tasks';
 import { PROCESS_ID } from './process-id';
 
@@ -34,7 +32,7 @@ export class MaintenanceSchedulerService implements OnApplicationBootstrap, Befo
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly runs: MaintenanceRunsRepository,
     private readonly workers: QueueWorkersService,
   ) {}
 
@@ -48,15 +46,7 @@ export class MaintenanceSchedulerService implements OnApplicationBootstrap, Befo
     assertEveryJobHandled('maintenance task', Object.values(MaintenanceTask), this.tasks.keys());
     if (!this.workers.runsWorkers || this.tasks.size === 0) return;
     const names = [...this.tasks.keys()];
-    // A shorter interval than the stored one (configuration changed) applies at once.
-    await this.db.query(
-      `INSERT INTO maintenance_runs (task, interval_ms)
-       SELECT * FROM unnest($1::text[], $2::int[])
-       ON CONFLICT (task) DO UPDATE
-         SET interval_ms = EXCLUDED.interval_ms,
-             next_due_at = LEAST(maintenance_runs.next_due_at, now() + EXCLUDED.interval_ms * interval '1 millisecond')`,
-      [names, names.map((name) => this.tasks.get(name)!.everyMs)],
-    );
+    await this.runs.schedule(names.map((task) => ({ task, everyMs: this.tasks.get(task)!.everyMs })));
     const tickMs = Math.min(MAX_TICK_MS, ...[...this.tasks.values()].map((task) => task.everyMs));
     this.timer = setInterval(() => void this.tick(), tickMs);
     void this.tick();
@@ -70,20 +60,8 @@ export class MaintenanceSchedulerService implements OnApplicationBootstrap, Befo
       try {
         const free = [...this.tasks.keys()].filter((name) => !this.running.has(name));
         if (free.length === 0) return;
-        const claimed = await poolQuery<{ task: MaintenanceTask }>(
-          this.db,
-          `UPDATE maintenance_runs
-              SET next_due_at = now() + interval_ms * interval '1 millisecond',
-                  lease_until = now() + $2 * interval '1 millisecond',
-                  leased_by = $3,
-                  last_started_at = now()
-            WHERE task = ANY($1::text[])
-              AND next_due_at <= now()
-              AND (lease_until IS NULL OR lease_until < now())
-            RETURNING task`,
-          [free, this.leaseMs, PROCESS_ID],
-        );
-        for (const { task } of claimed) {
+        const claimed = await this.runs.claimDue(free, this.leaseMs, PROCESS_ID);
+        for (const task of claimed) {
           this.running.set(
             task,
             this.run(task).finally(() => this.running.delete(task)),
@@ -100,12 +78,8 @@ export class MaintenanceSchedulerService implements OnApplicationBootstrap, Befo
 
   private async run(task: MaintenanceTask): Promise<void> {
     const renew = setInterval(() => {
-      this.db
-        .query(`UPDATE maintenance_runs SET lease_until = now() + $3 * interval '1 millisecond' WHERE task = $1 AND leased_by = $2`, [
-          task,
-          PROCESS_ID,
-          this.leaseMs,
-        ])
+      this.runs
+        .renewLease(task, PROCESS_ID, this.leaseMs)
         .catch((error: unknown) => this.logger.warn({ err: error, task }, `could not renew the lease of maintenance task ${task}`));
     }, this.leaseMs / 2);
     let failure: string | null = null;
@@ -117,12 +91,8 @@ export class MaintenanceSchedulerService implements OnApplicationBootstrap, Befo
     } finally {
       clearInterval(renew);
     }
-    await this.db
-      .query(
-        `UPDATE maintenance_runs SET lease_until = NULL, leased_by = NULL, last_finished_at = now(), last_error = $3
-          WHERE task = $1 AND leased_by = $2`,
-        [task, PROCESS_ID, failure],
-      )
+    await this.runs
+      .finish(task, PROCESS_ID, failure)
       .catch((error: unknown) => this.logger.warn({ err: error, task }, `could not record the run of maintenance task ${task}`));
   }
 

@@ -1,16 +1,13 @@
 import { hostname } from 'node:os';
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../../config/config.module';
 import { AppConfig } from '../../config/app-config';
 import { QueueWorkersService } from '../queue/queue-workers.service';
 import { PROCESS_ID } from './process-id';
+import { WorkerHeartbeatsRepository } from './worker-heartbeats.repository';
 
 /** A worker missing this many heartbeats in a row counts as gone. */
 export const MISSED_HEARTBEATS = 3;
-/** Rows of processes silent this long are removed. */
-const FORGET_AFTER = '1 day';
 
 /**
  * A process that runs workers says so in `worker_heartbeats` every
@@ -24,7 +21,7 @@ export class WorkerHeartbeatService implements OnApplicationBootstrap, BeforeApp
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly heartbeats: WorkerHeartbeatsRepository,
     private readonly workers: QueueWorkersService,
   ) {}
 
@@ -37,20 +34,16 @@ export class WorkerHeartbeatService implements OnApplicationBootstrap, BeforeApp
   }
 
   private async beat(): Promise<void> {
-    await this.db.query(
-      `INSERT INTO worker_heartbeats (worker_id, host, pid, stale_after_ms) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (worker_id) DO UPDATE SET last_seen_at = now(), stale_after_ms = EXCLUDED.stale_after_ms`,
-      [PROCESS_ID, hostname(), process.pid, MISSED_HEARTBEATS * this.config.queue.heartbeatMs],
-    );
-    await this.db.query(`DELETE FROM worker_heartbeats WHERE last_seen_at < now() - interval '${FORGET_AFTER}'`);
+    await this.heartbeats.beat(PROCESS_ID, hostname(), process.pid, MISSED_HEARTBEATS * this.config.queue.heartbeatMs);
+    await this.heartbeats.forgetSilent();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     if (!this.timer) return;
     clearInterval(this.timer);
     this.timer = null;
-    await this.db
-      .query(`DELETE FROM worker_heartbeats WHERE worker_id = $1`, [PROCESS_ID])
+    await this.heartbeats
+      .remove(PROCESS_ID)
       .catch((error: unknown) => this.logger.warn({ err: error }, 'could not remove this worker’s heartbeat'));
   }
 }

@@ -16,6 +16,12 @@ const ruleFields = {
   subject: z.string().trim().min(1).max(300).nullable(),
   message: z.string().trim().min(1).max(20_000).nullable(),
   enabled: z.boolean(),
+  surveyId: z
+    .uuid('expected a survey id')
+    .nullable()
+    .describe(
+      'A survey of the event: each recipient gets their own link to answer it (audience `checked_in` only). Null: a plain reminder.',
+    ),
 };
 
 const fixedNeedsTime = (r: { anchor?: string; fixedAt?: string | null }) =>
@@ -44,6 +50,7 @@ export const createReminderRuleSchema = z
     subject: ruleFields.subject.optional(),
     message: ruleFields.message.optional(),
     enabled: ruleFields.enabled.default(true),
+    surveyId: ruleFields.surveyId.optional(),
   })
   .refine(fixedNeedsTime, { message: 'a fixed anchor needs fixedAt, and only it', path: ['fixedAt'] })
   .meta(fixedNeedsTimeRule);

@@ -26,6 +26,8 @@ export interface ReminderParams {
   customMessage: string | null;
   /** The event's own wording of reminders in this language, used where the rule has no words of its own. */
   text?: EditedText | null;
+  /** A survey invitation after the event: `link` opens the recipient's own survey, and no calendar comes with it. */
+  feedback?: boolean;
   /** The recipient's own sessions in the published agenda; none lists nothing. */
   sessions: ReminderSessionLine[];
 }
@@ -44,6 +46,9 @@ const WORDS: Record<
     waitlisted: string;
     calendarEvent: string;
     calendarSessions: string;
+    feedbackSubject: string;
+    feedbackAsk: string;
+    feedbackLink: string;
   }
 > = {
   en: {
@@ -58,6 +63,9 @@ const WORDS: Record<
     waitlisted: 'waiting list',
     calendarEvent: 'The attached calendar file (.ics) adds the event to your calendar.',
     calendarSessions: 'The attached calendar file (.ics) adds the event and these sessions to your calendar.',
+    feedbackSubject: 'Your feedback',
+    feedbackAsk: 'thank you for taking part in',
+    feedbackLink: 'Tell us what you thought (a few minutes, once)',
   },
   es: {
     subject: 'Recordatorio',
@@ -71,6 +79,9 @@ const WORDS: Record<
     waitlisted: 'lista de espera',
     calendarEvent: 'El archivo de calendario adjunto (.ics) añade el evento a su calendario.',
     calendarSessions: 'El archivo de calendario adjunto (.ics) añade el evento y estas sesiones a su calendario.',
+    feedbackSubject: 'Su opinión',
+    feedbackAsk: 'gracias por participar en',
+    feedbackLink: 'Díganos qué le pareció (unos minutos, una sola vez)',
   },
   pt: {
     subject: 'Lembrete',
@@ -84,6 +95,9 @@ const WORDS: Record<
     waitlisted: 'lista de espera',
     calendarEvent: 'O ficheiro de calendário anexo (.ics) adiciona o evento ao seu calendário.',
     calendarSessions: 'O ficheiro de calendário anexo (.ics) adiciona o evento e estas sessões ao seu calendário.',
+    feedbackSubject: 'A sua opinião',
+    feedbackAsk: 'obrigado por ter participado em',
+    feedbackLink: 'Diga-nos o que achou (alguns minutos, uma única vez)',
   },
   fr: {
     subject: 'Rappel',
@@ -97,6 +111,9 @@ const WORDS: Record<
     waitlisted: "liste d'attente",
     calendarEvent: "Le fichier d'agenda joint (.ics) ajoute l'événement à votre agenda.",
     calendarSessions: "Le fichier d'agenda joint (.ics) ajoute l'événement et ces sessions à votre agenda.",
+    feedbackSubject: 'Votre avis',
+    feedbackAsk: "merci d'avoir participé à",
+    feedbackLink: 'Dites-nous ce que vous en avez pensé (quelques minutes, une seule fois)',
   },
 };
 
@@ -137,13 +154,35 @@ export function reminderDefaultText(language: MailLanguage): EditedText {
   return { subject: `${w.subject}: {subjectTitle} — {when}`, body: `${w.dear} {name},\n\n${w.soon} {subjectTitle}: {when}.` };
 }
 
+/** A survey invitation: thanks for coming, and the recipient's own link; the organisers' words replace the thanks. */
+const feedbackTemplate = {
+  subject: (p: ReminderParams) => p.customSubject ?? `${WORDS[p.language].feedbackSubject}: ${p.eventTitle}`,
+  html: (p: ReminderParams) => {
+    const w = WORDS[p.language];
+    const body: SafeHtml = p.customMessage
+      ? html`${p.customMessage.split(/\n{2,}/).map((paragraph) => html`<p>${paragraph}</p>`)}`
+      : html`<p>${w.feedbackAsk} <strong>${p.eventTitle}</strong> (${p.when}).</p>`;
+    return html`<p>${w.dear} ${p.name},</p>
+      ${body}
+      <p><a href="${p.link}">${w.feedbackLink}</a></p>`;
+  },
+  text: (p: ReminderParams) => {
+    const w = WORDS[p.language];
+    const body = p.customMessage ?? `${w.feedbackAsk} "${p.eventTitle}" (${p.when}).`;
+    return `${w.dear} ${p.name},\n\n${body}\n\n${w.feedbackLink}: ${p.link}`;
+  },
+};
+
 export const reminderTemplate: MailTemplate<ReminderParams> = {
   kind: 'reminder',
   language: (p) => p.language,
   subject: (p) =>
-    p.customSubject ??
-    (p.text ? fillPlaceholders(p.text.subject, placeholderValues(p)) : `${WORDS[p.language].subject}: ${p.subjectTitle} — ${p.when}`),
+    p.feedback
+      ? feedbackTemplate.subject(p)
+      : (p.customSubject ??
+        (p.text ? fillPlaceholders(p.text.subject, placeholderValues(p)) : `${WORDS[p.language].subject}: ${p.subjectTitle} — ${p.when}`)),
   html: (p) => {
+    if (p.feedback) return feedbackTemplate.html(p);
     const w = WORDS[p.language];
     const edited = !p.customMessage && p.text;
     const body: SafeHtml = p.customMessage
@@ -165,6 +204,7 @@ export const reminderTemplate: MailTemplate<ReminderParams> = {
       <p><a href="${p.link}">${w.manage}</a></p>`;
   },
   text: (p) => {
+    if (p.feedback) return feedbackTemplate.text(p);
     const w = WORDS[p.language];
     const body = p.customMessage
       ? `${w.dear} ${p.name},\n\n${p.customMessage}`

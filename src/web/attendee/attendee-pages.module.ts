@@ -9,12 +9,20 @@ import { MyLetterPageController } from './my-letter-page.controller';
 import { MyRegistrationController } from './my-registration.controller';
 import { NewLinkPageController } from './new-link-page.controller';
 import { RegistrationPageController } from './registration-page.controller';
+import { SurveyPageController } from './survey-page.controller';
+import { SurveysModule } from '../../surveys/surveys.module';
 
-const CONTROLLERS: Type[] = [RegistrationPageController, NewLinkPageController, MyLetterPageController, MyRegistrationController];
+const CONTROLLERS: Type[] = [
+  RegistrationPageController,
+  NewLinkPageController,
+  MyLetterPageController,
+  MyRegistrationController,
+  SurveyPageController,
+];
 
-/** Registration form and the attendee's own registration pages. */
+/** Registration form, the attendee's own registration pages and the feedback survey they answer. */
 @Module({
-  imports: [WebCoreModule, EventsModule, AgendaModule, RegistrationModule, LettersModule],
+  imports: [WebCoreModule, EventsModule, AgendaModule, RegistrationModule, SurveysModule, LettersModule],
   controllers: CONTROLLERS,
 })
 export class AttendeePagesModule implements NestModule {

@@ -1,7 +1,5 @@
 import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
-import { DataSource } from 'typeorm';
 import { AgendaVersionsService } from '../../agenda/agenda-versions.service';
 import { createSessionSchema, updateSessionSchema } from '../../agenda/dto/session.dto';
 import { publishVersionSchema } from '../../agenda/dto/publish-version.dto';
@@ -51,7 +49,6 @@ interface FormState {
 @WebPages('organiser')
 export class AgendaEditorController {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     private readonly renderer: WebRenderer,
     private readonly events: EventsService,
     private readonly sessions: SessionsService,
@@ -170,7 +167,7 @@ export class AgendaEditorController {
     status: number,
   ): Promise<void> {
     const [agenda, versions, people] = await Promise.all([
-      this.working.load(this.db.manager, event.id),
+      this.working.current(event.id),
       this.versions.list(event.id),
       this.people.choices(event.id),
     ]);
@@ -240,7 +237,7 @@ export class AgendaEditorController {
     status: number,
   ): Promise<void> {
     const session = await this.known(() => this.sessions.get(event.id, sessionId));
-    const [agenda, people] = await Promise.all([this.working.load(this.db.manager, event.id), this.people.choices(event.id)]);
+    const [agenda, people] = await Promise.all([this.working.current(event.id), this.people.choices(event.id)]);
     const values: SessionForm = (form?.values as SessionForm | undefined) ?? {
       title: session.title,
       kind: session.kind,

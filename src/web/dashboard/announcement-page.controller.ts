@@ -1,3 +1,5 @@
+import { organiserActor } from '../../audit/audit.service';
+import { OrganiserPrincipal } from '../../auth/principal';
 import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Event } from '../../events/event.entity';
@@ -147,7 +149,7 @@ export class AnnouncementPageController {
     @Param('announcementId', new IdParam('announcement')) announcementId: string,
   ) {
     const { event } = await loadEventPage(this.events, req, eventId);
-    await this.announcements.send(event.id, announcementId);
+    await this.announcements.send(event.id, announcementId, { actor: organiserActor(req.principal as OrganiserPrincipal) });
     res.redirect(303, `/dashboard/events/${event.id}/announcements/${announcementId}`);
   }
 

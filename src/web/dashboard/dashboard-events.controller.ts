@@ -1,13 +1,12 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
-import { DataSource } from 'typeorm';
 import { OrganiserPrincipal } from '../../auth/principal';
 import { createEventSchema } from '../../events/dto/create-event.dto';
 import { EventsService } from '../../events/events.service';
 import { SessionsService } from '../../agenda/sessions.service';
 import { RegistrationQueriesService } from '../../registration/registration-queries.service';
-import { fleetProblems, readFleetStatus } from '../../platform/maintenance/fleet-status';
+import { fleetProblems } from '../../platform/maintenance/fleet-status';
+import { FleetStatusService } from '../../platform/maintenance/fleet-status.service';
 import { FormErrors, blankToUndefined, formErrorsFrom, validateForm } from '../form-input';
 import { WebPages } from '../page-access';
 import { WebRenderer } from '../web-renderer.service';
@@ -30,7 +29,7 @@ export class DashboardEventsController {
     private readonly events: EventsService,
     private readonly registrations: RegistrationQueriesService,
     private readonly sessions: SessionsService,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly fleetStatus: FleetStatusService,
   ) {}
 
   @Get()
@@ -66,7 +65,7 @@ export class DashboardEventsController {
   }
 
   private async fleet() {
-    const status = await readFleetStatus((text, params) => this.db.query(text, params));
+    const status = await this.fleetStatus.read();
     return { ...status, problems: fleetProblems(status) };
   }
 

@@ -21,5 +21,7 @@ export async function loadEventPage(events: EventsService, req: Request, eventId
   if (!UUID.test(eventId)) throw new WebPageError(404, 'notFound');
   const role = await events.roleOf(eventId, principal.organiserId);
   if (!role) throw new WebPageError(404, 'notFound');
+  // As the API's guard does: the page's role, which the event's tabs read (owners see more of them).
+  req.eventAccess = { eventId, role };
   return { event: await events.getEntity(eventId), role };
 }

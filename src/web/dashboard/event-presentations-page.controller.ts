@@ -1,7 +1,5 @@
 import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
-import { DataSource } from 'typeorm';
 import { reorderSchema } from '../../agenda/dto/presentation.dto';
 import { PresentationsService } from '../../agenda/presentations.service';
 import { APP_CONFIG } from '../../config/config.module';
@@ -35,7 +33,6 @@ const SAVED = ['added', 'updated', 'moved', 'deleted'];
 @WebPages('organiser')
 export class EventPresentationsPageController {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly renderer: WebRenderer,
     private readonly events: EventsService,
@@ -58,7 +55,7 @@ export class EventPresentationsPageController {
     const filter: MaterialsFilter = MATERIALS_FILTERS.includes(materials as MaterialsFilter) ? (materials as MaterialsFilter) : 'all';
     const [overview, agenda, pending, zip] = await Promise.all([
       this.overview.list(eventId, filter),
-      this.working.load(this.db.manager, eventId),
+      this.working.current(eventId),
       this.bulk.pending(eventId),
       this.zips.plan(eventId),
     ]);

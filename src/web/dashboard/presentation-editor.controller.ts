@@ -1,7 +1,5 @@
 import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
-import { DataSource } from 'typeorm';
 import { createPresentationSchema, updatePresentationSchema } from '../../agenda/dto/presentation.dto';
 import { PRESENTATION_SECTIONS, PRESENTATION_STATUSES, SECTION_MAX_LENGTH } from '../../agenda/presentation.entity';
 import { PresentationsService } from '../../agenda/presentations.service';
@@ -41,7 +39,6 @@ interface PresentationRoute {
 @WebPages('organiser')
 export class PresentationEditorController {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     private readonly renderer: WebRenderer,
     private readonly events: EventsService,
     private readonly presentations: PresentationsService,
@@ -174,7 +171,7 @@ export class PresentationEditorController {
     errors: FormErrors,
     status: number,
   ): Promise<void> {
-    const agenda = await this.working.load(this.db.manager, event.id);
+    const agenda = await this.working.current(event.id);
     this.renderer.page(
       req,
       res,

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { organiserActor } from '../../audit/audit.service';
 import { OrganiserPrincipal } from '../../auth/principal';
 import { Event } from '../../events/event.entity';
 import { EventsService } from '../../events/events.service';
@@ -70,8 +71,10 @@ export class RegistrationsPageController {
     const parsed = validateForm(registrationQuerySchema, filtersOf(query));
     if (!parsed.ok) return this.render(req, res, event, query, { walkIn: { values: { notify: true } } });
     res.setHeader('Cache-Control', 'private, no-store');
-    const rows = this.queries.all(event.id, event.timezone, parsed.value);
-    await sendTable(res, req.path.endsWith('.xlsx') ? 'xlsx' : 'csv', registrationsTable(event.slug, rows), { forPeople: true });
+    const format = req.path.endsWith('.xlsx') ? 'xlsx' : 'csv';
+    const by = { actor: organiserActor(req.principal as OrganiserPrincipal) };
+    const rows = await this.queries.export(event.id, event.timezone, parsed.value, format, by);
+    await sendTable(res, format, registrationsTable(event.slug, rows), { forPeople: true });
   }
 
   /**
@@ -112,7 +115,7 @@ export class RegistrationsPageController {
       const errors = { day: this.renderer.t(req, 'dashboard.registrations.bulk.chooseDay') };
       return this.renderConfirm(req, res, event, input.action, input.registrationIds, errors, input.day, 422);
     }
-    const results = await this.bulk.apply(event, input, (req.principal as OrganiserPrincipal).organiserId);
+    const results = await this.bulk.apply(event, input, req.principal as OrganiserPrincipal);
     this.renderer.page(
       req,
       res,
@@ -174,7 +177,7 @@ export class RegistrationsPageController {
     @Param('registrationId', new IdParam('registration')) id: string,
   ) {
     const { event } = await loadEventPage(this.events, req, eventId);
-    await this.registrations.approve(event.id, id);
+    await this.registrations.approve(event.id, id, { actor: organiserActor(req.principal as OrganiserPrincipal) });
     res.redirect(303, `/dashboard/events/${event.id}/registrations?status=pending&done=approved`);
   }
 
@@ -186,7 +189,7 @@ export class RegistrationsPageController {
     @Param('registrationId', new IdParam('registration')) id: string,
   ) {
     const { event } = await loadEventPage(this.events, req, eventId);
-    await this.registrations.reject(event.id, id);
+    await this.registrations.reject(event.id, id, { actor: organiserActor(req.principal as OrganiserPrincipal) });
     res.redirect(303, `/dashboard/events/${event.id}/registrations?status=pending&done=rejected`);
   }
 

@@ -1,5 +1,7 @@
 import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { organiserActor } from '../../audit/audit.service';
+import { OrganiserPrincipal } from '../../auth/principal';
 import { Event } from '../../events/event.entity';
 import { EventsService } from '../../events/events.service';
 import { IdParam } from '../../platform/http/id-param.pipe';
@@ -143,9 +145,9 @@ export class ReportsPageController {
       res.type('text/html; charset=utf-8').send(report.html ?? '');
       return;
     }
-    await sendTable(res, file === 'report.xlsx' ? 'xlsx' : 'csv', reportTable(event.slug, report.data!, report.version), {
-      forPeople: true,
-    });
+    const format = file === 'report.xlsx' ? 'xlsx' : 'csv';
+    await this.reports.exported(report, format, { actor: organiserActor(req.principal as OrganiserPrincipal) });
+    await sendTable(res, format, reportTable(event.slug, report.data!, report.version), { forPeople: true });
   }
 }
 

@@ -1,7 +1,5 @@
 import { Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Req, Res, UseFilters } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
-import { DataSource } from 'typeorm';
 import { CreateSessionInput, UpdateSessionInput, createSessionSchema, updateSessionSchema } from '../../agenda/dto/session.dto';
 import { SESSION_KINDS } from '../../agenda/session.entity';
 import { SessionsService } from '../../agenda/sessions.service';
@@ -35,7 +33,6 @@ type SessionView = Awaited<ReturnType<SessionsService['get']>>;
 @WebPages('organiser')
 export class TimetableController {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     private readonly renderer: WebRenderer,
     private readonly events: EventsService,
     private readonly sessions: SessionsService,
@@ -47,7 +44,7 @@ export class TimetableController {
     const { event } = await loadEventPage(this.events, req, eventId);
     const days = localDatesBetween(event.startsAt, event.endsAt, event.timezone);
     const day = typeof req.query.day === 'string' && days.includes(req.query.day) ? req.query.day : days[0];
-    const [agenda, list] = await Promise.all([this.working.load(this.db.manager, eventId), this.sessions.list(eventId)]);
+    const [agenda, list] = await Promise.all([this.working.current(eventId), this.sessions.list(eventId)]);
     const warnings = this.working.conflicts(agenda, event.timezone);
     this.renderer.page(
       req,
@@ -121,7 +118,7 @@ export class TimetableController {
 
   /** The saved session and the warnings after the change, which the grid shows beside it. */
   private async outcome(event: Event, session: SessionView | null) {
-    const agenda = await this.working.load(this.db.manager, event.id);
+    const agenda = await this.working.current(event.id);
     return { session: session && block(session), warnings: this.working.conflicts(agenda, event.timezone) };
   }
 }

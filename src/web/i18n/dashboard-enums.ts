@@ -1,3 +1,4 @@
+import { AUDIT_ACTIONS, AUDIT_SUBJECT_TYPES } from '../../audit/audit-actions';
 import { PRESENTATION_SECTIONS, PRESENTATION_STATUSES } from '../../agenda/presentation.entity';
 import { SESSION_KINDS } from '../../agenda/session.entity';
 import { ORGANISATION_TYPES } from '../../people/person.entity';
@@ -58,6 +59,8 @@ export const DASHBOARD_ENUMS: Record<string, readonly string[]> = {
   reportStep: REPORT_STEPS,
   agendaChange: ['added', 'moved', 'cancelled', 'changed'],
   changeNoticeKind: ['agenda', 'rescheduled', 'cancelled'],
+  auditAction: AUDIT_ACTIONS,
+  auditSubject: AUDIT_SUBJECT_TYPES,
   worldArea: ['latin_america_caribbean', 'europe', 'other', 'unknown'],
   mailEventType: ['bounce', 'complaint'],
 };

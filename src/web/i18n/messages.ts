@@ -15,6 +15,9 @@ import { DASHBOARD_REMINDERS_MESSAGES } from './dashboard-reminders.messages';
 import { DASHBOARD_LOGIN_MESSAGES } from './dashboard-login.messages';
 import { DASHBOARD_REPORTS_MESSAGES } from './dashboard-reports.messages';
 import { DASHBOARD_TIMETABLE_MESSAGES } from './dashboard-timetable.messages';
+import { DASHBOARD_AUDIT_MESSAGES } from './dashboard-audit.messages';
+import { SURVEY_MESSAGES } from './survey.messages';
+import { DASHBOARD_SURVEYS_MESSAGES } from './dashboard-surveys.messages';
 
 /** One area's messages: English is complete; other languages may leave keys out. */
 export type MessageTable = { en: Record<string, string> } & Partial<Record<Exclude<Language, 'en'>, Record<string, string>>>;
@@ -37,6 +40,9 @@ const TABLES: MessageTable[] = [
   DASHBOARD_LOGIN_MESSAGES,
   DASHBOARD_REPORTS_MESSAGES,
   DASHBOARD_TIMETABLE_MESSAGES,
+  DASHBOARD_AUDIT_MESSAGES,
+  SURVEY_MESSAGES,
+  DASHBOARD_SURVEYS_MESSAGES,
 ];
 
 function merge(language: Language): Record<string, string> {

@@ -24,6 +24,7 @@ const DASHBOARD_PAGES = [
   '/dashboard/events/:id/settings/cancel',
   '/dashboard/events/:id/members',
   '/dashboard/events/:id/members/:id/remove',
+  '/dashboard/events/:id/audit',
   '/dashboard/events/:id/outcomes',
   '/dashboard/events/:id/agenda',
   '/dashboard/events/:id/agenda/sessions/:id',

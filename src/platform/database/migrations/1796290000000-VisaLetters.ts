@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class VisaLetters1796270000000 implements MigrationInterface {
-  name = 'VisaLetters1796270000000';
+export class VisaLetters1796290000000 implements MigrationInterface {
+  name = 'VisaLetters1796290000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     // One request a registration. The passport number is kept only as a salted scrypt hash (matched, never shown)
