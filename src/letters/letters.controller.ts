@@ -16,6 +16,7 @@ import {
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
+import { organiserActor } from '../audit/audit.service';
 import { CurrentOrganiser } from '../auth/auth.decorators';
 import { OrganiserPrincipal } from '../auth/principal';
 import { EventAccessGuard, OwnersOnly } from '../events/event-access.guard';
@@ -79,7 +80,7 @@ export class LettersController {
   @ApiZodResponse(bulkLetterResponse, 'What happened to each letter; one that could not be approved says why.')
   @ApiZodBody(bulkLetterSchema)
   bulk(@Param('eventId') eventId: string, @CurrentOrganiser() me: OrganiserPrincipal, @ZodBody(bulkLetterSchema) body: BulkLetterInput) {
-    return this.letters.bulk(eventId, body, me.organiserId);
+    return this.letters.bulk(eventId, body, me.organiserId, { actor: organiserActor(me) });
   }
 
   /** The passport data of every request as CSV or xlsx: owners only, on purpose, and logged for each request. */
@@ -93,7 +94,9 @@ export class LettersController {
     @ZodQuery(exportQuerySchema) query: z.infer<typeof exportQuerySchema>,
     @Res() res: Response,
   ) {
-    await sendTable(res, query.format, await this.letters.exportTable(eventId, me.organiserId), { forPeople: query.download });
+    await sendTable(res, query.format, await this.letters.exportTable(eventId, me.organiserId, { actor: organiserActor(me) }), {
+      forPeople: query.download,
+    });
   }
 
   /** Who read or changed passport data of the event's letters (owners only). */
@@ -124,7 +127,7 @@ export class LettersController {
     @Param('letterId', new IdParam('letter request')) letterId: string,
     @CurrentOrganiser() me: OrganiserPrincipal,
   ) {
-    const entry = await this.letters.approve(eventId, letterId, me.organiserId);
+    const entry = await this.letters.approve(eventId, letterId, me.organiserId, { actor: organiserActor(me) });
     return letterRequestView(entry, this.letters.verificationUrl(entry.row));
   }
 
@@ -138,7 +141,7 @@ export class LettersController {
     @CurrentOrganiser() me: OrganiserPrincipal,
     @ZodBody(rejectLetterSchema) body: RejectLetterInput,
   ) {
-    const entry = await this.letters.reject(eventId, letterId, me.organiserId, body.reason);
+    const entry = await this.letters.reject(eventId, letterId, me.organiserId, body.reason, { actor: organiserActor(me) });
     return letterRequestView(entry, this.letters.verificationUrl(entry.row));
   }
 
@@ -152,7 +155,7 @@ export class LettersController {
     @CurrentOrganiser() me: OrganiserPrincipal,
     @ZodBody(revokeLetterSchema) body: RevokeLetterInput,
   ) {
-    const entry = await this.letters.revoke(eventId, letterId, me.organiserId, body.reason ?? null);
+    const entry = await this.letters.revoke(eventId, letterId, me.organiserId, body.reason ?? null, { actor: organiserActor(me) });
     return letterRequestView(entry, this.letters.verificationUrl(entry.row));
   }
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { EventsModule } from '../events/events.module';
 import { StorageModule } from '../platform/storage/storage.module';
 import { RegistrationModule } from '../registration/registration.module';
@@ -9,7 +10,7 @@ import { LetterVerificationController, MyLetterController } from './my-letter.co
 import { SweepLettersProcessor } from './sweep-letters.processor';
 
 @Module({
-  imports: [EventsModule, RegistrationModule, StorageModule],
+  imports: [EventsModule, AuditModule, RegistrationModule, StorageModule],
   controllers: [LettersController, MyLetterController, LetterVerificationController],
   providers: [LettersService, LettersRepository, SweepLettersProcessor],
   exports: [LettersService],

@@ -1,6 +1,8 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { HttpStatus, Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { ActedBy, AuditService } from '../audit/audit.service';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/app-config';
 import { Event } from '../events/event.entity';
@@ -75,6 +77,7 @@ export class LettersService implements OnModuleInit {
     private readonly outbox: OutboxService,
     private readonly attachments: MailAttachmentRenderers,
     private readonly bus: DomainEventBus,
+    private readonly audit: AuditService,
   ) {}
 
   onModuleInit(): void {
@@ -171,7 +174,7 @@ export class LettersService implements OnModuleInit {
   }
 
   /** Issues the letter: only for a confirmed registration; the email with the PDF goes out after commit. */
-  async approve(eventId: string, letterId: string, organiserId: string): Promise<LetterEntry> {
+  async approve(eventId: string, letterId: string, organiserId: string, by?: ActedBy): Promise<LetterEntry> {
     const event = await this.events.getEntity(eventId);
     const result = await this.transactions.run(async (tx) => {
       const row = await this.repository.find(eventId, letterId, tx.manager, true);
@@ -185,6 +188,7 @@ export class LettersService implements OnModuleInit {
       }
       const approved = await this.repository.approve(tx.manager, letterId, organiserId);
       await this.repository.logAccess([this.access(approved, { kind: 'organiser', organiserId }, 'approved')], tx.manager);
+      await this.recordAudit(tx.manager, by, 'letter.approved', approved, row.status);
       if (registration.email) {
         const language = mailLanguage(registration.language);
         await this.outbox.enqueue(tx, {
@@ -204,7 +208,7 @@ export class LettersService implements OnModuleInit {
   }
 
   /** Rejects with the reason the attendee is emailed and sees on their page; they may correct and ask again. */
-  async reject(eventId: string, letterId: string, organiserId: string, reason: string): Promise<LetterEntry> {
+  async reject(eventId: string, letterId: string, organiserId: string, reason: string, by?: ActedBy): Promise<LetterEntry> {
     const event = await this.events.getEntity(eventId);
     return this.transactions.run(async (tx) => {
       const current = await this.repository.find(eventId, letterId, tx.manager, true);
@@ -214,6 +218,7 @@ export class LettersService implements OnModuleInit {
       }
       const rejected = await this.repository.reject(tx.manager, letterId, organiserId, reason);
       await this.repository.logAccess([this.access(rejected, { kind: 'organiser', organiserId }, 'rejected')], tx.manager);
+      await this.recordAudit(tx.manager, by, 'letter.rejected', rejected, current.status, { reason });
       const registration = await this.registration(eventId, rejected.registration_id, event);
       if (registration.email) {
         await this.outbox.enqueue(tx, {
@@ -228,25 +233,26 @@ export class LettersService implements OnModuleInit {
     });
   }
 
-  async revoke(eventId: string, letterId: string, organiserId: string, reason: string | null): Promise<LetterEntry> {
+  async revoke(eventId: string, letterId: string, organiserId: string, reason: string | null, by?: ActedBy): Promise<LetterEntry> {
     const row = await this.transactions.run(async ({ manager }) => {
       const current = await this.repository.find(eventId, letterId, manager, true);
       if (!current) throw notFound(letterId);
       const revoked = await this.repository.revoke(manager, letterId, reason);
       if (!revoked) throw Problem.conflict(`The letter is ${current.status}; only an issued letter can be revoked`);
       await this.repository.logAccess([this.access(revoked, { kind: 'organiser', organiserId }, 'revoked')], manager);
+      await this.recordAudit(manager, by, 'letter.revoked', revoked, current.status, reason ? { reason } : {});
       return revoked;
     });
     return this.entry(row);
   }
 
   /** Each letter on its own: one that cannot be approved (registration not confirmed) is reported, not fatal. */
-  async bulk(eventId: string, input: BulkLetterInput, organiserId: string) {
+  async bulk(eventId: string, input: BulkLetterInput, organiserId: string, by?: ActedBy) {
     const results: Array<{ letterId: string; outcome: 'approved' | 'rejected' | 'refused' | 'not_found'; detail?: string }> = [];
     for (const letterId of [...new Set(input.letterIds)]) {
       try {
-        if (input.action === 'approve') await this.approve(eventId, letterId, organiserId);
-        else await this.reject(eventId, letterId, organiserId, input.reason!);
+        if (input.action === 'approve') await this.approve(eventId, letterId, organiserId, by);
+        else await this.reject(eventId, letterId, organiserId, input.reason!, by);
         results.push({ letterId, outcome: input.action === 'approve' ? 'approved' : 'rejected' });
       } catch (error) {
         if (!(error instanceof Problem)) throw error;
@@ -270,9 +276,18 @@ export class LettersService implements OnModuleInit {
    * The passport data of the event's requests as a table, for an owner who asks for it: the only
    * export that carries it, and each row it holds is logged as exported. The number stays masked.
    */
-  async exportTable(eventId: string, organiserId: string) {
+  async exportTable(eventId: string, organiserId: string, by?: ActedBy) {
     const [items, event] = await Promise.all([this.entries(eventId), this.events.getEntity(eventId)]);
     await this.repository.logAccess(items.map(({ row }) => this.access(row, { kind: 'organiser', organiserId }, 'exported')));
+    if (by) {
+      await this.audit.record({
+        eventId,
+        actor: by.actor,
+        action: 'passport-data.exported',
+        subject: { type: 'letter', id: null },
+        details: { ...by.details, count: items.length },
+      });
+    }
     return {
       name: `${event.slug}-visa-letters`,
       header: [
@@ -524,6 +539,28 @@ export class LettersService implements OnModuleInit {
     const expected = Buffer.from(row.verify_token);
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw unknown;
     return { row, event: await this.events.getEntity(row.event_id) };
+  }
+
+  /** An organiser's decision in the event's audit log, in the decision's transaction. */
+  private async recordAudit(
+    manager: EntityManager,
+    by: ActedBy | undefined,
+    action: 'letter.approved' | 'letter.rejected' | 'letter.revoked',
+    row: LetterRequestRow,
+    before: LetterStatus,
+    details: Record<string, string> = {},
+  ): Promise<void> {
+    if (!by) return;
+    await this.audit.record(
+      {
+        eventId: row.event_id,
+        actor: by.actor,
+        action,
+        subject: { type: 'letter', id: row.id },
+        details: { ...by.details, ...details, reference: row.reference, changes: { status: { from: before, to: row.status } } },
+      },
+      manager,
+    );
   }
 
   private async entry(row: LetterRequestRow): Promise<LetterEntry> {

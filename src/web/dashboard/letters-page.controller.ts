@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { ActedBy, organiserActor } from '../../audit/audit.service';
 import { OrganiserPrincipal } from '../../auth/principal';
 import { Event } from '../../events/event.entity';
 import { EventsService } from '../../events/events.service';
@@ -73,7 +74,7 @@ export class LettersPageController {
       ...(reason ? { reason } : {}),
     });
     if (!parsed.ok) return this.render(req, res, event, parsed.errors, 400, {});
-    const { results } = await this.letters.bulk(event.id, parsed.value, this.organiserId(req));
+    const { results } = await this.letters.bulk(event.id, parsed.value, this.organiserId(req), this.actedBy(req));
     const refused = results.filter((r) => r.outcome === 'refused').map((r) => r.detail ?? '');
     if (refused.length > 0) return this.render(req, res, event, {}, 409, { refused });
     res.redirect(303, `/dashboard/events/${event.id}/letters?done=bulk&count=${results.length}`);
@@ -87,7 +88,13 @@ export class LettersPageController {
     @Param('letterId', new IdParam('letter request')) letterId: string,
   ) {
     const { event } = await loadEventPage(this.events, req, eventId);
-    await this.decide(req, res, event, () => this.letters.approve(event.id, letterId, this.organiserId(req)), 'approved');
+    await this.decide(
+      req,
+      res,
+      event,
+      () => this.letters.approve(event.id, letterId, this.organiserId(req), this.actedBy(req)),
+      'approved',
+    );
   }
 
   @Post(':letterId/reject')
@@ -105,7 +112,7 @@ export class LettersPageController {
       req,
       res,
       event,
-      () => this.letters.reject(event.id, letterId, this.organiserId(req), parsed.value.reason),
+      () => this.letters.reject(event.id, letterId, this.organiserId(req), parsed.value.reason, this.actedBy(req)),
       'rejected',
     );
   }
@@ -118,7 +125,13 @@ export class LettersPageController {
     @Param('letterId', new IdParam('letter request')) letterId: string,
   ) {
     const { event } = await loadEventPage(this.events, req, eventId);
-    await this.decide(req, res, event, () => this.letters.revoke(event.id, letterId, this.organiserId(req), null), 'revoked');
+    await this.decide(
+      req,
+      res,
+      event,
+      () => this.letters.revoke(event.id, letterId, this.organiserId(req), null, this.actedBy(req)),
+      'revoked',
+    );
   }
 
   /** Owners only: the one export with passport data, each request in it logged as exported. */
@@ -126,7 +139,7 @@ export class LettersPageController {
   async export(@Req() req: Request, @Res() res: Response, @Param('eventId') eventId: string) {
     const { event, role } = await loadEventPage(this.events, req, eventId);
     if (role !== 'owner') throw new WebPageError(403, 'forbidden', this.renderer.t(req, 'dashboard.letters.exportOwnersOnly'));
-    await sendTable(res, 'csv', await this.letters.exportTable(event.id, this.organiserId(req)), { forPeople: true });
+    await sendTable(res, 'csv', await this.letters.exportTable(event.id, this.organiserId(req), this.actedBy(req)), { forPeople: true });
   }
 
   @Get(':letterId/pdf')
@@ -189,6 +202,10 @@ export class LettersPageController {
       return this.render(req, res, event, formErrorsFrom(error), problemStatus(error), {});
     }
     res.redirect(303, `/dashboard/events/${event.id}/letters?done=${done}`);
+  }
+
+  private actedBy(req: Request): ActedBy {
+    return { actor: organiserActor(req.principal as OrganiserPrincipal) };
   }
 
   private organiserId(req: Request): string {

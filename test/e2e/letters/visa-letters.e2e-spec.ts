@@ -130,6 +130,19 @@ describe('visa invitation letters', () => {
     await ctx.app.http.get(`/letters/${reference}/verification`).query({ t: token }).expect(404);
     await ctx.app.http.get(`/events/${event.id}/letters/${letterId}`).set('Authorization', auth).expect(404);
 
+    const audit = await ctx.app.http
+      .get(`/events/${event.id}/audit`)
+      .query({ action: 'letter.approved' })
+      .set('Authorization', auth)
+      .expect(200);
+    expect(audit.body.items).toEqual([
+      expect.objectContaining({
+        actor: expect.objectContaining({ label: expect.stringContaining(ADMIN.email) }),
+        subject: { type: 'letter', id: letterId },
+        details: expect.objectContaining({ changes: { status: { from: 'requested', to: 'approved' } } }),
+      }),
+    ]);
+
     const log = await ctx.app.http.get(`/events/${event.id}/letters/access-log`).set('Authorization', auth).expect(200);
     const actions = (log.body.items as Array<{ action: string; actorKind: string }>).map((a) => `${a.actorKind}:${a.action}`);
     for (const action of [
@@ -297,5 +310,11 @@ describe('visa invitation letters', () => {
     expect(exported.text).not.toContain('12345678');
     const log = await ctx.app.http.get(`/events/${event.id}/letters/access-log`).set('Authorization', auth).expect(200);
     expect(log.body.items).toContainEqual(expect.objectContaining({ letterId: asked.body.id, actorKind: 'organiser', action: 'exported' }));
+    const exports = await ctx.app.http
+      .get(`/events/${event.id}/audit`)
+      .query({ action: 'passport-data.exported' })
+      .set('Authorization', auth)
+      .expect(200);
+    expect(exports.body.items).toHaveLength(1);
   });
 });
