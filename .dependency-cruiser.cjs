@@ -2,23 +2,25 @@
  * The layering of ../shared/design.md: platform knows no domain; auth knows no
  * event; events ← audit ← people ← agenda ← presenters, registration ← surveys ←
  * reminders, reports ← web; certificates sit beside reminders and reports
- * (downstream of registration and agenda, upstream of web). An upstream module never imports a downstream one.
+ * (downstream of registration and agenda, upstream of web); registration ← letters ← web.
+ * An upstream module never imports a downstream one.
  * `npm test` runs this (npm run lint:deps).
  */
-const DOMAIN = 'auth|events|audit|people|agenda|presenters|registration|surveys|reminders|reports|certificates|web|cli';
+const DOMAIN = 'auth|events|audit|people|agenda|presenters|registration|surveys|reminders|reports|certificates|letters|web|cli';
 
 /** Each module and the modules downstream of it, which it must not import. */
 const DOWNSTREAM = {
-  events: 'audit|people|agenda|presenters|registration|surveys|reminders|reports|certificates|web|cli',
-  audit: 'people|agenda|presenters|registration|surveys|reminders|reports|certificates|web|cli',
-  people: 'agenda|presenters|registration|surveys|reminders|reports|certificates|web|cli',
-  agenda: 'presenters|registration|surveys|reminders|reports|certificates|web|cli',
-  presenters: 'registration|surveys|reminders|reports|certificates|web|cli',
-  registration: 'presenters|surveys|reminders|reports|certificates|web|cli',
-  surveys: 'presenters|reminders|reports|certificates|web|cli',
-  reminders: 'reports|certificates|web|cli',
-  reports: 'reminders|certificates|web|cli',
-  certificates: 'presenters|reminders|reports|web|cli',
+  events: 'audit|people|agenda|presenters|registration|surveys|reminders|reports|certificates|letters|web|cli',
+  audit: 'people|agenda|presenters|registration|surveys|reminders|reports|certificates|letters|web|cli',
+  people: 'agenda|presenters|registration|surveys|reminders|reports|certificates|letters|web|cli',
+  agenda: 'presenters|registration|surveys|reminders|reports|certificates|letters|web|cli',
+  presenters: 'registration|surveys|reminders|reports|certificates|letters|web|cli',
+  registration: 'presenters|surveys|reminders|reports|certificates|letters|web|cli',
+  surveys: 'presenters|reminders|reports|certificates|letters|web|cli',
+  reminders: 'reports|certificates|letters|web|cli',
+  reports: 'reminders|certificates|letters|web|cli',
+  certificates: 'presenters|reminders|reports|letters|web|cli',
+  letters: 'presenters|surveys|reminders|reports|certificates|web|cli',
   web: 'cli',
 };
 

@@ -8,6 +8,7 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { ENTITIES } from './data-source';
 import { EventsModule } from './events/events.module';
+import { LettersModule } from './letters/letters.module';
 import { DatabaseModule } from './platform/database/database.module';
 import { dataSourceOptions } from './platform/database/data-source-options';
 import { MIGRATIONS } from './platform/database/migrations';
@@ -52,6 +53,7 @@ export class AppModule {
         PresentersModule,
         ReportsModule,
         CertificatesModule,
+        LettersModule,
         WebModule,
       ],
     };

@@ -71,8 +71,11 @@ export interface AppConfig {
   };
   /** `zipMaxBytes`: the largest download of every presentation's materials as one zip. */
   materials: { maxBytes: number; zipMaxBytes: number };
-  /** Days after an event ends before attendees' personal data is erased; 0 keeps it. */
-  privacy: { anonymiseAfterDays: number };
+  /**
+   * Days after an event ends before attendees' personal data is erased; 0 keeps it.
+   * `letterDataDays`: days after it ends before visa letter requests (passport data) are deleted; 0 keeps them.
+   */
+  privacy: { anonymiseAfterDays: number; letterDataDays: number };
   /** How long after an event ends its report is compiled automatically. */
   reports: { delayMs: number };
 }
@@ -159,7 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     http: { rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE, trustProxy: e.TRUST_PROXY },
     materials: { maxBytes: e.MATERIALS_MAX_BYTES, zipMaxBytes: e.PLENARY_MATERIALS_ZIP_MAX_BYTES },
-    privacy: { anonymiseAfterDays: e.PLENARY_ANONYMISE_AFTER_DAYS },
+    privacy: { anonymiseAfterDays: e.PLENARY_ANONYMISE_AFTER_DAYS, letterDataDays: e.PLENARY_LETTER_DATA_DAYS_AFTER_EVENT },
     reports: { delayMs: Math.round(e.PLENARY_REPORT_DELAY_MINUTES * 60_000) },
   };
 }

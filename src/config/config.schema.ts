@@ -147,6 +147,7 @@ export const envSchema = z.object({
   PLENARY_MAIL_ATTEMPTS: positiveInt.default(8),
   PLENARY_MAIL_CONCURRENCY: positiveInt.default(4),
   PLENARY_ANONYMISE_AFTER_DAYS: nonNegativeInt.default(0),
+  PLENARY_LETTER_DATA_DAYS_AFTER_EVENT: nonNegativeInt.default(30),
   PLENARY_MAIL_WEBHOOK_SECRET: z.string().min(16, 'expected at least 16 characters').optional(),
   DATABASE_URL: url(['postgres', 'postgresql']).optional(),
   REDIS_URL: url(['redis', 'rediss']).optional(),

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { WorkingAgendaService } from '../agenda/working-agenda.service';
 import { ActedBy, AuditService } from '../audit/audit.service';
 import { MagicLinkService } from '../auth/magic-link.service';
@@ -13,6 +14,12 @@ import { RegistrationErasureRepository } from './registration-erasure.repository
 const DAY_MS = 86_400_000;
 
 /**
+ * A downstream module's part of an erasure, run in its transaction: what it holds of the
+ * registration goes with the registration's personal data, or neither does.
+ */
+export type ErasurePart = (manager: EntityManager, registration: { eventId: string; registrationId: string }) => Promise<void>;
+
+/**
  * Erasure of an attendee's personal data, on request or automatically some
  * days after the event. Statuses, check-ins, region, country and organisation
  * type stay, so every count in the report still adds up.
@@ -20,6 +27,7 @@ const DAY_MS = 86_400_000;
 @Injectable()
 export class RegistrationErasureService {
   private readonly logger = new Logger(RegistrationErasureService.name);
+  private readonly parts: ErasurePart[] = [];
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -32,6 +40,11 @@ export class RegistrationErasureService {
     private readonly audit: AuditService,
   ) {}
 
+  /** Registered at boot by modules downstream of registration (letters), which registration cannot import. */
+  alsoErase(part: ErasurePart): void {
+    this.parts.push(part);
+  }
+
   /** `by`: an organiser's erasure, recorded; the automatic one after the event is not an organiser's action. */
   async erase(eventId: string, registrationId: string, by?: ActedBy): Promise<void> {
     await this.transactions.run(async ({ manager }) => {
@@ -41,6 +54,7 @@ export class RegistrationErasureService {
         throw Problem.conflict('This person chairs or presents in the agenda; take them out of it before erasing them');
       }
       await this.repository.clearAnswers(manager, registrationId);
+      for (const part of this.parts) await part(manager, { eventId, registrationId });
       await this.magicLinks.revokeAll({ type: 'registration', id: registrationId }, manager);
       const address = await this.people.erase(manager, eventId, registration.personId);
       if (address) await this.outbox.eraseRecipient(manager, eventId, address);

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, SelectQueryBuilder } from 'typeorm';
+import { DataSource, In, SelectQueryBuilder } from 'typeorm';
 import { CheckIn } from './check-in.entity';
 import { RegistrationQuery } from './dto/registration-query.dto';
-import { Registration } from './registration.entity';
+import { Registration, RegistrationStatus } from './registration.entity';
 
 export type AttendeeAudience = 'confirmed' | 'waitlisted' | 'session_signups' | 'checked_in' | 'no_shows';
 
@@ -88,6 +88,14 @@ export class RegistrationQueriesRepository {
       registrationIds,
     ]);
     return rows.map((r) => r.id);
+  }
+
+  findMany(eventId: string, registrationIds: string[]): Promise<Registration[]> {
+    return this.db.getRepository(Registration).find({ where: { eventId, id: In(registrationIds) } });
+  }
+
+  statusesOf(registrationIds: string[]): Promise<Array<{ id: string; status: RegistrationStatus }>> {
+    return this.db.query(`SELECT id, status FROM registrations WHERE id = ANY($1::uuid[])`, [registrationIds]);
   }
 
   /** Registrations per status of the event (statuses without any left out). */

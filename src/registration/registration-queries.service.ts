@@ -6,7 +6,7 @@ import { Page, decodeCursor, toPage } from '../platform/http/pagination';
 import { Problem } from '../platform/http/problem';
 import { TableFormat } from '../platform/http/table-download';
 import { RegistrationQuery } from './dto/registration-query.dto';
-import { Registration } from './registration.entity';
+import { Registration, RegistrationStatus } from './registration.entity';
 import { AttendeeAudience, RegistrationQueriesRepository } from './registration-queries.repository';
 import { RegistrationView, registrationView } from './registration.view';
 
@@ -129,6 +129,20 @@ export class RegistrationQueriesService {
   /** Which of these ids are registrations of the event. */
   async existingIds(eventId: string, registrationIds: string[]): Promise<Set<string>> {
     return new Set(await this.repository.existingIds(eventId, registrationIds));
+  }
+
+  /** The event's registrations of these ids, by id (ids of other events or none left out). */
+  async many(eventId: string, registrationIds: string[], timezone: string): Promise<Map<string, RegistrationView>> {
+    if (registrationIds.length === 0) return new Map();
+    const rows = await this.repository.findMany(eventId, registrationIds);
+    const [people, days] = await Promise.all([this.peopleOf(eventId, rows), this.daysOf(rows)]);
+    return new Map(rows.map((r) => [r.id, registrationView(r, people.get(r.personId) as Person, timezone, days.get(r.id) ?? [])]));
+  }
+
+  /** The status of each registration that still exists, whatever its event. */
+  async statusesOf(registrationIds: string[]): Promise<Map<string, RegistrationStatus>> {
+    if (registrationIds.length === 0) return new Map();
+    return new Map((await this.repository.statusesOf(registrationIds)).map((r) => [r.id, r.status]));
   }
 
   async counts(eventId: string): Promise<Record<string, number>> {

@@ -85,6 +85,7 @@ import { SessionSignupsService } from './session-signups.service';
     RegistrationsImportService,
     RegistrationsBulkService,
     RegistrationStatsService,
+    RegistrationErasureService,
   ],
 })
 export class RegistrationModule {}

@@ -19,6 +19,7 @@ import { QuestionsService } from './questions.service';
 import { PublicRegistrationBatches } from './public-registration-batches';
 import { PublicRegistrationsRepository } from './public-registrations.repository';
 import { registrationWindow } from './registration-window';
+import './registration-domain-events';
 import { RegistrationFormCache } from './registration-form-cache';
 import { RegistrationForm, RegistrationFormsRepository } from './registration-forms.repository';
 import { RegistrationMailService } from './registration-mail.service';
@@ -234,6 +235,7 @@ export class RegistrationsService implements OnModuleInit {
       await this.signups.releaseAll(tx.manager, eventId, registration.id);
       await this.mail.send(tx, 'cancelled', event, registration, person);
       if (freedSeat) await this.promote(tx, event);
+      tx.publish('registration.cancelled', { eventId, registrationId: registration.id });
       return { registration, person, event };
     });
   }

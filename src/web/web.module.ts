@@ -9,6 +9,8 @@ import { CertificateVerificationController } from './certificate-verification.co
 import { DashboardOperationsPagesModule } from './dashboard/dashboard-operations-pages.module';
 import { DashboardPagesModule } from './dashboard/dashboard-pages.module';
 import { DashboardSettingsPagesModule } from './dashboard/dashboard-settings-pages.module';
+import { LettersModule } from '../letters/letters.module';
+import { LetterVerificationPageController } from './letter-verification-page.controller';
 import { LoginController } from './login.controller';
 import { applyPageMiddleware } from './page-middleware';
 import { PasswordPagesController } from './password-pages.controller';
@@ -17,7 +19,13 @@ import { ProgrammePageCache } from './programme-page-cache';
 import { PublicEventController } from './public-event.controller';
 import { WebCoreModule } from './web-core.module';
 
-const CONTROLLERS: Type[] = [LoginController, PasswordPagesController, PublicEventController, CertificateVerificationController];
+const CONTROLLERS: Type[] = [
+  LoginController,
+  PasswordPagesController,
+  PublicEventController,
+  CertificateVerificationController,
+  LetterVerificationPageController,
+];
 
 /**
  * Server-rendered pages for attendees, presenters and organisers. Pages hold
@@ -31,6 +39,7 @@ const CONTROLLERS: Type[] = [LoginController, PasswordPagesController, PublicEve
     PresentersModule,
     RegistrationModule,
     CertificatesModule,
+    LettersModule,
     AttendeePagesModule,
     PresenterPagesModule,
     DashboardPagesModule,

@@ -20,6 +20,15 @@ export type EmailAttachment = {
        */
       qrCodeOf: string;
     }
+  | {
+      /**
+       * A document the owning module renders from its own rows when the message is sent
+       * (`MailAttachmentRenderers`): a PDF letter is never copied into the outbox, and one
+       * whose source was erased or revoked meanwhile is not sent.
+       */
+      renderedBy: string;
+      ref: string;
+    }
 );
 
 /**

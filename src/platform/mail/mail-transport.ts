@@ -57,9 +57,16 @@ export function toNodemailerMessage(mail: OutgoingMail) {
       filename: a.filename,
       contentType: a.contentType,
       ...(a.cid ? { cid: a.cid } : {}),
-      content: 'qrCodeOf' in a ? qrPng(a.qrCodeOf) : Buffer.from(a.content, 'base64'),
+      content: attachmentBytes(a),
     })),
   };
+}
+
+/** The bytes of an attachment kept in the row (`renderedBy` ones are rendered by the sender first). */
+export function attachmentBytes(attachment: EmailAttachment): Buffer {
+  if ('qrCodeOf' in attachment) return qrPng(attachment.qrCodeOf);
+  if ('content' in attachment) return Buffer.from(attachment.content, 'base64');
+  throw new Error(`attachment ${attachment.filename} is rendered by ${attachment.renderedBy} when the message is sent`);
 }
 
 function domainOf(from: string): string {

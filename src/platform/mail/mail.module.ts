@@ -6,6 +6,7 @@ import { Email } from './email.entity';
 import { EmailText } from './email-text.entity';
 import { EmailTextsRepository } from './email-texts.repository';
 import { EmailTextsService } from './email-texts.service';
+import { MailAttachmentRenderers } from './mail-attachment-renderers';
 import { EmailsRepository } from './emails.repository';
 import { MailEventsService } from './mail-events.service';
 import { MailSuppression } from './mail-suppression.entity';
@@ -37,8 +38,9 @@ import { SmtpMailTransport } from './smtp-mail.transport';
     ReconcileOutboxProcessor,
     MailEventsService,
     EmailTextsService,
+    MailAttachmentRenderers,
   ],
-  exports: [OutboxService, EmailTextsService, MAIL_TRANSPORT],
+  exports: [OutboxService, EmailTextsService, MailAttachmentRenderers, MAIL_TRANSPORT],
 })
 export class MailModule implements OnApplicationShutdown {
   constructor(@Inject(MAIL_TRANSPORT) private readonly transport: MailTransport) {}

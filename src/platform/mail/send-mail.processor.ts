@@ -7,6 +7,7 @@ import { QueueWorkersService } from '../queue/queue-workers.service';
 import { JobName, JobPayloads, QueueName } from '../queue/queue-names';
 import { CoalescingBatcher } from '../batching/coalescing-batcher';
 import { ClaimedEmail, EmailClaim, EmailsRepository, SentEmail } from './emails.repository';
+import { MailAttachmentRenderers } from './mail-attachment-renderers';
 import { MAIL_TRANSPORT, MailDeliveryError, MailTransport } from './mail-transport';
 
 export type SendMailResult = { sent: string } | { skipped: string };
@@ -39,6 +40,7 @@ export class SendMailProcessor implements OnModuleInit {
     private readonly emails: EmailsRepository,
     @Inject(MAIL_TRANSPORT) private readonly transport: MailTransport,
     private readonly workers: QueueWorkersService,
+    private readonly attachmentRenderers: MailAttachmentRenderers,
   ) {}
 
   onModuleInit(): void {
@@ -65,7 +67,7 @@ export class SendMailProcessor implements OnModuleInit {
         html: email.html,
         text: email.text,
         headers: email.headers,
-        attachments: email.attachments,
+        attachments: await this.attachmentRenderers.resolve(email.attachments),
         outboxId: email.id,
       }));
     } catch (error) {

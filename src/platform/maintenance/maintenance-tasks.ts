@@ -9,4 +9,5 @@ export enum MaintenanceTask {
   SweepChangeNotices = 'sweep-change-notices',
   SweepAnnouncements = 'sweep-announcements',
   SweepCertificateRuns = 'sweep-certificate-runs',
+  SweepLetters = 'sweep-letters',
 }

@@ -8,6 +8,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import { AppConfig } from '../../config/app-config';
 import { Event } from '../../events/event.entity';
 import { EventsService } from '../../events/events.service';
+import { LettersService } from '../../letters/letters.service';
 import { Problem } from '../../platform/http/problem';
 import { countryName } from '../../people/countries';
 import { updateRegistrationSchema } from '../../registration/dto/update-registration.dto';
@@ -17,11 +18,10 @@ import { RegistrationCalendarService } from '../../registration/registration-cal
 import { RegistrationDataService } from '../../registration/registration-data.service';
 import { RegistrationDetailsService } from '../../registration/registration-details.service';
 import { RegistrationQueriesService } from '../../registration/registration-queries.service';
-import type { RegistrationView } from '../../registration/registration.view';
 import { RegistrationsService } from '../../registration/registrations.service';
 import { SessionSignupsService } from '../../registration/session-signups.service';
 import { FormErrors, formErrorsFrom, validateForm } from '../form-input';
-import { LOCALES, Language, isLanguage } from '../i18n/languages';
+import { LOCALES, Language } from '../i18n/languages';
 import { translate } from '../i18n/messages';
 import { WebPages } from '../page-access';
 import { WebPageError } from '../web-page-error';
@@ -38,13 +38,8 @@ import {
 } from './attendee-form';
 import { eventPage, eventSummary } from './event-summary';
 import { LinkInvalidFilter } from '../link-invalid.filter';
+import { Attendee, attendeePrincipal, currentAttendee } from './current-attendee';
 import { COOKIES, readCookie, setCookie } from '../web-cookies';
-
-interface Attendee {
-  event: Event;
-  registration: RegistrationView;
-  language: Language;
-}
 
 /**
  * `/my-registration`: what the attendee does with the link from their email,
@@ -67,6 +62,7 @@ export class MyRegistrationController {
     private readonly personalData: RegistrationDataService,
     private readonly versions: AgendaVersionsService,
     private readonly certificates: CertificatesService,
+    private readonly letters: LettersService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -216,11 +212,12 @@ export class MyRegistrationController {
     status: number,
   ) {
     const { event, registration, language } = attendee;
-    const [questions, mine, version, certificates] = await Promise.all([
+    const [questions, mine, version, certificates, letter] = await Promise.all([
       this.questions.forEvent(event.id),
       this.signups.forRegistration(event.id, registration.id, event.timezone),
       this.versions.latest(event.id),
       this.certificates.available(event),
+      this.letters.statusOf(event.id, registration.id),
     ]);
     const signedUp = new Map(mine.map((s) => [s.sessionId, s.status]));
     const sessions = (version?.snapshot.sessions ?? [])
@@ -251,10 +248,13 @@ export class MyRegistrationController {
         canSignUp: registration.status === 'confirmed',
         certificate: certificates && registration.status === 'confirmed' && registration.checkedInDays.length > 0,
         active: registration.status !== 'cancelled' && registration.status !== 'rejected',
+        letter: letter && { ...letter, label: translate(language, `letters.status.${letter.status}`) },
         done:
-          notes.done && ['saved', 'signedUp', 'waitlisted', 'left'].includes(notes.done)
-            ? translate(language, `attendee.my.done.${notes.done}`)
-            : null,
+          notes.done === 'letter'
+            ? translate(language, 'letters.my.saved')
+            : notes.done && ['saved', 'signedUp', 'waitlisted', 'left'].includes(notes.done)
+              ? translate(language, `attendee.my.done.${notes.done}`)
+              : null,
         sessionError: notes.sessionError ?? null,
       },
       {
@@ -340,17 +340,10 @@ export class MyRegistrationController {
   }
 
   private principal(req: Request): { eventId: string; registrationId: string } {
-    const principal = req.principal;
-    if (principal?.kind !== 'magic-link' || !principal.eventId) throw new WebPageError(401, 'linkInvalid');
-    return { eventId: principal.eventId, registrationId: principal.subjectId };
+    return attendeePrincipal(req);
   }
 
-  private async attendee(req: Request): Promise<Attendee> {
-    const { eventId, registrationId } = this.principal(req);
-    const event = await this.events.getEntity(eventId);
-    const registration = await this.queries.one(event.id, registrationId, event.timezone);
-    const stored = registration.language?.slice(0, 2);
-    const language = !req.languageChosen && isLanguage(stored) ? stored : (req.language ?? 'en');
-    return { event, registration, language };
+  private attendee(req: Request): Promise<Attendee> {
+    return currentAttendee(req, this.events, this.queries);
   }
 }

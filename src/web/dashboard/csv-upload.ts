@@ -6,7 +6,13 @@ export const CSV_UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
 
 export type CsvUpload =
   | { ok: true; csv: string; fields: Record<string, string>; fileName: string }
-  | { ok: false; problem: 'no_file' | 'too_large' | 'not_multipart' | 'broken'; fields: Record<string, string> };
+  | { ok: false; problem: UploadProblem; fields: Record<string, string> };
+
+export type UploadProblem = 'no_file' | 'too_large' | 'not_multipart' | 'broken';
+
+export type FileUpload =
+  | { ok: true; bytes: Buffer; fields: Record<string, string>; fileName: string }
+  | { ok: false; problem: UploadProblem; fields: Record<string, string> };
 
 /**
  * The `file` part of a multipart form as text, and the form's other fields.
@@ -14,7 +20,16 @@ export type CsvUpload =
  * bounded as the API's text/csv body is. A refusal says which, for the page
  * to show beside the file field; the rest of the body is read and dropped.
  */
-export function readCsvUpload(req: Request): Promise<CsvUpload> {
+export async function readCsvUpload(req: Request): Promise<CsvUpload> {
+  const upload = await readFileUpload(req, CSV_UPLOAD_MAX_BYTES);
+  if (!upload.ok) return upload;
+  const csv = upload.bytes.toString('utf8').replace(/^\uFEFF/, '');
+  if (upload.fileName === '' && csv === '') return { ok: false, problem: 'no_file', fields: upload.fields };
+  return { ok: true, csv, fields: upload.fields, fileName: upload.fileName };
+}
+
+/** The `file` part of a multipart form as bytes (at most `maxBytes`), and the form's other fields. */
+export function readFileUpload(req: Request, maxBytes: number): Promise<FileUpload> {
   const fields: Record<string, string> = {};
   if (!req.is('multipart/form-data')) return Promise.resolve({ ok: false, problem: 'not_multipart', fields });
   return new Promise((resolve) => {
@@ -24,7 +39,7 @@ export function readCsvUpload(req: Request): Promise<CsvUpload> {
     const form = busboy({
       headers: req.headers,
       defParamCharset: 'utf8',
-      limits: { fileSize: CSV_UPLOAD_MAX_BYTES, files: 1, fields: 10 },
+      limits: { fileSize: maxBytes, files: 1, fields: 10 },
     });
     form.on('field', (name, value) => {
       fields[name] = value;
@@ -47,11 +62,9 @@ export function readCsvUpload(req: Request): Promise<CsvUpload> {
     });
     form.on('close', () => {
       if (tooLarge) return resolve({ ok: false, problem: 'too_large', fields });
-      const csv = Buffer.concat(chunks)
-        .toString('utf8')
-        .replace(/^\uFEFF/, '');
-      if (fileName === null || (fileName === '' && csv === '')) return resolve({ ok: false, problem: 'no_file', fields });
-      resolve({ ok: true, csv, fields, fileName });
+      const bytes = Buffer.concat(chunks);
+      if (fileName === null || (fileName === '' && bytes.length === 0)) return resolve({ ok: false, problem: 'no_file', fields });
+      resolve({ ok: true, bytes, fields, fileName });
     });
     req.pipe(form);
   });

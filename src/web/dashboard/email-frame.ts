@@ -1,6 +1,6 @@
 import type { Response } from 'express';
 import { EmailAttachment } from '../../platform/mail/email.entity';
-import { qrPng } from '../../platform/qr/qr-png';
+import { attachmentBytes } from '../../platform/mail/mail-transport';
 
 /**
  * An email's HTML is someone else's markup: it is served on its own, for a
@@ -21,8 +21,8 @@ const FRAME_POLICY = [
 export function inlineImages(html: string, attachments: EmailAttachment[]): string {
   let out = html;
   for (const attachment of attachments) {
-    if (!attachment.cid) continue;
-    const png = 'qrCodeOf' in attachment ? qrPng(attachment.qrCodeOf) : Buffer.from(attachment.content, 'base64');
+    if (!attachment.cid || 'renderedBy' in attachment) continue;
+    const png = attachmentBytes(attachment);
     out = out.split(`cid:${attachment.cid}`).join(`data:${attachment.contentType};base64,${png.toString('base64')}`);
   }
   return out;

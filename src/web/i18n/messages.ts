@@ -2,6 +2,7 @@ import { Language } from './languages';
 import { COMMON_MESSAGES } from './common.messages';
 import { PUBLIC_MESSAGES } from './public.messages';
 import { ATTENDEE_MESSAGES } from './attendee.messages';
+import { LETTERS_MESSAGES } from './letters.messages';
 import { PRESENTER_MESSAGES } from './presenter.messages';
 import { DASHBOARD_MESSAGES } from './dashboard.messages';
 import { DASHBOARD_LABELS_MESSAGES } from './dashboard-labels.messages';
@@ -27,6 +28,7 @@ const TABLES: MessageTable[] = [
   COMMON_MESSAGES,
   PUBLIC_MESSAGES,
   ATTENDEE_MESSAGES,
+  LETTERS_MESSAGES,
   PRESENTER_MESSAGES,
   DASHBOARD_MESSAGES,
   DASHBOARD_LABELS_MESSAGES,

@@ -42,6 +42,7 @@ const DASHBOARD_PAGES = [
   '/dashboard/events/:id/questions',
   '/dashboard/events/:id/registrations',
   '/dashboard/events/:id/registrations/import',
+  '/dashboard/events/:id/letters',
   '/dashboard/events/:id/check-in',
   '/dashboard/events/:id/badges',
   '/dashboard/events/:id/door-list',
