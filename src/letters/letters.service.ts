@@ -201,6 +201,7 @@ export class LettersService implements OnModuleInit {
             { filename: `${approved.reference}.pdf`, contentType: 'application/pdf', renderedBy: 'visa-letter', ref: approved.id },
           ],
         });
+        await this.recordAudit(tx.manager, by, 'letter.issued', approved, row.status, { emailedTo: 'participant' });
       }
       return { row: approved, registration, timezone: event.timezone };
     });
@@ -545,7 +546,7 @@ export class LettersService implements OnModuleInit {
   private async recordAudit(
     manager: EntityManager,
     by: ActedBy | undefined,
-    action: 'letter.approved' | 'letter.rejected' | 'letter.revoked',
+    action: 'letter.approved' | 'letter.issued' | 'letter.rejected' | 'letter.revoked',
     row: LetterRequestRow,
     before: LetterStatus,
     details: Record<string, string> = {},

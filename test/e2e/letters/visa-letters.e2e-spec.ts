@@ -142,6 +142,19 @@ describe('visa invitation letters', () => {
         details: expect.objectContaining({ changes: { status: { from: 'requested', to: 'approved' } } }),
       }),
     ]);
+    const issued = await ctx.app.http
+      .get(`/events/${event.id}/audit`)
+      .query({ action: 'letter.issued' })
+      .set('Authorization', auth)
+      .expect(200);
+    expect(issued.body.items).toEqual([
+      expect.objectContaining({
+        actor: expect.objectContaining({ label: expect.stringContaining(ADMIN.email) }),
+        subject: { type: 'letter', id: letterId },
+        details: expect.objectContaining({ reference, emailedTo: 'participant' }),
+        at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/),
+      }),
+    ]);
 
     const log = await ctx.app.http.get(`/events/${event.id}/letters/access-log`).set('Authorization', auth).expect(200);
     const actions = (log.body.items as Array<{ action: string; actorKind: string }>).map((a) => `${a.actorKind}:${a.action}`);

@@ -45,7 +45,7 @@ describe('dashboard: texts of the system emails, per event and language', () => 
     expect(unescape(form.text)).toContain('value="Inscripción confirmada: {eventTitle}"');
     expect(unescape(form.text)).toContain('Estimado/a {name},\n\nsu plaza en {eventTitle}{at} está confirmada: {when}.</textarea>');
     for (const placeholder of ['{name}', '{eventTitle}', '{when}', '{code}', '{link}'])
-      expect(form.text).toContain(`<code>${placeholder}</code>`);
+      expect(form.text).toContain(`<code translate="no">${placeholder}</code>`);
   });
 
   it('refuses an unknown placeholder beside the field and keeps what was typed; refuses a form without its CSRF value', async () => {
