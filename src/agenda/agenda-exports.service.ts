@@ -38,7 +38,7 @@ interface LatestVersion {
 }
 
 /** Bumped whenever the builders' output changes, so no cache key outlives a format change. */
-const FORMAT = 3;
+const FORMAT = 4;
 const MAX_ENTRIES = 200;
 const MAX_BYTES = 64 * 1024 * 1024;
 

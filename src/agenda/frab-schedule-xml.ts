@@ -34,6 +34,7 @@ function eventXml(event: FrabEvent, indent: string): string {
     `${inner}${element('room', event.room)}`,
     `${inner}${element('slug', event.slug)}`,
     `${inner}${element('url', event.url)}`,
+    `${inner}${element('feedback_url', event.feedback_url)}`,
     `${inner}${element('title', event.title)}`,
     `${inner}${element('subtitle', event.subtitle)}`,
     `${inner}${element('track', event.track ?? '')}`,

@@ -354,6 +354,7 @@ describe('public agenda: JSON, iCalendar and frab schedule of the latest publish
       start: string;
       duration: string;
       room: string;
+      feedback_url: string;
       persons: Array<{ name: string }>;
     }>;
     const xmlEvents = days.flatMap((d) => d.children.flatMap((room) => room.children.map((event) => ({ room, event }))));
@@ -366,6 +367,7 @@ describe('public agenda: JSON, iCalendar and frab schedule of the latest publish
       expect(text(child(event, 'title'))).toBe(json.title);
       expect(text(child(event, 'start'))).toBe(json.start);
       expect(text(child(event, 'duration'))).toBe(json.duration);
+      expect(text(child(event, 'feedback_url'))).toBe(json.feedback_url);
       expect(text(child(event, 'slug'))).toMatch(/^[a-z0-9_]{4,}-[a-z0-9\-_]{4,}$/);
       expect(child(event, 'persons').children.map(text)).toEqual(json.persons.map((p) => p.name));
     }
