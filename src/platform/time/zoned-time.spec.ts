@@ -191,6 +191,17 @@ describe('zoned-time', () => {
         expect(() => parseEventTime(input, BRUSSELS)).toThrow(InvalidTimeError);
       });
 
+      it.each(['2027-02-02T17:30', '2027-02-28T09:00', '2026-02-14T09:00', '2100-02-28T09:00', '0099-02-28T09:00'])(
+        'accepts every February day of a common year, such as %p',
+        (input) => {
+          expect(formatInZone(parseEventTime(input, BRUSSELS), BRUSSELS).slice(0, 16)).toBe(input);
+        },
+      );
+
+      it.each(['2027-02-29T10:00', '2100-02-29T10:00', '2027-04-31T10:00'])('rejects %p, a day its month does not have', (input) => {
+        expect(() => parseEventTime(input, BRUSSELS)).toThrow(InvalidTimeError);
+      });
+
       it('accepts real leap days', () => {
         expect(parseEventTime('2020-02-29T10:00Z', BRUSSELS).toISOString()).toBe('2020-02-29T10:00:00.000Z');
         expect(parseEventTime('2000-02-29T10:00Z', BRUSSELS).toISOString()).toBe('2000-02-29T10:00:00.000Z');

@@ -67,9 +67,11 @@ function assertValidInstant(instant: Date): void {
 }
 
 function utcMs(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, ms = 0): number {
-  const date = new Date(Date.UTC(2000, month - 1, day, hour, minute, second, ms));
-  // Date.UTC maps years 0-99 to 1900-1999.
-  date.setUTCFullYear(year);
+  // Date.UTC maps years 0-99 to 1900-1999, so the date is set apart. Month and day are set with the
+  // year, not before it: rolled over in another year (2000 is a leap year), day 0 of March would
+  // be 29 February, and 29 February 2027 would become 1 March.
+  const date = new Date(Date.UTC(2000, 0, 1, hour, minute, second, ms));
+  date.setUTCFullYear(year, month - 1, day);
   return date.getTime();
 }
 
