@@ -33,6 +33,24 @@ export const certificateResponse = z
   .describe('A certificate of attendance or of presenting.');
 export const certificatePageResponse = pageOf(certificateResponse);
 
+export const certificatePersonalDataResponse = z
+  .array(
+    certificateResponse.pick({
+      id: true,
+      kind: true,
+      code: true,
+      presentation: true,
+      days: true,
+      language: true,
+      issuedAt: true,
+      revokedAt: true,
+      links: true,
+    }),
+  )
+  .describe(
+    'The certificates issued to the attendee for this event (attendance, and presenting under the same person), revoked ones included.',
+  );
+
 export const certificateRunResponse = z
   .object({
     id: idField,

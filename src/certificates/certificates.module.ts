@@ -5,6 +5,7 @@ import { EventsModule } from '../events/events.module';
 import { PeopleModule } from '../people/people.module';
 import { RegistrationModule } from '../registration/registration.module';
 import { Certificate, CertificateRun, CertificateSettings } from './certificate.entity';
+import { CertificatePersonalDataService } from './certificate-personal-data.service';
 import { CertificateRunsService } from './certificate-runs.service';
 import { CertificateCodeController, CertificatesController, MyCertificatesController } from './certificates.controller';
 import { CertificatesRepository } from './certificates.repository';
@@ -30,6 +31,7 @@ import { SweepCertificateRunsProcessor } from './sweep-certificate-runs.processo
     CertificatesRepository,
     CertificatesService,
     CertificateRunsService,
+    CertificatePersonalDataService,
     IssueCertificatesProcessor,
     SweepCertificateRunsProcessor,
   ],

@@ -139,6 +139,26 @@ export class CertificatesRepository {
     return rows;
   }
 
+  /** The event's certificates of this registration (attendance) or its person (presenting), oldest first. */
+  async ofAttendee(eventId: string, registrationId: string, personId: string): Promise<Certificate[]> {
+    const { rows } = await sql<Certificate>(
+      this.db.manager,
+      `SELECT ${CERTIFICATE_COLUMNS} FROM certificates
+        WHERE event_id = $1 AND (registration_id = $2 OR person_id = $3) ORDER BY issued_at, id`,
+      [eventId, registrationId, personId],
+    );
+    return rows;
+  }
+
+  /** In the erasure's transaction: a certificate names its person, so it goes with their name. */
+  async deleteOfAttendee(manager: EntityManager, eventId: string, registrationId: string, personId: string): Promise<void> {
+    await sql(manager, `DELETE FROM certificates WHERE event_id = $1 AND (registration_id = $2 OR person_id = $3)`, [
+      eventId,
+      registrationId,
+      personId,
+    ]);
+  }
+
   async revoke(eventId: string, certificateId: string): Promise<Certificate | null> {
     const { rows } = await sql<Certificate>(
       this.db.manager,

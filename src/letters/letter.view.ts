@@ -25,6 +25,12 @@ export function myLetterView({ row, timezone }: { row: LetterRequestRow; timezon
   };
 }
 
+/** The request in the attendee's download of their data: as they see it, with why it was revoked. */
+export function letterPersonalDataView(letter: { row: LetterRequestRow; timezone: string }) {
+  const { downloadable: _, ...fields } = myLetterView(letter);
+  return { ...fields, revocationReason: letter.row.revocation_reason };
+}
+
 /** The request as the event's organisers see it, with whose registration it is. */
 export function letterRequestView(entry: LetterEntry, verificationUrl: string) {
   const { registration } = entry;

@@ -26,6 +26,14 @@ export const myLetterResponse = z
   .object({ ...requestFields, downloadable: z.boolean().describe('Approved: GET /registrations/me/letter.pdf serves it.') })
   .describe("The attendee's own letter request.");
 
+export const letterPersonalDataResponse = z
+  .object({
+    ...requestFields,
+    revocationReason: z.string().nullable().describe('Why an issued letter was withdrawn.'),
+  })
+  .nullable()
+  .describe('The visa invitation letter asked for with this registration; null when none was (or its data is deleted).');
+
 export const letterRequestResponse = z
   .object({
     ...requestFields,

@@ -16,6 +16,7 @@ import { OutboxService } from '../platform/mail/outbox.service';
 import { renderPdf } from '../platform/pdf/pdf-document';
 import { formatInZone } from '../platform/time/zoned-time';
 import { FILE_STORAGE, FileStorage } from '../platform/storage/file-storage';
+import { PersonalDataSections } from '../registration/personal-data-sections';
 import { RegistrationErasureService } from '../registration/registration-erasure.service';
 import { RegistrationQueriesService } from '../registration/registration-queries.service';
 import { RegistrationView } from '../registration/registration.view';
@@ -24,7 +25,8 @@ import '../registration/registration-domain-events';
 import { BulkLetterInput, LetterRequestInput, LetterSettingsInput } from './dto/letter.dto';
 import { letterDocument, letterTitle } from './letter-document';
 import { letterIssuedMail, letterRejectedMail } from './letter-mail.templates';
-import { LetterStatus } from './letters.response';
+import { LetterStatus, letterPersonalDataResponse } from './letters.response';
+import { letterPersonalDataView } from './letter.view';
 import { LetterAccess, LetterActorKind, LetterRequestRow, LettersRepository } from './letters.repository';
 import { hashPassportNumber, normalisePassportNumber, passportNumberMatches } from './passport-number';
 
@@ -73,6 +75,7 @@ export class LettersService implements OnModuleInit {
     private readonly transactions: TransactionService,
     private readonly registrations: RegistrationQueriesService,
     private readonly erasure: RegistrationErasureService,
+    private readonly personalData: PersonalDataSections,
     private readonly events: EventsService,
     private readonly outbox: OutboxService,
     private readonly attachments: MailAttachmentRenderers,
@@ -82,6 +85,11 @@ export class LettersService implements OnModuleInit {
 
   onModuleInit(): void {
     this.attachments.register('visa-letter', (letterId) => this.issuedPdf(letterId));
+    this.personalData.register({
+      key: 'visaLetter',
+      schema: letterPersonalDataResponse,
+      read: ({ eventId, registrationId, timezone }) => this.ownData(eventId, registrationId, timezone),
+    });
     this.erasure.alsoErase(async (manager, { registrationId }) => {
       const erased = await this.repository.deleteForRegistration(manager, registrationId);
       await this.repository.logAccess(
@@ -149,6 +157,14 @@ export class LettersService implements OnModuleInit {
     if (!row || row.event_id !== eventId) throw Problem.notFound('No visa invitation letter has been asked for with this registration');
     await this.repository.logAccess([this.access(row, { kind: 'attendee', registrationId }, 'viewed')]);
     return { row, timezone: (await this.events.getEntity(eventId)).timezone };
+  }
+
+  /** The request in the attendee's download of everything held about them: a read of passport data, so logged. */
+  private async ownData(eventId: string, registrationId: string, timezone: string) {
+    const row = await this.repository.findByRegistration(registrationId);
+    if (!row || row.event_id !== eventId) return null;
+    await this.repository.logAccess([this.access(row, { kind: 'attendee', registrationId }, 'exported')]);
+    return letterPersonalDataView({ row, timezone });
   }
 
   async myPdf(eventId: string, registrationId: string): Promise<LetterPdf> {

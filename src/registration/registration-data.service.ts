@@ -2,11 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { EventsService } from '../events/events.service';
 import { PeopleService } from '../people/people.service';
 import { formatInZone } from '../platform/time/zoned-time';
+import { PersonalDataSections } from './personal-data-sections';
 import { RegistrationDataRepository } from './registration-data.repository';
 import { RegistrationQueriesService } from './registration-queries.service';
 import { RegistrationsService } from './registrations.service';
 
-/** Everything Plenary holds about one attendee for an event (data portability), for the API and the attendee's page alike. */
+/**
+ * Everything Plenary holds about one attendee for an event (data portability), for the API and the attendee's page alike:
+ * the registration and the emails sent here, and the sections the modules above registration add (`PersonalDataSections`).
+ */
 @Injectable()
 export class RegistrationDataService {
   constructor(
@@ -15,6 +19,7 @@ export class RegistrationDataService {
     private readonly registrations: RegistrationsService,
     private readonly queries: RegistrationQueriesService,
     private readonly events: EventsService,
+    private readonly sections: PersonalDataSections,
   ) {}
 
   async export(eventId: string, registrationId: string) {
@@ -34,6 +39,7 @@ export class RegistrationDataService {
         createdAt: at(e.created_at),
         sentAt: at(e.sent_at),
       })),
+      ...(await this.sections.read({ eventId: event.id, registrationId: registration.id, personId: person.id, timezone: event.timezone })),
     };
   }
 }

@@ -17,7 +17,10 @@ const DAY_MS = 86_400_000;
  * A downstream module's part of an erasure, run in its transaction: what it holds of the
  * registration goes with the registration's personal data, or neither does.
  */
-export type ErasurePart = (manager: EntityManager, registration: { eventId: string; registrationId: string }) => Promise<void>;
+export type ErasurePart = (
+  manager: EntityManager,
+  registration: { eventId: string; registrationId: string; personId: string },
+) => Promise<void>;
 
 /**
  * Erasure of an attendee's personal data, on request or automatically some
@@ -40,7 +43,7 @@ export class RegistrationErasureService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Registered at boot by modules downstream of registration (letters), which registration cannot import. */
+  /** Registered at boot by modules downstream of registration (letters, surveys, certificates), which registration cannot import. */
   alsoErase(part: ErasurePart): void {
     this.parts.push(part);
   }
@@ -54,7 +57,7 @@ export class RegistrationErasureService {
         throw Problem.conflict('This person chairs or presents in the agenda; take them out of it before erasing them');
       }
       await this.repository.clearAnswers(manager, registrationId);
-      for (const part of this.parts) await part(manager, { eventId, registrationId });
+      for (const part of this.parts) await part(manager, { eventId, registrationId, personId: registration.personId });
       await this.magicLinks.revokeAll({ type: 'registration', id: registrationId }, manager);
       const address = await this.people.erase(manager, eventId, registration.personId);
       if (address) await this.outbox.eraseRecipient(manager, eventId, address);

@@ -6,6 +6,7 @@ import { EventsModule } from '../events/events.module';
 import { PeopleModule } from '../people/people.module';
 import { AnonymiseRegistrationsProcessor } from './anonymise-registrations.processor';
 import { CheckIn } from './check-in.entity';
+import { PersonalDataSections } from './personal-data-sections';
 import { PublicRegistrationsRepository } from './public-registrations.repository';
 import { Question } from './question.entity';
 import { QuestionsController } from './questions.controller';
@@ -61,6 +62,7 @@ import { SessionSignupsService } from './session-signups.service';
     RegistrationErasureRepository,
     AnonymiseRegistrationsProcessor,
     RegistrationDataService,
+    PersonalDataSections,
     RegistrationsBulkService,
     RegistrationStatsService,
     QuestionsRepository,
@@ -86,6 +88,7 @@ import { SessionSignupsService } from './session-signups.service';
     RegistrationsBulkService,
     RegistrationStatsService,
     RegistrationErasureService,
+    PersonalDataSections,
   ],
 })
 export class RegistrationModule {}

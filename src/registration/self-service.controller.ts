@@ -16,15 +16,10 @@ import { RegistrationQueriesService } from './registration-queries.service';
 import { RegistrationsService } from './registrations.service';
 import { SessionSignupsService } from './session-signups.service';
 import { registrationView } from './registration.view';
-import { ApiFileResponse, ApiZodResponse } from '../platform/http/openapi/openapi-metadata';
+import { ApiFileResponse, ApiZodResponse, ApiZodResponseFrom } from '../platform/http/openapi/openapi-metadata';
+import { PersonalDataSections } from './personal-data-sections';
 import { detailSchema } from '../platform/http/openapi/response-fields';
-import {
-  myRegistrationResponse,
-  mySessionResponse,
-  mySessionsResponse,
-  personalDataResponse,
-  registrationResponse,
-} from './registration.response';
+import { myRegistrationResponse, mySessionResponse, mySessionsResponse, registrationResponse } from './registration.response';
 
 /** What attendees do with the link from their email (the token as Bearer). */
 @ApiTags('registration')
@@ -104,7 +99,7 @@ export class SelfServiceController {
 
   /** Everything Plenary holds about the attendee for this event, as JSON (data portability). */
   @Get('me/data')
-  @ApiZodResponse(personalDataResponse, 'Everything held about the attendee, as a download.')
+  @ApiZodResponseFrom(PersonalDataSections, 'Everything held about the attendee, as a download.')
   @MagicLinkOnly('registration')
   @Header('Content-Disposition', 'attachment; filename="my-registration.json"')
   async data(@CurrentMagicLink() link: MagicLinkPrincipal) {

@@ -65,3 +65,25 @@ export const surveyFormResponse = z
     questions: z.array(question.omit({ position: true }).extend({ session: z.string().nullable() })),
   })
   .describe('The survey a link opens, with its questions.');
+
+export const surveyPersonalDataResponse = z
+  .array(
+    z.object({
+      surveyId: idField,
+      title: z.string(),
+      submittedAt: zonedTime,
+      answers: z.array(
+        z.object({
+          questionId: idField,
+          question: z.string(),
+          kind: z.enum(QUESTION_KINDS),
+          rating: z.number().int().nullable().describe('1–5, for a rating question.'),
+          choices: z.array(z.string()).nullable().describe('The options picked, for a choice question.'),
+          text: z.string().nullable().describe('For a text question.'),
+        }),
+      ),
+    }),
+  )
+  .describe(
+    "The attendee's answers to the event's surveys that keep who answered; an anonymous survey's answers are tied to nobody, so they are not here.",
+  );

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgendaModule } from '../agenda/agenda.module';
 import { EventsModule } from '../events/events.module';
 import { RegistrationModule } from '../registration/registration.module';
+import { SurveyPersonalDataService } from './survey-personal-data.service';
 import { SurveyInvitation } from './survey-invitation.entity';
 import { SurveyQuestion } from './survey-question.entity';
 import { SurveyAnswer, SurveyResponse } from './survey-response.entity';
@@ -24,7 +25,7 @@ import { SurveysService } from './surveys.service';
     RegistrationModule,
   ],
   controllers: [SurveysController, SurveyInvitationController],
-  providers: [SurveysRepository, SurveysService],
+  providers: [SurveysRepository, SurveysService, SurveyPersonalDataService],
   exports: [SurveysService],
 })
 export class SurveysModule {}

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { sql } from '../platform/database/sql';
-import { SurveyQuestion } from './survey-question.entity';
+import { QuestionKind, SurveyQuestion } from './survey-question.entity';
 import { SurveyAnswer, SurveyResponse } from './survey-response.entity';
 import { Survey, SurveyStatus } from './survey.entity';
 import { SURVEY_RESULTS_QUERY, SurveyResultRow } from './surveys-reporting';
@@ -21,6 +21,19 @@ export interface InvitationByToken {
   registrationId: string;
   answeredAt: Date | null;
   survey: Survey;
+}
+
+/** One answer the attendee gave to a survey that keeps who answered; the answer fields null for a response without answers. */
+export interface OwnAnswerRow {
+  survey_id: string;
+  title: string;
+  submitted_at: Date;
+  question_id: string | null;
+  prompt: string | null;
+  kind: QuestionKind | null;
+  rating: number | null;
+  choices: string[] | null;
+  text: string | null;
 }
 
 /**
@@ -148,6 +161,36 @@ export class SurveysRepository {
       );
     }
     return saved.id;
+  }
+
+  /** The registration's answers to the event's surveys that are not anonymous, in the order given and each survey's question order. */
+  async ownAnswers(eventId: string, registrationId: string): Promise<OwnAnswerRow[]> {
+    const { rows } = await sql<OwnAnswerRow>(
+      this.db.manager,
+      `SELECT s.id AS survey_id, s.title, r.submitted_at, q.id AS question_id, q.prompt, q.kind, a.rating, a.choices, a.text
+         FROM survey_invitations i
+         JOIN surveys s ON s.id = i.survey_id
+         JOIN survey_responses r ON r.invitation_id = i.id
+         LEFT JOIN survey_answers a ON a.response_id = r.id
+         LEFT JOIN survey_questions q ON q.id = a.question_id
+        WHERE i.registration_id = $1 AND s.event_id = $2 AND NOT s.anonymous
+        ORDER BY r.submitted_at, s.id, q.position, q.created_at, q.id`,
+      [registrationId, eventId],
+    );
+    return rows;
+  }
+
+  /**
+   * Unties the registration's responses from it, in the erasure's transaction: they stay in the
+   * results as an anonymous survey's do, with neither invitation nor time to tell whose they were.
+   */
+  async detachResponses(manager: EntityManager, registrationId: string): Promise<void> {
+    await sql(
+      manager,
+      `UPDATE survey_responses SET invitation_id = NULL, submitted_at = NULL
+        WHERE invitation_id IN (SELECT id FROM survey_invitations WHERE registration_id = $1)`,
+      [registrationId],
+    );
   }
 
   /** The results read model (surveys-reporting.ts) for one survey, or for every survey of the event past its draft. */

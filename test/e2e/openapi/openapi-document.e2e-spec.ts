@@ -112,3 +112,28 @@ it('documents the client errors of every operation as problem+json', () => {
   expect(lacking).toEqual([]);
   expect(document.components.schemas.Problem).toEqual(expect.objectContaining({ required: ['type', 'title', 'status', 'detail'] }));
 });
+
+it("documents each section the modules above registration add to the attendee's data download, with its own schema", () => {
+  const schema = operation('get', '/registrations/me/data').responses['200'].content?.['application/json'].schema as {
+    properties: Record<string, { type?: unknown; anyOf?: unknown[]; items?: { properties?: Record<string, unknown> } }>;
+    required: string[];
+    additionalProperties: boolean;
+  };
+  expect([...schema.required].sort()).toEqual([
+    'certificates',
+    'emails',
+    'event',
+    'exportedAt',
+    'registration',
+    'surveyAnswers',
+    'visaLetter',
+  ]);
+  expect(schema.additionalProperties).toBe(false);
+  const letter = schema.properties.visaLetter.anyOf as Array<{ type: string; properties?: Record<string, unknown> }>;
+  expect(letter.map((s) => s.type).sort()).toEqual(['null', 'object']);
+  expect(Object.keys(letter.find((s) => s.type === 'object')!.properties!)).toEqual(
+    expect.arrayContaining(['status', 'passportName', 'passportNumber', 'reference', 'rejectionReason', 'revocationReason']),
+  );
+  expect(Object.keys(schema.properties.surveyAnswers.items!.properties!)).toEqual(['surveyId', 'title', 'submittedAt', 'answers']);
+  expect(Object.keys(schema.properties.certificates.items!.properties!)).toEqual(expect.arrayContaining(['kind', 'days', 'code', 'links']));
+});

@@ -2,7 +2,8 @@ import { attendee, createOpenEvent, daysFromNow } from '../../support/future-eve
 import { ADMIN, login } from '../../support/test-app';
 import { useTestApp } from '../../support/use-test-app';
 import { waitFor } from '../../support/wait-for';
-import { registrationTokenIn } from '../../support/registration-link';
+import { passportDetails } from '../../support/letter-request';
+import { registrationBearerIn, registrationTokenIn } from '../../support/registration-link';
 import { readCsv } from '../../../src/platform/http/csv-reader';
 import { asBytes, cellText, xlsxRows } from '../../support/spreadsheet';
 
@@ -116,6 +117,181 @@ describe('registration', () => {
     const data = await ctx.app.http.get('/registrations/me/data').set('Authorization', `Bearer ${token}`).expect(200);
     expect(data.body.registration.email).toBe(body.email);
     expect(data.body.emails.map((e: { kind: string }) => e.kind)).toContain('registration-confirmed');
+  });
+
+  describe("the attendee's download of everything held about them", () => {
+    let event: Awaited<ReturnType<typeof createOpenEvent>>;
+    let ana: { id: string; email: string; bearer: string };
+    let bruno: { id: string; email: string; bearer: string };
+    let named: { id: string; questions: Array<{ id: string }> };
+    let anonymous: { id: string; questions: Array<{ id: string }> };
+    let certificateCode: string;
+
+    const register = async (body: Record<string, unknown>) => {
+      const created = await ctx.app.http.post(`/events/${event.id}/registrations`).send(body).expect(201);
+      const [mail] = await ctx.smtp.waitForMail(body.email as string);
+      return { id: created.body.id as string, email: body.email as string, bearer: registrationBearerIn(mail.text) };
+    };
+    const surveyToken = (address: string, subject: string) =>
+      waitFor(`the "${subject}" survey link to ${address}`, () => {
+        const mail = ctx.smtp.for(address).find((m) => m.subject === subject);
+        return mail ? decodeURIComponent(/\/survey\?token=(\S+)/.exec(mail.text)![1]) : null;
+      });
+    const download = async (bearer: string) =>
+      (await ctx.app.http.get('/registrations/me/data').set('Authorization', bearer).expect(200)).body;
+
+    beforeAll(async () => {
+      event = await createOpenEvent(ctx.app.http, auth, { defaultReminders: false });
+      ana = await register(attendee({ name: 'José Peña', countryCode: 'PE', region: 'Piura' }));
+      bruno = await register(attendee());
+      await ctx.app.http.put('/registrations/me/letter').set('Authorization', ana.bearer).send(passportDetails()).expect(200);
+      for (const person of [ana, bruno]) {
+        await ctx.app.http
+          .post(`/events/${event.id}/check-ins`)
+          .set('Authorization', auth)
+          .send({ registrationId: person.id, day: event.days[0] })
+          .expect(201);
+      }
+      await ctx.app.http
+        .put(`/events/${event.id}/certificates/settings`)
+        .set('Authorization', auth)
+        .send({ issueMode: 'on_check_in' })
+        .expect(200);
+      await ctx.app.http.get('/registrations/me/certificate.pdf').set('Authorization', ana.bearer).expect(200);
+
+      const survey = async (title: string, isAnonymous: boolean) => {
+        const created = await ctx.app.http
+          .post(`/events/${event.id}/surveys`)
+          .set('Authorization', auth)
+          .send({
+            title,
+            anonymous: isAnonymous,
+            questions: [
+              { kind: 'rating', prompt: `${title}: how was it?`, required: true },
+              { kind: 'text', prompt: `${title}: anything else?` },
+            ],
+          })
+          .expect(201);
+        await ctx.app.http.post(`/events/${event.id}/surveys/${created.body.id}/open`).set('Authorization', auth).expect(200);
+        await ctx.app.http
+          .post(`/events/${event.id}/reminder-rules`)
+          .set('Authorization', auth)
+          .send({
+            name: title,
+            anchor: 'fixed',
+            fixedAt: new Date(Date.now() + 1500).toISOString(),
+            audience: 'checked_in',
+            surveyId: created.body.id,
+            subject: title,
+          })
+          .expect(201);
+        return created.body;
+      };
+      named = await survey('Named feedback', false);
+      anonymous = await survey('Anonymous feedback', true);
+      for (const [s, text] of [
+        [named, 'The pairings were the best part'],
+        [anonymous, 'A remark nobody may trace'],
+      ] as const) {
+        const token = await surveyToken(ana.email, s === named ? 'Named feedback' : 'Anonymous feedback');
+        await ctx.app.http
+          .post(`/survey-invitation/answers?token=${encodeURIComponent(token)}`)
+          .send({ answers: { [s.questions[0].id]: 4, [s.questions[1].id]: text } })
+          .expect(201);
+      }
+      // Bruno is invited to both surveys too, and answers neither.
+      await surveyToken(bruno.email, 'Anonymous feedback');
+    }, 60_000);
+
+    it('carries their letter request (the number masked, the read logged), their named survey answers and their certificates', async () => {
+      const data = await download(ana.bearer);
+      expect(data.visaLetter).toMatchObject({
+        registrationId: ana.id,
+        status: 'requested',
+        passportName: 'José Peña Quispe',
+        nationality: 'PE',
+        passportNumber: '••••••78',
+        passportExpiry: '2031-05-31',
+        dateOfBirth: '1984-11-02',
+        consulateCity: 'Lima',
+        consulateCountry: 'PE',
+        reference: expect.stringMatching(/\S/),
+        rejectionReason: null,
+        revocationReason: null,
+        decidedAt: null,
+      });
+      expect(JSON.stringify(data)).not.toMatch(/12345678|1234 5678/);
+      expect(data.surveyAnswers).toEqual([
+        {
+          surveyId: named.id,
+          title: 'Named feedback',
+          submittedAt: expect.stringMatching(/\+0[12]:00$/),
+          answers: [
+            {
+              questionId: named.questions[0].id,
+              question: 'Named feedback: how was it?',
+              kind: 'rating',
+              rating: 4,
+              choices: null,
+              text: null,
+            },
+            {
+              questionId: named.questions[1].id,
+              question: 'Named feedback: anything else?',
+              kind: 'text',
+              rating: null,
+              choices: null,
+              text: 'The pairings were the best part',
+            },
+          ],
+        },
+      ]);
+      expect(JSON.stringify(data)).not.toContain('A remark nobody may trace');
+      expect(JSON.stringify(data)).not.toContain(anonymous.id);
+      expect(data.certificates).toEqual([
+        expect.objectContaining({
+          kind: 'attendance',
+          days: [event.days[0]],
+          presentation: null,
+          code: expect.stringMatching(/^[A-Z2-7]{10}$/),
+        }),
+      ]);
+      certificateCode = data.certificates[0].code;
+      expect(data.certificates[0].links.verify).toMatch(new RegExp(`/c/${certificateCode}$`));
+      const log = await ctx.db.query<{ actor_kind: string; actor_id: string; action: string }>(
+        `SELECT l.actor_kind, l.actor_id, l.action FROM letter_access_log l JOIN letter_requests r ON r.id = l.letter_request_id
+          WHERE r.registration_id = $1 ORDER BY l.at, l.id`,
+        [ana.id],
+      );
+      expect(log).toEqual([
+        { actor_kind: 'attendee', actor_id: ana.id, action: 'submitted' },
+        { actor_kind: 'attendee', actor_id: ana.id, action: 'exported' },
+      ]);
+    });
+
+    it("shows another attendee none of it, and logs no read of the first one's passport data for them", async () => {
+      const before = await ctx.db.query(`SELECT id FROM letter_access_log WHERE event_id = $1`, [event.id]);
+      const data = await download(bruno.bearer);
+      expect(data).toMatchObject({ visaLetter: null, surveyAnswers: [], certificates: [] });
+      expect(data.registration.id).toBe(bruno.id);
+      expect(JSON.stringify(data)).not.toMatch(/José Peña Quispe|The pairings|A remark nobody may trace/);
+      expect(await ctx.db.query(`SELECT id FROM letter_access_log WHERE event_id = $1`, [event.id])).toEqual(before);
+    });
+
+    it('unties their survey answers from them and deletes their certificates when they are erased; the results still count the answers', async () => {
+      await ctx.app.http.post(`/events/${event.id}/registrations/${ana.id}/erase`).set('Authorization', auth).expect(204);
+      const responses = await ctx.db.query<{ invitation_id: string | null; submitted_at: Date | null }>(
+        `SELECT invitation_id, submitted_at FROM survey_responses WHERE survey_id = $1`,
+        [named.id],
+      );
+      expect(responses).toEqual([{ invitation_id: null, submitted_at: null }]);
+      expect(await ctx.db.query(`SELECT id FROM certificates WHERE event_id = $1`, [event.id])).toEqual([]);
+      expect(await ctx.db.query(`SELECT id FROM letter_requests WHERE registration_id = $1`, [ana.id])).toEqual([]);
+      await ctx.app.http.get(`/c/${certificateCode}/certificate.pdf`).expect(404);
+      const results = await ctx.app.http.get(`/events/${event.id}/surveys/${named.id}/results`).set('Authorization', auth).expect(200);
+      expect(results.body).toMatchObject({ responses: 1 });
+      expect(results.body.questions[1].comments).toEqual(['The pairings were the best part']);
+    });
   });
 
   it('gives a cancelled seat to the first person on the waitlist, who is emailed', async () => {

@@ -5,7 +5,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { z } from 'zod';
 import { ACCESS } from '../route-access';
 import { RATE_LIMITED } from '../rate-limit.guard';
-import { documentedQuery, documentedResponses } from './openapi-metadata';
+import { DocumentedResponse, documentedQuery, documentedResponses } from './openapi-metadata';
 import { problemSchema } from './problem.schema';
 import { JsonSchema, jsonSchemaOf } from './zod-json-schema';
 
@@ -61,7 +61,7 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
       const operation = value as Operation;
       const handler = handlers.get(operation.operationId);
       if (!handler) throw new Error(`OpenAPI: no handler found for operation ${operation.operationId}`);
-      describeOperation(operation, handler, reflector);
+      describeOperation(app, operation, handler, reflector);
     }
   }
   return {
@@ -82,7 +82,7 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
   };
 }
 
-function describeOperation(operation: Operation, { method, controller }: Handler, reflector: Reflector): void {
+function describeOperation(app: INestApplication, operation: Operation, { method, controller }: Handler, reflector: Reflector): void {
   // Only `kind` matters here: every access but Public() needs the bearer token.
   const access = reflector.getAllAndOverride<{ kind: string } | undefined>(ACCESS, [method, controller]) ?? { kind: 'organiser' };
   const isPublic = access.kind === 'public';
@@ -99,7 +99,7 @@ function describeOperation(operation: Operation, { method, controller }: Handler
   for (const response of documentedResponses(method)) {
     const status = String(response.status ?? defaultStatus);
     const entry = (responses[status] ??= { description: response.description });
-    if (response.content) entry.content = { ...entry.content, [response.content.type]: { schema: schemaOf(response.content.schema) } };
+    if (response.content) entry.content = { ...entry.content, [response.content.type]: { schema: schemaOf(app, response.content) } };
   }
   if (Object.keys(responses).length === 0) {
     responses[defaultStatus] = { description: defaultStatus === '204' ? 'Done; no content.' : 'Done.' };
@@ -115,8 +115,9 @@ function describeOperation(operation: Operation, { method, controller }: Handler
   operation.responses = responses;
 }
 
-function schemaOf(schema: z.ZodType | JsonSchema): JsonSchema {
-  return schema instanceof z.ZodType ? jsonSchemaOf(schema, 'output') : schema;
+function schemaOf(app: INestApplication, content: NonNullable<DocumentedResponse['content']>): JsonSchema {
+  if ('source' in content) return jsonSchemaOf(app.get(content.source, { strict: false }).responseSchema(), 'output');
+  return content.schema instanceof z.ZodType ? jsonSchemaOf(content.schema, 'output') : content.schema;
 }
 
 function queryParameters(schema: z.ZodType): NonNullable<Operation['parameters']> {

@@ -1,3 +1,4 @@
+import type { Type } from '@nestjs/common';
 import { z } from 'zod';
 import { JsonSchema } from './zod-json-schema';
 
@@ -9,7 +10,15 @@ export interface DocumentedResponse {
   description: string;
   status?: number;
   /** Absent for an answer without a body. */
-  content?: { type: string; schema: z.ZodType | JsonSchema };
+  content?: { type: string; schema: z.ZodType | JsonSchema } | { type: string; source: Type<ResponseSchemaSource> };
+}
+
+/**
+ * A provider whose answer's schema is whole only once the app has started: modules above it
+ * register their parts at boot, so the document asks the provider rather than a constant.
+ */
+export interface ResponseSchemaSource {
+  responseSchema(): z.ZodType;
 }
 
 export function documentedResponses(handler: object): DocumentedResponse[] {
@@ -30,6 +39,10 @@ const addResponse =
 /** Documents a JSON answer by the zod schema its body is built to. */
 export const ApiZodResponse = (schema: z.ZodType, description: string, status?: number): MethodDecorator =>
   addResponse({ content: { type: 'application/json', schema }, description, status });
+
+/** Documents a JSON answer by the zod schema a provider assembles at boot (`ResponseSchemaSource`). */
+export const ApiZodResponseFrom = (source: Type<ResponseSchemaSource>, description: string, status?: number): MethodDecorator =>
+  addResponse({ content: { type: 'application/json', source }, description, status });
 
 /** Documents a file or text answer (calendar, CSV, HTML, a download). */
 export const ApiFileResponse = (contentType: string, description: string, status?: number): MethodDecorator =>
