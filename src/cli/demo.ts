@@ -4,8 +4,12 @@
  * days, two themes, twenty pairings, a second day co-organised with the JRC),
  * presenters open their invitation emails and upload their materials, a few
  * hundred attendees register (some land on the waiting list), the organisers
- * open more places and the first on the waiting list are promoted, a reminder goes out, attendees check in on both days,
- * the organiser records outcomes, and the post-event report is compiled.
+ * open more places and the first on the waiting list are promoted, an
+ * attendee from Peru is issued a visa invitation letter, a reminder goes out,
+ * attendees check in on both days, the organiser records outcomes, a feedback
+ * survey goes to those checked in and most answer it, attendance certificates
+ * are issued, and the post-event report (with the survey's results) is compiled.
+ * The steps after the event are in demo-after-event.ts, the letter in demo-visa-letter.ts.
  *
  * Every person is played from the emails they receive: the `.eml` files of
  * the embedded runtime (`<PLENARY_DATA_DIR>/mail`), or a Mailpit inbox when
@@ -24,10 +28,12 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { feedbackSurvey, issueCertificates } from './demo-after-event';
 import { Api, pool, until } from './demo-http';
 import { EmlMailbox, Mail, MailpitMailbox, carries, tokenIn } from './demo-mail';
 import { elapsed, progress, say, started, step } from './demo-output';
 import type { Attendee, Demo, Meeting, Target } from './demo-run';
+import { visaLetter } from './demo-visa-letter';
 
 const ATTENDEES = Number(process.env.DEMO_ATTENDEES ?? 300);
 const CAPACITY = Number(process.env.DEMO_CAPACITY ?? 250);
@@ -673,7 +679,8 @@ async function remindEveryone({ api, as, mailbox }: Demo, { base }: Meeting, peo
   return attending;
 }
 
-async function checkInBothDays({ api, as }: Demo, { base, day1, day2 }: Meeting, attending: Attendee[]): Promise<void> {
+/** Returns those checked in on either day. */
+async function checkInBothDays({ api, as }: Demo, { base, day1, day2 }: Meeting, attending: Attendee[]): Promise<Attendee[]> {
   step('Attendees check in on both days');
   const days: Array<[string, Attendee[]]> = [
     [day1, attending.filter((_, i) => i % 9 !== 4)],
@@ -685,6 +692,7 @@ async function checkInBothDays({ api, as }: Demo, { base, day1, day2 }: Meeting,
     });
     say(`${day}: ${arriving.length} checked in at the door by their codes`);
   }
+  return attending.filter((person) => days.some(([, arriving]) => arriving.includes(person)));
 }
 
 async function recordOutcomes({ api, as }: Demo, { base }: Meeting): Promise<void> {
@@ -781,6 +789,10 @@ function summaryRows(d: any): Array<[string, string]> {
     ],
     ['Emails', `${d.emails.total} (${d.emails.byStatus.sent} sent)`],
     ['Outcomes', d.outcomes.map((o: { label: string; value: string | number }) => `${o.label}: ${o.value}`).join('; ')],
+    ...(d.surveys ?? []).map((s: any): [string, string] => [
+      'Survey',
+      `"${s.title}": ${s.responses} of ${s.invited} answered (${Math.round((s.responseRate ?? 0) * 100)} %)${s.questions[0]?.average ? `, overall ${s.questions[0].average} / 5` : ''}`,
+    ]),
   ];
 }
 
@@ -827,9 +839,12 @@ async function main(): Promise<void> {
     await presentersConfirm(demo, meeting.presentations);
     const people = await attendeesRegister(demo, meeting);
     await waitingListMovesUp(demo, meeting, people);
+    await visaLetter(demo, meeting, people);
     const attending = await remindEveryone(demo, meeting, people);
-    await checkInBothDays(demo, meeting, attending);
+    const checkedIn = await checkInBothDays(demo, meeting, attending);
     await recordOutcomes(demo, meeting);
+    await feedbackSurvey(demo, meeting, checkedIn);
+    await issueCertificates(demo, meeting, checkedIn);
     await reportTheMeeting(demo, meeting);
   } finally {
     await plenary.stop();
