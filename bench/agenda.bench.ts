@@ -15,18 +15,13 @@
  * TEST_REDIS_URL (redis://127.0.0.1:6379), BENCH_SECONDS (5 per round),
  * BENCH_CONCURRENCY (20), BENCH_SESSIONS (500).
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Worker, isMainThread, parentPort } from 'node:worker_threads';
 import { gzipSync } from 'node:zlib';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
-import { REDIS_URL, withAdmin, databaseUrl, deleteQueueKeys } from './support/bench-services';
+import { ADMIN, type Plenary, ScratchPlenary } from './support/scratch-plenary';
 
-type PlenaryModule = typeof import('../src/plenary');
-type ConfigModule = typeof import('../src/config/app-config');
 type PageCacheModule = typeof import('../src/web/programme-page-cache');
 
 const ROUND_SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -36,7 +31,6 @@ const ROOMS = 10;
 const DAYS = 3;
 const PEOPLE = 200;
 const GOAL = 0.5;
-const ADMIN = { email: 'bench@plenary.test', password: 'bench-password-1' };
 
 interface LoadRequest {
   url: string;
@@ -276,8 +270,6 @@ async function compare(
   return Object.fromEntries(Object.entries(totals).map(([name, t]) => [name, t.requests / t.seconds]));
 }
 
-type Plenary = Awaited<ReturnType<PlenaryModule['startPlenary']>>;
-
 /** GET /events/:id/agenda against a handler that answers its bytes from memory. */
 async function benchAgenda(plenary: Plenary, client: LoadClient, agendaUrl: string, bytes: Buffer, contentType: string): Promise<void> {
   const base = plenary.url!;
@@ -349,30 +341,11 @@ async function benchGrid(plenary: Plenary, client: LoadClient, dist: string, slu
 
 async function main(): Promise<void> {
   const dist = resolve(__dirname, '..');
-  const { startPlenary } = require(join(dist, 'plenary.js')) as PlenaryModule;
-  const { loadConfig } = require(join(dist, 'config', 'app-config.js')) as ConfigModule;
-
-  const database = `plenary_bench_${randomBytes(5).toString('hex')}`;
-  const prefix = `bench${randomBytes(4).toString('hex')}`;
-  const dataDir = mkdtempSync(join(tmpdir(), 'plenary-bench-'));
-  await withAdmin((c) => c.query(`CREATE DATABASE ${database}`));
-  let plenary: Plenary | null = null;
+  const scratch = await ScratchPlenary.create();
   // Started first, so its thread has loaded this file before anything could rebuild dist/.
   const client = new LoadClient();
   try {
-    plenary = await startPlenary(
-      loadConfig({
-        DATABASE_URL: databaseUrl(database),
-        REDIS_URL,
-        QUEUE_PREFIX: prefix,
-        PLENARY_DATA_DIR: dataDir,
-        PORT: '0',
-        RATE_LIMIT_PER_MINUTE: '0',
-        PLENARY_LOG_LEVEL: 'silent',
-        PLENARY_ADMIN_EMAIL: ADMIN.email,
-        PLENARY_ADMIN_PASSWORD: ADMIN.password,
-      }),
-    );
+    const plenary = await scratch.start();
     const base = plenary.url!;
     const setupStarted = performance.now();
     const { eventId, slug } = await createBigEvent(base);
@@ -393,10 +366,7 @@ async function main(): Promise<void> {
     await benchGrid(plenary, client, dist, slug);
   } finally {
     await client.close();
-    await plenary?.stop();
-    await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
-    await deleteQueueKeys(prefix);
-    rmSync(dataDir, { recursive: true, force: true });
+    await scratch.stop();
   }
 }
 

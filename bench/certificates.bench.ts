@@ -21,25 +21,13 @@
  * TEST_REDIS_URL (redis://127.0.0.1:6379), BENCH_SIZES (100,1000),
  * BENCH_PDF_CONCURRENCY (4).
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
-import { REDIS_URL, databaseUrl, deleteQueueKeys, withAdmin } from './support/bench-services';
-
-type PlenaryModule = typeof import('../src/plenary');
-type ConfigModule = typeof import('../src/config/app-config');
+import { ADMIN, ScratchPlenary } from './support/scratch-plenary';
 
 const SIZES = (process.env.BENCH_SIZES ?? '100,1000').split(',').map(Number);
 const PDF_CONCURRENCY = Number(process.env.BENCH_PDF_CONCURRENCY ?? 4);
 const WARM_UP = 20;
 const MEMORY_GOAL = 1.2;
-const ADMIN = { email: 'bench@plenary.test', password: 'bench-password-1' };
-
-const dist = resolve(__dirname, '..');
-const { startPlenary } = require(join(dist, 'plenary.js')) as PlenaryModule;
-const { loadConfig } = require(join(dist, 'config', 'app-config.js')) as ConfigModule;
 
 function api(base: string, token?: string) {
   return async <T = any>(method: string, path: string, body?: unknown): Promise<T> => {
@@ -167,26 +155,9 @@ async function measure(db: DataSource, base: string, call: ReturnType<typeof api
 }
 
 async function main(): Promise<void> {
-  const database = `plenary_bench_${randomBytes(5).toString('hex')}`;
-  const prefix = `bench${randomBytes(4).toString('hex')}`;
-  const dataDir = mkdtempSync(join(tmpdir(), 'plenary-bench-'));
-  await withAdmin((c) => c.query(`CREATE DATABASE ${database}`));
-  let plenary: Awaited<ReturnType<PlenaryModule['startPlenary']>> | null = null;
+  const scratch = await ScratchPlenary.create();
   try {
-    plenary = await startPlenary(
-      loadConfig({
-        PLENARY_ROLE: 'all',
-        DATABASE_URL: databaseUrl(database),
-        REDIS_URL,
-        QUEUE_PREFIX: prefix,
-        PLENARY_DATA_DIR: dataDir,
-        PORT: '0',
-        RATE_LIMIT_PER_MINUTE: '0',
-        PLENARY_LOG_LEVEL: 'silent',
-        PLENARY_ADMIN_EMAIL: ADMIN.email,
-        PLENARY_ADMIN_PASSWORD: ADMIN.password,
-      }),
-    );
+    const plenary = await scratch.start({ PLENARY_ROLE: 'all' });
     const base = plenary.url!;
     const db = plenary.app.get(DataSource);
     const { token } = await api(base)<{ token: string }>('POST', '/auth/login', ADMIN);
@@ -211,10 +182,7 @@ async function main(): Promise<void> {
         `peak heap ${heapRatio.toFixed(2)}`,
     );
   } finally {
-    await plenary?.stop();
-    await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
-    await deleteQueueKeys(prefix);
-    rmSync(dataDir, { recursive: true, force: true });
+    await scratch.stop();
   }
 }
 

@@ -42,21 +42,17 @@
  * BENCH_MAIL_CONCURRENCY (10, PLENARY_MAIL_CONCURRENCY), BENCH_LEAD_SECONDS
  * (5: how far ahead the reminder is due), BENCH_TIMEOUT_SECONDS (300).
  */
-import { randomBytes, randomInt, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { randomInt, randomUUID } from 'node:crypto';
 import { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { ChildProcess, fork, spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { createTransport } from 'nodemailer';
 import { SMTPServer, SMTPServerDataStream, SMTPServerSession } from 'smtp-server';
 import { DataSource } from 'typeorm';
-import { REDIS_URL, withAdmin, databaseUrl, deleteQueueKeys } from './support/bench-services';
+import { REDIS_URL, withAdmin } from './support/bench-services';
 import { postgresBackendsCpuMs, postgresCpuSpentMs, processCpuMs, redisCpuMs } from './support/cpu-usage';
-
-type PlenaryModule = typeof import('../src/plenary');
-type ConfigModule = typeof import('../src/config/app-config');
+import { ADMIN, ScratchPlenary } from './support/scratch-plenary';
 
 const RECIPIENTS = Number(process.env.BENCH_RECIPIENTS ?? 10_000);
 const MAIL_CONCURRENCY = Number(process.env.BENCH_MAIL_CONCURRENCY ?? 10);
@@ -65,7 +61,6 @@ const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_SECONDS ?? 300) * 1000;
 const WARMUP_RECIPIENTS = 200;
 const GOAL = 0.6;
 const WORKER_CPU_GOAL_MS = 1.2;
-const ADMIN = { email: 'bench@plenary.test', password: 'bench-password-1' };
 
 // ---------------------------------------------------------------- SMTP sink (child process)
 
@@ -661,41 +656,26 @@ async function measureReminders(bench: Bench, rawMs: number, prefix: string, wor
   }
 }
 
-function plenaryEnv(database: string, prefix: string, sink: Sink, dataDir: string): Record<string, string> {
-  return {
-    DATABASE_URL: databaseUrl(database),
-    REDIS_URL,
-    QUEUE_PREFIX: prefix,
+/** The settings the in-process api and the worker processes share: mail to the sink, unthrottled. */
+function plenaryEnv(scratch: ScratchPlenary, sink: Sink): Record<string, string> {
+  return scratch.env({
     SMTP_URL: sink.url,
     SMTP_RATE_PER_SECOND: '0',
     PLENARY_MAIL_CONCURRENCY: String(MAIL_CONCURRENCY),
-    PLENARY_DATA_DIR: dataDir,
-    PORT: '0',
-    RATE_LIMIT_PER_MINUTE: '0',
-    PLENARY_LOG_LEVEL: 'silent',
-    PLENARY_ADMIN_EMAIL: ADMIN.email,
-    PLENARY_ADMIN_PASSWORD: ADMIN.password,
     PUBLIC_URL: 'http://127.0.0.1:3000',
-  };
+  });
 }
 
 async function main(): Promise<boolean> {
   const workers = workersFlag();
-  const dist = resolve(__dirname, '..');
-  const { startPlenary } = require(join(dist, 'plenary.js')) as PlenaryModule;
-  const { loadConfig } = require(join(dist, 'config', 'app-config.js')) as ConfigModule;
-
-  const database = `plenary_bench_${randomBytes(5).toString('hex')}`;
-  const prefix = `bench${randomBytes(4).toString('hex')}`;
-  const dataDir = mkdtempSync(join(tmpdir(), 'plenary-bench-'));
-  await withAdmin((c) => c.query(`CREATE DATABASE ${database}`));
+  const scratch = await ScratchPlenary.create();
+  const { database, prefix } = scratch;
   const sink = await Sink.start();
-  const env = plenaryEnv(database, prefix, sink, dataDir);
+  const env = plenaryEnv(scratch, sink);
   const fleet = workers > 0 ? new WorkerFleet(env) : null;
-  let plenary: Awaited<ReturnType<PlenaryModule['startPlenary']>> | null = null;
   const verdict = { failed: false };
   try {
-    plenary = await startPlenary(loadConfig({ ...env, PLENARY_ROLE: workers > 0 ? 'api' : 'all' }));
+    const plenary = await scratch.start({ ...env, PLENARY_ROLE: workers > 0 ? 'api' : 'all' });
     await fleet?.add(1);
     const base = plenary.url!;
     const { token } = await api(base)<{ token: string }>('POST', '/auth/login', ADMIN);
@@ -711,11 +691,8 @@ async function main(): Promise<boolean> {
     await measureReminders(bench, rawMs, prefix, workers);
   } finally {
     await fleet?.stop();
-    await plenary?.stop();
+    await scratch.stop();
     await sink.stop();
-    await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
-    await deleteQueueKeys(prefix);
-    rmSync(dataDir, { recursive: true, force: true });
   }
   return verdict.failed;
 }

@@ -18,19 +18,12 @@
  * BENCH_CONCURRENCY (2000: every request of the burst in flight at once, one
  * socket each), BENCH_CAPACITY (500), BENCH_ROUNDS (2, alternating).
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { Worker, isMainThread, parentPort } from 'node:worker_threads';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import { DataSource } from 'typeorm';
-import { REDIS_URL, withAdmin, databaseUrl, deleteQueueKeys } from './support/bench-services';
-
-type PlenaryModule = typeof import('../src/plenary');
-type ConfigModule = typeof import('../src/config/app-config');
+import { ADMIN, ScratchPlenary } from './support/scratch-plenary';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? REQUESTS);
@@ -38,7 +31,6 @@ const CAPACITY = Number(process.env.BENCH_CAPACITY ?? 500);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const WARMUP_REQUESTS = 200;
 const GOAL = 0.5;
-const ADMIN = { email: 'bench@plenary.test', password: 'bench-password-1' };
 const BASELINE_PATH = '/bench/bare-insert';
 const REGISTRATIONS_ROUTE = '/events/:eventId/registrations';
 
@@ -391,40 +383,18 @@ function reportTotals({ registrations: r, baseline: b }: Rounds['totals']): bool
 }
 
 async function main(): Promise<boolean> {
-  const dist = resolve(__dirname, '..');
-  const { startPlenary } = require(join(dist, 'plenary.js')) as PlenaryModule;
-  const { loadConfig } = require(join(dist, 'config', 'app-config.js')) as ConfigModule;
-
-  const database = `plenary_bench_${randomBytes(5).toString('hex')}`;
-  const prefix = `bench${randomBytes(4).toString('hex')}`;
-  const dataDir = mkdtempSync(join(tmpdir(), 'plenary-bench-'));
-  await withAdmin((c) => c.query(`CREATE DATABASE ${database}`));
-  let plenary: Awaited<ReturnType<PlenaryModule['startPlenary']>> | null = null;
+  const scratch = await ScratchPlenary.create();
   // Started first, so its thread has loaded this file before anything could rebuild dist/.
   const client = new LoadClient();
   try {
-    plenary = await startPlenary(
-      loadConfig({
-        PLENARY_ROLE: 'api',
-        PUBLIC_URL: 'http://localhost',
-        DATABASE_URL: databaseUrl(database),
-        REDIS_URL,
-        QUEUE_PREFIX: prefix,
-        PLENARY_DATA_DIR: dataDir,
-        PORT: '0',
-        RATE_LIMIT_PER_MINUTE: '0',
-        PLENARY_LOG_LEVEL: 'silent',
-        PLENARY_ADMIN_EMAIL: ADMIN.email,
-        PLENARY_ADMIN_PASSWORD: ADMIN.password,
-      }),
-    );
+    const plenary = await scratch.start({ PLENARY_ROLE: 'api', PUBLIC_URL: 'http://localhost' });
     const base = plenary.url!;
     const dataSource = plenary.app.get(DataSource);
     await dataSource.query('CREATE TABLE bench_inserts (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), body jsonb NOT NULL)');
     mountBaseline(plenary.app as NestExpressApplication, dataSource);
     const { token } = await api(base)<{ token: string }>('POST', '/auth/login', ADMIN);
     const rounds: Rounds = { client, base, token, dataSource, totals: { registrations: emptyTally(), baseline: emptyTally() } };
-    await warmUp(rounds, prefix);
+    await warmUp(rounds, scratch.prefix);
 
     const mode =
       CONCURRENCY >= REQUESTS
@@ -435,16 +405,13 @@ async function main(): Promise<boolean> {
         `${ROUNDS} round${ROUNDS === 1 ? '' : 's'}, alternating`,
     );
     for (let round = 1; round <= ROUNDS; round++) {
-      await registrationRound(rounds, round, `r${round}-${prefix}`);
-      await baselineRound(rounds, round, `r${round}-${prefix}`);
+      await registrationRound(rounds, round, `r${round}-${scratch.prefix}`);
+      await baselineRound(rounds, round, `r${round}-${scratch.prefix}`);
     }
     return reportTotals(rounds.totals);
   } finally {
     await client.close();
-    await plenary?.stop();
-    await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
-    await deleteQueueKeys(prefix);
-    rmSync(dataDir, { recursive: true, force: true });
+    await scratch.stop();
   }
 }
 

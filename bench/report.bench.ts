@@ -30,16 +30,11 @@
  * BENCH_SMALL_REGISTRATIONS (10000), BENCH_SESSIONS (1000),
  * BENCH_EMAILS_PER_REGISTRATION (3), BENCH_ROUNDS (3).
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { REDIS_URL, withAdmin, databaseUrl, deleteQueueKeys } from './support/bench-services';
+import { ADMIN, ScratchPlenary } from './support/scratch-plenary';
 
-type PlenaryModule = typeof import('../src/plenary');
-type ConfigModule = typeof import('../src/config/app-config');
 type QueriesModule = typeof import('../src/reports/report-queries');
 type TimeModule = typeof import('../src/platform/time/zoned-time');
 
@@ -52,7 +47,6 @@ const ROOMS = 10;
 const REGISTRATION_BATCH = 2000;
 const RATIO_GOAL = 1.5;
 const MEMORY_GOAL = 2;
-const ADMIN = { email: 'bench@plenary.test', password: 'bench-password-1' };
 const DAY1 = '2026-10-06';
 /** Kinds the seeded outbox rows take (Plenary's own change notices and report-ready emails come on top). */
 const SEEDED_KINDS = [
@@ -67,8 +61,6 @@ const SEEDED_KINDS = [
 const DAY2 = '2026-10-07';
 
 const dist = resolve(__dirname, '..');
-const { startPlenary } = require(join(dist, 'plenary.js')) as PlenaryModule;
-const { loadConfig } = require(join(dist, 'config', 'app-config.js')) as ConfigModule;
 const { EVENT_QUERY, reportQueries } = require(join(dist, 'reports', 'report-queries.js')) as QueriesModule;
 const { localDatesBetween } = require(join(dist, 'platform', 'time', 'zoned-time.js')) as TimeModule;
 
@@ -416,28 +408,11 @@ function printGoals([small, large]: SizeResult[]): void {
 }
 
 async function main(): Promise<boolean> {
-  const database = `plenary_bench_${randomBytes(5).toString('hex')}`;
-  const prefix = `bench${randomBytes(4).toString('hex')}`;
-  const dataDir = mkdtempSync(join(tmpdir(), 'plenary-bench-'));
-  await withAdmin((c) => c.query(`CREATE DATABASE ${database}`));
-  let plenary: Awaited<ReturnType<PlenaryModule['startPlenary']>> | null = null;
-  const client = new Client({ connectionString: databaseUrl(database) });
+  const scratch = await ScratchPlenary.create();
+  const client = new Client({ connectionString: scratch.databaseUrl });
   let failed = false;
   try {
-    plenary = await startPlenary(
-      loadConfig({
-        PLENARY_ROLE: 'all',
-        DATABASE_URL: databaseUrl(database),
-        REDIS_URL,
-        QUEUE_PREFIX: prefix,
-        PLENARY_DATA_DIR: dataDir,
-        PORT: '0',
-        RATE_LIMIT_PER_MINUTE: '0',
-        PLENARY_LOG_LEVEL: 'silent',
-        PLENARY_ADMIN_EMAIL: ADMIN.email,
-        PLENARY_ADMIN_PASSWORD: ADMIN.password,
-      }),
-    );
+    const plenary = await scratch.start({ PLENARY_ROLE: 'all' });
     await client.connect();
     const base = plenary.url!;
     const db = plenary.app.get(DataSource);
@@ -463,10 +438,7 @@ async function main(): Promise<boolean> {
     printGoals(results);
   } finally {
     await client.end().catch(() => undefined);
-    await plenary?.stop();
-    await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
-    await deleteQueueKeys(prefix);
-    rmSync(dataDir, { recursive: true, force: true });
+    await scratch.stop();
   }
   return failed;
 }

@@ -19,19 +19,16 @@
  * (500), BENCH_ROUNDS (7, alternating; the medians count).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, rmSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Worker, isMainThread, parentPort } from 'node:worker_threads';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
-import { REDIS_URL, withAdmin, databaseUrl, deleteQueueKeys } from './support/bench-services';
+import { ADMIN, type Plenary, ScratchPlenary } from './support/scratch-plenary';
 
-type PlenaryModule = typeof import('../src/plenary');
-type ConfigModule = typeof import('../src/config/app-config');
 type MagicLinkModule = typeof import('../src/auth/magic-link.service');
 
 const MB = 1_000_000;
@@ -40,7 +37,6 @@ const LARGE_SIZE = Number(process.env.BENCH_LARGE_MB ?? 500) * MB;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const RATIO_GOAL = 0.7;
 const MEMORY_GOAL_MB = 50;
-const ADMIN = { email: 'bench@plenary.test', password: 'bench-password-1' };
 const BASELINE_PATH = '/bench/baseline-upload';
 
 interface UploadJob {
@@ -214,8 +210,6 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-type Plenary = Awaited<ReturnType<PlenaryModule['startPlenary']>>;
-
 /** Uploads `size` bytes to `url`; returns the seconds it took. */
 type Send = (url: string, size: number) => Promise<number>;
 
@@ -293,39 +287,22 @@ async function measureLarge(send: Send, materialsUrl: string, peak50: number): P
 
 async function main(): Promise<void> {
   const dist = resolve(__dirname, '..');
-  const { startPlenary } = require(join(dist, 'plenary.js')) as PlenaryModule;
-  const { loadConfig } = require(join(dist, 'config', 'app-config.js')) as ConfigModule;
   const { MagicLinkService } = require(join(dist, 'auth', 'magic-link.service.js')) as MagicLinkModule;
   const { DataSource: DataSourceClass } = require('typeorm') as typeof import('typeorm');
 
-  const database = `plenary_bench_${randomBytes(5).toString('hex')}`;
-  const prefix = `bench${randomBytes(4).toString('hex')}`;
-  const dataDir = mkdtempSync(join(tmpdir(), 'plenary-bench-'));
-  await withAdmin((c) => c.query(`CREATE DATABASE ${database}`));
-  let plenary: Plenary | null = null;
+  const scratch = await ScratchPlenary.create();
   let client: UploadClient | null = null;
   try {
-    plenary = await startPlenary(
-      loadConfig({
-        DATABASE_URL: databaseUrl(database),
-        REDIS_URL,
-        QUEUE_PREFIX: prefix,
-        PLENARY_ROLE: 'api',
-        PUBLIC_URL: 'http://localhost',
-        PLENARY_DATA_DIR: dataDir,
-        PORT: '0',
-        RATE_LIMIT_PER_MINUTE: '0',
-        PLENARY_LOG_LEVEL: 'silent',
-        PLENARY_ADMIN_EMAIL: ADMIN.email,
-        PLENARY_ADMIN_PASSWORD: ADMIN.password,
-        MATERIALS_MAX_BYTES: String(LARGE_SIZE + MB),
-      }),
-    );
+    const plenary = await scratch.start({
+      PLENARY_ROLE: 'api',
+      PUBLIC_URL: 'http://localhost',
+      MATERIALS_MAX_BYTES: String(LARGE_SIZE + MB),
+    });
     const base = plenary.url!;
     const { token: organiserToken } = await api(base)<{ token: string }>('POST', '/auth/login', ADMIN);
     const call = api(base, organiserToken);
     const { presentationId, token } = await presenterOfOne(plenary, call, MagicLinkService, DataSourceClass);
-    mountBaseline(plenary.app as NestExpressApplication, dataDir);
+    mountBaseline(plenary.app as NestExpressApplication, scratch.dataDir);
     const materialsUrl = `${base}/presentations/${presentationId}/materials`;
     const baselineUrl = `${base}${BASELINE_PATH}`;
     client = new UploadClient();
@@ -347,10 +324,7 @@ async function main(): Promise<void> {
     await measureLarge(send, materialsUrl, peak50);
   } finally {
     await client?.close();
-    await plenary?.stop();
-    await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
-    await deleteQueueKeys(prefix);
-    rmSync(dataDir, { recursive: true, force: true });
+    await scratch.stop();
   }
 }
 

@@ -4,8 +4,12 @@
  * days, two themes, twenty pairings, a second day co-organised with the JRC),
  * presenters open their invitation emails and upload their materials, a few
  * hundred attendees register (some land on the waiting list), the organisers
- * open more places and the first on the waiting list are promoted, a reminder goes out, attendees check in on both days,
- * the organiser records outcomes, and the post-event report is compiled.
+ * open more places and the first on the waiting list are promoted, an
+ * attendee from Peru is issued a visa invitation letter, a reminder goes out,
+ * attendees check in on both days, the organiser records outcomes, a feedback
+ * survey goes to those checked in and most answer it, attendance certificates
+ * are issued, and the post-event report (with the survey's results) is compiled.
+ * The steps after the event are in demo-after-event.ts, the letter in demo-visa-letter.ts.
  *
  * Every person is played from the emails they receive: the `.eml` files of
  * the embedded runtime (`<PLENARY_DATA_DIR>/mail`), or a Mailpit inbox when
@@ -20,291 +24,24 @@
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { feedbackSurvey, issueCertificates } from './demo-after-event';
+import { Api, pool, until } from './demo-http';
+import { EmlMailbox, Mail, MailpitMailbox, carries, tokenIn } from './demo-mail';
+import { elapsed, progress, say, started, step } from './demo-output';
+import type { Attendee, Demo, Meeting, Target } from './demo-run';
+import { visaLetter } from './demo-visa-letter';
 
 const ATTENDEES = Number(process.env.DEMO_ATTENDEES ?? 300);
 const CAPACITY = Number(process.env.DEMO_CAPACITY ?? 250);
 const EXTRA_PLACES = 12;
 const PUBLIC_WHEN_ATTACHED = 10;
 const HOST = "European Commission's Joint Research Centre";
-const started = Date.now();
-
-// ------------------------------------------------------------------ output
-
-const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1).padStart(6)}s`;
-let stepNumber = 0;
-function step(title: string): void {
-  stepNumber += 1;
-  console.log(`\n[${elapsed()}] ${stepNumber}. ${title}`);
-}
-function say(message: string): void {
-  console.log(`[${elapsed()}]    ${message}`);
-}
-function progress(label: string): (done: number, total: number) => void {
-  let shown = -1;
-  return (done, total) => {
-    const quarter = Math.floor((done / total) * 4);
-    if (quarter !== shown && (quarter > 0 || done === total)) {
-      shown = quarter;
-      say(`${label} ${done}/${total}`);
-    }
-  };
-}
-
-// ------------------------------------------------------------------ HTTP
-
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly body: string,
-    what: string,
-  ) {
-    super(`${what} answered ${status}: ${body.slice(0, 500)}`);
-  }
-}
-
-interface CallOptions {
-  token?: string;
-  body?: unknown;
-  raw?: { contentType: string; data: Buffer | string };
-  expect?: number[];
-}
-
-class Api {
-  constructor(readonly base: string) {}
-
-  async call<T = any>(
-    method: string,
-    path: string,
-    options: CallOptions = {},
-  ): Promise<{ status: number; body: T; text: string; headers: Headers }> {
-    const headers: Record<string, string> = {};
-    if (options.token) headers.authorization = `Bearer ${options.token}`;
-    let payload: string | Buffer | undefined;
-    if (options.raw) {
-      headers['content-type'] = options.raw.contentType;
-      payload = options.raw.data;
-    } else if (options.body !== undefined) {
-      headers['content-type'] = 'application/json';
-      payload = JSON.stringify(options.body);
-    }
-    const response = await fetch(`${this.base}${path}`, { method, headers, body: payload });
-    const text = await response.text();
-    const expected = options.expect ?? [200, 201, 202, 204];
-    if (!expected.includes(response.status)) throw new HttpError(response.status, text, `${method} ${path}`);
-    const isJson = (response.headers.get('content-type') ?? '').includes('json');
-    return { status: response.status, body: (isJson && text ? JSON.parse(text) : text) as T, text, headers: response.headers };
-  }
-
-  async json<T = any>(method: string, path: string, options: CallOptions = {}): Promise<T> {
-    return (await this.call<T>(method, path, options)).body;
-  }
-}
-
-async function pool<T>(
-  items: T[],
-  concurrency: number,
-  work: (item: T, index: number) => Promise<void>,
-  onDone?: (done: number, total: number) => void,
-): Promise<void> {
-  let next = 0;
-  let done = 0;
-  const lane = async () => {
-    while (next < items.length) {
-      const index = next++;
-      await work(items[index], index);
-      done += 1;
-      onDone?.(done, items.length);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, lane));
-}
-
-async function until<T>(
-  what: string,
-  probe: () => Promise<T | null | undefined | false>,
-  timeoutMs = 60_000,
-  intervalMs = 200,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, intervalMs));
-  }
-}
-
-// ------------------------------------------------------------------ mail
-
-interface Mail {
-  id: string;
-  to: string[];
-  subject: string;
-  text: string;
-}
-
-interface Mailbox {
-  readonly where: string;
-  find(address: string, match: (mail: Mail) => boolean, timeoutMs?: number): Promise<Mail>;
-  /** The matching mail if it has arrived, without waiting. */
-  peek(address: string, match: (mail: Mail) => boolean): Promise<Mail | null>;
-  /** Where a mail can be opened (a file path or a URL), for the final message. */
-  locate(mail: Mail): string;
-}
-
-/** The embedded runtime's mail: one `.eml` file per message, read as it appears. */
-class EmlMailbox implements Mailbox {
-  private readonly seen = new Set<string>();
-  private readonly byAddress = new Map<string, Mail[]>();
-
-  constructor(private readonly dir: string) {}
-
-  get where(): string {
-    return this.dir;
-  }
-
-  locate(mail: Mail): string {
-    return join(this.dir, mail.id);
-  }
-
-  async find(address: string, match: (mail: Mail) => boolean, timeoutMs = 60_000): Promise<Mail> {
-    return until(`an email to ${address}`, () => this.peek(address, match), timeoutMs, 150);
-  }
-
-  async peek(address: string, match: (mail: Mail) => boolean): Promise<Mail | null> {
-    const key = address.toLowerCase();
-    const hit = this.byAddress.get(key)?.find(match);
-    if (hit) return hit;
-    await this.refresh();
-    return this.byAddress.get(key)?.find(match) ?? null;
-  }
-
-  private async refresh(): Promise<void> {
-    const names = (await readdir(this.dir).catch(() => [] as string[])).filter((n) => n.endsWith('.eml') && !this.seen.has(n)).sort();
-    for (const name of names) {
-      const mail = parseEml(name, await readFile(join(this.dir, name), 'utf8'));
-      this.seen.add(name);
-      for (const to of mail.to) this.byAddress.set(to, [...(this.byAddress.get(to) ?? []), mail]);
-    }
-  }
-}
-
-/** A Mailpit inbox, through its HTTP API. */
-class MailpitMailbox implements Mailbox {
-  private readonly cache = new Map<string, Mail>();
-
-  constructor(private readonly url: string) {}
-
-  get where(): string {
-    return this.url;
-  }
-
-  locate(mail: Mail): string {
-    return `${this.url}/view/${mail.id}`;
-  }
-
-  async find(address: string, match: (mail: Mail) => boolean, timeoutMs = 60_000): Promise<Mail> {
-    return until(`an email to ${address} in Mailpit`, () => this.peek(address, match), timeoutMs, 300);
-  }
-
-  async peek(address: string, match: (mail: Mail) => boolean): Promise<Mail | null> {
-    {
-      const search = await fetch(`${this.url}/api/v1/search?limit=50&query=${encodeURIComponent(`to:"${address}"`)}`);
-      if (!search.ok) throw new Error(`Mailpit search answered ${search.status}`);
-      const { messages } = (await search.json()) as { messages: Array<{ ID: string }> };
-      for (const { ID } of [...messages].reverse()) {
-        let mail = this.cache.get(ID);
-        if (!mail) {
-          const response = await fetch(`${this.url}/api/v1/message/${ID}`);
-          const message = (await response.json()) as { Subject: string; Text: string; To: Array<{ Address: string }> };
-          mail = { id: ID, subject: message.Subject, text: message.Text, to: message.To.map((t) => t.Address.toLowerCase()) };
-          this.cache.set(ID, mail);
-        }
-        if (match(mail)) return mail;
-      }
-      return null;
-    }
-  }
-}
-
-function parseEml(id: string, raw: string): Mail {
-  const { headers, body } = splitPart(raw.replace(/\r\n/g, '\n'));
-  const to = [...(headers.get('to') ?? '').matchAll(/<([^>]+)>|([^\s,<>"]+@[^\s,<>"]+)/g)].map((m) => (m[1] ?? m[2]).toLowerCase());
-  return { id, to, subject: decodeWords(headers.get('subject') ?? ''), text: textOf(headers, body) ?? '' };
-}
-
-function splitPart(part: string): { headers: Map<string, string>; body: string } {
-  const end = part.indexOf('\n\n');
-  const head = end < 0 ? part : part.slice(0, end);
-  const headers = new Map<string, string>();
-  for (const line of head.replace(/\n[ \t]+/g, ' ').split('\n')) {
-    const colon = line.indexOf(':');
-    if (colon > 0) headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
-  }
-  return { headers, body: end < 0 ? '' : part.slice(end + 2) };
-}
-
-function textOf(headers: Map<string, string>, body: string): string | null {
-  const type = headers.get('content-type') ?? 'text/plain';
-  if (/^multipart\//i.test(type)) {
-    const boundary = /boundary="?([^";]+)"?/i.exec(type)?.[1];
-    if (!boundary) return null;
-    for (const part of body.split(`--${boundary}`).slice(1)) {
-      if (part.startsWith('--')) break;
-      const inner = splitPart(part.replace(/^\n/, ''));
-      const text = textOf(inner.headers, inner.body);
-      if (text !== null) return text;
-    }
-    return null;
-  }
-  if (!/^text\/plain/i.test(type)) return null;
-  const encoding = (headers.get('content-transfer-encoding') ?? '7bit').toLowerCase();
-  if (encoding === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
-  if (encoding === 'quoted-printable') return quotedPrintable(body.replace(/=\n/g, ''));
-  return body;
-}
-
-function quotedPrintable(text: string): string {
-  const bytes: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] === '=' && /^[0-9A-Fa-f]{2}$/.test(text.slice(i + 1, i + 3))) {
-      bytes.push(parseInt(text.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else {
-      bytes.push(...Buffer.from(text[i], 'utf8'));
-    }
-  }
-  return Buffer.from(bytes).toString('utf8');
-}
-
-function decodeWords(value: string): string {
-  return value.replace(/=\?([^?]+)\?([QqBb])\?([^?]*)\?=\s*/g, (_, _charset: string, encoding: string, data: string) =>
-    encoding.toUpperCase() === 'B' ? Buffer.from(data, 'base64').toString('utf8') : quotedPrintable(data.replace(/_/g, ' ')),
-  );
-}
-
-const tokenIn = (mail: Mail, path: string) => {
-  const match = new RegExp(`${path}\\?token=([A-Za-z0-9_%-]+)`).exec(mail.text);
-  if (!match) throw new Error(`no ${path} link in "${mail.subject}"`);
-  return decodeURIComponent(match[1]);
-};
-/** Mails are written in each person's language, so they are told apart by the link they carry, not their subject. */
-const carries = (path: string) => (mail: Mail) => mail.text.includes(`${path}?token=`);
 
 // ------------------------------------------------------------------ the Plenary to drive
-
-interface Target {
-  api: Api;
-  admin: { email: string; password: string };
-  mailbox: Mailbox;
-  startedHere: boolean;
-  dataDir: string | null;
-  stop(): Promise<void>;
-}
 
 async function answers(url: string): Promise<boolean> {
   try {
@@ -512,22 +249,6 @@ const slug = (text: string) =>
     .replace(/^\.|\.$/g, '');
 const localDay = (daysAhead: number) => new Date(Date.now() + daysAhead * 86_400_000).toISOString().slice(0, 10);
 
-interface Attendee {
-  name: string;
-  email: string;
-  organisation: string;
-  organisationType: string;
-  region: string;
-  countryCode: string;
-  language: string;
-  id?: string;
-  status?: string;
-  token?: string;
-  code?: string;
-  /** The first registration email: confirmed or waiting list. */
-  mailId?: string;
-}
-
 function attendees(run: string): Attendee[] {
   const places = [...LATIN_AMERICA, ...EUROPE, { region: 'Brussels-Capital', countryCode: 'BE' }];
   return Array.from({ length: ATTENDEES }, (_, i) => {
@@ -588,25 +309,6 @@ function csvLine(values: string[]): string {
 }
 
 // ------------------------------------------------------------------ the demo
-
-/** What every step drives: the Plenary, its mail, and the organiser's login. */
-interface Demo {
-  plenary: Target;
-  api: Api;
-  mailbox: Mailbox;
-  /** The organiser's bearer token, spread into the calls made as them. */
-  as: { token: string };
-  /** Makes this run's email addresses unique, so the demo runs again against the same Plenary. */
-  run: string;
-}
-
-interface Meeting {
-  event: any;
-  /** The event's API path, `/events/<id>`. */
-  base: string;
-  day1: string;
-  day2: string;
-}
 
 /** The themes, rooms and chairs the sessions are built from. */
 interface Setting {
@@ -977,7 +679,8 @@ async function remindEveryone({ api, as, mailbox }: Demo, { base }: Meeting, peo
   return attending;
 }
 
-async function checkInBothDays({ api, as }: Demo, { base, day1, day2 }: Meeting, attending: Attendee[]): Promise<void> {
+/** Returns those checked in on either day. */
+async function checkInBothDays({ api, as }: Demo, { base, day1, day2 }: Meeting, attending: Attendee[]): Promise<Attendee[]> {
   step('Attendees check in on both days');
   const days: Array<[string, Attendee[]]> = [
     [day1, attending.filter((_, i) => i % 9 !== 4)],
@@ -989,6 +692,7 @@ async function checkInBothDays({ api, as }: Demo, { base, day1, day2 }: Meeting,
     });
     say(`${day}: ${arriving.length} checked in at the door by their codes`);
   }
+  return attending.filter((person) => days.some(([, arriving]) => arriving.includes(person)));
 }
 
 async function recordOutcomes({ api, as }: Demo, { base }: Meeting): Promise<void> {
@@ -1085,6 +789,10 @@ function summaryRows(d: any): Array<[string, string]> {
     ],
     ['Emails', `${d.emails.total} (${d.emails.byStatus.sent} sent)`],
     ['Outcomes', d.outcomes.map((o: { label: string; value: string | number }) => `${o.label}: ${o.value}`).join('; ')],
+    ...(d.surveys ?? []).map((s: any): [string, string] => [
+      'Survey',
+      `"${s.title}": ${s.responses} of ${s.invited} answered (${Math.round((s.responseRate ?? 0) * 100)} %)${s.questions[0]?.average ? `, overall ${s.questions[0].average} / 5` : ''}`,
+    ]),
   ];
 }
 
@@ -1131,9 +839,12 @@ async function main(): Promise<void> {
     await presentersConfirm(demo, meeting.presentations);
     const people = await attendeesRegister(demo, meeting);
     await waitingListMovesUp(demo, meeting, people);
+    await visaLetter(demo, meeting, people);
     const attending = await remindEveryone(demo, meeting, people);
-    await checkInBothDays(demo, meeting, attending);
+    const checkedIn = await checkInBothDays(demo, meeting, attending);
     await recordOutcomes(demo, meeting);
+    await feedbackSurvey(demo, meeting, checkedIn);
+    await issueCertificates(demo, meeting, checkedIn);
     await reportTheMeeting(demo, meeting);
   } finally {
     await plenary.stop();

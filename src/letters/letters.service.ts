@@ -192,13 +192,12 @@ export class LettersService implements OnModuleInit {
   /** Issues the letter: only for a confirmed registration; the email with the PDF goes out after commit. */
   async approve(eventId: string, letterId: string, organiserId: string, by?: ActedBy): Promise<LetterEntry> {
     const event = await this.events.getEntity(eventId);
+    const registration = await this.registrationOfLetter(eventId, letterId, event);
     const result = await this.transactions.run(async (tx) => {
       const row = await this.repository.find(eventId, letterId, tx.manager, true);
       if (!row) throw notFound(letterId);
-      if (row.status === 'approved')
-        return { row, registration: await this.registration(eventId, row.registration_id, event), timezone: event.timezone };
+      if (row.status === 'approved') return { row, registration, timezone: event.timezone };
       if (row.status === 'revoked') throw Problem.conflict('The letter was revoked; the attendee must ask again with a new registration');
-      const registration = await this.registration(eventId, row.registration_id, event);
       if (registration.status !== 'confirmed') {
         throw Problem.conflict(`The registration is ${registration.status}; a letter is issued only for a confirmed one`);
       }
@@ -227,6 +226,7 @@ export class LettersService implements OnModuleInit {
   /** Rejects with the reason the attendee is emailed and sees on their page; they may correct and ask again. */
   async reject(eventId: string, letterId: string, organiserId: string, reason: string, by?: ActedBy): Promise<LetterEntry> {
     const event = await this.events.getEntity(eventId);
+    const registration = await this.registrationOfLetter(eventId, letterId, event);
     return this.transactions.run(async (tx) => {
       const current = await this.repository.find(eventId, letterId, tx.manager, true);
       if (!current) throw notFound(letterId);
@@ -236,7 +236,6 @@ export class LettersService implements OnModuleInit {
       const rejected = await this.repository.reject(tx.manager, letterId, organiserId, reason);
       await this.repository.logAccess([this.access(rejected, { kind: 'organiser', organiserId }, 'rejected')], tx.manager);
       await this.recordAudit(tx.manager, by, 'letter.rejected', rejected, current.status, { reason });
-      const registration = await this.registration(eventId, rejected.registration_id, event);
       if (registration.email) {
         await this.outbox.enqueue(tx, {
           eventId,
@@ -589,6 +588,17 @@ export class LettersService implements OnModuleInit {
     const row = await this.repository.find(eventId, letterId);
     if (!row) throw notFound(letterId);
     return row;
+  }
+
+  /**
+   * The registration a letter was asked with, read before a decision's transaction: the embedded
+   * database serves one connection at a time while a transaction is open, and the registrations
+   * module reads on its own connection. A letter keeps its registration for life.
+   */
+  private async registrationOfLetter(eventId: string, letterId: string, event: Event): Promise<RegistrationView> {
+    const row = await this.repository.find(eventId, letterId);
+    if (!row) throw notFound(letterId);
+    return this.registration(eventId, row.registration_id, event);
   }
 
   private async registration(eventId: string, registrationId: string, event?: Event): Promise<RegistrationView> {
