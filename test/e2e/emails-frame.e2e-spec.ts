@@ -2,6 +2,7 @@ import { ReceivedMail } from '../support/smtp-sink';
 import { attendee, createOpenEvent } from '../support/future-event';
 import { pixelsUnlikeQrOf } from '../support/qr-image';
 import { registrationBearerIn } from '../support/registration-link';
+import { createReminderSoon } from '../support/reminder-soon';
 import { ADMIN, login } from '../support/test-app';
 import { useTestApp } from '../support/use-test-app';
 import { waitFor } from '../support/wait-for';
@@ -161,11 +162,7 @@ describe('every email speaks its recipient’s language from its first line to i
       })
       .expect(201);
     await ctx.app.http.post(`${base}/agenda/versions`).set('Authorization', auth).send({ note: 'v1' }).expect(201);
-    await ctx.app.http
-      .post(`${base}/reminder-rules`)
-      .set('Authorization', auth)
-      .send({ name: 'Soon', anchor: 'fixed', fixedAt: new Date(Date.now() + 2000).toISOString(), offsetMinutes: 0, audience: 'presenters' })
-      .expect(201);
+    await createReminderSoon(ctx.app.http, auth, event.id, { name: 'Soon', offsetMinutes: 0, audience: 'presenters' }, 2000);
 
     const [reminder] = await ctx.smtp.waitForMail(email);
     expect(reminder.subject).toMatch(/^Recordatorio:/);

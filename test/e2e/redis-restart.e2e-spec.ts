@@ -8,6 +8,7 @@ import { createOpenEvent } from '../support/future-event';
 import { PlenaryProcess, cleanEnv } from '../support/plenary-process';
 import { RedisServer } from '../support/restartable-redis';
 import { reminderProgress } from '../support/reminder-progress';
+import { createReminderSoon } from '../support/reminder-soon';
 import { SeededAttendee, seedConfirmedAttendees } from '../support/seed-attendees';
 import { ADMIN, TestApp, login, startTestApp, testEnv } from '../support/test-app';
 import { TestDatabase, createTestDatabase } from '../support/test-database';
@@ -68,11 +69,7 @@ describe('Redis killed and restarted empty during a 2,000-recipient reminder', (
   async function startReminder(): Promise<{ eventId: string; attendees: SeededAttendee[] }> {
     const event = await createOpenEvent(api.http, auth, { defaultReminders: false });
     const attendees = await seedConfirmedAttendees(db, event.id, RECIPIENTS);
-    await api.http
-      .post(`/events/${event.id}/reminder-rules`)
-      .set('Authorization', auth)
-      .send({ name: 'Crowd', anchor: 'fixed', fixedAt: new Date(Date.now() + 1500).toISOString(), audience: 'confirmed' })
-      .expect(201);
+    await createReminderSoon(api.http, auth, event.id, { name: 'Crowd', audience: 'confirmed' }, 1500);
     return { eventId: event.id, attendees };
   }
 

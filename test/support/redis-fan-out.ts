@@ -3,6 +3,7 @@ import { SeededAttendee } from './seed-attendees';
 import { TestApp } from './test-app';
 import { TestDatabase } from './test-database';
 import { REDIS_WAIT_MS } from './redis-server';
+import { createReminderSoon } from './reminder-soon';
 import { waitFor } from './wait-for';
 
 /** How long a reminder's fan-out and delivery may take on a loaded machine; follows TEST_REDIS_WAIT_MS. */
@@ -12,12 +13,8 @@ export const REDIS_TEST_TIMEOUT_MS = DELIVERY_WAIT_MS + 3 * REDIS_WAIT_MS;
 
 /** A reminder rule to everyone confirmed, due `inMs` from now. */
 export async function scheduleReminder(http: TestApp['http'], auth: string, eventId: string, inMs: number): Promise<string> {
-  const rule = await http
-    .post(`/events/${eventId}/reminder-rules`)
-    .set('Authorization', auth)
-    .send({ name: 'Soon', anchor: 'fixed', fixedAt: new Date(Date.now() + inMs).toISOString(), offsetMinutes: 0, audience: 'confirmed' })
-    .expect(201);
-  return rule.body.id as string;
+  const rule = await createReminderSoon(http, auth, eventId, { name: 'Soon', offsetMinutes: 0, audience: 'confirmed' }, inMs);
+  return rule.id;
 }
 
 /** Waits until the rule's reminder is fanned out and every reminder row of the event is sent. */

@@ -1,5 +1,6 @@
 import { attendee, createOpenEvent, daysFromNow } from '../../support/future-event';
 import { ADMIN, login } from '../../support/test-app';
+import { createReminderSoon } from '../../support/reminder-soon';
 import { useTestApp } from '../../support/use-test-app';
 import { waitFor } from '../../support/wait-for';
 import { passportDetails } from '../../support/letter-request';
@@ -173,18 +174,13 @@ describe('registration', () => {
           })
           .expect(201);
         await ctx.app.http.post(`/events/${event.id}/surveys/${created.body.id}/open`).set('Authorization', auth).expect(200);
-        await ctx.app.http
-          .post(`/events/${event.id}/reminder-rules`)
-          .set('Authorization', auth)
-          .send({
-            name: title,
-            anchor: 'fixed',
-            fixedAt: new Date(Date.now() + 1500).toISOString(),
-            audience: 'checked_in',
-            surveyId: created.body.id,
-            subject: title,
-          })
-          .expect(201);
+        await createReminderSoon(
+          ctx.app.http,
+          auth,
+          event.id,
+          { name: title, audience: 'checked_in', surveyId: created.body.id, subject: title },
+          1500,
+        );
         return created.body;
       };
       named = await survey('Named feedback', false);

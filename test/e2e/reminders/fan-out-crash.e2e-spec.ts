@@ -6,6 +6,7 @@ import { CountingSmtpSink } from '../../support/counting-smtp-sink';
 import { createOpenEvent } from '../../support/future-event';
 import { PlenaryProcess, cleanEnv } from '../../support/plenary-process';
 import { ReminderProgress, reminderProgress } from '../../support/reminder-progress';
+import { createReminderSoon } from '../../support/reminder-soon';
 import { SeededAttendee, seedConfirmedAttendees } from '../../support/seed-attendees';
 import { ADMIN, TestApp, login, startTestApp, testEnv } from '../../support/test-app';
 import { TestDatabase, createTestDatabase } from '../../support/test-database';
@@ -77,12 +78,7 @@ describe('a worker process killed during a 2,000-recipient reminder fan-out', ()
     expect(attendees).toHaveLength(RECIPIENTS);
     const first = await startWorkerProcess();
 
-    const rule = await api.http
-      .post(`/events/${event.id}/reminder-rules`)
-      .set('Authorization', auth)
-      .send({ name: 'Crowd', anchor: 'fixed', fixedAt: new Date(Date.now() + 1500).toISOString(), offsetMinutes: 0, audience: 'confirmed' })
-      .expect(201);
-    expect(rule.body.scheduled).toEqual([expect.objectContaining({ state: 'pending' })]);
+    await createReminderSoon(api.http, auth, event.id, { name: 'Crowd', offsetMinutes: 0, audience: 'confirmed' }, 1500);
 
     // Once the first batch is in the outbox, the fan-out is paused where it mints the next
     // recipient's link (every reminder carries a magic link), however fast it runs: a table
