@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { waitFor } from './wait-for';
 
 const ROOT = join(__dirname, '..', '..');
@@ -27,9 +28,10 @@ export class PlenaryProcess {
 
   start(): this {
     const child = spawn(process.execPath, [this.script, ...this.args], { cwd: ROOT, env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
-    const collect = (chunk: Buffer) => this.output.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-    child.stdout?.on('data', collect);
-    child.stderr?.on('data', collect);
+    // Whole lines only: a pipe's chunk may end mid-line, and half a JSON log line cannot be parsed.
+    for (const stream of [child.stdout, child.stderr]) {
+      if (stream) createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => line && this.output.push(line));
+    }
     this.exit = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
     this.child = child;
     return this;
