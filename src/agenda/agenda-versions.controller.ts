@@ -1,5 +1,6 @@
 import { Controller, Get, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { organiserActor } from '../audit/audit.service';
 import { CurrentOrganiser } from '../auth/auth.decorators';
 import { OrganiserPrincipal } from '../auth/principal';
 import { EventAccessGuard } from '../events/event-access.guard';
@@ -24,7 +25,7 @@ export class AgendaVersionsController {
     @ZodBody(publishVersionSchema) body: PublishVersionInput,
     @CurrentOrganiser() me: OrganiserPrincipal,
   ) {
-    return this.versions.publish(eventId, body, me.organiserId);
+    return this.versions.publish(eventId, body, { actor: organiserActor(me) });
   }
 
   @Get('versions')

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { ActedBy, AuditService, actedEntry } from '../audit/audit.service';
 import { Event } from '../events/event.entity';
 import { EventsService } from '../events/events.service';
 import { TransactionService } from '../platform/database/transaction.service';
@@ -21,9 +22,10 @@ export class AgendaVersionsService {
     private readonly transactions: TransactionService,
     private readonly events: EventsService,
     private readonly working: WorkingAgendaService,
+    private readonly audit: AuditService,
   ) {}
 
-  async publish(eventId: string, input: PublishVersionInput, organiserId: string) {
+  async publish(eventId: string, input: PublishVersionInput, by: ActedBy) {
     const { version, event } = await this.transactions.run(async (tx) => {
       // The event row's lock numbers versions one after the other.
       const event = await this.events.lock(tx.manager, eventId);
@@ -38,8 +40,24 @@ export class AgendaVersionsService {
         snapshot,
         changes,
         conflicts: this.working.conflicts(working, event.timezone),
-        publishedBy: organiserId,
+        publishedBy: by.actor.organiserId,
       });
+      await this.audit.record(
+        actedEntry(by, {
+          eventId,
+          action: 'agenda.published',
+          subject: { type: 'agenda-version', id: version.id },
+          details: {
+            version: version.number,
+            note: version.note,
+            added: changes.added.length,
+            moved: changes.moved.length,
+            cancelled: changes.cancelled.length,
+            changed: changes.changed.length,
+          },
+        }),
+        tx.manager,
+      );
       tx.publish('agenda.published', { eventId, versionId: version.id, number: version.number, changes });
       return { version, event };
     });

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
 import { EventsModule } from '../events/events.module';
 import { PeopleModule } from '../people/people.module';
 import { AgendaExportsService } from './agenda-exports.service';
@@ -30,6 +31,7 @@ import { WorkingAgendaRepository } from './working-agenda.repository';
   imports: [
     TypeOrmModule.forFeature([Room, Theme, Session, SessionChair, Presentation, PresentationPresenter, AgendaVersion]),
     EventsModule,
+    AuditModule,
     PeopleModule,
   ],
   controllers: [RoomsController, SessionsController, PresentationsController, AgendaVersionsController, PublicAgendaController],

@@ -23,6 +23,20 @@ export const AUDIT_ACTIONS = [
   'survey.created',
   'survey.sent',
   'survey.closed',
+  'check-in.recorded',
+  'check-in.undone',
+  'registrations.imported',
+  'presenter-invitation.sent',
+  'presenter-invitation.resent',
+  'presenter-invitation.revoked',
+  'event.updated',
+  'event.postponed',
+  'event.published',
+  'event.cancelled',
+  'event-member.added',
+  'event-member.role-changed',
+  'event-member.removed',
+  'agenda.published',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -37,6 +51,10 @@ export const AUDIT_SUBJECT_TYPES = [
   'letter',
   'certificate',
   'survey',
+  'event',
+  'event-member',
+  'presenter',
+  'agenda-version',
 ] as const;
 
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];

@@ -17,7 +17,11 @@ export const auditEntryResponse = z
     }),
     details: z
       .record(z.string(), z.unknown())
-      .describe('What changed (`changes: {field: {from, to}}`) and what else the action was about (`bulkActionId`, `format`, `filters`).'),
+      .describe(
+        'What changed (`changes: {field: {from, to}}`, `fields` changed without their values) and what else the action was about ' +
+          "(`bulkActionId`, `format`, `filters`; a check-in's `day`; an import's `created` and `skipped`; the `member`, `presenter`, " +
+          '`presentation` or agenda `version` acted on).',
+      ),
   })
   .describe('One organiser action on the event.');
 

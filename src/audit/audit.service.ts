@@ -42,6 +42,11 @@ export interface ActedBy {
   details?: AuditDetails;
 }
 
+/** The entry of an action that `by` asked for, with what `by` adds to its details (a bulk action's id). */
+export function actedEntry(by: ActedBy, entry: Omit<AuditRecord, 'actor'>): AuditRecord {
+  return { ...entry, actor: by.actor, details: { ...entry.details, ...by.details } };
+}
+
 export const SYSTEM_ACTOR: AuditActor = { organiserId: null, label: 'Plenary' };
 
 /** The organiser behind a request, with the name and address they have now, kept as they are. */

@@ -76,6 +76,10 @@ export class EventMembersRepository {
     return rows;
   }
 
+  async updateRole(manager: EntityManager, memberId: string, role: EventRole): Promise<void> {
+    await sql(manager, `UPDATE event_members SET role = $2 WHERE id = $1`, [memberId, role]);
+  }
+
   async delete(manager: EntityManager, memberId: string): Promise<void> {
     await manager.query(`DELETE FROM event_members WHERE id = $1`, [memberId]);
   }

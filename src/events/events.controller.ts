@@ -42,16 +42,21 @@ export class EventsController {
   @ApiZodResponse(eventResponse, 'The changed event.')
   @UseGuards(EventAccessGuard)
   @ApiZodBody(updateEventSchema)
-  update(@Param('eventId') eventId: string, @ZodBody(updateEventSchema) body: UpdateEventInput, @Req() req: Request) {
-    return this.events.update(eventId, body, req.eventAccess!.role);
+  update(
+    @Param('eventId') eventId: string,
+    @ZodBody(updateEventSchema) body: UpdateEventInput,
+    @Req() req: Request,
+    @CurrentOrganiser() me: OrganiserPrincipal,
+  ) {
+    return this.events.update(eventId, body, req.eventAccess!.role, me);
   }
 
   @Post(':eventId/publish')
   @ApiZodResponse(eventResponse, 'The published event.')
   @HttpCode(200)
   @UseGuards(EventAccessGuard)
-  publish(@Param('eventId') eventId: string, @Req() req: Request) {
-    return this.events.publish(eventId, req.eventAccess!.role);
+  publish(@Param('eventId') eventId: string, @Req() req: Request, @CurrentOrganiser() me: OrganiserPrincipal) {
+    return this.events.publish(eventId, req.eventAccess!.role, me);
   }
 
   @Post(':eventId/cancel')
@@ -59,8 +64,13 @@ export class EventsController {
   @HttpCode(200)
   @UseGuards(EventAccessGuard)
   @ApiZodBody(cancelEventSchema)
-  cancel(@Param('eventId') eventId: string, @ZodBody(cancelEventSchema) body: CancelEventInput, @Req() req: Request) {
-    return this.events.cancel(eventId, body, req.eventAccess!.role);
+  cancel(
+    @Param('eventId') eventId: string,
+    @ZodBody(cancelEventSchema) body: CancelEventInput,
+    @Req() req: Request,
+    @CurrentOrganiser() me: OrganiserPrincipal,
+  ) {
+    return this.events.cancel(eventId, body, req.eventAccess!.role, me);
   }
 
   @Post(':eventId/postpone')
@@ -68,7 +78,12 @@ export class EventsController {
   @HttpCode(200)
   @UseGuards(EventAccessGuard)
   @ApiZodBody(postponeEventSchema)
-  postpone(@Param('eventId') eventId: string, @ZodBody(postponeEventSchema) body: PostponeEventInput, @Req() req: Request) {
-    return this.events.postpone(eventId, body, req.eventAccess!.role);
+  postpone(
+    @Param('eventId') eventId: string,
+    @ZodBody(postponeEventSchema) body: PostponeEventInput,
+    @Req() req: Request,
+    @CurrentOrganiser() me: OrganiserPrincipal,
+  ) {
+    return this.events.postpone(eventId, body, req.eventAccess!.role, me);
   }
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EventAccessGuard } from './event-access.guard';
+import { EventChanges } from './event-changes';
 import { EventEmailsController } from './event-emails.controller';
 import { EventMembersRepository } from './event-members.repository';
 import { Event } from './event.entity';
@@ -14,7 +15,7 @@ import { MembersService } from './members.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Event, EventMember])],
   controllers: [EventsController, MembersController, EventEmailsController],
-  providers: [EventsRepository, EventMembersRepository, EventsService, MembersService, EventAccessGuard],
-  exports: [EventsService, MembersService, EventAccessGuard],
+  providers: [EventsRepository, EventMembersRepository, EventsService, MembersService, EventAccessGuard, EventChanges],
+  exports: [EventsService, MembersService, EventAccessGuard, EventChanges],
 })
 export class EventsModule {}

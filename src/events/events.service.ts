@@ -15,6 +15,8 @@ import { EventsRepository } from './events.repository';
 import { slugify } from '../platform/text/slugify';
 import { parseEventTimes } from './event-times';
 import { EventView, eventView } from './event.view';
+import { ChangedBy, EventChanges } from './event-changes';
+import { eventFieldChanges, eventValues } from './event-field-changes';
 import './event-domain-events';
 
 const TIME_FIELDS = ['startsAt', 'endsAt', 'registrationOpensAt', 'registrationClosesAt', 'materialsDueAt'] as const;
@@ -26,6 +28,7 @@ export class EventsService {
     private readonly members: EventMembersRepository,
     private readonly transactions: TransactionService,
     private readonly magicLinks: MagicLinkService,
+    private readonly changes: EventChanges,
   ) {}
 
   async create(organiserId: string, input: CreateEventInput): Promise<EventView> {
@@ -95,9 +98,10 @@ export class EventsService {
     );
   }
 
-  async update(eventId: string, input: UpdateEventInput, role: EventRole): Promise<EventView> {
+  async update(eventId: string, input: UpdateEventInput, role: EventRole, by?: ChangedBy): Promise<EventView> {
     const event = await this.transactions.run(async (tx) => {
       const event = await this.loadForChange(tx.manager, eventId);
+      const values = eventValues(event);
       const timezone = input.timezone ?? event.timezone;
       const times = parseEventTimes(pick(input, TIME_FIELDS), timezone);
       const before = { startsAt: event.startsAt, endsAt: event.endsAt, capacity: event.capacity };
@@ -106,24 +110,29 @@ export class EventsService {
       checkOrder(event);
       const saved = await this.saveUniqueSlug(() => this.events.save(tx.manager, event), event.slug);
       await this.followChanges(tx, saved, before, false);
+      const { changes, fields } = eventFieldChanges(values, eventValues(saved));
+      if (Object.keys(changes).length > 0 || fields.length > 0) {
+        await this.changes.tell(tx.manager, eventId, { kind: 'updated', changes, fields }, by);
+      }
       return saved;
     });
     return eventView(event, role);
   }
 
-  async publish(eventId: string, role: EventRole): Promise<EventView> {
+  async publish(eventId: string, role: EventRole, by?: ChangedBy): Promise<EventView> {
     const event = await this.transactions.run(async (tx) => {
       const event = await this.loadForChange(tx.manager, eventId);
       if (event.status === 'published') return event;
       event.status = 'published';
       event.publishedAt = new Date();
       tx.publish('event.published', { eventId });
+      await this.changes.tell(tx.manager, eventId, { kind: 'published' }, by);
       return this.events.save(tx.manager, event);
     });
     return eventView(event, role);
   }
 
-  async cancel(eventId: string, input: CancelEventInput, role: EventRole): Promise<EventView> {
+  async cancel(eventId: string, input: CancelEventInput, role: EventRole, by?: ChangedBy): Promise<EventView> {
     const event = await this.transactions.run(async (tx) => {
       const event = await this.load(tx.manager, eventId, true);
       if (event.status === 'cancelled') return event;
@@ -131,15 +140,17 @@ export class EventsService {
       event.cancelledAt = new Date();
       event.cancellationReason = input.reason ?? null;
       tx.publish('event.cancelled', { eventId, reason: event.cancellationReason });
+      await this.changes.tell(tx.manager, eventId, { kind: 'cancelled', reason: event.cancellationReason }, by);
       return this.events.save(tx.manager, event);
     });
     return eventView(event, role);
   }
 
   /** Moves the whole event to new dates; everything anchored on them follows the domain event. */
-  async postpone(eventId: string, input: PostponeEventInput, role: EventRole): Promise<EventView> {
+  async postpone(eventId: string, input: PostponeEventInput, role: EventRole, by?: ChangedBy): Promise<EventView> {
     const event = await this.transactions.run(async (tx) => {
       const event = await this.loadForChange(tx.manager, eventId);
+      const values = eventValues(event);
       const times = parseEventTimes(input, event.timezone);
       const before = { startsAt: event.startsAt, endsAt: event.endsAt, capacity: event.capacity };
       event.startsAt = times.startsAt as Date;
@@ -148,6 +159,8 @@ export class EventsService {
       checkOrder(event);
       const saved = await this.events.save(tx.manager, event);
       await this.followChanges(tx, saved, before, true);
+      const { changes } = eventFieldChanges(values, eventValues(saved));
+      await this.changes.tell(tx.manager, eventId, { kind: 'postponed', changes }, by);
       return saved;
     });
     return eventView(event, role);

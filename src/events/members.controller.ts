@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Patch, Post, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentOrganiser } from '../auth/auth.decorators';
 import { OrganiserPrincipal } from '../auth/principal';
@@ -6,6 +6,7 @@ import { IdParam } from '../platform/http/id-param.pipe';
 import { PageQuery, pageQuerySchema } from '../platform/http/pagination';
 import { ApiZodBody, ZodBody, ZodQuery } from '../platform/http/zod-body.decorator';
 import { AddMemberInput, addMemberSchema } from './dto/add-member.dto';
+import { ChangeMemberRoleInput, changeMemberRoleSchema } from './dto/change-member-role.dto';
 import { EventAccessGuard, OwnersOnly } from './event-access.guard';
 import { MembersService } from './members.service';
 import { memberResponse } from './event.response';
@@ -38,10 +39,28 @@ export class MembersController {
     return this.members.get(eventId, memberId);
   }
 
+  /** 409 when it would leave the event without an owner. */
+  @Patch(':memberId')
+  @ApiZodResponse(memberResponse, 'The member with their new role.')
+  @OwnersOnly()
+  @ApiZodBody(changeMemberRoleSchema)
+  changeRole(
+    @Param('eventId') eventId: string,
+    @Param('memberId', new IdParam('member')) memberId: string,
+    @ZodBody(changeMemberRoleSchema) body: ChangeMemberRoleInput,
+    @CurrentOrganiser() me: OrganiserPrincipal,
+  ) {
+    return this.members.changeRole(eventId, memberId, body, me);
+  }
+
   @Delete(':memberId')
   @OwnersOnly()
   @HttpCode(204)
-  remove(@Param('eventId') eventId: string, @Param('memberId', new IdParam('member')) memberId: string) {
-    return this.members.remove(eventId, memberId);
+  remove(
+    @Param('eventId') eventId: string,
+    @Param('memberId', new IdParam('member')) memberId: string,
+    @CurrentOrganiser() me: OrganiserPrincipal,
+  ) {
+    return this.members.remove(eventId, memberId, me);
   }
 }

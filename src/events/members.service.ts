@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { OrganisersService } from '../auth/organisers.service';
 import { OrganiserPrincipal } from '../auth/principal';
 import { TransactionService } from '../platform/database/transaction.service';
@@ -6,6 +7,9 @@ import { Problem } from '../platform/http/problem';
 import { Page, PageQuery, decodeCursor, toPage } from '../platform/http/pagination';
 import { formatInZone } from '../platform/time/zoned-time';
 import { AddMemberInput } from './dto/add-member.dto';
+import { ChangeMemberRoleInput } from './dto/change-member-role.dto';
+import { ChangedBy, EventChanges } from './event-changes';
+import { EventRole } from './event-member.entity';
 import { EventMembersRepository, MemberRow } from './event-members.repository';
 import { EventsRepository } from './events.repository';
 
@@ -16,6 +20,7 @@ export class MembersService {
     private readonly members: EventMembersRepository,
     private readonly transactions: TransactionService,
     private readonly organisers: OrganisersService,
+    private readonly changes: EventChanges,
   ) {}
 
   async add(eventId: string, input: AddMemberInput, actor: OrganiserPrincipal) {
@@ -35,6 +40,12 @@ export class MembersService {
         addedBy: actor.organiserId,
       });
       if (!id) throw Problem.conflict(`${input.email} is already a member of this event`);
+      await this.changes.tell(
+        tx.manager,
+        eventId,
+        { kind: 'member-added', memberId: id, member: label(organiser), role: input.role },
+        actor,
+      );
       return id;
     });
     return this.get(eventId, memberId);
@@ -52,18 +63,56 @@ export class MembersService {
     return memberView(row);
   }
 
-  /** Removes a member; an event always keeps at least one owner. */
-  async remove(eventId: string, memberId: string): Promise<void> {
+  /** Gives a member another role; an event always keeps at least one owner. */
+  async changeRole(eventId: string, memberId: string, input: ChangeMemberRoleInput, by?: ChangedBy) {
+    const member = await this.get(eventId, memberId);
     await this.transactions.run(async ({ manager }) => {
-      const rows = await this.members.lockOwnersAnd(manager, eventId, memberId);
-      const target = rows.find((r) => r.id === memberId);
-      if (!target) throw Problem.notFound(`No member ${memberId} in this event`);
-      if (target.role === 'owner' && rows.filter((r) => r.role === 'owner').length === 1) {
-        throw Problem.conflict("This is the event's last owner; add another owner before removing this one");
-      }
+      const target = await this.lockKeepingAnOwner(manager, eventId, memberId, input.role === 'owner' ? null : 'demote');
+      if (target.role === input.role) return;
+      await this.members.updateRole(manager, memberId, input.role);
+      const change = { kind: 'member-role-changed' as const, memberId, member: label(member), from: target.role, to: input.role };
+      await this.changes.tell(manager, eventId, change, by);
+    });
+    return this.get(eventId, memberId);
+  }
+
+  /** Removes a member; an event always keeps at least one owner. */
+  async remove(eventId: string, memberId: string, by?: ChangedBy): Promise<void> {
+    const member = await this.get(eventId, memberId);
+    await this.transactions.run(async ({ manager }) => {
+      const target = await this.lockKeepingAnOwner(manager, eventId, memberId, 'remove');
       await this.members.delete(manager, memberId);
+      await this.changes.tell(manager, eventId, { kind: 'member-removed', memberId, member: label(member), role: target.role }, by);
     });
   }
+
+  /**
+   * Locks the event's owners and the member, and refuses (409) to take the
+   * owner role from the last owner; `losing` null when the member keeps it.
+   */
+  private async lockKeepingAnOwner(
+    manager: EntityManager,
+    eventId: string,
+    memberId: string,
+    losing: 'demote' | 'remove' | null,
+  ): Promise<{ id: string; role: EventRole }> {
+    const rows = await this.members.lockOwnersAnd(manager, eventId, memberId);
+    const target = rows.find((r) => r.id === memberId);
+    if (!target) throw Problem.notFound(`No member ${memberId} in this event`);
+    if (losing && target.role === 'owner' && rows.filter((r) => r.role === 'owner').length === 1) {
+      throw Problem.conflict(
+        losing === 'remove'
+          ? "This is the event's last owner; add another owner before removing this one"
+          : "This is the event's last owner; make another member an owner before changing this one's role",
+      );
+    }
+    return target;
+  }
+}
+
+/** A member as an entry names them. */
+function label(member: { name: string; email: string }): string {
+  return `${member.name} <${member.email}>`;
 }
 
 function memberView(row: MemberRow) {

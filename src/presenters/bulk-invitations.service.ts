@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PresentationsService } from '../agenda/presentations.service';
+import type { ActedBy } from '../audit/audit.service';
 import { PresenterInvitationsService, stateKey } from './presenter-invitations.service';
 
 export interface PendingInvitations {
@@ -43,12 +44,12 @@ export class BulkInvitationsService {
   }
 
   /** Invites them; answers how many were emailed and how many skipped (emailed within the last minute for another presentation). */
-  async inviteAll(eventId: string): Promise<{ emailed: number; skipped: number }> {
+  async inviteAll(eventId: string, by: ActedBy): Promise<{ emailed: number; skipped: number }> {
     const pending = await this.pending(eventId);
     let emailed = 0;
     let skipped = 0;
     for (const { presentationId, personIds } of pending.byPresentation) {
-      const result = await this.invitations.invite(eventId, presentationId, { personIds });
+      const result = await this.invitations.invite(eventId, presentationId, { personIds }, by);
       emailed += result.emailed.length;
       skipped += result.skipped.length;
     }

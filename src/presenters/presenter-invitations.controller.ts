@@ -1,6 +1,9 @@
 import { Controller, Delete, Get, Param, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
+import { organiserActor } from '../audit/audit.service';
+import { CurrentOrganiser } from '../auth/auth.decorators';
+import { OrganiserPrincipal } from '../auth/principal';
 import { IdParam } from '../platform/http/id-param.pipe';
 import { ApiZodBody, ZodBody } from '../platform/http/zod-body.decorator';
 import { InvitePresentersInput, invitePresentersSchema } from './dto/invite-presenters.dto';
@@ -24,8 +27,9 @@ export class PresenterInvitationsController {
     @Param('presentationId', new IdParam('presentation')) presentationId: string,
     @ZodBody(invitePresentersSchema) body: InvitePresentersInput,
     @Req() request: Request,
+    @CurrentOrganiser() me: OrganiserPrincipal,
   ) {
-    return this.invitations.invite(request.eventAccess!.eventId, presentationId, body);
+    return this.invitations.invite(request.eventAccess!.eventId, presentationId, body, { actor: organiserActor(me) });
   }
 
   @Get()
@@ -41,7 +45,8 @@ export class PresenterInvitationsController {
     @Param('presentationId', new IdParam('presentation')) presentationId: string,
     @Param('personId', new IdParam('presenter')) personId: string,
     @Req() request: Request,
+    @CurrentOrganiser() me: OrganiserPrincipal,
   ) {
-    return this.invitations.revoke(request.eventAccess!.eventId, presentationId, personId);
+    return this.invitations.revoke(request.eventAccess!.eventId, presentationId, personId, { actor: organiserActor(me) });
   }
 }

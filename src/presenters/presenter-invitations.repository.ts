@@ -9,9 +9,9 @@ import { PresenterInvitation } from './presenter-invitation.entity';
 export class PresenterInvitationsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** Records one more invitation sent, and that the presenter's links are live again. */
-  async recordInvited(manager: EntityManager, eventId: string, presentationId: string, personId: string): Promise<void> {
-    await sql(
+  /** Records one more invitation sent, and that the presenter's links are live again; answers how many were sent so far. */
+  async recordInvited(manager: EntityManager, eventId: string, presentationId: string, personId: string): Promise<number> {
+    const { rows } = await sql<{ sent: number }>(
       manager,
       `INSERT INTO presenter_invitations (presentation_id, person_id, event_id, status, first_invited_at, last_invited_at, invitations_sent)
        VALUES ($1, $2, $3, 'invited', now(), now(), 1)
@@ -19,9 +19,11 @@ export class PresenterInvitationsRepository {
          SET first_invited_at = coalesce(presenter_invitations.first_invited_at, now()),
              last_invited_at = now(),
              invitations_sent = presenter_invitations.invitations_sent + 1,
-             links_revoked_at = NULL`,
+             links_revoked_at = NULL
+       RETURNING invitations_sent AS sent`,
       [presentationId, personId, eventId],
     );
+    return rows[0].sent;
   }
 
   /** Marks every invitation of the presenter in the event as needing a new link. */

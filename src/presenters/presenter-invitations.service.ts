@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AgendaVersionsService } from '../agenda/agenda-versions.service';
 import { PresentationsService } from '../agenda/presentations.service';
+import { ActedBy, AuditRecord, AuditService, actedEntry } from '../audit/audit.service';
 import { MagicLinkService } from '../auth/magic-link.service';
 import { EventsService } from '../events/events.service';
 import { TransactionService } from '../platform/database/transaction.service';
@@ -36,6 +37,7 @@ export class PresenterInvitationsService {
     private readonly presentations: PresentationsService,
     private readonly versions: AgendaVersionsService,
     private readonly emailTexts: EmailTextsService,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -43,7 +45,7 @@ export class PresenterInvitationsService {
    * email mints a new token (earlier ones stay valid), at most once a minute
    * per presenter; the answer says who was emailed and who was skipped, and why.
    */
-  async invite(eventId: string, presentationId: string, input: InvitePresentersInput) {
+  async invite(eventId: string, presentationId: string, input: InvitePresentersInput, by?: ActedBy) {
     const event = await this.events.getEntity(eventId);
     if (event.status === 'cancelled') throw Problem.conflict('The event is cancelled; its presenters can no longer be invited');
     const presentation = await this.presentations.get(eventId, presentationId);
@@ -102,7 +104,11 @@ export class PresenterInvitationsService {
             text,
           },
         });
-        await this.invitations.recordInvited(tx.manager, eventId, presentationId, presenter.personId);
+        const sent = await this.invitations.recordInvited(tx.manager, eventId, presentationId, presenter.personId);
+        if (by) {
+          const action = sent === 1 ? 'presenter-invitation.sent' : 'presenter-invitation.resent';
+          await this.audit.record(presenterEntry(action, eventId, presentation, presenter, by), tx.manager);
+        }
         emailed.push({
           personId: presenter.personId,
           name: presenter.name,
@@ -137,14 +143,17 @@ export class PresenterInvitationsService {
    * presentations in the event, so this ends their access to each of them
    * until they are invited again.
    */
-  async revoke(eventId: string, presentationId: string, personId: string) {
+  async revoke(eventId: string, presentationId: string, personId: string, by?: ActedBy) {
     const presentation = await this.presentations.get(eventId, presentationId);
-    if (!presentation.presenters.some((p) => p.personId === personId)) {
-      throw Problem.notFound(`No presenter ${personId} on this presentation`);
-    }
+    const presenter = presentation.presenters.find((p) => p.personId === personId);
+    if (!presenter) throw Problem.notFound(`No presenter ${personId} on this presentation`);
     const revokedTokens = await this.transactions.run(async ({ manager }) => {
       const revoked = await this.links.revokeAll({ type: 'presenter', id: personId, eventId }, manager);
       await this.invitations.markLinksRevoked(manager, eventId, personId);
+      if (by) {
+        const entry = presenterEntry('presenter-invitation.revoked', eventId, presentation, presenter, by);
+        await this.audit.record({ ...entry, details: { ...entry.details, revokedTokens: revoked } }, manager);
+      }
       return revoked;
     });
     return { personId, revokedTokens };
@@ -161,6 +170,18 @@ export class PresenterInvitationsService {
     const rows = await this.invitations.forPresentations(eventId, presentationIds);
     return new Map(rows.map((row) => [stateKey(row.presentationId, row.personId), row]));
   }
+}
+
+/** An entry about a presenter's invitation: the presenter and presentation named as they were, which the agenda shows publicly anyway. */
+function presenterEntry(
+  action: 'presenter-invitation.sent' | 'presenter-invitation.resent' | 'presenter-invitation.revoked',
+  eventId: string,
+  presentation: PresentationView,
+  presenter: Presenter,
+  by: ActedBy,
+): AuditRecord {
+  const details = { presenter: presenter.name, presentationId: presentation.id, presentation: presentation.title };
+  return actedEntry(by, { eventId, action, subject: { type: 'presenter', id: presenter.personId }, details });
 }
 
 export function stateKey(presentationId: string, personId: string): string {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgendaModule } from '../agenda/agenda.module';
+import { AuditModule } from '../audit/audit.module';
 import { EventsModule } from '../events/events.module';
 import { PeopleModule } from '../people/people.module';
 import { StorageModule } from '../platform/storage/storage.module';
@@ -30,7 +31,14 @@ import { SweepRemovedPresentationsProcessor } from './sweep-removed-presentation
 
 /** Invitations, the presenter portal and materials (design.md: events ← people ← agenda ← presenters). */
 @Module({
-  imports: [TypeOrmModule.forFeature([PresenterInvitation, PresentationMaterial]), EventsModule, PeopleModule, AgendaModule, StorageModule],
+  imports: [
+    TypeOrmModule.forFeature([PresenterInvitation, PresentationMaterial]),
+    EventsModule,
+    AuditModule,
+    PeopleModule,
+    AgendaModule,
+    StorageModule,
+  ],
   controllers: [
     PresenterInvitationsController,
     PresenterPortalController,

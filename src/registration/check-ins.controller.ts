@@ -1,11 +1,13 @@
-import { Controller, Get, Param, Post, Res, UseGuards } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
+import { organiserActor } from '../audit/audit.service';
 import { CurrentOrganiser } from '../auth/auth.decorators';
 import { OrganiserPrincipal } from '../auth/principal';
 import { EventAccessGuard } from '../events/event-access.guard';
 import { EventsService } from '../events/events.service';
+import { IdParam } from '../platform/http/id-param.pipe';
 import { ApiZodBody, ZodBody, ZodQuery } from '../platform/http/zod-body.decorator';
 import { CheckInsService } from './check-ins.service';
 import { CheckInInput, checkInSchema } from './dto/check-in.dto';
@@ -34,9 +36,20 @@ export class CheckInsController {
     @CurrentOrganiser() me: OrganiserPrincipal,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const { created, view } = await this.checkIns.checkIn(await this.events.getEntity(eventId), body, me.organiserId);
+    const { created, view } = await this.checkIns.checkIn(await this.events.getEntity(eventId), body, { actor: organiserActor(me) });
     res.status(created ? 201 : 200);
     return view;
+  }
+
+  /** Takes back a check-in made by mistake (the wrong person, the wrong day); any organiser of the event may. */
+  @Delete(':checkInId')
+  @HttpCode(204)
+  async undo(
+    @Param('eventId') eventId: string,
+    @Param('checkInId', new IdParam('check-in')) checkInId: string,
+    @CurrentOrganiser() me: OrganiserPrincipal,
+  ) {
+    await this.checkIns.undo(eventId, checkInId, { actor: organiserActor(me) });
   }
 
   @Get()

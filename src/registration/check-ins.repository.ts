@@ -30,15 +30,29 @@ export class CheckInsRepository {
     return this.db.manager;
   }
 
-  /** Whether this call made the check-in (false: the registration was already checked in that day). */
-  async insertOnce(eventId: string, registrationId: string, day: string, organiserId: string): Promise<boolean> {
+  /** The new check-in's id, or null when the registration was already checked in that day. */
+  async insertOnce(
+    manager: EntityManager,
+    eventId: string,
+    check: { registrationId: string; day: string; organiserId: string | null },
+  ): Promise<string | null> {
     const { rows } = await sql<{ id: string }>(
-      this.db.manager,
+      manager,
       `INSERT INTO check_ins (event_id, registration_id, day, checked_in_by) VALUES ($1, $2, $3, $4)
        ON CONFLICT (registration_id, day) DO NOTHING RETURNING id`,
-      [eventId, registrationId, day, organiserId],
+      [eventId, check.registrationId, check.day, check.organiserId],
     );
-    return rows.length > 0;
+    return rows[0]?.id ?? null;
+  }
+
+  /** Deletes a check-in of this event; what it was, or null when the event has no such check-in. */
+  async delete(manager: EntityManager, eventId: string, checkInId: string): Promise<{ registrationId: string; day: string } | null> {
+    const { rows } = await sql<{ registrationId: string; day: string }>(
+      manager,
+      `DELETE FROM check_ins WHERE id = $1 AND event_id = $2 RETURNING registration_id AS "registrationId", to_char(day, 'YYYY-MM-DD') AS day`,
+      [checkInId, eventId],
+    );
+    return rows[0] ?? null;
   }
 
   getForDay(registrationId: string, day: string): Promise<CheckIn> {

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { ActedBy, AuditRecord, AuditService, actedEntry } from '../audit/audit.service';
 import { Event } from '../events/event.entity';
 import { PeopleService } from '../people/people.service';
+import { TransactionService } from '../platform/database/transaction.service';
 import { Problem } from '../platform/http/problem';
 import { formatInZone, localDate, localDatesBetween } from '../platform/time/zoned-time';
 import { normaliseCheckInCode } from './check-in-code';
@@ -25,9 +27,11 @@ export class CheckInsService {
     private readonly checkIns: CheckInsRepository,
     private readonly registrations: RegistrationsRepository,
     private readonly people: PeopleService,
+    private readonly transactions: TransactionService,
+    private readonly audit: AuditService,
   ) {}
 
-  async checkIn(event: Event, input: CheckInInput, organiserId: string) {
+  async checkIn(event: Event, input: CheckInInput, by: ActedBy) {
     const days = localDatesBetween(event.startsAt, event.endsAt, event.timezone);
     const day = input.day ?? localDate(new Date(), event.timezone);
     if (!days.includes(day)) {
@@ -50,7 +54,19 @@ export class CheckInsService {
     if (registration.status !== 'confirmed') {
       throw Problem.unprocessable(`Not admitted: the registration of ${person.name} ${CHECK_IN_REFUSALS[registration.status]}`);
     }
-    const created = await this.checkIns.insertOnce(event.id, registration.id, day, organiserId);
+    const created = await this.transactions.run(async ({ manager }) => {
+      const checkInId = await this.checkIns.insertOnce(manager, event.id, {
+        registrationId: registration.id,
+        day,
+        organiserId: by.actor.organiserId,
+      });
+      if (checkInId)
+        await this.audit.record(
+          checkInEntry('check-in.recorded', event.id, { registrationId: registration.id, day, checkInId }, by),
+          manager,
+        );
+      return checkInId !== null;
+    });
     const checkIn = await this.checkIns.getForDay(registration.id, day);
     const at = formatInZone(checkIn.checkedInAt, event.timezone);
     return {
@@ -66,6 +82,15 @@ export class CheckInsService {
         detail: created ? `${person.name} checked in` : `${person.name} already checked in at ${at.slice(11, 16)}`,
       },
     };
+  }
+
+  /** Takes back a check-in made by mistake; it no longer counts anywhere (desk, stats, certificates, reports). */
+  async undo(eventId: string, checkInId: string, by: ActedBy): Promise<void> {
+    await this.transactions.run(async ({ manager }) => {
+      const undone = await this.checkIns.delete(manager, eventId, checkInId);
+      if (!undone) throw Problem.notFound(`No check-in ${checkInId} in this event`);
+      await this.audit.record(checkInEntry('check-in.undone', eventId, { ...undone, checkInId }, by), manager);
+    });
   }
 
   async list(event: Event, day?: string) {
@@ -101,4 +126,15 @@ export class CheckInsService {
   countAttended(eventId: string): Promise<number> {
     return this.checkIns.countAttended(eventId);
   }
+}
+
+/** An entry about a check-in names the registration, so the log shows the person (until they are erased). */
+function checkInEntry(
+  action: 'check-in.recorded' | 'check-in.undone',
+  eventId: string,
+  checkIn: { registrationId: string; day: string; checkInId: string },
+  by: ActedBy,
+): AuditRecord {
+  const { registrationId, day, checkInId } = checkIn;
+  return actedEntry(by, { eventId, action, subject: { type: 'registration', id: registrationId }, details: { day, checkInId } });
 }

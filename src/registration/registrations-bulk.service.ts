@@ -86,7 +86,7 @@ export class RegistrationsBulkService {
       }
       const who = { registrationId, name: row.name, email: row.email };
       try {
-        const done = await this.one(event, input, registrationId, row.status, organiser.organiserId, by);
+        const done = await this.one(event, input, registrationId, row.status, by);
         results.push(typeof done === 'string' ? { ...who, done } : { ...who, refused: done.refused });
       } catch (error) {
         results.push({ ...who, refused: await this.refusal(event.id, registrationId, error) });
@@ -100,7 +100,6 @@ export class RegistrationsBulkService {
     input: BulkActionInput,
     registrationId: string,
     status: RegistrationStatus,
-    organiserId: string,
     by: ActedBy,
   ): Promise<BulkDone | { refused: RegistrationStatus }> {
     switch (input.action) {
@@ -117,7 +116,7 @@ export class RegistrationsBulkService {
         await this.registrations.cancel(event.id, registrationId, by);
         return 'cancelled';
       case 'check_in': {
-        const { created } = await this.checkIns.checkIn(event, { registrationId, day: input.day }, organiserId);
+        const { created } = await this.checkIns.checkIn(event, { registrationId, day: input.day }, by);
         return created ? 'checked_in' : 'already_checked_in';
       }
     }

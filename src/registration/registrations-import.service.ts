@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ZodError } from 'zod';
+import { ActedBy, AuditService, actedEntry } from '../audit/audit.service';
 import { Event } from '../events/event.entity';
 import { readCsv } from '../platform/http/csv-reader';
 import { FieldError, Problem } from '../platform/http/problem';
@@ -31,13 +32,20 @@ export interface ImportReport {
  */
 @Injectable()
 export class RegistrationsImportService {
-  constructor(private readonly registrations: RegistrationsService) {}
+  constructor(
+    private readonly registrations: RegistrationsService,
+    private readonly audit: AuditService,
+  ) {}
 
-  /** `onProgress` hears after each line how many are done, for a page that shows a long import advancing. */
+  /**
+   * `onProgress` hears after each line how many are done, for a page that shows a long import advancing.
+   * One audit entry says how many lines were registered and skipped, also when the import stops half-way.
+   */
   async import(
     event: Event,
     csv: string,
     notify: boolean,
+    by: ActedBy,
     onProgress?: (done: number, total: number) => Promise<void> | void,
   ): Promise<ImportReport> {
     const [header, ...lines] = readCsv(csv);
@@ -50,23 +58,39 @@ export class RegistrationsImportService {
       ]);
     }
     const report: ImportReport = { imported: 0, rejected: [] };
-    for (const [index, { line, fields }] of lines.entries()) {
-      if (index > 0) await onProgress?.(index, lines.length);
-      const row: Record<string, unknown> = { notify };
-      columns.forEach((column, i) => {
-        const value = fields[i]?.trim();
-        if (value) row[column] = value;
-      });
-      const email = typeof row.email === 'string' ? row.email : null;
-      try {
-        await this.registrations.registerByOrganiser(event, organiserRegisterSchema.parse(row), 'import');
-        report.imported += 1;
-      } catch (error) {
-        if (error instanceof ZodError) report.rejected.push({ line, email, errors: fieldErrors(error) });
-        else if (error instanceof Problem)
-          report.rejected.push({ line, email, errors: error.errors ?? [{ field: '(line)', message: error.detail }] });
-        else throw error;
+    // Each line commits on its own, so lines registered before a failure stay and the entry must count them.
+    let failedAtLine: number | null = null;
+    try {
+      for (const [index, { line, fields }] of lines.entries()) {
+        failedAtLine = line;
+        if (index > 0) await onProgress?.(index, lines.length);
+        const row: Record<string, unknown> = { notify };
+        columns.forEach((column, i) => {
+          const value = fields[i]?.trim();
+          if (value) row[column] = value;
+        });
+        const email = typeof row.email === 'string' ? row.email : null;
+        try {
+          await this.registrations.registerByOrganiser(event, organiserRegisterSchema.parse(row), 'import');
+          report.imported += 1;
+        } catch (error) {
+          if (error instanceof ZodError) report.rejected.push({ line, email, errors: fieldErrors(error) });
+          else if (error instanceof Problem)
+            report.rejected.push({ line, email, errors: error.errors ?? [{ field: '(line)', message: error.detail }] });
+          else throw error;
+        }
       }
+      failedAtLine = null;
+    } finally {
+      const counts = { created: report.imported, skipped: report.rejected.length, notify };
+      await this.audit.record(
+        actedEntry(by, {
+          eventId: event.id,
+          action: 'registrations.imported',
+          subject: { type: 'registrations', id: null },
+          details: failedAtLine === null ? counts : { ...counts, failedAtLine },
+        }),
+      );
     }
     return report;
   }

@@ -121,11 +121,12 @@ export class RegistrationsController {
     @Param('eventId') eventId: string,
     @Req() req: Request,
     @ZodQuery(importQuerySchema) query: z.infer<typeof importQuerySchema>,
+    @CurrentOrganiser() me: OrganiserPrincipal,
   ) {
     if (typeof req.body !== 'string') {
       throw new Problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'Send the registrations as text/csv');
     }
-    return this.importer.import(await this.events.getEntity(eventId), req.body, query.notify);
+    return this.importer.import(await this.events.getEntity(eventId), req.body, query.notify, { actor: organiserActor(me) });
   }
 
   @Get('counts')

@@ -1,25 +1,12 @@
+import { AuditEntry, AuditOrganiser, auditOrganiser } from '../support/audit-log';
 import { attendee, createOpenEvent } from '../support/future-event';
 import { dashboardAgent } from '../support/dashboard-agent';
 import { ADMIN, login } from '../support/test-app';
 import { useTestApp } from '../support/use-test-app';
 import { waitFor } from '../support/wait-for';
 
-interface Organiser {
-  id: string;
-  email: string;
-  name: string;
-  password: string;
-  auth: string;
-}
-
-interface Entry {
-  id: string;
-  at: string;
-  actor: { organiserId: string | null; label: string };
-  action: string;
-  subject: { type: string; id: string | null };
-  details: Record<string, unknown>;
-}
+type Organiser = AuditOrganiser;
+type Entry = AuditEntry;
 
 /**
  * The audit log of an event: organisers' approvals, exports and announcements
@@ -33,11 +20,7 @@ describe('audit log', () => {
   let carla: Organiser;
   let event: Awaited<ReturnType<typeof createOpenEvent>>;
 
-  async function organiser(email: string, name: string): Promise<Organiser> {
-    const password = `${name.toLowerCase()}-password-1`;
-    const created = await ctx.app.http.post('/organisers').set('Authorization', admin).send({ email, name, password }).expect(201);
-    return { id: created.body.id as string, email, name, password, auth: await login(ctx.app.http, email, password) };
-  }
+  const organiser = (email: string, name: string) => auditOrganiser(ctx.app.http, admin, email, name);
 
   async function pending(): Promise<{ id: string; name: string }> {
     const body = { ...attendee(), notify: false, status: 'pending' };

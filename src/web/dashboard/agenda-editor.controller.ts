@@ -7,6 +7,7 @@ import { SESSION_KINDS } from '../../agenda/session.entity';
 import { PeopleService } from '../../people/people.service';
 import { SessionsService } from '../../agenda/sessions.service';
 import { WorkingAgendaService } from '../../agenda/working-agenda.service';
+import { organiserActor } from '../../audit/audit.service';
 import { OrganiserPrincipal } from '../../auth/principal';
 import { Event } from '../../events/event.entity';
 import { EventsService } from '../../events/events.service';
@@ -129,8 +130,8 @@ export class AgendaEditorController {
     const { event } = await loadEventPage(this.events, req, eventId);
     const note = typedText(body, 'note');
     const form = validateForm(publishVersionSchema, { note });
-    const organiserId = (req.principal as OrganiserPrincipal).organiserId;
-    const errors = form.ok ? await this.attempt(() => this.versions.publish(eventId, form.value, organiserId)) : invalid(form.errors);
+    const by = { actor: organiserActor(req.principal as OrganiserPrincipal) };
+    const errors = form.ok ? await this.attempt(() => this.versions.publish(eventId, form.value, by)) : invalid(form.errors);
     if (!errors) return res.redirect(303, `/dashboard/events/${eventId}/agenda?saved=published#changelog`);
     const messages = agendaFormErrors(req, errors.messages);
     await this.renderAgenda(req, res, event, { publish: { values: { note }, errors: messages } }, errors.status);

@@ -3,12 +3,11 @@ import type { Request, Response } from 'express';
 import { AUDIT_ACTIONS, AuditAction } from '../../audit/audit-actions';
 import { AuditEntryView, AuditService } from '../../audit/audit.service';
 import { EventsService } from '../../events/events.service';
-import { REMINDER_AUDIENCES } from '../../reminders/reminder-rule.entity';
 import { RegistrationsBulkService } from '../../registration/registrations-bulk.service';
-import { LANGUAGE_NAMES, Language } from '../i18n/languages';
 import { WebPages } from '../page-access';
 import { WebPageError } from '../web-page-error';
 import { WebRenderer } from '../web-renderer.service';
+import { auditEntryDetails } from './audit-entry-details';
 import { loadEventPage } from './event-page';
 
 const PAGE_SIZE = 50;
@@ -66,7 +65,7 @@ export class AuditPageController {
           who: entry.actor.label,
           action: entry.action,
           subject: this.subjectOf(req, entry, names),
-          details: this.detailsOf(req, entry),
+          details: auditEntryDetails(entry, req.language ?? 'en', event.timezone),
         })),
         paged: Boolean(cursor),
         firstHref: filter ? `${base}?${filter}` : base,
@@ -92,49 +91,12 @@ export class AuditPageController {
     if (type === 'announcement' && typeof details.subject === 'string') {
       return this.renderer.t(req, 'dashboard.audit.subject.announcement', { subject: details.subject });
     }
-    return this.renderer.t(req, `label.auditSubject.${type}`);
-  }
-
-  /** What the details say, a phrase each; keys this page does not know yet show as they are. */
-  private detailsOf(req: Request, entry: AuditEntryView): string[] {
-    const t = (key: string, params?: Record<string, unknown>) => this.renderer.t(req, key, params);
-    const fieldLabel = (field: string) => {
-      const label = t(`label.field.${field}`);
-      return label === `label.field.${field}` ? field : label;
-    };
-    const out: string[] = [];
-    for (const [key, value] of Object.entries(entry.details)) {
-      if (key === 'changes' && value && typeof value === 'object') {
-        for (const [field, change] of Object.entries(value as Record<string, { from: unknown; to: unknown }>)) {
-          const shown = (v: unknown) => (field === 'status' ? t(`label.registrationStatus.${String(v)}`) : String(v));
-          out.push(t('dashboard.audit.details.change', { field: fieldLabel(field), from: shown(change.from), to: shown(change.to) }));
-        }
-      } else if (key === 'fields' && Array.isArray(value)) {
-        if (value.length) out.push(t('dashboard.audit.details.fields', { fields: value.map((f) => fieldLabel(String(f))).join(', ') }));
-      } else if (key === 'bulkActionId') out.push(t('dashboard.audit.details.bulk'));
-      else if (key === 'format') out.push(t('dashboard.audit.details.format', { format: String(value).toUpperCase() }));
-      else if (key === 'filters' && value && typeof value === 'object') {
-        const filters = Object.entries(value as Record<string, unknown>).map(([name, v]) => {
-          const shown = name === 'status' ? t(`label.registrationStatus.${String(v)}`) : String(v);
-          return `${t(`dashboard.registrations.field.${name}`)} = ${shown}`;
-        });
-        out.push(
-          filters.length ? t('dashboard.audit.details.filters', { filters: filters.join(', ') }) : t('dashboard.audit.details.allRows'),
-        );
-      } else if (key === 'audience') {
-        out.push(
-          (REMINDER_AUDIENCES as readonly unknown[]).includes(value)
-            ? t('dashboard.audit.details.audience', { audience: t(`label.reminderAudience.${String(value)}`) })
-            : '',
-        );
-      } else if (key === 'registrations') out.push(t('dashboard.audit.details.selected', { count: value }));
-      else if (key === 'languages' && Array.isArray(value)) {
-        const languages = value.map((l) =>
-          l === 'main' ? t('dashboard.audit.details.mainText') : (LANGUAGE_NAMES[l as Language] ?? String(l)),
-        );
-        out.push(t('dashboard.audit.details.languages', { languages: languages.join(', ') }));
-      } else if (key !== 'subject' && key !== 'version') out.push(`${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`);
+    if (type === 'agenda-version' && typeof details.version === 'number') {
+      return this.renderer.t(req, 'dashboard.audit.subject.agendaVersion', { version: details.version });
     }
-    return out.filter(Boolean);
+    // Members and presenters as they were named then: organiser accounts and presenters are not erased as attendees are.
+    if (type === 'event-member' && typeof details.member === 'string') return details.member;
+    if (type === 'presenter' && typeof details.presenter === 'string') return details.presenter;
+    return this.renderer.t(req, `label.auditSubject.${type}`);
   }
 }

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { organiserActor } from '../../audit/audit.service';
 import { OrganiserPrincipal } from '../../auth/principal';
 import { Event } from '../../events/event.entity';
 import { EventsService } from '../../events/events.service';
@@ -56,7 +57,7 @@ export class CheckInDeskController {
     const form = validateForm(checkInSchema, { code, day: day || undefined });
     if (!form.ok) return this.render(req, res, event, day, { errors: dashboardFormErrors(req.language, form.errors), code }, 400);
     try {
-      const { view } = await this.checkIns.checkIn(event, form.value, (req.principal as OrganiserPrincipal).organiserId);
+      const { view } = await this.checkIns.checkIn(event, form.value, { actor: organiserActor(req.principal as OrganiserPrincipal) });
       const query = new URLSearchParams({ day: view.day, checkIn: view.id, already: view.alreadyCheckedIn ? '1' : '0' });
       res.redirect(303, `/dashboard/events/${eventId}/check-in?${query}`);
     } catch (error) {

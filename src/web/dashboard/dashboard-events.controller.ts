@@ -60,7 +60,7 @@ export class DashboardEventsController {
   @Post('events/:eventId/publish')
   async publish(@Req() req: Request, @Res() res: Response, @Param('eventId') eventId: string): Promise<void> {
     const { role } = await loadEventPage(this.events, req, eventId);
-    await this.events.publish(eventId, role);
+    await this.events.publish(eventId, role, organiserOf(req));
     res.redirect(303, `/dashboard/events/${eventId}?published=1`);
   }
 

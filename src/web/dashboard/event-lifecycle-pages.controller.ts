@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
+import { OrganiserPrincipal } from '../../auth/principal';
 import type { Request, Response } from 'express';
 import { cancelEventSchema, postponeEventSchema } from '../../events/dto/postpone-event.dto';
 import { Event } from '../../events/event.entity';
@@ -66,7 +67,7 @@ export class EventLifecyclePagesController {
     }
     if (!confirmed(body, form)) return this.render(req, res, event, 'postpone', form, change, {}, 200);
     try {
-      await this.events.postpone(event.id, parsed.value, role);
+      await this.events.postpone(event.id, parsed.value, role, req.principal as OrganiserPrincipal);
     } catch (error) {
       return this.render(req, res, event, 'postpone', form, change, formErrorsFrom(error), problemStatus(error));
     }
@@ -87,7 +88,7 @@ export class EventLifecyclePagesController {
     if (!parsed.ok) return this.render(req, res, event, 'cancel', form, { kind: 'cancelled', reason: null }, parsed.errors, 400);
     const change: EventChange = { kind: 'cancelled', reason: parsed.value.reason ?? null };
     if (!confirmed(body, form)) return this.render(req, res, event, 'cancel', form, change, {}, 200);
-    await this.events.cancel(event.id, parsed.value, role);
+    await this.events.cancel(event.id, parsed.value, role, req.principal as OrganiserPrincipal);
     res.redirect(303, `/dashboard/events/${event.id}/settings?done=cancelled`);
   }
 

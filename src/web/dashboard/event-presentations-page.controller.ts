@@ -1,5 +1,7 @@
 import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { organiserActor } from '../../audit/audit.service';
+import { OrganiserPrincipal } from '../../auth/principal';
 import { reorderSchema } from '../../agenda/dto/presentation.dto';
 import { PresentationsService } from '../../agenda/presentations.service';
 import { APP_CONFIG } from '../../config/config.module';
@@ -127,7 +129,7 @@ export class EventPresentationsPageController {
   @Post('invite-all')
   async inviteAll(@Req() req: Request, @Res() res: Response, @Param('eventId') eventId: string): Promise<void> {
     await loadEventPage(this.events, req, eventId);
-    const result = await this.bulk.inviteAll(eventId).catch(asPageError);
+    const result = await this.bulk.inviteAll(eventId, { actor: organiserActor(req.principal as OrganiserPrincipal) }).catch(asPageError);
     const query = new URLSearchParams({ bulk: '1', emailed: String(result.emailed), skipped: String(result.skipped) });
     res.redirect(303, `/dashboard/events/${eventId}/presentations?${query}#bulk-status`);
   }
@@ -140,7 +142,9 @@ export class EventPresentationsPageController {
     @Param('presentationId') presentationId: string,
   ): Promise<void> {
     await loadEventPage(this.events, req, eventId);
-    const result = await this.invitations.invite(eventId, presentationId, {}).catch(asPageError);
+    const result = await this.invitations
+      .invite(eventId, presentationId, {}, { actor: organiserActor(req.principal as OrganiserPrincipal) })
+      .catch(asPageError);
     const query = new URLSearchParams({
       invited: presentationId,
       emailed: String(result.emailed.length),

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { OrganiserPrincipal } from '../../auth/principal';
 import type { Request, Response } from 'express';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -86,7 +87,7 @@ export class EventSettingsPageController {
       }
     }
     try {
-      await this.events.update(event.id, value, role);
+      await this.events.update(event.id, value, role, req.principal as OrganiserPrincipal);
     } catch (error) {
       return this.render(req, res, event, typed, withRows(formErrorsFrom(error), rowOf), problemStatus(error));
     }

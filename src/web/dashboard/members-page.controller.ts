@@ -88,7 +88,7 @@ export class MembersPageController {
     const { event, role } = await loadEventPage(this.events, req, eventId);
     this.ownersOnly(req, role);
     try {
-      await this.members.remove(event.id, memberId);
+      await this.members.remove(event.id, memberId, req.principal as OrganiserPrincipal);
     } catch (error) {
       return this.renderRemove(req, res, event, memberId, formErrorsFrom(error), problemStatus(error));
     }

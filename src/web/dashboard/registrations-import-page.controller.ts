@@ -1,5 +1,7 @@
 import { Controller, Get, Logger, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { organiserActor } from '../../audit/audit.service';
+import { OrganiserPrincipal } from '../../auth/principal';
 import { Event } from '../../events/event.entity';
 import { EventsService } from '../../events/events.service';
 import { readCsv } from '../../platform/http/csv-reader';
@@ -76,7 +78,13 @@ export class RegistrationsImportPageController {
     const progress = this.progress(req, res, event, notify, upload.fileName);
     let report: ImportReport;
     try {
-      report = await this.importer.import(event, upload.csv, notify, progress.show);
+      report = await this.importer.import(
+        event,
+        upload.csv,
+        notify,
+        { actor: organiserActor(req.principal as OrganiserPrincipal) },
+        progress.show,
+      );
     } catch (error) {
       if (progress.started()) return this.endProgressFailed(req, res, event, error);
       return this.render(req, res, event, { notify, fileError: this.headerError(req, error) }, 400);
