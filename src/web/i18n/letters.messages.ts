@@ -99,6 +99,14 @@ export const LETTERS_MESSAGES: MessageTable = {
     'letters.error.passportExpiry': 'Your passport must be valid until the event ends ({day}).',
     'letters.error.dateOfBirth': 'Enter a date of birth in the past.',
     'letters.error.passportNumber': 'Enter the passport number: 5 to 20 letters and digits (spaces and hyphens allowed).',
+    'letters.register.need': 'I need a visa invitation letter',
+    'letters.register.needHint':
+      'Tick it to give your passport details now; the organisers will review your request. You can also ask later from your registration page.',
+    'letters.register.passport': 'Your passport',
+    'letters.registered.requested':
+      'Your request for a visa invitation letter was received. The organisers will review it; once they issue it, the letter comes to you by email, and your registration page shows where it stands.',
+    'letters.registered.failed':
+      'Your registration is saved, but your request for a visa invitation letter could not be. Please ask for it from your registration page (the link is in your email).',
     'letters.verify.title': 'Letter verification',
     'letters.verify.intro': 'This page confirms an invitation letter issued through Plenary by the organisers of the meeting below.',
     'letters.verify.reference': 'Reference',
@@ -215,6 +223,14 @@ export const LETTERS_MESSAGES: MessageTable = {
     'letters.error.passportExpiry': 'Su pasaporte debe ser válido hasta el final del evento ({day}).',
     'letters.error.dateOfBirth': 'Indique una fecha de nacimiento pasada.',
     'letters.error.passportNumber': 'Indique el número de pasaporte: de 5 a 20 letras y cifras (se admiten espacios y guiones).',
+    'letters.register.need': 'Necesito una carta de invitación para visado',
+    'letters.register.needHint':
+      'Márquelo para dar ya los datos de su pasaporte; los organizadores revisarán su solicitud. También puede pedirla más tarde desde la página de su inscripción.',
+    'letters.register.passport': 'Su pasaporte',
+    'letters.registered.requested':
+      'Hemos recibido su solicitud de carta de invitación para visado. Los organizadores la revisarán; cuando la expidan, recibirá la carta por correo electrónico, y la página de su inscripción muestra en qué punto está.',
+    'letters.registered.failed':
+      'Su inscripción está guardada, pero su solicitud de carta de invitación no pudo guardarse. Pídala desde la página de su inscripción (el enlace está en su correo).',
     'letters.verify.title': 'Verificación de la carta',
     'letters.verify.intro':
       'Esta página confirma una carta de invitación expedida mediante Plenary por los organizadores de la reunión indicada.',
@@ -331,6 +347,14 @@ export const LETTERS_MESSAGES: MessageTable = {
     'letters.error.passportExpiry': 'O seu passaporte tem de ser válido até ao fim do evento ({day}).',
     'letters.error.dateOfBirth': 'Indique uma data de nascimento no passado.',
     'letters.error.passportNumber': 'Indique o número do passaporte: 5 a 20 letras e algarismos (espaços e hífenes permitidos).',
+    'letters.register.need': 'Preciso de uma carta-convite para visto',
+    'letters.register.needHint':
+      'Assinale para indicar já os dados do seu passaporte; os organizadores vão analisar o seu pedido. Também pode pedi-la mais tarde na página da sua inscrição.',
+    'letters.register.passport': 'O seu passaporte',
+    'letters.registered.requested':
+      'Recebemos o seu pedido de carta-convite para visto. Os organizadores vão analisá-lo; quando a emitirem, receberá a carta por email, e a página da sua inscrição mostra em que ponto está.',
+    'letters.registered.failed':
+      'A sua inscrição está guardada, mas o seu pedido de carta-convite não pôde ser guardado. Peça-a na página da sua inscrição (a ligação está no seu email).',
     'letters.verify.title': 'Verificação da carta',
     'letters.verify.intro': 'Esta página confirma uma carta-convite emitida através do Plenary pelos organizadores da reunião indicada.',
     'letters.verify.reference': 'Referência',
@@ -450,6 +474,14 @@ export const LETTERS_MESSAGES: MessageTable = {
     'letters.error.dateOfBirth': 'Veuillez indiquer une date de naissance passée.',
     'letters.error.passportNumber':
       'Veuillez indiquer le numéro de passeport : 5 à 20 lettres et chiffres (espaces et traits d’union admis).',
+    'letters.register.need': 'J’ai besoin d’une lettre d’invitation pour visa',
+    'letters.register.needHint':
+      'Cochez la case pour donner dès maintenant les données de votre passeport ; les organisateurs examineront votre demande. Vous pouvez aussi la faire plus tard depuis la page de votre inscription.',
+    'letters.register.passport': 'Votre passeport',
+    'letters.registered.requested':
+      'Votre demande de lettre d’invitation pour visa est bien reçue. Les organisateurs vont l’examiner ; dès qu’ils l’auront délivrée, vous recevrez la lettre par e-mail, et la page de votre inscription indique où en est la demande.',
+    'letters.registered.failed':
+      'Votre inscription est enregistrée, mais votre demande de lettre d’invitation n’a pas pu l’être. Veuillez la faire depuis la page de votre inscription (le lien est dans votre e-mail).',
     'letters.verify.title': 'Vérification de la lettre',
     'letters.verify.intro':
       'Cette page confirme une lettre d’invitation délivrée via Plenary par les organisateurs de la réunion ci-dessous.',
