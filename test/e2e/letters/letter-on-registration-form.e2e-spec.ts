@@ -206,6 +206,28 @@ describe('visa letter on the registration form', () => {
     expect(await rowCounts(offering.id)).toEqual(before);
   });
 
+  it('keeps the registration and says so when the request cannot be written after it', async () => {
+    // A refusal the checks cannot foresee (the database's own), for this one passport name only.
+    await ctx.db.query(`CREATE FUNCTION refuse_letter() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'refused for the test'; END $$`);
+    await ctx.db.query(`CREATE TRIGGER refuse_letter BEFORE INSERT ON letter_requests FOR EACH ROW
+      WHEN (NEW.passport_name = 'Refused Name') EXECUTE FUNCTION refuse_letter()`);
+    try {
+      const before = await rowCounts(offering.id);
+      const { register, open } = await visitor(offering.slug);
+      const done = await register(
+        { ...registrationFields(), visaLetter: 'yes', ...passportDetails({ passportNumber: NUMBER, passportName: 'Refused Name' }) },
+        303,
+      );
+      expect(done.headers.location).toBe(`/e/${offering.slug}/registered?status=confirmed&letter=failed`);
+      expect((await open(done.headers.location)).text).toContain('Please ask for it from your registration page');
+      expect(await rowCounts(offering.id)).toEqual({ registrations: before.registrations + 1, letters: before.letters });
+    } finally {
+      await ctx.db.query(`DROP TRIGGER refuse_letter ON letter_requests`);
+      await ctx.db.query(`DROP FUNCTION refuse_letter()`);
+    }
+  });
+
   it('never answered the passport number in any page', () => {
     expect(pages.length).toBeGreaterThan(10);
     for (const html of pages) for (const written of [NUMBER, 'PE76543298', '76543298', '7654 3298']) expect(html).not.toContain(written);
