@@ -10,7 +10,7 @@ export const LETTERS_MESSAGES: MessageTable = {
     'dashboard.letters.title': 'Visa invitation letters',
     'dashboard.letters.heading': 'Visa invitation letters',
     'dashboard.letters.intro':
-      'Attendees who need a visa ask for a letter from their registration page. A letter is issued only for a confirmed registration and emailed to the attendee as a PDF. Passport data is shown only to the organisers of this event, and every look at it is logged.',
+      'Attendees who need a visa ask for a letter from their registration page, or on the registration form itself once a letterhead or a signatory is saved below. A letter is issued only for a confirmed registration and emailed to the attendee as a PDF. Passport data is shown only to the organisers of this event, and every look at it is logged.',
     'dashboard.letters.show': 'Show:',
     'dashboard.letters.all': 'all',
     'dashboard.letters.status.requested': 'Requested',
@@ -132,7 +132,7 @@ export const LETTERS_MESSAGES: MessageTable = {
     'dashboard.letters.title': 'Cartas de invitación para visado',
     'dashboard.letters.heading': 'Cartas de invitación para visado',
     'dashboard.letters.intro':
-      'Los asistentes que necesitan visado solicitan la carta desde la página de su inscripción. Solo se expide para una inscripción confirmada y se envía al asistente en PDF. Los datos del pasaporte solo los ven los organizadores de este evento, y cada consulta queda registrada.',
+      'Los asistentes que necesitan visado solicitan la carta desde la página de su inscripción, o en el propio formulario de inscripción cuando se haya guardado abajo un membrete o un firmante. Solo se expide para una inscripción confirmada y se envía al asistente en PDF. Los datos del pasaporte solo los ven los organizadores de este evento, y cada consulta queda registrada.',
     'dashboard.letters.show': 'Mostrar:',
     'dashboard.letters.all': 'todas',
     'dashboard.letters.status.requested': 'Solicitada',
@@ -257,7 +257,7 @@ export const LETTERS_MESSAGES: MessageTable = {
     'dashboard.letters.title': 'Cartas-convite para visto',
     'dashboard.letters.heading': 'Cartas-convite para visto',
     'dashboard.letters.intro':
-      'Os participantes que precisam de visto pedem a carta na página da sua inscrição. Só é emitida para uma inscrição confirmada e enviada ao participante em PDF. Os dados do passaporte só são vistos pelos organizadores deste evento, e cada consulta fica registada.',
+      'Os participantes que precisam de visto pedem a carta na página da sua inscrição, ou no próprio formulário de inscrição depois de guardado abaixo um cabeçalho ou um signatário. Só é emitida para uma inscrição confirmada e enviada ao participante em PDF. Os dados do passaporte só são vistos pelos organizadores deste evento, e cada consulta fica registada.',
     'dashboard.letters.show': 'Mostrar:',
     'dashboard.letters.all': 'todas',
     'dashboard.letters.status.requested': 'Pedida',
@@ -381,7 +381,7 @@ export const LETTERS_MESSAGES: MessageTable = {
     'dashboard.letters.title': 'Lettres d’invitation pour visa',
     'dashboard.letters.heading': 'Lettres d’invitation pour visa',
     'dashboard.letters.intro':
-      'Les participants qui ont besoin d’un visa demandent la lettre depuis la page de leur inscription. Elle n’est délivrée que pour une inscription confirmée et envoyée au participant en PDF. Les données du passeport ne sont visibles que par les organisateurs de cet événement, et chaque consultation est journalisée.',
+      'Les participants qui ont besoin d’un visa demandent la lettre depuis la page de leur inscription, ou dans le formulaire d’inscription lui-même dès qu’un en-tête ou un signataire est enregistré ci-dessous. Elle n’est délivrée que pour une inscription confirmée et envoyée au participant en PDF. Les données du passeport ne sont visibles que par les organisateurs de cet événement, et chaque consultation est journalisée.',
     'dashboard.letters.show': 'Afficher :',
     'dashboard.letters.all': 'toutes',
     'dashboard.letters.status.requested': 'Demandée',
