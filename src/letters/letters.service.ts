@@ -107,18 +107,29 @@ export class LettersService implements OnModuleInit {
 
   // --- the attendee ---
 
+  /**
+   * Whether the event's organisers have set letters up (a letterhead or a signatory saved), so that
+   * the registration form offers to ask for one there.
+   */
+  async offered(eventId: string): Promise<boolean> {
+    const settings = await this.repository.settings(eventId);
+    return Boolean(settings && (settings.letterhead || settings.signatory_name || settings.signatory_title || settings.signature_key));
+  }
+
+  /**
+   * Refuses (422, by field) passport details that do not fit the event, writing nothing: the
+   * registration form checks a request with this before the registration it goes with exists.
+   */
+  async checkRequest(eventId: string, input: LetterRequestInput): Promise<void> {
+    assertFits(await this.events.getEntity(eventId), input);
+  }
+
   /** Asks for a letter, or corrects a request not yet approved. */
   async request(eventId: string, registrationId: string, input: LetterRequestInput): Promise<MyLetter> {
     const [event, registration] = await Promise.all([this.events.getEntity(eventId), this.registration(eventId, registrationId)]);
     if (!STANDING.has(registration.status))
       throw Problem.conflict(`The registration is ${registration.status}; no letter can be asked for`);
-    const errors = [];
-    const lastDay = event.endsAt.toISOString().slice(0, 10);
-    if (input.passportExpiry < lastDay)
-      errors.push({ field: 'passportExpiry', message: `expected a passport valid until the event ends (${lastDay})` });
-    if (input.dateOfBirth >= new Date().toISOString().slice(0, 10))
-      errors.push({ field: 'dateOfBirth', message: 'expected a date in the past' });
-    if (errors.length > 0) throw Problem.unprocessable('The passport details do not fit the event', errors);
+    assertFits(event, input);
     const number = normalisePassportNumber(input.passportNumber);
     const row = await this.transactions.run(async ({ manager }) => {
       const saved = await this.repository.upsert(manager, {
@@ -620,6 +631,17 @@ export function signatureTooLarge(): Problem {
 }
 
 const CHECK_FOOTER = { reference: { label: '', value: '' }, verification: { label: '', url: '' } };
+
+/** The rules a request must meet beyond its schema: a passport valid through the event, a birth date in the past. */
+function assertFits(event: Event, input: LetterRequestInput): void {
+  const errors = [];
+  const lastDay = event.endsAt.toISOString().slice(0, 10);
+  if (input.passportExpiry < lastDay)
+    errors.push({ field: 'passportExpiry', message: `expected a passport valid until the event ends (${lastDay})` });
+  if (input.dateOfBirth >= new Date().toISOString().slice(0, 10))
+    errors.push({ field: 'dateOfBirth', message: 'expected a date in the past' });
+  if (errors.length > 0) throw Problem.unprocessable('The passport details do not fit the event', errors);
+}
 
 function notFound(letterId: string): Problem {
   return Problem.notFound(`No letter request ${letterId} in this event`);

@@ -1,11 +1,10 @@
 import { Body, Controller, Get, Post, Req, Res, UseFilters } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { EventsService } from '../../events/events.service';
-import { letterRequestSchema } from '../../letters/dto/letter.dto';
 import { LettersService } from '../../letters/letters.service';
 import { pdfDisposition } from '../../letters/pdf-disposition';
 import { RegistrationQueriesService } from '../../registration/registration-queries.service';
-import { FormErrors, formErrorsFrom, translateFormErrors, validateForm } from '../form-input';
+import { FormErrors, formErrorsFrom } from '../form-input';
 import { translate } from '../i18n/messages';
 import { LinkInvalidFilter } from '../link-invalid.filter';
 import { WebPages } from '../page-access';
@@ -13,17 +12,7 @@ import { WebRenderer } from '../web-renderer.service';
 import { formChoices } from './attendee-form';
 import { Attendee, attendeePrincipal, currentAttendee } from './current-attendee';
 import { eventPage, eventSummary } from './event-summary';
-
-const FIELDS = [
-  'passportName',
-  'nationality',
-  'passportNumber',
-  'passportExpiry',
-  'dateOfBirth',
-  'consulateCity',
-  'consulateCountry',
-] as const;
-type LetterForm = Record<(typeof FIELDS)[number], string>;
+import { ShownLetterForm, shownLetterForm, translateLetterErrors, typedLetterForm, validateLetterForm } from './letter-request-form';
 
 /** `/my-registration/letter`: the attendee asks for a visa invitation letter, through the same service as `PUT /registrations/me/letter`. */
 @Controller('my-registration/letter')
@@ -43,10 +32,9 @@ export class MyLetterPageController {
     const status = await this.letters.statusOf(attendee.event.id, attendee.registration.id);
     // The form shows what was given before (the number excepted): reading it is an access, and logged.
     const mine = status ? (await this.letters.mine(attendee.event.id, attendee.registration.id)).row : null;
-    const form: LetterForm = {
+    const form: ShownLetterForm = {
       passportName: mine?.passport_name ?? attendee.registration.name,
       nationality: mine?.nationality ?? attendee.registration.countryCode ?? '',
-      passportNumber: '',
       passportExpiry: mine?.passport_expiry ?? '',
       dateOfBirth: mine?.date_of_birth ?? '',
       consulateCity: mine?.consulate_city ?? '',
@@ -58,14 +46,14 @@ export class MyLetterPageController {
   @Post()
   async submit(@Req() req: Request, @Res() res: Response, @Body() body: Record<string, unknown>): Promise<void> {
     const attendee = await currentAttendee(req, this.events, this.queries);
-    const form = Object.fromEntries(FIELDS.map((f) => [f, typeof body[f] === 'string' ? body[f] : ''])) as LetterForm;
-    const checked = validateForm(letterRequestSchema, form);
+    const typed = typedLetterForm(body);
+    const checked = validateLetterForm(typed);
     const status = await this.letters.statusOf(attendee.event.id, attendee.registration.id);
-    if (!checked.ok) return this.page(req, res, attendee, { ...form, passportNumber: '' }, checked.errors, 400, status);
+    if (!checked.ok) return this.page(req, res, attendee, shownLetterForm(typed), checked.errors, 400, status);
     try {
       await this.letters.request(attendee.event.id, attendee.registration.id, checked.value);
     } catch (error) {
-      return this.page(req, res, attendee, { ...form, passportNumber: '' }, formErrorsFrom(error), 400, status);
+      return this.page(req, res, attendee, shownLetterForm(typed), formErrorsFrom(error), 400, status);
     }
     res.redirect(303, '/my-registration?done=letter#letter');
   }
@@ -86,13 +74,13 @@ export class MyLetterPageController {
     req: Request,
     res: Response,
     attendee: Attendee,
-    form: LetterForm,
+    form: ShownLetterForm,
     errors: FormErrors,
     status: number,
     current: Awaited<ReturnType<LettersService['statusOf']>>,
   ): void {
     const { language } = attendee;
-    const shown = translateFormErrors(language, errors);
+    const shown = translateLetterErrors(language, errors);
     const editable = !current || current.status === 'requested' || current.status === 'rejected';
     this.renderer.page(
       req,

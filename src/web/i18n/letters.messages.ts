@@ -10,7 +10,7 @@ export const LETTERS_MESSAGES: MessageTable = {
     'dashboard.letters.title': 'Visa invitation letters',
     'dashboard.letters.heading': 'Visa invitation letters',
     'dashboard.letters.intro':
-      'Attendees who need a visa ask for a letter from their registration page. A letter is issued only for a confirmed registration and emailed to the attendee as a PDF. Passport data is shown only to the organisers of this event, and every look at it is logged.',
+      'Attendees who need a visa ask for a letter from their registration page, or on the registration form itself once a letterhead or a signatory is saved below. A letter is issued only for a confirmed registration and emailed to the attendee as a PDF. Passport data is shown only to the organisers of this event, and every look at it is logged.',
     'dashboard.letters.show': 'Show:',
     'dashboard.letters.all': 'all',
     'dashboard.letters.status.requested': 'Requested',
@@ -89,6 +89,24 @@ export const LETTERS_MESSAGES: MessageTable = {
     'letters.form.consulateCountry': 'Country',
     'letters.form.submit': 'Send my request',
     'letters.form.issued': 'The letter is issued; its details can no longer be changed.',
+    'letters.error.required.passportName': 'Please enter your name as the passport prints it.',
+    'letters.error.required.nationality': 'Please choose your nationality.',
+    'letters.error.required.passportNumber': 'Please enter your passport number.',
+    'letters.error.required.passportExpiry': 'Please enter the date your passport is valid until.',
+    'letters.error.required.dateOfBirth': 'Please enter your date of birth.',
+    'letters.error.required.consulateCity': 'Please enter the city of the consulate or embassy.',
+    'letters.error.required.consulateCountry': 'Please choose the country of the consulate or embassy.',
+    'letters.error.passportExpiry': 'Your passport must be valid until the event ends ({day}).',
+    'letters.error.dateOfBirth': 'Enter a date of birth in the past.',
+    'letters.error.passportNumber': 'Enter the passport number: 5 to 20 letters and digits (spaces and hyphens allowed).',
+    'letters.register.need': 'I need a visa invitation letter',
+    'letters.register.needHint':
+      'Tick it to give your passport details now; the organisers will review your request. You can also ask later from your registration page.',
+    'letters.register.passport': 'Your passport',
+    'letters.registered.requested':
+      'Your request for a visa invitation letter was received. The organisers will review it; once they issue it, the letter comes to you by email, and your registration page shows where it stands.',
+    'letters.registered.failed':
+      'Your registration is saved, but your request for a visa invitation letter could not be. Please ask for it from your registration page (the link is in your email).',
     'letters.verify.title': 'Letter verification',
     'letters.verify.intro': 'This page confirms an invitation letter issued through Plenary by the organisers of the meeting below.',
     'letters.verify.reference': 'Reference',
@@ -114,7 +132,7 @@ export const LETTERS_MESSAGES: MessageTable = {
     'dashboard.letters.title': 'Cartas de invitación para visado',
     'dashboard.letters.heading': 'Cartas de invitación para visado',
     'dashboard.letters.intro':
-      'Los asistentes que necesitan visado solicitan la carta desde la página de su inscripción. Solo se expide para una inscripción confirmada y se envía al asistente en PDF. Los datos del pasaporte solo los ven los organizadores de este evento, y cada consulta queda registrada.',
+      'Los asistentes que necesitan visado solicitan la carta desde la página de su inscripción, o en el propio formulario de inscripción cuando se haya guardado abajo un membrete o un firmante. Solo se expide para una inscripción confirmada y se envía al asistente en PDF. Los datos del pasaporte solo los ven los organizadores de este evento, y cada consulta queda registrada.',
     'dashboard.letters.show': 'Mostrar:',
     'dashboard.letters.all': 'todas',
     'dashboard.letters.status.requested': 'Solicitada',
@@ -195,6 +213,24 @@ export const LETTERS_MESSAGES: MessageTable = {
     'letters.form.consulateCountry': 'País',
     'letters.form.submit': 'Enviar mi solicitud',
     'letters.form.issued': 'La carta está expedida; sus datos ya no pueden modificarse.',
+    'letters.error.required.passportName': 'Indique su nombre tal como figura en el pasaporte.',
+    'letters.error.required.nationality': 'Elija su nacionalidad.',
+    'letters.error.required.passportNumber': 'Indique su número de pasaporte.',
+    'letters.error.required.passportExpiry': 'Indique hasta cuándo es válido su pasaporte.',
+    'letters.error.required.dateOfBirth': 'Indique su fecha de nacimiento.',
+    'letters.error.required.consulateCity': 'Indique la ciudad del consulado o la embajada.',
+    'letters.error.required.consulateCountry': 'Elija el país del consulado o la embajada.',
+    'letters.error.passportExpiry': 'Su pasaporte debe ser válido hasta el final del evento ({day}).',
+    'letters.error.dateOfBirth': 'Indique una fecha de nacimiento pasada.',
+    'letters.error.passportNumber': 'Indique el número de pasaporte: de 5 a 20 letras y cifras (se admiten espacios y guiones).',
+    'letters.register.need': 'Necesito una carta de invitación para visado',
+    'letters.register.needHint':
+      'Márquelo para dar ya los datos de su pasaporte; los organizadores revisarán su solicitud. También puede pedirla más tarde desde la página de su inscripción.',
+    'letters.register.passport': 'Su pasaporte',
+    'letters.registered.requested':
+      'Hemos recibido su solicitud de carta de invitación para visado. Los organizadores la revisarán; cuando la expidan, recibirá la carta por correo electrónico, y la página de su inscripción muestra en qué punto está.',
+    'letters.registered.failed':
+      'Su inscripción está guardada, pero su solicitud de carta de invitación no pudo guardarse. Pídala desde la página de su inscripción (el enlace está en su correo).',
     'letters.verify.title': 'Verificación de la carta',
     'letters.verify.intro':
       'Esta página confirma una carta de invitación expedida mediante Plenary por los organizadores de la reunión indicada.',
@@ -221,7 +257,7 @@ export const LETTERS_MESSAGES: MessageTable = {
     'dashboard.letters.title': 'Cartas-convite para visto',
     'dashboard.letters.heading': 'Cartas-convite para visto',
     'dashboard.letters.intro':
-      'Os participantes que precisam de visto pedem a carta na página da sua inscrição. Só é emitida para uma inscrição confirmada e enviada ao participante em PDF. Os dados do passaporte só são vistos pelos organizadores deste evento, e cada consulta fica registada.',
+      'Os participantes que precisam de visto pedem a carta na página da sua inscrição, ou no próprio formulário de inscrição depois de guardado abaixo um cabeçalho ou um signatário. Só é emitida para uma inscrição confirmada e enviada ao participante em PDF. Os dados do passaporte só são vistos pelos organizadores deste evento, e cada consulta fica registada.',
     'dashboard.letters.show': 'Mostrar:',
     'dashboard.letters.all': 'todas',
     'dashboard.letters.status.requested': 'Pedida',
@@ -301,6 +337,24 @@ export const LETTERS_MESSAGES: MessageTable = {
     'letters.form.consulateCountry': 'País',
     'letters.form.submit': 'Enviar o meu pedido',
     'letters.form.issued': 'A carta está emitida; os seus dados já não podem ser alterados.',
+    'letters.error.required.passportName': 'Indique o seu nome tal como consta do passaporte.',
+    'letters.error.required.nationality': 'Escolha a sua nacionalidade.',
+    'letters.error.required.passportNumber': 'Indique o número do seu passaporte.',
+    'letters.error.required.passportExpiry': 'Indique até quando o seu passaporte é válido.',
+    'letters.error.required.dateOfBirth': 'Indique a sua data de nascimento.',
+    'letters.error.required.consulateCity': 'Indique a cidade do consulado ou da embaixada.',
+    'letters.error.required.consulateCountry': 'Escolha o país do consulado ou da embaixada.',
+    'letters.error.passportExpiry': 'O seu passaporte tem de ser válido até ao fim do evento ({day}).',
+    'letters.error.dateOfBirth': 'Indique uma data de nascimento no passado.',
+    'letters.error.passportNumber': 'Indique o número do passaporte: 5 a 20 letras e algarismos (espaços e hífenes permitidos).',
+    'letters.register.need': 'Preciso de uma carta-convite para visto',
+    'letters.register.needHint':
+      'Assinale para indicar já os dados do seu passaporte; os organizadores vão analisar o seu pedido. Também pode pedi-la mais tarde na página da sua inscrição.',
+    'letters.register.passport': 'O seu passaporte',
+    'letters.registered.requested':
+      'Recebemos o seu pedido de carta-convite para visto. Os organizadores vão analisá-lo; quando a emitirem, receberá a carta por email, e a página da sua inscrição mostra em que ponto está.',
+    'letters.registered.failed':
+      'A sua inscrição está guardada, mas o seu pedido de carta-convite não pôde ser guardado. Peça-a na página da sua inscrição (a ligação está no seu email).',
     'letters.verify.title': 'Verificação da carta',
     'letters.verify.intro': 'Esta página confirma uma carta-convite emitida através do Plenary pelos organizadores da reunião indicada.',
     'letters.verify.reference': 'Referência',
@@ -327,7 +381,7 @@ export const LETTERS_MESSAGES: MessageTable = {
     'dashboard.letters.title': 'Lettres d’invitation pour visa',
     'dashboard.letters.heading': 'Lettres d’invitation pour visa',
     'dashboard.letters.intro':
-      'Les participants qui ont besoin d’un visa demandent la lettre depuis la page de leur inscription. Elle n’est délivrée que pour une inscription confirmée et envoyée au participant en PDF. Les données du passeport ne sont visibles que par les organisateurs de cet événement, et chaque consultation est journalisée.',
+      'Les participants qui ont besoin d’un visa demandent la lettre depuis la page de leur inscription, ou dans le formulaire d’inscription lui-même dès qu’un en-tête ou un signataire est enregistré ci-dessous. Elle n’est délivrée que pour une inscription confirmée et envoyée au participant en PDF. Les données du passeport ne sont visibles que par les organisateurs de cet événement, et chaque consultation est journalisée.',
     'dashboard.letters.show': 'Afficher :',
     'dashboard.letters.all': 'toutes',
     'dashboard.letters.status.requested': 'Demandée',
@@ -409,6 +463,25 @@ export const LETTERS_MESSAGES: MessageTable = {
     'letters.form.consulateCountry': 'Pays',
     'letters.form.submit': 'Envoyer ma demande',
     'letters.form.issued': 'La lettre est délivrée ; ses données ne peuvent plus être modifiées.',
+    'letters.error.required.passportName': 'Veuillez indiquer votre nom tel qu’il figure dans le passeport.',
+    'letters.error.required.nationality': 'Veuillez choisir votre nationalité.',
+    'letters.error.required.passportNumber': 'Veuillez indiquer votre numéro de passeport.',
+    'letters.error.required.passportExpiry': 'Veuillez indiquer jusqu’à quand votre passeport est valable.',
+    'letters.error.required.dateOfBirth': 'Veuillez indiquer votre date de naissance.',
+    'letters.error.required.consulateCity': 'Veuillez indiquer la ville du consulat ou de l’ambassade.',
+    'letters.error.required.consulateCountry': 'Veuillez choisir le pays du consulat ou de l’ambassade.',
+    'letters.error.passportExpiry': 'Votre passeport doit être valable jusqu’à la fin de l’événement ({day}).',
+    'letters.error.dateOfBirth': 'Veuillez indiquer une date de naissance passée.',
+    'letters.error.passportNumber':
+      'Veuillez indiquer le numéro de passeport : 5 à 20 lettres et chiffres (espaces et traits d’union admis).',
+    'letters.register.need': 'J’ai besoin d’une lettre d’invitation pour visa',
+    'letters.register.needHint':
+      'Cochez la case pour donner dès maintenant les données de votre passeport ; les organisateurs examineront votre demande. Vous pouvez aussi la faire plus tard depuis la page de votre inscription.',
+    'letters.register.passport': 'Votre passeport',
+    'letters.registered.requested':
+      'Votre demande de lettre d’invitation pour visa est bien reçue. Les organisateurs vont l’examiner ; dès qu’ils l’auront délivrée, vous recevrez la lettre par e-mail, et la page de votre inscription indique où en est la demande.',
+    'letters.registered.failed':
+      'Votre inscription est enregistrée, mais votre demande de lettre d’invitation n’a pas pu l’être. Veuillez la faire depuis la page de votre inscription (le lien est dans votre e-mail).',
     'letters.verify.title': 'Vérification de la lettre',
     'letters.verify.intro':
       'Cette page confirme une lettre d’invitation délivrée via Plenary par les organisateurs de la réunion ci-dessous.',

@@ -93,4 +93,57 @@ describe('visa letter pages', () => {
     expect(wrong.text).toContain('Check the address printed on the letter');
     await consulate.context().close();
   });
+
+  it('lets a visitor tick "I need a visa invitation letter" on the registration form, which reveals the passport fields, and register with the request', async () => {
+    const event = await createOpenEvent(ctx.app.http, auth, { startsAt: '2027-05-11T09:00', endsAt: '2027-05-12T17:30' });
+    await ctx.app.http
+      .put(`/events/${event.id}/letter-settings`)
+      .set('Authorization', auth)
+      .send({ letterhead: '', signatoryName: 'Hélène Dupré', signatoryTitle: 'Secretary-General' })
+      .expect(200);
+    const { slug } = (await ctx.app.http.get(`/events/${event.id}`).set('Authorization', auth).expect(200)).body;
+    const context = await browsers.newContext({ locale: 'pt-BR' });
+    const page = await context.newPage();
+    const refusedByPolicy: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) refusedByPolicy.push(message.text());
+    });
+    await page.goto(`${ctx.app.plenary.url ?? ''}/e/${slug}/register`);
+    const passportNumber = page.getByLabel('Número do passaporte');
+    expect(await passportNumber.isVisible()).toBe(false);
+    await page.getByLabel('Preciso de uma carta-convite para visto').check();
+    expect(await passportNumber.isVisible()).toBe(true);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    const email = `joao-${Date.now()}@region.test`;
+    await page.getByLabel('Nome completo').fill('João Silva Santos');
+    await page.getByLabel('Endereço de email').fill(email);
+    await page.locator('#f-organisation').fill('Governo do Estado do Pará');
+    await page.getByLabel('Tipo de organização').selectOption('public_authority');
+    await page.getByLabel('Região').fill('Pará');
+    await page.locator('#f-countryCode').selectOption('BR');
+    await page.getByLabel('Nome como no passaporte').fill('JOAO SILVA SANTOS');
+    await page.getByLabel('Nacionalidade').selectOption('BR');
+    await passportNumber.fill('FX123456');
+    await page.getByLabel('Passaporte válido até').fill('2029-08-31');
+    await page.getByLabel('Data de nascimento').fill('1979-02-20');
+    await page.getByLabel('Cidade').fill('Brasília');
+    await page.locator('#f-consulateCountry').selectOption('BR');
+    await screenshot(page, 'attendee-register-with-letter');
+    await page.getByRole('button', { name: 'Inscrever-me' }).click();
+    await page.waitForURL(`**/e/${slug}/registered?status=confirmed&letter=requested`);
+    expect(await page.textContent('#letter-outcome')).toContain('Recebemos o seu pedido de carta-convite para visto');
+    expect(await page.content()).not.toContain('FX123456');
+    expect(refusedByPolicy).toEqual([]);
+    await context.close();
+
+    const [request] = (await ctx.app.http.get(`/events/${event.id}/letters`).set('Authorization', auth).expect(200)).body.items;
+    expect(request).toMatchObject({
+      status: 'requested',
+      passportName: 'JOAO SILVA SANTOS',
+      nationality: 'BR',
+      passportNumber: '••••••56',
+      attendee: { name: 'João Silva Santos', email },
+    });
+  });
 });
