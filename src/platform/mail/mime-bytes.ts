@@ -27,9 +27,10 @@ const QP_SLICE_SIZE = 64 * 1024;
  * quoted-printable body longer than one encoder slice.
  */
 export function mimeBytes(root: MimeNode): Buffer | null {
-  if (!writable(root, true)) return null;
+  const encodings = new Map<MimeNode, string | false>();
+  if (!writable(root, true, encodings)) return null;
   const parts: Array<string | Buffer> = [];
-  writeNode(root, parts);
+  writeNode(root, encodings, parts);
   // Parts are never empty (see writeNode), so the last one holds the message's last byte.
   const last = parts[parts.length - 1];
   const lastByte = typeof last === 'string' ? last.charCodeAt(last.length - 1) : last[last.length - 1];
@@ -38,22 +39,29 @@ export function mimeBytes(root: MimeNode): Buffer | null {
   return join(parts);
 }
 
-function writable(node: MimeNode, isRoot: boolean): boolean {
+/**
+ * Whether this node and those below it can be written here, checked before any header is built
+ * so the fallback starts from an untouched tree; records each node's transfer encoding, which
+ * reads a text body through once more each time it is asked.
+ */
+function writable(node: MimeNode, isRoot: boolean, encodings: Map<MimeNode, string | false>): boolean {
   const internals = node as MimeNode & MimeNodeInternals;
   if (internals._raw || internals._transforms?.length || internals._processFuncs?.length) return false;
   if (isRoot && node.newline) return false;
   const { content } = node;
   if (content && typeof content !== 'string' && !Buffer.isBuffer(content)) return false;
-  if (content && node.getTransferEncoding() === 'quoted-printable') {
+  const transferEncoding = node.getTransferEncoding();
+  if (content && transferEncoding === 'quoted-printable') {
     const contentType = (node.getHeader('Content-Type') ?? '').toString();
     if (!/^text\//i.test(contentType) || Buffer.byteLength(content) > QP_SLICE_SIZE) return false;
   }
-  return node.childNodes.every((child) => writable(child, false));
+  encodings.set(node, transferEncoding);
+  return node.childNodes.every((child) => writable(child, false, encodings));
 }
 
 /** MimeNode.stream's order: headers, the content, then each child between boundaries. */
-function writeNode(node: MimeNode, parts: Array<string | Buffer>): void {
-  const transferEncoding = node.getTransferEncoding();
+function writeNode(node: MimeNode, encodings: Map<MimeNode, string | false>, parts: Array<string | Buffer>): void {
+  const transferEncoding = encodings.get(node);
   parts.push(node.buildHeaders() + '\r\n\r\n');
   const content = node.content as string | Buffer | undefined;
   if (content) {
@@ -69,7 +77,7 @@ function writeNode(node: MimeNode, parts: Array<string | Buffer>): void {
   if (!node.multipart) return;
   node.childNodes.forEach((child, i) => {
     parts.push((i > 0 ? '\r\n' : '') + '--' + node.boundary + '\r\n');
-    writeNode(child, parts);
+    writeNode(child, encodings, parts);
   });
   parts.push('\r\n--' + node.boundary + '--\r\n');
 }
